@@ -1,0 +1,147 @@
+#include "base/json_writer.h"
+
+#include <charconv>
+
+#include "base/check.h"
+
+namespace specc {
+
+void AppendJsonString(std::string& out, std::string_view value) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (unsigned char c : value) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xf];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+void JsonWriter::Newline() {
+  if (indent_ == 0) return;
+  out_ += '\n';
+  out_.append(stack_.size() * indent_, ' ');
+}
+
+void JsonWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (stack_.empty()) return;
+  SPECC_CHECK(!stack_.back().is_object) << "JSON value inside an object without a key";
+  if (!stack_.back().empty) out_ += ',';
+  stack_.back().empty = false;
+  Newline();
+}
+
+JsonWriter& JsonWriter::BeginObject() {
+  BeforeValue();
+  out_ += '{';
+  stack_.push_back({true, true});
+  return *this;
+}
+
+JsonWriter& JsonWriter::EndObject() {
+  SPECC_CHECK(!stack_.empty() && stack_.back().is_object && !after_key_);
+  bool empty = stack_.back().empty;
+  stack_.pop_back();
+  if (!empty) Newline();
+  out_ += '}';
+  return *this;
+}
+
+JsonWriter& JsonWriter::BeginArray() {
+  BeforeValue();
+  out_ += '[';
+  stack_.push_back({false, true});
+  return *this;
+}
+
+JsonWriter& JsonWriter::EndArray() {
+  SPECC_CHECK(!stack_.empty() && !stack_.back().is_object);
+  bool empty = stack_.back().empty;
+  stack_.pop_back();
+  if (!empty) Newline();
+  out_ += ']';
+  return *this;
+}
+
+JsonWriter& JsonWriter::Key(std::string_view key) {
+  SPECC_CHECK(!stack_.empty() && stack_.back().is_object && !after_key_);
+  if (!stack_.back().empty) out_ += ',';
+  stack_.back().empty = false;
+  Newline();
+  AppendJsonString(out_, key);
+  out_ += indent_ == 0 ? ":" : ": ";
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::String(std::string_view value) {
+  BeforeValue();
+  AppendJsonString(out_, value);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Int(int64_t value) {
+  BeforeValue();
+  char buffer[24];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out_.append(buffer, end);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Bool(bool value) {
+  BeforeValue();
+  out_ += value ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::Null() {
+  BeforeValue();
+  out_ += "null";
+  return *this;
+}
+
+JsonWriter& JsonWriter::Raw(std::string_view json) {
+  BeforeValue();
+  out_ += json;
+  return *this;
+}
+
+std::string JsonWriter::Finish() {
+  SPECC_CHECK(stack_.empty() && !after_key_) << "unbalanced JSON document";
+  out_ += '\n';
+  return std::move(out_);
+}
+
+}  // namespace specc

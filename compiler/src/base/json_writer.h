@@ -1,0 +1,54 @@
+// JsonWriter: a small streaming writer for the JSON that specc prints (the IR, reports,
+// diagnostics). Keys come out in the order they are written, numbers through
+// std::to_chars, strings escaped per RFC 8259, so output is byte-for-byte deterministic.
+#ifndef SPECC_BASE_JSON_WRITER_H_
+#define SPECC_BASE_JSON_WRITER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace specc {
+
+class JsonWriter {
+ public:
+  // `indent` spaces per level; 0 writes everything on one line.
+  explicit JsonWriter(int indent = 2) : indent_(indent) {}
+
+  JsonWriter& BeginObject();
+  JsonWriter& EndObject();
+  JsonWriter& BeginArray();
+  JsonWriter& EndArray();
+  // Writes an object key; the next call writes its value.
+  JsonWriter& Key(std::string_view key);
+  JsonWriter& String(std::string_view value);
+  JsonWriter& Int(int64_t value);
+  JsonWriter& Bool(bool value);
+  JsonWriter& Null();
+  // Writes `json` verbatim as one value; REQUIRES: it is valid JSON.
+  JsonWriter& Raw(std::string_view json);
+
+  // Returns the document, with a final newline once the top-level value is closed.
+  std::string Finish();
+
+ private:
+  void BeforeValue();
+  void Newline();
+
+  struct Level {
+    bool is_object;
+    bool empty;
+  };
+  std::string out_;
+  std::vector<Level> stack_;
+  int indent_;
+  bool after_key_ = false;
+};
+
+// Appends `value` to `out` as a quoted, escaped JSON string.
+void AppendJsonString(std::string& out, std::string_view value);
+
+}  // namespace specc
+
+#endif  // SPECC_BASE_JSON_WRITER_H_

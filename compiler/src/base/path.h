@@ -1,0 +1,25 @@
+// Lexical path helpers with '/' separators, used for $ref targets and output paths.
+// They never touch the disk.
+#ifndef SPECC_BASE_PATH_H_
+#define SPECC_BASE_PATH_H_
+
+#include <string>
+#include <string_view>
+
+namespace specc {
+
+// Removes "." segments, folds "a/../", and collapses repeated slashes. A leading ".."
+// that cannot be folded is kept ("../x").
+std::string NormalizePath(std::string_view path);
+// Returns the directory part of `path` ("a/b.yaml" -> "a"; "b.yaml" -> "").
+std::string_view DirName(std::string_view path);
+// Joins `dir` and a relative `path`, then normalises.
+std::string JoinPath(std::string_view dir, std::string_view path);
+// True when normalised `path` lies inside normalised `dir` (or equals it).
+bool IsWithin(std::string_view path, std::string_view dir);
+// Returns `path` relative to `base` when it lies within it; otherwise `path` unchanged.
+std::string RelativeTo(std::string_view path, std::string_view base);
+
+}  // namespace specc
+
+#endif  // SPECC_BASE_PATH_H_

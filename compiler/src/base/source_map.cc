@@ -1,0 +1,55 @@
+#include "base/source_map.h"
+
+#include <algorithm>
+
+#include "base/check.h"
+
+namespace specc {
+
+FileId SourceMap::Add(std::string display_path, std::string contents) {
+  files_.push_back(std::make_unique<File>(File{std::move(display_path), std::move(contents), {}}));
+  return static_cast<FileId>(files_.size() - 1);
+}
+
+const SourceMap::File& SourceMap::file(FileId id) const {
+  SPECC_CHECK(id < files_.size()) << "unknown file id " << id;
+  return *files_[id];
+}
+
+const std::string& SourceMap::path(FileId id) const { return file(id).path; }
+
+std::string_view SourceMap::contents(FileId id) const { return file(id).contents; }
+
+const std::vector<uint32_t>& SourceMap::LineStarts(const File& f) const {
+  if (f.line_starts.empty()) {
+    f.line_starts.push_back(0);
+    for (size_t i = 0; i < f.contents.size(); ++i) {
+      if (f.contents[i] == '\n') f.line_starts.push_back(static_cast<uint32_t>(i + 1));
+    }
+  }
+  return f.line_starts;
+}
+
+LineCol SourceMap::Position(Loc loc) const {
+  if (!loc.known()) return {};
+  const File& f = file(loc.file);
+  const auto& starts = LineStarts(f);
+  uint32_t offset = std::min<uint32_t>(loc.offset, static_cast<uint32_t>(f.contents.size()));
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  uint32_t line = static_cast<uint32_t>(it - starts.begin());
+  return {line, offset - starts[line - 1] + 1};
+}
+
+std::string_view SourceMap::LineText(Loc loc) const {
+  if (!loc.known()) return {};
+  const File& f = file(loc.file);
+  LineCol pos = Position(loc);
+  uint32_t begin = LineStarts(f)[pos.line - 1];
+  size_t end = f.contents.find('\n', begin);
+  if (end == std::string::npos) end = f.contents.size();
+  std::string_view text(f.contents.data() + begin, end - begin);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace specc

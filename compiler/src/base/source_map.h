@@ -1,0 +1,52 @@
+// SourceMap: owns the text of every file specc reads and turns a Loc (file id + byte
+// offset) into a 1-based line and column. Line starts are computed lazily, per file, the
+// first time a diagnostic in that file is printed.
+#ifndef SPECC_BASE_SOURCE_MAP_H_
+#define SPECC_BASE_SOURCE_MAP_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/loc.h"
+
+namespace specc {
+
+struct LineCol {
+  uint32_t line = 0;    // 1-based; 0 when unknown
+  uint32_t column = 0;  // 1-based byte column; 0 when unknown
+};
+
+class SourceMap {
+ public:
+  // Takes ownership of `contents` and returns the id of the new file. `display_path` is
+  // the path printed in diagnostics (relative to the project root where there is one).
+  // The contents' address is stable for the SourceMap's lifetime: parsers point into it.
+  FileId Add(std::string display_path, std::string contents);
+
+  const std::string& path(FileId file) const;
+  std::string_view contents(FileId file) const;
+  size_t file_count() const { return files_.size(); }
+
+  // Returns the line and column of `loc`; {0, 0} when the location is unknown.
+  LineCol Position(Loc loc) const;
+  // Returns the text of the line holding `loc`, without its line break.
+  std::string_view LineText(Loc loc) const;
+
+ private:
+  struct File {
+    std::string path;
+    std::string contents;
+    mutable std::vector<uint32_t> line_starts;  // filled on first use
+  };
+  const File& file(FileId id) const;
+  const std::vector<uint32_t>& LineStarts(const File& file) const;
+
+  std::vector<std::unique_ptr<File>> files_;
+};
+
+}  // namespace specc
+
+#endif  // SPECC_BASE_SOURCE_MAP_H_
