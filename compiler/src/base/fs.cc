@@ -1,5 +1,6 @@
 #include "base/fs.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -31,6 +32,19 @@ Result<std::string> RealFs::Canonical(const std::string& path) const {
   return canonical.generic_string();
 }
 
+Result<std::vector<std::string>> RealFs::ListFiles(const std::string& dir) const {
+  std::error_code ec;
+  std::vector<std::string> out;
+  std::filesystem::recursive_directory_iterator it(dir, ec), end;
+  if (ec) return Error{dir + ": " + ec.message()};
+  for (; it != end; it.increment(ec)) {
+    if (ec) return Error{dir + ": " + ec.message()};
+    if (it->is_regular_file(ec)) out.push_back(it->path().generic_string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 void MemFs::Write(const std::string& path, std::string contents) {
   files_[NormalizePath(path)] = std::move(contents);
 }
@@ -39,6 +53,15 @@ Result<std::string> MemFs::Read(const std::string& path) const {
   auto it = files_.find(NormalizePath(path));
   if (it == files_.end()) return Error{path + ": No such file or directory"};
   return it->second;
+}
+
+Result<std::vector<std::string>> MemFs::ListFiles(const std::string& dir) const {
+  std::string prefix = NormalizePath(dir) + "/";
+  std::vector<std::string> out;
+  for (const auto& [path, contents] : files_) {
+    if (path.rfind(prefix, 0) == 0) out.push_back(path);
+  }
+  return out;
 }
 
 Result<std::string> MemFs::Canonical(const std::string& path) const {

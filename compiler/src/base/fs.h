@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 
@@ -18,12 +19,16 @@ class Fs {
   virtual Result<std::string> Read(const std::string& path) const = 0;
   // Returns the canonical absolute form of `path` (symlinks resolved) if it exists.
   virtual Result<std::string> Canonical(const std::string& path) const = 0;
+  // Returns the regular files below `dir` (recursively), sorted, as paths that start
+  // with `dir`.
+  virtual Result<std::vector<std::string>> ListFiles(const std::string& dir) const = 0;
 };
 
 class RealFs final : public Fs {
  public:
   Result<std::string> Read(const std::string& path) const override;
   Result<std::string> Canonical(const std::string& path) const override;
+  Result<std::vector<std::string>> ListFiles(const std::string& dir) const override;
 };
 
 // An in-memory file system; paths are used as given after lexical normalisation.
@@ -32,6 +37,7 @@ class MemFs final : public Fs {
   void Write(const std::string& path, std::string contents);
   Result<std::string> Read(const std::string& path) const override;
   Result<std::string> Canonical(const std::string& path) const override;
+  Result<std::vector<std::string>> ListFiles(const std::string& dir) const override;
 
  private:
   std::map<std::string, std::string> files_;

@@ -1,0 +1,108 @@
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "base/path.h"
+#include "cli/commands.h"
+
+namespace specc::cli {
+namespace {
+
+// One row per command: the table SPEC.md lists. `milestone` is empty for built commands.
+struct CommandRow {
+  const char* name;
+  const char* summary;
+  const char* milestone;
+};
+
+constexpr CommandRow kCommands[] = {
+    {"apply", "regenerate; write changed files atomically, remove stale ones, print the drift report",
+     "the drift engine (apply/check) comes with issue #6"},
+    {"check", "the drift report without writing; exit 1 on drift, 2 on conflicts",
+     "the drift engine (apply/check) comes with issue #6"},
+    {"plan", "print the provisioning plan", "provisioning plans come with issue #5"},
+    {"lint", "parse and validate spec files; diagnostics only", ""},
+    {"ir", "print the intermediate representation as JSON", ""},
+    {"emit", "file mode: render artifacts for the given specs into --out DIR",
+     "no emitter is built yet (TypeScript emitters: issue #4, Postman: issue #7)"},
+    {"env", "env contract tools (`specc env check FILE --env NAME`)", "env contracts come with issue #5"},
+    {"hook", "install the git pre-commit hook (`specc hook install`)", "hooks come with issue #6"},
+    {"init", "scaffold specs/ and specc.yaml in a new repository", "init comes with issue #3"},
+};
+
+}  // namespace
+
+int Run(const std::vector<std::string>& args, const RunOptions& options, std::ostream& out,
+        std::ostream& err) {
+  CLI::App app{"specc: compiles OpenAPI and project specs into code, collections and plans, "
+               "and reports drift against git",
+               "specc"};
+  app.require_subcommand(1);
+  std::string directory;
+  std::string format_name = "text";
+  app.add_option("-C", directory, "run as if started in DIR")->option_text("DIR");
+  app.set_version_flag("--version", "specc 0.1.0");
+
+  std::vector<std::string> files;
+  std::string out_dir, only, env_name;
+  bool dry_run = false, show_diff = false, staged = false;
+  std::vector<std::string> extra;
+  for (const CommandRow& row : kCommands) {
+    CLI::App* sub = app.add_subcommand(row.name, std::string(row.summary) +
+                                                     (*row.milestone ? " (not built yet)" : ""));
+    sub->add_option("--format", format_name, "output format: text, json or github")
+        ->check(CLI::IsMember({"text", "json", "github"}));
+    std::string name = row.name;
+    if (name == "lint" || name == "ir" || name == "emit") {
+      sub->add_option("FILE", files, "spec files (default: the OpenAPI documents under specs/)");
+    }
+    if (name == "emit") {
+      sub->add_option("--out", out_dir, "output directory");
+      sub->add_option("--only", only, "comma-separated artifact kinds");
+    }
+    if (name == "apply" || name == "check") {
+      sub->add_flag("--diff", show_diff, "print unified diffs");
+    }
+    if (name == "apply") sub->add_flag("--dry-run", dry_run, "write nothing");
+    if (name == "check") sub->add_flag("--staged", staged, "check the index, not the working tree");
+    if (name == "env" || name == "hook") {
+      sub->add_option("ARGS", extra, "subcommand and its arguments");
+      sub->add_option("--env", env_name, "environment name");
+    }
+  }
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    const auto parsed = app.get_subcommands();
+    out << (parsed.empty() ? app.help() : parsed.front()->help());
+    return kExitClean;
+  } catch (const CLI::CallForAllHelp& e) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return kExitClean;
+  } catch (const CLI::CallForVersion& e) {
+    out << e.what() << '\n';
+    return kExitClean;
+  } catch (const CLI::ParseError& e) {
+    err << "specc: " << e.what() << "\n  run `specc --help` for usage\n";
+    return kExitUsage;
+  }
+
+  OutputFormat format = OutputFormat::kText;
+  ParseOutputFormat(format_name, &format);
+  std::string working_dir = directory.empty() ? options.working_dir
+                                              : JoinPath(options.working_dir, directory);
+  CommandContext ctx{working_dir, format, out, err};
+  CLI::App* sub = app.get_subcommands().front();
+  std::string name = sub->get_name();
+  if (name == "lint") return RunLint(files, ctx);
+  if (name == "ir") return RunIr(files, ctx);
+  for (const CommandRow& row : kCommands) {
+    if (name == row.name) return RunNotBuilt(name, row.milestone, ctx);
+  }
+  return kExitUsage;
+}
+
+}  // namespace specc::cli

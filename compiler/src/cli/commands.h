@@ -1,0 +1,37 @@
+// The subcommands behind cli::Run, one file each. Each returns the process exit code.
+#ifndef SPECC_CLI_COMMANDS_H_
+#define SPECC_CLI_COMMANDS_H_
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "cli/diag_printer.h"
+
+namespace specc::cli {
+
+struct CommandContext {
+  std::string working_dir;  // where relative paths start (after -C)
+  OutputFormat format = OutputFormat::kText;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+// `specc lint [FILE...]`: parse and validate; prints diagnostics only.
+int RunLint(const std::vector<std::string>& files, const CommandContext& ctx);
+// `specc ir [FILE...]`: prints the IR as JSON.
+int RunIr(const std::vector<std::string>& files, const CommandContext& ctx);
+// A command that a later milestone builds: says so plainly and exits 4.
+int RunNotBuilt(const std::string& command, const std::string& what, const CommandContext& ctx);
+
+// Shared by lint and ir: the spec files a command works on. With no FILE arguments, the
+// OpenAPI root documents under specs/. Returns false after printing when there are none.
+bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& ctx,
+                   std::vector<std::string>* inputs);
+// The exit code for a run whose problems are in `sink`: 4 when a named file could not
+// be read, 3 on spec errors, otherwise 0.
+int ExitCodeFor(const class DiagSink& sink);
+
+}  // namespace specc::cli
+
+#endif  // SPECC_CLI_COMMANDS_H_

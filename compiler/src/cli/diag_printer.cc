@@ -1,0 +1,142 @@
+#include "cli/diag_printer.h"
+
+#include <algorithm>
+#include <ostream>
+#include <tuple>
+#include <vector>
+
+#include "base/json_writer.h"
+
+namespace specc::cli {
+namespace {
+
+struct Placed {
+  const Diagnostic* diagnostic;
+  std::string path;
+  LineCol pos;
+};
+
+std::string PathOf(const SourceMap& sources, Loc loc) {
+  return loc.known() ? sources.path(loc.file) : std::string();
+}
+
+// JSON severities are the seed's: info|warn|error.
+const char* JsonSeverity(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warn";
+    case Severity::kNote:
+      return "info";
+  }
+  return "error";
+}
+
+void PrintText(const Diagnostic& d, const SourceMap& sources, std::ostream& out, bool is_note) {
+  LineCol pos = sources.Position(d.loc);
+  if (d.loc.known()) {
+    out << sources.path(d.loc.file) << ':' << pos.line << ':' << pos.column << ": ";
+  } else {
+    out << "specc: ";
+  }
+  out << SeverityName(d.severity) << ": " << d.message;
+  if (!is_note) out << " [" << DiagCodeName(d.code) << ']';
+  out << '\n';
+  if (d.loc.known()) {
+    std::string_view line = sources.LineText(d.loc);
+    // Long lines (minified JSON) are cut around the column so the caret stays readable.
+    size_t start = 0;
+    size_t column = pos.column - 1;
+    if (line.size() > 160 && column > 60) start = column - 60;
+    std::string_view shown = line.substr(start, 160);
+    std::string number = std::to_string(pos.line);
+    out << ' ' << number << " | " << (start > 0 ? "..." : "") << shown
+        << (start + 160 < line.size() ? "..." : "") << '\n';
+    out << ' ' << std::string(number.size(), ' ') << " | " << (start > 0 ? "   " : "");
+    for (size_t i = start; i < column && i < line.size(); ++i) out << (line[i] == '\t' ? '\t' : ' ');
+    out << "^\n";
+  }
+  if (!d.hint.empty()) out << "  hint: " << d.hint << '\n';
+  for (const Diagnostic& note : d.notes) PrintText(note, sources, out, true);
+}
+
+}  // namespace
+
+bool ParseOutputFormat(const std::string& name, OutputFormat* format) {
+  if (name == "text") {
+    *format = OutputFormat::kText;
+  } else if (name == "json") {
+    *format = OutputFormat::kJson;
+  } else if (name == "github") {
+    *format = OutputFormat::kGithub;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void PrintDiagnostics(const DiagSink& sink, const SourceMap& sources, OutputFormat format,
+                      std::ostream& out) {
+  std::vector<Placed> placed;
+  for (const Diagnostic& d : sink.diagnostics()) {
+    placed.push_back(Placed{&d, PathOf(sources, d.loc), sources.Position(d.loc)});
+  }
+  auto key = [](const Placed& p) {
+    return std::make_tuple(std::string_view(p.path), p.pos.line, p.pos.column,
+                           DiagCodeName(p.diagnostic->code), std::string_view(p.diagnostic->message));
+  };
+  std::stable_sort(placed.begin(), placed.end(),
+                   [&](const Placed& a, const Placed& b) { return key(a) < key(b); });
+  placed.erase(std::unique(placed.begin(), placed.end(),
+                           [&](const Placed& a, const Placed& b) { return key(a) == key(b); }),
+               placed.end());
+
+  if (format == OutputFormat::kJson) {
+    JsonWriter json;
+    json.BeginObject().Key("diagnostics").BeginArray();
+    for (const Placed& p : placed) {
+      const Diagnostic& d = *p.diagnostic;
+      json.BeginObject();
+      json.Key("code").String(DiagCodeName(d.code));
+      json.Key("severity").String(JsonSeverity(d.severity));
+      json.Key("message").String(d.message);
+      json.Key("file").String(p.path);
+      json.Key("line").Int(p.pos.line);
+      json.Key("column").Int(p.pos.column);
+      json.Key("hint").String(d.hint);
+      json.EndObject();
+    }
+    json.EndArray().EndObject();
+    out << json.Finish();
+    return;
+  }
+  if (format == OutputFormat::kGithub) {
+    for (const Placed& p : placed) {
+      const Diagnostic& d = *p.diagnostic;
+      const char* level = d.severity == Severity::kError ? "error" : d.severity == Severity::kWarning ? "warning" : "notice";
+      std::string message = d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")");
+      // Workflow commands escape %, CR and LF in the message.
+      std::string escaped;
+      for (char c : message) {
+        if (c == '%') escaped += "%25";
+        else if (c == '\n') escaped += "%0A";
+        else if (c == '\r') escaped += "%0D";
+        else escaped += c;
+      }
+      out << "::" << level << " file=" << p.path << ",line=" << p.pos.line << ",col=" << p.pos.column
+          << ",title=" << DiagCodeName(d.code) << "::" << escaped << '\n';
+    }
+    return;
+  }
+  for (const Placed& p : placed) PrintText(*p.diagnostic, sources, out, false);
+  size_t errors = sink.error_count(), warnings = sink.warning_count();
+  if (errors + warnings > 0) {
+    out << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
+        << (warnings == 1 ? " warning" : " warnings");
+    if (sink.dropped_count() > 0) out << " (" << sink.dropped_count() << " more not shown)";
+    out << '\n';
+  }
+}
+
+}  // namespace specc::cli

@@ -1,0 +1,783 @@
+#include <algorithm>
+#include <set>
+
+#include "openapi/load.h"
+#include "openapi/lowerer.h"
+#include "openapi/suggest.h"
+#include "spec/to_json.h"
+
+namespace specc::openapi {
+namespace {
+
+using spec::Member;
+using spec::MembersOf;
+using spec::Node;
+using spec::ItemsOf;
+
+constexpr const char* kMethods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
+
+std::string Str(const Node* node) {
+  return node != nullptr && node->is_string() ? std::string(node->text) : std::string();
+}
+bool Bool(const Node* node, bool fallback = false) {
+  return node != nullptr && node->kind == spec::NodeKind::kBool ? node->is_true() : fallback;
+}
+
+// Visit tags for Lowerer::FirstVisit.
+enum VisitTag { kVisitParameter = 1, kVisitResponse, kVisitHeader, kVisitBody, kVisitExample, kVisitLink, kVisitCallback, kVisitPathItem };
+
+// "get /pets/{petId}" -> "get_pets_petId".
+std::string SynthesizeOperationId(const std::string& method, const std::string& path) {
+  std::string id = method;
+  bool pending_sep = true;
+  for (char c : path) {
+    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!word) {
+      pending_sep = true;
+      continue;
+    }
+    if (pending_sep) id += '_';
+    pending_sep = false;
+    id += c;
+  }
+  return id;
+}
+
+bool IsStatusCode(std::string_view code) {
+  if (code == "default") return true;
+  if (code.size() != 3 || code[0] < '1' || code[0] > '5') return false;
+  if ((code[1] == 'X' || code[1] == 'x') && (code[2] == 'X' || code[2] == 'x')) return true;
+  return code[1] >= '0' && code[1] <= '9' && code[2] >= '0' && code[2] <= '9';
+}
+
+}  // namespace
+
+bool Lowerer::FirstVisit(const Node& node, int tag) {
+  uint64_t key = (reinterpret_cast<uintptr_t>(&node) << 4) | static_cast<uint64_t>(tag);
+  return visited_.insert(key).second;
+}
+
+std::optional<RefTarget> Lowerer::Deref(const Document& doc, const Node& node) {
+  if (version_ == Version::k31) {
+    if (Workspace::RefOf(node) != nullptr) CheckFields(node, rules::kReference31, version_, sink_);
+  }
+  return ws_.Deref(doc, node);
+}
+
+ir::Api Lowerer::Lower(const Document& root) {
+  const Node& doc = *root.root;
+  api_.loc = doc.loc();
+  CheckFields(doc, rules::kOpenApi, version_, sink_);
+  api_.openapi_version = Str(doc.Find("openapi"));
+  if (const Node* info = doc.Find("info"); info != nullptr && info->is_map()) LowerInfo(*info);
+  if (const Node* servers = doc.Find("servers")) api_.servers = LowerServers(root, *servers);
+  const Node* components = doc.Find("components");
+  if (components != nullptr && components->is_map()) {
+    CheckFields(*components, rules::kComponents, version_, sink_);
+    if (const Node* schemas = components->Find("schemas"); schemas != nullptr && schemas->is_map()) {
+      RegisterComponentSchemas(root, *schemas);
+    }
+    if (const Node* schemes = components->Find("securitySchemes"); schemes != nullptr && schemes->is_map()) {
+      LowerSecuritySchemes(root, *schemes);
+    }
+  }
+  if (const Node* tags = doc.Find("tags"); tags != nullptr && tags->is_seq()) {
+    std::set<std::string_view> seen;
+    for (const Node& tag : ItemsOf(*tags)) {
+      if (!CheckFields(tag, rules::kTag, version_, sink_)) continue;
+      api_.tags.push_back(ir::Tag{Str(tag.Find("name")), Str(tag.Find("description")), tag.loc()});
+    }
+  }
+  if (const Node* security = doc.Find("security"); security != nullptr && security->is_seq()) {
+    api_.security = LowerSecurity(*security);
+  }
+  const Node* paths = doc.Find("paths");
+  const Node* webhooks = version_ == Version::k31 ? doc.Find("webhooks") : nullptr;
+  if (paths == nullptr && version_ == Version::k30) {
+    // Reported by the field check (paths is required in 3.0 by the spec text).
+    sink_.Report(DiagCode::kSpecFieldMissing, doc.loc(),
+                 "the OpenAPI Object is missing its required `paths` field",
+                 "OpenAPI 3.0 requires `paths`, even if empty (`paths: {}`)");
+  }
+  if (version_ == Version::k31 && paths == nullptr && webhooks == nullptr && components == nullptr) {
+    sink_.Report(DiagCode::kSpecDocumentEmpty, doc.loc(),
+                 "the document has none of `paths`, `webhooks` or `components`",
+                 "OpenAPI 3.1 requires at least one of them");
+  }
+  if (paths != nullptr && paths->is_map()) LowerPaths(root, *paths);
+  if (webhooks != nullptr && webhooks->is_map()) LowerWebhooks(root, *webhooks);
+  if (components != nullptr && components->is_map()) LowerComponents(root, *components);
+  DrainSchemas();
+  CheckSecurityNames();
+  CheckOperationIds();
+  return std::move(api_);
+}
+
+void Lowerer::LowerInfo(const Node& info) {
+  CheckFields(info, rules::kInfo, version_, sink_);
+  api_.title = Str(info.Find("title"));
+  api_.version = Str(info.Find("version"));
+  api_.description = Str(info.Find("description"));
+  if (const Node* contact = info.Find("contact")) CheckFields(*contact, rules::kContact, version_, sink_);
+  if (const Node* license = info.Find("license")) CheckFields(*license, rules::kLicense, version_, sink_);
+}
+
+std::vector<ir::Server> Lowerer::LowerServers(const Document& doc, const Node& servers) {
+  (void)doc;
+  std::vector<ir::Server> out;
+  if (!servers.is_seq()) return out;  // the field check reported it
+  for (const Node& server : ItemsOf(servers)) {
+    if (!CheckFields(server, rules::kServer, version_, sink_)) continue;
+    ir::Server s{Str(server.Find("url")), Str(server.Find("description")), {}, server.loc()};
+    const Node* variables = server.Find("variables");
+    for (const Member& var : MembersOf(variables != nullptr ? *variables : Node{})) {
+      if (!CheckFields(var.value, rules::kServerVariable, version_, sink_)) continue;
+      ir::ServerVariable v{std::string(var.key), Str(var.value.Find("default")),
+                           Str(var.value.Find("description")), {}};
+      if (const Node* values = var.value.Find("enum"); values != nullptr && values->is_seq()) {
+        if (values->size == 0) {
+          sink_.Report(DiagCode::kSpecServerEnumEmpty, values->loc(),
+                       "server variable `" + v.name + "` has an empty `enum`",
+                       "list the allowed values, or remove `enum` to allow any value");
+        }
+        for (const Node& value : ItemsOf(*values)) {
+          if (!value.is_string()) {
+            sink_.Report(DiagCode::kSpecFieldType, value.loc(), "server variable values must be strings");
+            continue;
+          }
+          v.enum_values.push_back(std::string(value.text));
+        }
+        if (values->size > 0 && !v.default_value.empty() &&
+            std::find(v.enum_values.begin(), v.enum_values.end(), v.default_value) == v.enum_values.end()) {
+          sink_.Report(DiagCode::kSpecFieldValue, var.value.Find("default")->loc(),
+                       "default `" + v.default_value + "` of server variable `" + v.name +
+                           "` is not one of its `enum` values");
+        }
+      }
+      s.variables.push_back(std::move(v));
+    }
+    // Every {name} in the URL should be a declared variable.
+    for (size_t open = s.url.find('{'); open != std::string::npos; open = s.url.find('{', open + 1)) {
+      size_t close = s.url.find('}', open);
+      if (close == std::string::npos) break;
+      std::string name = s.url.substr(open + 1, close - open - 1);
+      bool declared = std::any_of(s.variables.begin(), s.variables.end(),
+                                  [&](const ir::ServerVariable& v) { return v.name == name; });
+      if (!declared) {
+        sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecServerVariable,
+                                .loc = server.Find("url")->loc(),
+                                .message = "server url uses `{" + name + "}` but declares no such variable",
+                                .hint = "add it under `variables` with a `default`", .notes = {}});
+      }
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+void Lowerer::LowerSecuritySchemes(const Document& doc, const Node& schemes) {
+  for (const Member& member : MembersOf(schemes)) {
+    declared_security_.push_back(std::string(member.key));
+    std::optional<RefTarget> target = Deref(doc, member.value);
+    if (!target || !CheckFields(*target->node, rules::kSecurityScheme, version_, sink_)) continue;
+    const Node& node = *target->node;
+    ir::SecurityScheme s;
+    s.name = std::string(member.key);
+    s.type = Str(node.Find("type"));
+    s.description = Str(node.Find("description"));
+    s.scheme = Str(node.Find("scheme"));
+    s.bearer_format = Str(node.Find("bearerFormat"));
+    s.param_name = Str(node.Find("name"));
+    s.in = Str(node.Find("in"));
+    s.open_id_connect_url = Str(node.Find("openIdConnectUrl"));
+    s.loc = node.loc();
+    static const std::set<std::string> kTypes30 = {"apiKey", "http", "oauth2", "openIdConnect"};
+    bool valid_type = kTypes30.count(s.type) > 0 || (s.type == "mutualTLS" && version_ == Version::k31);
+    if (!valid_type && node.Find("type") != nullptr && node.Find("type")->is_string()) {
+      sink_.Report(DiagCode::kSpecFieldValue, node.Find("type")->loc(),
+                   "unknown security scheme type `" + s.type + "`",
+                   version_ == Version::k31 ? "use apiKey, http, oauth2, openIdConnect or mutualTLS"
+                                            : "use apiKey, http, oauth2 or openIdConnect");
+    }
+    if (s.type == "apiKey") {
+      if (node.Find("name") == nullptr || node.Find("in") == nullptr) {
+        sink_.Report(DiagCode::kSpecFieldMissing, node.loc(),
+                     "apiKey security scheme `" + s.name + "` needs `name` and `in`");
+      } else if (s.in != "query" && s.in != "header" && s.in != "cookie") {
+        sink_.Report(DiagCode::kSpecFieldValue, node.Find("in")->loc(),
+                     "apiKey `in` must be query, header or cookie, not `" + s.in + "`");
+      }
+    } else if (s.type == "http" && node.Find("scheme") == nullptr) {
+      sink_.Report(DiagCode::kSpecFieldMissing, node.loc(),
+                   "http security scheme `" + s.name + "` needs `scheme` (e.g. bearer or basic)");
+    } else if (s.type == "oauth2") {
+      const Node* flows = node.Find("flows");
+      if (flows == nullptr) {
+        sink_.Report(DiagCode::kSpecFieldMissing, node.loc(), "oauth2 security scheme `" + s.name + "` needs `flows`");
+      } else if (CheckFields(*flows, rules::kOAuthFlows, version_, sink_)) {
+        for (const Member& flow : MembersOf(*flows)) {
+          if (flow.key.rfind("x-", 0) == 0 || !CheckFields(flow.value, rules::kOAuthFlow, version_, sink_)) continue;
+          ir::OAuthFlow f{std::string(flow.key), Str(flow.value.Find("authorizationUrl")),
+                          Str(flow.value.Find("tokenUrl")), Str(flow.value.Find("refreshUrl")), {}};
+          for (const Member& scope : MembersOf(flow.value.Find("scopes") ? *flow.value.Find("scopes") : Node{})) {
+            f.scopes.emplace_back(std::string(scope.key), Str(&scope.value));
+          }
+          s.flows.push_back(std::move(f));
+        }
+      }
+    } else if (s.type == "openIdConnect" && node.Find("openIdConnectUrl") == nullptr) {
+      sink_.Report(DiagCode::kSpecFieldMissing, node.loc(),
+                   "openIdConnect security scheme `" + s.name + "` needs `openIdConnectUrl`");
+    }
+    api_.security_schemes.push_back(std::move(s));
+  }
+}
+
+std::vector<ir::SecurityRequirement> Lowerer::LowerSecurity(const Node& security) {
+  std::vector<ir::SecurityRequirement> out;
+  for (const Node& requirement : ItemsOf(security)) {
+    if (!requirement.is_map()) {
+      sink_.Report(DiagCode::kSpecFieldType, requirement.loc(),
+                   "a security requirement must be an object of scheme names to scopes");
+      continue;
+    }
+    ir::SecurityRequirement r;
+    for (const Member& m : MembersOf(requirement)) {
+      std::vector<std::string> scopes;
+      for (const Node& scope : ItemsOf(m.value)) scopes.push_back(Str(&scope));
+      if (!m.value.is_seq()) {
+        sink_.Report(DiagCode::kSpecFieldType, m.value.loc(),
+                     "the scopes of `" + std::string(m.key) + "` must be an array (use `[]` for none)");
+      }
+      used_security_.emplace_back(std::string(m.key), m.key_loc());
+      r.schemes.emplace_back(std::string(m.key), std::move(scopes));
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+void Lowerer::CheckSecurityNames() {
+  for (const auto& [name, loc] : used_security_) {
+    if (std::find(declared_security_.begin(), declared_security_.end(), name) != declared_security_.end()) continue;
+    std::vector<std::string_view> names(declared_security_.begin(), declared_security_.end());
+    std::string_view best = ClosestMatch(name, names);
+    sink_.Report(DiagCode::kSpecSecurityUndefined, loc,
+                 "security requirement names `" + name + "`, which is not in `components.securitySchemes`",
+                 best.empty() ? "declare it under `components.securitySchemes`"
+                              : "did you mean `" + std::string(best) + "`?");
+  }
+}
+
+void Lowerer::CheckOperationIds() {
+  std::map<std::string, Loc> first;
+  auto check = [&](const std::vector<ir::Operation>& ops) {
+    for (const ir::Operation& op : ops) {
+      if (op.operation_id_synthesized) continue;
+      auto [it, inserted] = first.emplace(op.operation_id, op.loc);
+      if (inserted) continue;
+      Diagnostic d{.severity = Severity::kError, .code = DiagCode::kSpecOperationIdDuplicate,
+                   .loc = op.loc, .message = "operationId `" + op.operation_id + "` is used twice",
+                   .hint = "operationIds must be unique across the whole API", .notes = {}};
+      d.notes.push_back(Diagnostic{.severity = Severity::kNote, .code = DiagCode::kSpecOperationIdDuplicate,
+                                   .loc = it->second, .message = "first used here", .hint = {}, .notes = {}});
+      sink_.Report(std::move(d));
+    }
+  };
+  check(api_.operations);
+  check(api_.webhooks);
+  check(api_.callbacks);
+  // Synthesised ids must not collide with declared ones (or each other).
+  auto dedupe = [&](std::vector<ir::Operation>& ops) {
+    for (ir::Operation& op : ops) {
+      if (!op.operation_id_synthesized) continue;
+      std::string base = op.operation_id;
+      for (int n = 2; first.count(op.operation_id) > 0; ++n) op.operation_id = base + "_" + std::to_string(n);
+      first.emplace(op.operation_id, op.loc);
+    }
+  };
+  dedupe(api_.operations);
+  dedupe(api_.webhooks);
+  dedupe(api_.callbacks);
+}
+
+void Lowerer::LowerPaths(const Document& doc, const Node& paths) {
+  for (const Member& member : MembersOf(paths)) {
+    if (member.key.rfind("x-", 0) == 0) continue;
+    std::string path(member.key);
+    if (path.empty() || path[0] != '/') {
+      sink_.Report(DiagCode::kSpecPathTemplate, member.key_loc(),
+                   "path `" + path + "` must start with `/`");
+    }
+    LowerPathItem(doc, member.value, path, ir::OperationKind::kPath, -1, {}, member.key_loc());
+  }
+}
+
+void Lowerer::LowerWebhooks(const Document& doc, const Node& webhooks) {
+  for (const Member& member : MembersOf(webhooks)) {
+    if (member.key.rfind("x-", 0) == 0) continue;
+    LowerPathItem(doc, member.value, std::string(member.key), ir::OperationKind::kWebhook, -1, {},
+                  member.key_loc());
+  }
+}
+
+void Lowerer::LowerPathItem(const Document& doc, const Node& item_node, const std::string& path,
+                            ir::OperationKind kind, int32_t parent, const std::string& callback_name,
+                            Loc key_loc) {
+  std::optional<RefTarget> target = Deref(doc, item_node);
+  if (!target) return;
+  const Node& item = *target->node;
+  if (!CheckFields(item, rules::kPathItem, version_, sink_)) return;
+  FirstVisit(item, kVisitPathItem);
+  std::vector<ir::Parameter> path_params;
+  if (const Node* params = item.Find("parameters")) path_params = LowerParameterList(*target->doc, *params);
+  std::vector<ir::Server> servers;
+  if (const Node* s = item.Find("servers")) servers = LowerServers(*target->doc, *s);
+  bool any = false;
+  for (const char* method : kMethods) {
+    const Node* op = item.Find(method);
+    if (op == nullptr) continue;
+    any = true;
+    LowerOperation(*target->doc, *op, method, path, path_params, servers, kind, parent, callback_name);
+  }
+  if (!any && kind == ir::OperationKind::kPath) {
+    // Still check the template against path-level parameters.
+    ir::Operation probe;
+    probe.parameters = path_params;
+    probe.loc = key_loc;
+    CheckPathTemplate(probe, path, key_loc);
+    (void)callback_name;
+  }
+}
+
+void Lowerer::CheckPathTemplate(const ir::Operation& op, const std::string& path, Loc loc) {
+  std::vector<std::string> names;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '}') {
+      sink_.Report(DiagCode::kSpecPathTemplate, loc, "unbalanced `}` in path `" + path + "`");
+      return;
+    }
+    if (path[i] != '{') continue;
+    size_t close = path.find_first_of("{}", i + 1);
+    if (close == std::string::npos || path[close] != '}') {
+      sink_.Report(DiagCode::kSpecPathTemplate, loc, "unclosed `{` in path `" + path + "`");
+      return;
+    }
+    std::string name = path.substr(i + 1, close - i - 1);
+    if (std::find(names.begin(), names.end(), name) != names.end()) {
+      sink_.Report(DiagCode::kSpecPathTemplate, loc,
+                   "path `" + path + "` uses `{" + name + "}` twice");
+    }
+    names.push_back(name);
+    i = close;
+  }
+  for (const std::string& name : names) {
+    bool declared = std::any_of(op.parameters.begin(), op.parameters.end(), [&](const ir::Parameter& p) {
+      return p.in == ir::ParamIn::kPath && p.name == name;
+    });
+    if (!declared) {
+      sink_.Report(DiagCode::kSpecPathParamUndeclared, op.loc,
+                   "path `" + path + "` has `{" + name + "}` but " +
+                       (op.operation_id.empty() ? std::string("no") : "operation `" + op.operation_id + "` declares no") +
+                       " path parameter `" + name + "`",
+                   "add a parameter with `name: " + name + "`, `in: path` and `required: true`");
+    }
+  }
+  for (const ir::Parameter& p : op.parameters) {
+    if (p.in != ir::ParamIn::kPath) continue;
+    if (std::find(names.begin(), names.end(), p.name) == names.end()) {
+      sink_.Report(DiagCode::kSpecPathParamUnused, p.loc,
+                   "path parameter `" + p.name + "` does not occur in path `" + path + "`",
+                   "add `{" + p.name + "}` to the path or change `in`");
+    }
+  }
+}
+
+void Lowerer::LowerOperation(const Document& doc, const Node& node, const std::string& method,
+                             const std::string& path, const std::vector<ir::Parameter>& path_params,
+                             const std::vector<ir::Server>& path_servers, ir::OperationKind kind,
+                             int32_t parent, const std::string& callback_name) {
+  if (!CheckFields(node, rules::kOperation, version_, sink_)) return;
+  ir::Operation op;
+  op.kind = kind;
+  op.method = method;
+  op.path = path;
+  op.loc = node.loc();
+  op.parent = parent;
+  op.callback_name = callback_name;
+  op.operation_id = Str(node.Find("operationId"));
+  if (op.operation_id.empty()) {
+    op.operation_id = SynthesizeOperationId(method, kind == ir::OperationKind::kCallback
+                                                        ? callback_name + path : path);
+    op.operation_id_synthesized = true;
+  }
+  op.summary = Str(node.Find("summary"));
+  op.description = Str(node.Find("description"));
+  op.deprecated = Bool(node.Find("deprecated"));
+  for (const Node& tag : ItemsOf(node.Find("tags") ? *node.Find("tags") : Node{})) {
+    if (!tag.is_string()) {
+      sink_.Report(DiagCode::kSpecFieldType, tag.loc(), "tags must be strings");
+      continue;
+    }
+    op.tags.push_back(std::string(tag.text));
+  }
+  std::vector<ir::Parameter> own;
+  if (const Node* params = node.Find("parameters")) own = LowerParameterList(doc, *params);
+  op.parameters = path_params;
+  for (ir::Parameter& p : own) {
+    auto same = std::find_if(op.parameters.begin(), op.parameters.end(), [&](const ir::Parameter& q) {
+      return q.name == p.name && q.in == p.in;
+    });
+    if (same != op.parameters.end()) {
+      *same = std::move(p);
+    } else {
+      op.parameters.push_back(std::move(p));
+    }
+  }
+  if (kind != ir::OperationKind::kWebhook) CheckPathTemplate(op, path, node.loc());
+  if (const Node* body = node.Find("requestBody")) op.request_body = LowerRequestBody(doc, *body);
+  const Node* responses = node.Find("responses");
+  if (responses == nullptr && version_ == Version::k30) {
+    sink_.Report(DiagCode::kSpecFieldMissing, node.loc(),
+                 "operation `" + op.operation_id + "` has no `responses`",
+                 "OpenAPI 3.0 requires at least one response");
+  }
+  if (responses != nullptr && responses->is_map()) {
+    for (const Member& r : MembersOf(*responses)) {
+      if (r.key.rfind("x-", 0) == 0) continue;
+      if (!IsStatusCode(r.key)) {
+        sink_.Report(DiagCode::kSpecResponseCode, r.key_loc(),
+                     "`" + std::string(r.key) + "` is not a response status code",
+                     "use a code such as `200`, a range such as `4XX`, or `default`");
+        continue;
+      }
+      if (auto response = LowerResponse(doc, r.value, std::string(r.key))) op.responses.push_back(std::move(*response));
+    }
+  }
+  if (const Node* security = node.Find("security"); security != nullptr && security->is_seq()) {
+    op.security = LowerSecurity(*security);
+  }
+  op.servers = path_servers;
+  if (const Node* servers = node.Find("servers")) op.servers = LowerServers(doc, *servers);
+  for (const Member& m : MembersOf(node)) {
+    if (m.key.rfind("x-", 0) == 0) op.extensions.emplace_back(std::string(m.key), spec::ToJson(m.value));
+  }
+  int32_t index;
+  std::vector<ir::Operation>* list = kind == ir::OperationKind::kPath      ? &api_.operations
+                                     : kind == ir::OperationKind::kWebhook ? &api_.webhooks
+                                                                           : &api_.callbacks;
+  index = static_cast<int32_t>(list->size());
+  list->push_back(std::move(op));
+  if (const Node* callbacks = node.Find("callbacks"); callbacks != nullptr && callbacks->is_map()) {
+    // Callbacks point back at their operation by its index among path operations.
+    LowerCallbacks(doc, *callbacks, kind == ir::OperationKind::kPath ? index : -1);
+  }
+}
+
+void Lowerer::LowerCallbacks(const Document& doc, const Node& callbacks, int32_t parent) {
+  for (const Member& cb : MembersOf(callbacks)) {
+    if (cb.key.rfind("x-", 0) == 0) continue;
+    std::optional<RefTarget> target = Deref(doc, cb.value);
+    if (!target) continue;
+    if (!target->node->is_map()) {
+      sink_.Report(DiagCode::kSpecFieldType, target->node->loc(), "a Callback Object must be an object");
+      continue;
+    }
+    for (const Member& expr : MembersOf(*target->node)) {
+      if (expr.key.rfind("x-", 0) == 0) continue;
+      LowerPathItem(*target->doc, expr.value, std::string(expr.key), ir::OperationKind::kCallback,
+                    parent, std::string(cb.key), expr.key_loc());
+    }
+  }
+}
+
+std::vector<ir::Parameter> Lowerer::LowerParameterList(const Document& doc, const Node& list) {
+  std::vector<ir::Parameter> out;
+  if (!list.is_seq()) return out;
+  for (const Node& item : ItemsOf(list)) {
+    std::optional<ir::Parameter> p = LowerParameter(doc, item);
+    if (!p) continue;
+    auto dup = std::find_if(out.begin(), out.end(), [&](const ir::Parameter& q) {
+      return q.name == p->name && q.in == p->in;
+    });
+    if (dup != out.end()) {
+      Diagnostic d{.severity = Severity::kError, .code = DiagCode::kSpecParamDuplicate, .loc = item.loc(),
+                   .message = std::string(ir::ParamInName(p->in)) + " parameter `" + p->name + "` is declared twice",
+                   .hint = "a parameter is identified by its name and location; remove one", .notes = {}};
+      d.notes.push_back(Diagnostic{.severity = Severity::kNote, .code = DiagCode::kSpecParamDuplicate,
+                                   .loc = dup->loc, .message = "first declared here", .hint = {}, .notes = {}});
+      sink_.Report(std::move(d));
+      continue;
+    }
+    out.push_back(std::move(*p));
+  }
+  return out;
+}
+
+void Lowerer::CheckParamStyle(const Node& node, const ir::Parameter& param) {
+  const Node* style = node.Find("style");
+  if (style != nullptr && style->is_string()) {
+    static const std::map<ir::ParamIn, std::vector<std::string_view>> kStyles = {
+        {ir::ParamIn::kPath, {"matrix", "label", "simple"}},
+        {ir::ParamIn::kQuery, {"form", "spaceDelimited", "pipeDelimited", "deepObject"}},
+        {ir::ParamIn::kHeader, {"simple"}},
+        {ir::ParamIn::kCookie, {"form"}},
+    };
+    const auto& allowed = kStyles.at(param.in);
+    if (std::find(allowed.begin(), allowed.end(), style->text) == allowed.end()) {
+      std::string list;
+      for (std::string_view s : allowed) list += (list.empty() ? "" : ", ") + std::string(s);
+      sink_.Report(DiagCode::kSpecFieldValue, style->loc(),
+                   "style `" + std::string(style->text) + "` is not allowed for " +
+                       ir::ParamInName(param.in) + " parameters",
+                   "allowed: " + list);
+    }
+  }
+  if (const Node* reserved = node.FindMember("allowReserved") ? node.Find("allowReserved") : nullptr;
+      reserved != nullptr && param.in != ir::ParamIn::kQuery) {
+    sink_.Report(DiagCode::kSpecParamAllowReserved, node.FindMember("allowReserved")->key_loc(),
+                 "`allowReserved` applies only to query parameters, not to " +
+                     std::string(ir::ParamInName(param.in)) + " parameter `" + param.name + "`",
+                 "remove it");
+  }
+  if (node.Find("example") != nullptr && node.Find("examples") != nullptr) {
+    sink_.Report(DiagCode::kSpecFieldConflict, node.FindMember("examples")->key_loc(),
+                 "`example` and `examples` exclude each other", "keep one of them");
+  }
+}
+
+std::optional<ir::Parameter> Lowerer::LowerParameter(const Document& doc, const Node& node) {
+  std::optional<RefTarget> target = Deref(doc, node);
+  if (!target) return std::nullopt;
+  const Node& p = *target->node;
+  bool first = FirstVisit(p, kVisitParameter);
+  if (first && !CheckFields(p, rules::kParameter, version_, sink_)) return std::nullopt;
+  if (!p.is_map()) return std::nullopt;
+  ir::Parameter param;
+  param.name = Str(p.Find("name"));
+  std::string in = Str(p.Find("in"));
+  param.loc = p.loc();
+  if (in == "path") {
+    param.in = ir::ParamIn::kPath;
+  } else if (in == "query") {
+    param.in = ir::ParamIn::kQuery;
+  } else if (in == "header") {
+    param.in = ir::ParamIn::kHeader;
+  } else if (in == "cookie") {
+    param.in = ir::ParamIn::kCookie;
+  } else {
+    if (first && p.Find("in") != nullptr && p.Find("in")->is_string()) {
+      sink_.Report(DiagCode::kSpecFieldValue, p.Find("in")->loc(),
+                   "parameter `in` must be path, query, header or cookie, not `" + in + "`",
+                   in == "body" || in == "formData" ? "Swagger 2.0's body and form parameters are a `requestBody` in OpenAPI 3"
+                                                   : "");
+    }
+    return std::nullopt;
+  }
+  param.description = Str(p.Find("description"));
+  param.required = Bool(p.Find("required"));
+  param.deprecated = Bool(p.Find("deprecated"));
+  param.allow_empty_value = Bool(p.Find("allowEmptyValue"));
+  param.allow_reserved = Bool(p.Find("allowReserved"));
+  bool query_or_cookie = param.in == ir::ParamIn::kQuery || param.in == ir::ParamIn::kCookie;
+  param.style = p.Find("style") && p.Find("style")->is_string() ? Str(p.Find("style")) : query_or_cookie ? "form" : "simple";
+  param.explode = Bool(p.Find("explode"), param.style == "form");
+  if (first) {
+    CheckParamStyle(p, param);
+    if (param.in == ir::ParamIn::kPath && !param.required) {
+      sink_.Report(DiagCode::kSpecFieldValue, p.Find("required") ? p.Find("required")->loc() : p.loc(),
+                   "path parameter `" + param.name + "` must have `required: true`",
+                   "a path parameter is always present in the URL");
+    }
+    bool has_schema = p.Find("schema") != nullptr, has_content = p.Find("content") != nullptr;
+    if (has_schema == has_content) {
+      sink_.Report(has_schema ? DiagCode::kSpecFieldConflict : DiagCode::kSpecFieldMissing, p.loc(),
+                   "parameter `" + param.name + "` needs exactly one of `schema` and `content`");
+    }
+  }
+  if (const Node* schema = p.Find("schema")) {
+    param.schema = SchemaFor(*target->doc, *schema, target->pointer + "/schema");
+  } else if (const Node* content = p.Find("content"); content != nullptr && content->is_map()) {
+    std::vector<ir::MediaType> media = LowerContent(*target->doc, *content);
+    if (first && content->size != 1) {
+      sink_.Report(DiagCode::kSpecFieldValue, content->loc(),
+                   "a parameter's `content` must hold exactly one media type");
+    }
+    if (!media.empty()) {
+      param.content_type = media[0].media_type;
+      param.schema = media[0].schema;
+    }
+  }
+  param.examples = LowerExamples(*target->doc, p);
+  return param;
+}
+
+std::vector<ir::Example> Lowerer::LowerExamples(const Document& doc, const Node& owner) {
+  std::vector<ir::Example> out;
+  if (const Node* example = owner.Find("example")) out.push_back(ir::Example{{}, spec::ToJson(*example), {}});
+  if (const Node* examples = owner.Find("examples"); examples != nullptr && examples->is_map()) {
+    for (const Member& m : MembersOf(*examples)) {
+      std::optional<RefTarget> target = Deref(doc, m.value);
+      if (!target) continue;
+      CheckExample(*target->doc, *target->node);
+      const Node* value = target->node->Find("value");
+      out.push_back(ir::Example{std::string(m.key), value ? spec::ToJson(*value) : std::string(),
+                                Str(target->node->Find("summary"))});
+    }
+  }
+  return out;
+}
+
+void Lowerer::CheckExample(const Document& doc, const Node& node) {
+  (void)doc;
+  if (!FirstVisit(node, kVisitExample)) return;
+  if (!CheckFields(node, rules::kExample, version_, sink_)) return;
+  if (node.Find("value") != nullptr && node.Find("externalValue") != nullptr) {
+    sink_.Report(DiagCode::kSpecFieldConflict, node.FindMember("externalValue")->key_loc(),
+                 "`value` and `externalValue` exclude each other", "keep one of them");
+  }
+}
+
+std::vector<ir::MediaType> Lowerer::LowerContent(const Document& doc, const Node& content) {
+  std::vector<ir::MediaType> out;
+  for (const Member& m : MembersOf(content)) {
+    if (!CheckFields(m.value, rules::kMediaType, version_, sink_)) continue;
+    ir::MediaType media{std::string(m.key), ir::kNoSchema, {}, m.value.loc()};
+    if (const Node* schema = m.value.Find("schema")) media.schema = SchemaFor(doc, *schema, {});
+    if (m.value.Find("example") != nullptr && m.value.Find("examples") != nullptr) {
+      sink_.Report(DiagCode::kSpecFieldConflict, m.value.FindMember("examples")->key_loc(),
+                   "`example` and `examples` exclude each other", "keep one of them");
+    }
+    media.examples = LowerExamples(doc, m.value);
+    if (const Node* encoding = m.value.Find("encoding"); encoding != nullptr && encoding->is_map()) {
+      for (const Member& e : MembersOf(*encoding)) {
+        if (!CheckFields(e.value, rules::kEncoding, version_, sink_)) continue;
+        if (const Node* headers = e.value.Find("headers"); headers != nullptr && headers->is_map()) {
+          for (const Member& h : MembersOf(*headers)) LowerHeader(doc, h.value, std::string(h.key));
+        }
+      }
+    }
+    out.push_back(std::move(media));
+  }
+  return out;
+}
+
+std::optional<ir::RequestBody> Lowerer::LowerRequestBody(const Document& doc, const Node& node) {
+  std::optional<RefTarget> target = Deref(doc, node);
+  if (!target) return std::nullopt;
+  const Node& b = *target->node;
+  if (FirstVisit(b, kVisitBody) && !CheckFields(b, rules::kRequestBody, version_, sink_)) return std::nullopt;
+  if (!b.is_map()) return std::nullopt;
+  ir::RequestBody body{Str(b.Find("description")), Bool(b.Find("required")), {}, b.loc()};
+  if (const Node* content = b.Find("content"); content != nullptr && content->is_map()) {
+    body.content = LowerContent(*target->doc, *content);
+  }
+  return body;
+}
+
+std::optional<ir::Header> Lowerer::LowerHeader(const Document& doc, const Node& node, const std::string& name) {
+  std::optional<RefTarget> target = Deref(doc, node);
+  if (!target) return std::nullopt;
+  const Node& h = *target->node;
+  bool first = FirstVisit(h, kVisitHeader);
+  if (first && !CheckFields(h, rules::kHeader, version_, sink_)) return std::nullopt;
+  if (!h.is_map()) return std::nullopt;
+  ir::Header header{name, Str(h.Find("description")), Bool(h.Find("required")), Bool(h.Find("deprecated")),
+                    ir::kNoSchema, h.loc()};
+  if (first) {
+    if (const Node* style = h.Find("style"); style != nullptr && style->is_string() && style->text != "simple") {
+      sink_.Report(DiagCode::kSpecFieldValue, style->loc(), "a header's style must be `simple`");
+    }
+    if (h.Find("example") != nullptr && h.Find("examples") != nullptr) {
+      sink_.Report(DiagCode::kSpecFieldConflict, h.FindMember("examples")->key_loc(),
+                   "`example` and `examples` exclude each other", "keep one of them");
+    }
+  }
+  if (const Node* schema = h.Find("schema")) {
+    header.schema = SchemaFor(*target->doc, *schema, {});
+  } else if (const Node* content = h.Find("content"); content != nullptr && content->is_map()) {
+    std::vector<ir::MediaType> media = LowerContent(*target->doc, *content);
+    if (!media.empty()) header.schema = media[0].schema;
+  }
+  return header;
+}
+
+void Lowerer::CheckLink(const Document& doc, const Node& node) {
+  std::optional<RefTarget> target = Deref(doc, node);
+  if (!target || !FirstVisit(*target->node, kVisitLink)) return;
+  if (!CheckFields(*target->node, rules::kLink, version_, sink_)) return;
+  const Node& link = *target->node;
+  if ((link.Find("operationId") != nullptr) == (link.Find("operationRef") != nullptr)) {
+    sink_.Report(link.Find("operationId") ? DiagCode::kSpecFieldConflict : DiagCode::kSpecFieldMissing, link.loc(),
+                 "a Link Object needs exactly one of `operationId` and `operationRef`");
+  }
+  if (const Node* server = link.Find("server")) CheckFields(*server, rules::kServer, version_, sink_);
+}
+
+std::optional<ir::Response> Lowerer::LowerResponse(const Document& doc, const Node& node,
+                                                   const std::string& status) {
+  std::optional<RefTarget> target = Deref(doc, node);
+  if (!target) return std::nullopt;
+  const Node& r = *target->node;
+  bool first = FirstVisit(r, kVisitResponse);
+  if (first && !CheckFields(r, rules::kResponse, version_, sink_)) return std::nullopt;
+  if (!r.is_map()) return std::nullopt;
+  ir::Response response{status, Str(r.Find("description")), {}, {}, r.loc()};
+  if (const Node* headers = r.Find("headers"); headers != nullptr && headers->is_map()) {
+    for (const Member& h : MembersOf(*headers)) {
+      if (auto header = LowerHeader(*target->doc, h.value, std::string(h.key))) response.headers.push_back(std::move(*header));
+    }
+  }
+  if (const Node* content = r.Find("content"); content != nullptr && content->is_map()) {
+    response.content = LowerContent(*target->doc, *content);
+  }
+  if (first) {
+    if (const Node* links = r.Find("links"); links != nullptr && links->is_map()) {
+      for (const Member& l : MembersOf(*links)) CheckLink(*target->doc, l.value);
+    }
+  }
+  return response;
+}
+
+void Lowerer::LowerComponents(const Document& doc, const Node& components) {
+  // Objects reached from operations were checked there; these calls check the rest, so a
+  // broken component is reported even when nothing uses it yet.
+  auto each = [&](const char* field, auto&& fn) {
+    const Node* group = components.Find(field);
+    if (group == nullptr || !group->is_map()) return;
+    for (const Member& m : MembersOf(*group)) {
+      static constexpr std::string_view kNameChars =
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_";
+      if (m.key.empty() || m.key.find_first_not_of(kNameChars) != std::string_view::npos) {
+        sink_.Report(DiagCode::kSpecFieldValue, m.key_loc(),
+                     "component name `" + std::string(m.key) + "` may only hold letters, digits, `.`, `-` and `_`");
+      }
+      fn(m);
+    }
+  };
+  each("parameters", [&](const Member& m) { LowerParameter(doc, m.value); });
+  each("responses", [&](const Member& m) { LowerResponse(doc, m.value, "default"); });
+  each("requestBodies", [&](const Member& m) { LowerRequestBody(doc, m.value); });
+  each("headers", [&](const Member& m) { LowerHeader(doc, m.value, std::string(m.key)); });
+  each("examples", [&](const Member& m) {
+    if (auto t = Deref(doc, m.value)) CheckExample(*t->doc, *t->node);
+  });
+  each("links", [&](const Member& m) { CheckLink(doc, m.value); });
+  each("callbacks", [&](const Member& m) {
+    // Checked, not lowered: a component callback becomes an operation only where used.
+    if (auto t = Deref(doc, m.value); t && t->node->is_map()) {
+      for (const Member& expr : MembersOf(*t->node)) {
+        if (auto item = Deref(*t->doc, expr.value); item && FirstVisit(*item->node, kVisitCallback)) {
+          CheckFields(*item->node, rules::kPathItem, version_, sink_);
+        }
+      }
+    }
+  });
+  each("pathItems", [&](const Member& m) {
+    if (auto t = Deref(doc, m.value); t && FirstVisit(*t->node, kVisitPathItem)) {
+      CheckFields(*t->node, rules::kPathItem, version_, sink_);
+    }
+  });
+}
+
+}  // namespace specc::openapi

@@ -1,0 +1,358 @@
+// Lowering of Schema Objects. Each schema node becomes one ir::Schema, found again by the
+// node's address, so every `$ref` to it shares one SchemaId and cycles close on
+// themselves. Referenced schemas are lowered from a work queue rather than by recursion,
+// so a long chain of references costs heap, not stack.
+#include <algorithm>
+#include <set>
+
+#include "base/path.h"
+#include "openapi/lowerer.h"
+#include "spec/to_json.h"
+
+namespace specc::openapi {
+namespace {
+
+using spec::Member;
+using spec::MembersOf;
+using spec::Node;
+using spec::ItemsOf;
+
+std::string Str(const Node* node) {
+  return node != nullptr && node->is_string() ? std::string(node->text) : std::string();
+}
+
+// The name a referenced schema gets from where it lives: the last pointer token
+// ("#/components/schemas/Pet" -> "Pet") or, for a whole file, its stem ("pet.yaml" -> "pet").
+std::string NameFromTarget(const RefTarget& target) {
+  if (!target.pointer.empty()) {
+    std::vector<std::string> tokens;
+    if (DecodeJsonPointer(target.pointer, &tokens) && !tokens.empty()) return tokens.back();
+  }
+  std::string_view path = target.doc->path;
+  size_t slash = path.rfind('/');
+  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  size_t dot = base.find('.');
+  return std::string(base.substr(0, dot));
+}
+
+const std::set<std::string_view> kTypeNames = {"object", "array",   "string", "integer",
+                                               "number", "boolean", "null"};
+
+}  // namespace
+
+void Lowerer::RegisterComponentSchemas(const Document& doc, const Node& schemas) {
+  for (const Member& m : MembersOf(schemas)) {
+    std::string pointer = "/components/schemas/" + EscapeJsonPointerToken(m.key);
+    ir::SchemaId id = static_cast<ir::SchemaId>(api_.schemas.size());
+    api_.schemas.push_back(ir::Schema{});
+    api_.schemas[id].name = std::string(m.key);
+    api_.schemas[id].loc = m.value.loc();
+    api_.component_schemas.push_back(id);
+    if (Workspace::RefOf(m.value) != nullptr) {
+      std::optional<RefTarget> target = ws_.Deref(doc, m.value);
+      if (target && target->doc != &doc && schema_ids_.count(target->node) == 0) {
+        // A component kept in a file of its own takes the component's name.
+        schema_ids_[target->node] = id;
+        api_.schemas[id].loc = target->node->loc();
+        pending_schemas_.push_back({target->doc, target->node, id});
+        continue;
+      }
+    }
+    schema_ids_[&m.value] = id;
+    pending_schemas_.push_back({&doc, &m.value, id});
+  }
+}
+
+ir::SchemaId Lowerer::SchemaFor(const Document& doc, const Node& node, std::string pointer) {
+  (void)pointer;
+  auto known = schema_ids_.find(&node);
+  if (known != schema_ids_.end()) return known->second;
+  const Node* ref = Workspace::RefOf(node);
+  bool pure_ref = ref != nullptr && (version_ == Version::k30 || node.size == 1 ||
+                                     std::all_of(node.members, node.members + node.size, [](const Member& m) {
+                                       return m.key == "$ref" || m.key == "description" || m.key == "summary";
+                                     }));
+  if (pure_ref) {
+    std::optional<RefTarget> target = ws_.Deref(doc, node);
+    if (!target) return ir::kNoSchema;
+    auto it = schema_ids_.find(target->node);
+    if (it != schema_ids_.end()) return it->second;
+    ir::SchemaId id = static_cast<ir::SchemaId>(api_.schemas.size());
+    api_.schemas.push_back(ir::Schema{});
+    api_.schemas[id].loc = target->node->loc();
+    // Only schemas in other files get a name here; the root's components were named.
+    if (target->doc != &doc || target->pointer.rfind("/components/schemas/", 0) == 0 ||
+        target->pointer.rfind("/definitions/", 0) == 0 || target->pointer.rfind("/$defs/", 0) == 0) {
+      std::string name = NameFromTarget(*target);
+      std::string unique = name;
+      // Names are unique by construction; emitters may still re-case them.
+      for (int n = 2; std::any_of(api_.schemas.begin(), api_.schemas.end(),
+                                  [&](const ir::Schema& s) { return s.name == unique; });
+           ++n) {
+        unique = name + std::to_string(n);
+      }
+      api_.schemas[id].name = unique;
+      api_.component_schemas.push_back(id);
+    }
+    schema_ids_[target->node] = id;
+    pending_schemas_.push_back({target->doc, target->node, id});
+    return id;
+  }
+  ir::SchemaId id = static_cast<ir::SchemaId>(api_.schemas.size());
+  api_.schemas.push_back(ir::Schema{});
+  api_.schemas[id].loc = node.loc();
+  schema_ids_[&node] = id;
+  LowerSchemaInto(doc, node, id);
+  return id;
+}
+
+void Lowerer::DrainSchemas() {
+  while (!pending_schemas_.empty()) {
+    PendingSchema next = pending_schemas_.front();
+    pending_schemas_.pop_front();
+    LowerSchemaInto(*next.doc, *next.node, next.id);
+  }
+}
+
+void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaId id) {
+  // `api_.schemas` grows while children are lowered, so never hold a reference into it
+  // across a call that may add schemas; write through `at()` instead.
+  auto at = [&]() -> ir::Schema& { return api_.schemas[id]; };
+  if (node.kind == spec::NodeKind::kBool) {
+    if (version_ == Version::k30) {
+      sink_.Report(DiagCode::kSpecSchemaInvalid, node.loc(),
+                   "a Schema Object must be an object in OpenAPI 3.0, not a boolean",
+                   "boolean schemas exist from OpenAPI 3.1 on; use `{}` for any value");
+    }
+    at().boolean_schema = node.is_true();
+    return;
+  }
+  if (!node.is_map()) {
+    sink_.Report(DiagCode::kSpecSchemaInvalid, node.loc(),
+                 std::string("a Schema Object must be an object") +
+                     (version_ == Version::k31 ? " or a boolean" : "") + ", not " +
+                     (node.is_seq() ? "an array" : "a " + std::string(spec::NodeKindName(node.kind))));
+    return;
+  }
+  const Node* ref = Workspace::RefOf(node);
+  if (ref != nullptr) {
+    // 3.1: a $ref beside other keywords applies alongside them.
+    Node only_ref = node;
+    const Member* ref_member = node.FindMember("$ref");
+    only_ref.members = ref_member;
+    only_ref.size = 1;
+    ir::SchemaId target = SchemaFor(doc, only_ref, {});
+    if (target != ir::kNoSchema) at().all_of.push_back(target);
+  }
+  auto child = [&](const Node& n) { return SchemaFor(doc, n, {}); };
+  auto schema_list = [&](const Member& m, std::vector<ir::SchemaId> ir::Schema::*field) {
+    if (!m.value.is_seq() || m.value.size == 0) {
+      sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(),
+                   "`" + std::string(m.key) + "` must be a non-empty array of schemas");
+      return;
+    }
+    for (const Node& item : ItemsOf(m.value)) {
+      ir::SchemaId s = child(item);
+      (at().*field).push_back(s);
+    }
+  };
+  auto count = [&](const Member& m, std::optional<uint64_t> ir::Schema::*field) {
+    if (m.value.kind != spec::NodeKind::kInt || m.value.text[0] == '-') {
+      sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(),
+                   "`" + std::string(m.key) + "` must be a non-negative integer");
+      return;
+    }
+    at().*field = std::strtoull(std::string(m.value.text).c_str(), nullptr, 10);
+  };
+  auto number = [&](const Member& m, std::string ir::Schema::*field) {
+    if (!m.value.is_number()) {
+      sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`" + std::string(m.key) + "` must be a number");
+      return;
+    }
+    at().*field = std::string(m.value.text);
+  };
+  bool nullable = false;
+  std::vector<std::string> required;
+  for (const Member& m : MembersOf(node)) {
+    std::string_view k = m.key;
+    if (k == "type") {
+      auto add_type = [&](const Node& t) {
+        if (!t.is_string() || kTypeNames.count(t.text) == 0 || (version_ == Version::k30 && t.text == "null")) {
+          sink_.Report(DiagCode::kSpecSchemaInvalid, t.loc(),
+                       "`" + (t.is_string() ? std::string(t.text) : spec::ToJson(t)) + "` is not a schema type",
+                       version_ == Version::k30 ? "use object, array, string, integer, number or boolean (and `nullable: true` for null)"
+                                                : "use object, array, string, integer, number, boolean or null");
+          return;
+        }
+        at().types.push_back(std::string(t.text));
+      };
+      if (m.value.is_seq() && version_ == Version::k31) {
+        for (const Node& t : ItemsOf(m.value)) add_type(t);
+      } else if (m.value.is_seq()) {
+        sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`type` must be a single string in OpenAPI 3.0",
+                     "type arrays exist from OpenAPI 3.1 on; use `nullable: true` for null");
+      } else {
+        add_type(m.value);
+      }
+    } else if (k == "nullable") {
+      nullable = m.value.is_true();
+    } else if (k == "properties") {
+      if (!m.value.is_map()) {
+        sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`properties` must be an object");
+        continue;
+      }
+      for (const Member& p : MembersOf(m.value)) {
+        ir::SchemaId s = child(p.value);
+        at().properties.push_back(ir::Property{std::string(p.key), s, false, p.key_loc()});
+      }
+    } else if (k == "required") {
+      if (!m.value.is_seq()) {
+        if (m.value.kind != spec::NodeKind::kBool) {
+          sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`required` must be an array of property names");
+        }
+        continue;
+      }
+      for (const Node& r : ItemsOf(m.value)) required.push_back(Str(&r));
+    } else if (k == "items") {
+      if (m.value.is_seq()) {
+        sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`items` must be a schema, not an array",
+                     version_ == Version::k31 ? "for tuples use `prefixItems`" : "");
+        continue;
+      }
+      ir::SchemaId s = child(m.value);
+      at().items = s;
+    } else if (k == "prefixItems" && version_ == Version::k31) {
+      schema_list(m, &ir::Schema::prefix_items);
+    } else if (k == "additionalProperties") {
+      if (m.value.kind == spec::NodeKind::kBool) {
+        at().additional_properties = m.value.is_true() ? ir::AdditionalProperties::kAllowed
+                                                       : ir::AdditionalProperties::kForbidden;
+      } else {
+        ir::SchemaId s = child(m.value);
+        at().additional_properties = ir::AdditionalProperties::kSchema;
+        at().additional_properties_schema = s;
+      }
+    } else if (k == "allOf") {
+      schema_list(m, &ir::Schema::all_of);
+    } else if (k == "oneOf") {
+      schema_list(m, &ir::Schema::one_of);
+    } else if (k == "anyOf") {
+      schema_list(m, &ir::Schema::any_of);
+    } else if (k == "not") {
+      ir::SchemaId s = child(m.value);
+      at().not_schema = s;
+    } else if (k == "discriminator") {
+      const Node* property = m.value.Find("propertyName");
+      if (property == nullptr || !property->is_string()) {
+        sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "a discriminator needs a `propertyName` string");
+        continue;
+      }
+      ir::Discriminator d{std::string(property->text), {}};
+      if (const Node* mapping = m.value.Find("mapping"); mapping != nullptr && mapping->is_map()) {
+        for (const Member& entry : MembersOf(*mapping)) {
+          if (!entry.value.is_string()) continue;
+          std::string_view target = entry.value.text;
+          ir::SchemaId s = ir::kNoSchema;
+          if (target.find('/') == std::string_view::npos && target.find('#') == std::string_view::npos &&
+              target.find('.') == std::string_view::npos) {
+            // A bare name means a schema under components/schemas.
+            for (ir::SchemaId c : api_.component_schemas) {
+              if (api_.schemas[c].name == target) s = c;
+            }
+            if (s == ir::kNoSchema) {
+              sink_.Report(DiagCode::kSpecRefUnresolved, entry.value.loc(),
+                           "discriminator mapping names schema `" + std::string(target) + "`, which does not exist");
+            }
+          } else {
+            Member synthetic{"$ref", entry.value.offset, entry.value};
+            Node ref_node = entry.value;
+            ref_node.kind = spec::NodeKind::kMap;
+            ref_node.members = &synthetic;
+            ref_node.size = 1;
+            if (auto t = ws_.Deref(doc, ref_node)) {
+              auto it = schema_ids_.find(t->node);
+              s = it != schema_ids_.end() ? it->second : SchemaFor(doc, ref_node, {});
+            }
+          }
+          d.mapping.emplace_back(std::string(entry.key), s);
+        }
+      }
+      at().discriminator = std::move(d);
+    } else if (k == "enum") {
+      if (!m.value.is_seq()) {
+        sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`enum` must be an array");
+        continue;
+      }
+      for (const Node& v : ItemsOf(m.value)) at().enum_values.push_back(spec::ToJson(v));
+    } else if (k == "const") {
+      at().const_value = spec::ToJson(m.value);
+    } else if (k == "default") {
+      at().default_value = spec::ToJson(m.value);
+    } else if (k == "example") {
+      at().examples.push_back(spec::ToJson(m.value));
+    } else if (k == "examples" && m.value.is_seq()) {
+      for (const Node& v : ItemsOf(m.value)) at().examples.push_back(spec::ToJson(v));
+    } else if (k == "format") {
+      at().format = Str(&m.value);
+    } else if (k == "pattern") {
+      at().pattern = Str(&m.value);
+    } else if (k == "title") {
+      at().title = Str(&m.value);
+    } else if (k == "description") {
+      at().description = Str(&m.value);
+    } else if (k == "minimum") {
+      number(m, &ir::Schema::minimum);
+    } else if (k == "maximum") {
+      number(m, &ir::Schema::maximum);
+    } else if (k == "multipleOf") {
+      number(m, &ir::Schema::multiple_of);
+    } else if (k == "exclusiveMinimum" || k == "exclusiveMaximum") {
+      bool is_min = k == "exclusiveMinimum";
+      if (m.value.kind == spec::NodeKind::kBool) {
+        // 3.0: a flag that makes minimum/maximum exclusive; resolved after the loop.
+        if (m.value.is_true()) (is_min ? at().exclusive_minimum : at().exclusive_maximum) = "true";
+      } else {
+        number(m, is_min ? &ir::Schema::exclusive_minimum : &ir::Schema::exclusive_maximum);
+      }
+    } else if (k == "minLength") {
+      count(m, &ir::Schema::min_length);
+    } else if (k == "maxLength") {
+      count(m, &ir::Schema::max_length);
+    } else if (k == "minItems") {
+      count(m, &ir::Schema::min_items);
+    } else if (k == "maxItems") {
+      count(m, &ir::Schema::max_items);
+    } else if (k == "minProperties") {
+      count(m, &ir::Schema::min_properties);
+    } else if (k == "maxProperties") {
+      count(m, &ir::Schema::max_properties);
+    } else if (k == "uniqueItems") {
+      at().unique_items = m.value.is_true();
+    } else if (k == "readOnly") {
+      at().read_only = m.value.is_true();
+    } else if (k == "writeOnly") {
+      at().write_only = m.value.is_true();
+    } else if (k == "deprecated") {
+      at().deprecated = m.value.is_true();
+    }
+  }
+  ir::Schema& s = at();
+  // 3.0's boolean exclusiveMinimum/Maximum become the 3.1 form: the bound itself.
+  if (s.exclusive_minimum == "true") {
+    s.exclusive_minimum = s.minimum;
+    s.minimum.clear();
+  }
+  if (s.exclusive_maximum == "true") {
+    s.exclusive_maximum = s.maximum;
+    s.maximum.clear();
+  }
+  if (nullable && version_ == Version::k30 &&
+      std::find(s.types.begin(), s.types.end(), "null") == s.types.end()) {
+    s.types.push_back("null");
+  }
+  for (ir::Property& p : s.properties) {
+    p.required = std::find(required.begin(), required.end(), p.name) != required.end();
+  }
+}
+
+}  // namespace specc::openapi

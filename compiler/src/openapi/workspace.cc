@@ -1,0 +1,263 @@
+#include "openapi/workspace.h"
+
+#include <algorithm>
+
+#include "base/path.h"
+#include "openapi/suggest.h"
+#include "spec/parse.h"
+
+namespace specc::openapi {
+
+bool PercentDecode(std::string_view text, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      *out += text[i];
+      continue;
+    }
+    auto hex = [](char c) -> int {
+      if (c >= '0' && c <= '9') return c - '0';
+      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+      return -1;
+    };
+    if (i + 2 >= text.size()) return false;
+    int hi = hex(text[i + 1]), lo = hex(text[i + 2]);
+    if (hi < 0 || lo < 0) return false;
+    *out += static_cast<char>(hi * 16 + lo);
+    i += 2;
+  }
+  return true;
+}
+
+bool DecodeJsonPointer(std::string_view pointer, std::vector<std::string>* tokens) {
+  tokens->clear();
+  if (pointer.empty()) return true;
+  if (pointer[0] != '/') return false;
+  size_t i = 1;
+  while (true) {
+    size_t slash = pointer.find('/', i);
+    std::string_view raw = pointer.substr(i, slash == std::string_view::npos ? slash : slash - i);
+    std::string token;
+    for (size_t k = 0; k < raw.size(); ++k) {
+      if (raw[k] != '~') {
+        token += raw[k];
+        continue;
+      }
+      if (k + 1 >= raw.size()) return false;
+      if (raw[k + 1] == '0') {
+        token += '~';
+      } else if (raw[k + 1] == '1') {
+        token += '/';
+      } else {
+        return false;
+      }
+      ++k;
+    }
+    tokens->push_back(std::move(token));
+    if (slash == std::string_view::npos) break;
+    i = slash + 1;
+  }
+  return true;
+}
+
+std::string EscapeJsonPointerToken(std::string_view token) {
+  std::string out;
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+Workspace::Workspace(const Fs& fs, SourceMap& sources, DiagSink& sink, std::string display_base)
+    : fs_(fs), sources_(sources), sink_(sink), display_base_(std::move(display_base)) {}
+
+const spec::Node* Workspace::RefOf(const spec::Node& node) {
+  if (!node.is_map()) return nullptr;
+  return node.Find("$ref");
+}
+
+const Document* Workspace::LoadRoot(const std::string& path) {
+  std::string normal = NormalizePath(path);
+  root_dir_ = std::string(DirName(normal));
+  return Load(normal, Loc{});
+}
+
+const Document* Workspace::Load(const std::string& path, Loc referenced_from) {
+  auto it = by_path_.find(path);
+  if (it != by_path_.end()) return it->second;
+  by_path_[path] = nullptr;
+  Result<std::string> text = fs_.Read(path);
+  if (!text.ok()) {
+    std::string display = RelativeTo(path, display_base_);
+    if (referenced_from.known()) {
+      sink_.Report(DiagCode::kSpecRefUnresolved, referenced_from,
+                   "`$ref` names file `" + display + "`, which cannot be read: " +
+                       text.error().message.substr(text.error().message.rfind(": ") + 2));
+    } else {
+      sink_.Report(DiagCode::kSpecFileUnreadable, Loc{},
+                   "cannot read `" + display + "`: " +
+                       text.error().message.substr(text.error().message.rfind(": ") + 2));
+    }
+    return nullptr;
+  }
+  FileId file = sources_.Add(RelativeTo(path, display_base_), std::move(text).value());
+  std::string_view contents = sources_.contents(file);
+  const spec::Node* root = spec::ParseDocument(file, spec::DetectFormat(path, contents), contents,
+                                               arena_, sink_);
+  if (root == nullptr) return nullptr;
+  auto doc = std::make_unique<Document>(Document{file, path, root});
+  const Document* result = doc.get();
+  documents_.push_back(std::move(doc));
+  by_path_[path] = result;
+  return result;
+}
+
+std::optional<RefTarget> Workspace::Resolve(const Document& doc, const spec::Node& ref) {
+  if (!ref.is_string()) {
+    sink_.Report(DiagCode::kSpecRefInvalid, ref.loc(),
+                 "`$ref` must be a string, not " + std::string(spec::NodeKindName(ref.kind)));
+    return std::nullopt;
+  }
+  std::string key = std::to_string(doc.file) + '\0' + std::string(ref.text);
+  auto cached = cache_.find(key);
+  if (cached != cache_.end()) return cached->second;
+  auto fail = [&]() -> std::optional<RefTarget> {
+    cache_[key] = std::nullopt;
+    return std::nullopt;
+  };
+
+  std::string_view text = ref.text;
+  size_t hash = text.find('#');
+  std::string_view file_part = text.substr(0, hash);
+  std::string_view fragment = hash == std::string_view::npos ? "" : text.substr(hash + 1);
+  if (file_part.find("://") != std::string_view::npos || file_part.rfind("//", 0) == 0) {
+    sink_.Report(DiagCode::kSpecRefRemote, ref.loc(),
+                 "remote `$ref` `" + std::string(text) + "` is not fetched",
+                 "specc works offline; download the document next to this one and refer to it "
+                 "by relative path");
+    return fail();
+  }
+  const Document* target_doc = &doc;
+  if (!file_part.empty()) {
+    std::string decoded;
+    if (!PercentDecode(file_part, &decoded)) {
+      sink_.Report(DiagCode::kSpecRefInvalid, ref.loc(),
+                   "malformed percent-encoding in `$ref` `" + std::string(text) + "`");
+      return fail();
+    }
+    std::string path = JoinPath(DirName(doc.path), decoded);
+    if (!IsWithin(path, root_dir_)) {
+      sink_.Report(DiagCode::kSpecRefOutsideRoot, ref.loc(),
+                   "`$ref` `" + std::string(text) + "` leaves the directory of the root document",
+                   "keep every file of the description under `" +
+                       (root_dir_.empty() ? std::string(".") : RelativeTo(root_dir_, display_base_)) +
+                       "`");
+      return fail();
+    }
+    // A symlink inside the directory may still point outside it.
+    Result<std::string> canonical_target = fs_.Canonical(path);
+    Result<std::string> canonical_root = fs_.Canonical(root_dir_.empty() ? "." : root_dir_);
+    if (canonical_target.ok() && canonical_root.ok() &&
+        !IsWithin(canonical_target.value(), canonical_root.value())) {
+      sink_.Report(DiagCode::kSpecRefOutsideRoot, ref.loc(),
+                   "`$ref` `" + std::string(text) + "` resolves (through a symbolic link) outside "
+                   "the directory of the root document");
+      return fail();
+    }
+    target_doc = Load(path, ref.loc());
+    if (target_doc == nullptr) return fail();
+  }
+  std::string pointer;
+  if (!PercentDecode(fragment, &pointer)) {
+    sink_.Report(DiagCode::kSpecRefInvalid, ref.loc(),
+                 "malformed percent-encoding in `$ref` `" + std::string(text) + "`");
+    return fail();
+  }
+  std::vector<std::string> tokens;
+  if (!DecodeJsonPointer(pointer, &tokens)) {
+    sink_.Report(DiagCode::kSpecRefInvalid, ref.loc(),
+                 "`$ref` `" + std::string(text) + "` has a fragment that is not a JSON pointer",
+                 "a same-document reference looks like `#/components/schemas/Name`");
+    return fail();
+  }
+  const spec::Node* node = target_doc->root;
+  std::string walked;
+  for (const std::string& token : tokens) {
+    const spec::Node* next = nullptr;
+    if (node->is_map()) {
+      next = node->Find(token);
+    } else if (node->is_seq()) {
+      bool digits = !token.empty() && std::all_of(token.begin(), token.end(),
+                                                  [](char c) { return c >= '0' && c <= '9'; });
+      if (digits && token.size() < 10) {
+        size_t index = std::stoul(token);
+        if (index < node->size) next = &node->items[index];
+      }
+    }
+    if (next == nullptr) {
+      std::string where = walked.empty() ? "the document root" : "`#" + walked + "`";
+      std::string hint;
+      if (node->is_map()) {
+        std::vector<std::string_view> keys;
+        for (const spec::Member& m : spec::MembersOf(*node)) keys.push_back(m.key);
+        std::string_view best = ClosestMatch(token, keys);
+        if (!best.empty()) hint = "did you mean `" + std::string(best) + "`?";
+      }
+      sink_.Report(DiagCode::kSpecRefUnresolved, ref.loc(),
+                   "unresolved `$ref` `" + std::string(text) + "`: " + where + " has no `" +
+                       token + "`",
+                   hint);
+      return fail();
+    }
+    walked += '/';
+    walked += EscapeJsonPointerToken(token);
+    node = next;
+  }
+  RefTarget target{target_doc, node, walked};
+  cache_[key] = target;
+  return target;
+}
+
+std::optional<RefTarget> Workspace::Deref(const Document& doc, const spec::Node& node,
+                                          std::string_view pointer) {
+  RefTarget current{&doc, &node, std::string(pointer)};
+  std::vector<RefTarget> chain;
+  while (const spec::Node* ref = RefOf(*current.node)) {
+    for (const RefTarget& seen : chain) {
+      if (seen.node == current.node) {
+        Diagnostic d{.severity = Severity::kError,
+                     .code = DiagCode::kSpecRefCycle,
+                     .loc = ref->loc(),
+                     .message = "`$ref` chain never reaches a value: it loops back to `" +
+                                std::string(ref->text) + "`",
+                     .hint = "one of these references must point at a real object",
+                     .notes = {}};
+        for (const RefTarget& step : chain) {
+          const spec::Node* step_ref = RefOf(*step.node);
+          d.notes.push_back(Diagnostic{.severity = Severity::kNote,
+                                       .code = DiagCode::kSpecRefCycle,
+                                       .loc = step_ref->loc(),
+                                       .message = "refers to `" + std::string(step_ref->text) + "`",
+                                       .hint = {},
+                                       .notes = {}});
+        }
+        sink_.Report(std::move(d));
+        return std::nullopt;
+      }
+    }
+    chain.push_back(current);
+    std::optional<RefTarget> next = Resolve(*current.doc, *ref);
+    if (!next) return std::nullopt;
+    current = *next;
+  }
+  return current;
+}
+
+}  // namespace specc::openapi

@@ -1,0 +1,89 @@
+// Workspace: the set of documents one OpenAPI description is made of, and the `$ref`
+// resolver over them. The root file and every file a `$ref` names are each loaded and
+// parsed once. References are resolved by JSON pointer (RFC 6901, with `~0`, `~1` and
+// percent-decoding); chains of references are followed with cycle detection. A reference
+// that leaves the root's directory, or names a remote URL, is refused with a diagnostic.
+#ifndef SPECC_OPENAPI_WORKSPACE_H_
+#define SPECC_OPENAPI_WORKSPACE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/diag_sink.h"
+#include "base/fs.h"
+#include "base/source_map.h"
+#include "spec/node.h"
+
+namespace specc::openapi {
+
+struct Document {
+  FileId file = kNoFile;
+  std::string path;  // the path used with Fs, normalised
+  const spec::Node* root = nullptr;
+};
+
+// Where a reference leads: a node inside a document.
+struct RefTarget {
+  const Document* doc = nullptr;
+  const spec::Node* node = nullptr;
+  // The JSON pointer of `node` inside `doc` ("" for the whole document).
+  std::string pointer;
+};
+
+class Workspace {
+ public:
+  // `fs`, `sources` and `sink` must outlive the workspace. `display_base` is the directory
+  // that printed paths are relative to.
+  Workspace(const Fs& fs, SourceMap& sources, DiagSink& sink, std::string display_base);
+
+  // Loads and parses the root document; returns nullptr after reporting when it cannot.
+  // Every later `$ref` must stay inside the root's directory.
+  const Document* LoadRoot(const std::string& path);
+
+  // If `node` is a Reference Object (`{$ref: ...}`), follows the chain of references to
+  // the first node that is not one; otherwise returns `node` itself. Reports unresolved
+  // references, cycles and refused targets at the `$ref` that caused them, and returns
+  // std::nullopt then.
+  std::optional<RefTarget> Deref(const Document& doc, const spec::Node& node,
+                                 std::string_view pointer = {});
+
+  // Resolves one `$ref` string (`ref` is the string node) written in `doc`.
+  std::optional<RefTarget> Resolve(const Document& doc, const spec::Node& ref);
+
+  // True when `node` is a map with a `$ref` member (a Reference Object).
+  static const spec::Node* RefOf(const spec::Node& node);
+
+  const std::vector<std::unique_ptr<Document>>& documents() const { return documents_; }
+  const SourceMap& sources() const { return sources_; }
+
+ private:
+  const Document* Load(const std::string& path, Loc referenced_from);
+
+  const Fs& fs_;
+  SourceMap& sources_;
+  DiagSink& sink_;
+  std::string display_base_;
+  std::string root_dir_;
+  spec::NodeArena arena_;
+  std::vector<std::unique_ptr<Document>> documents_;
+  // Files by normalised path; nullptr for files that failed to load (reported once).
+  std::unordered_map<std::string, const Document*> by_path_;
+  // Resolution results by (file, $ref text); failures are cached too, so each broken
+  // reference is reported where it is first met and costs nothing after.
+  std::unordered_map<std::string, std::optional<RefTarget>> cache_;
+};
+
+// Decodes a JSON pointer ("/a~1b/0") into its reference tokens; false when malformed.
+bool DecodeJsonPointer(std::string_view pointer, std::vector<std::string>* tokens);
+// Decodes %XX escapes; false when an escape is malformed.
+bool PercentDecode(std::string_view text, std::string* out);
+// Escapes one reference token for a JSON pointer ("a/b" -> "a~1b").
+std::string EscapeJsonPointerToken(std::string_view token);
+
+}  // namespace specc::openapi
+
+#endif  // SPECC_OPENAPI_WORKSPACE_H_
