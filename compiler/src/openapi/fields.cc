@@ -112,6 +112,26 @@ const ObjectRules kReference31{"Reference Object", kReference31Fields};
 
 }  // namespace rules
 
+std::string DescribeNode(const spec::Node& node) {
+  switch (node.kind) {
+    case spec::NodeKind::kNull:
+      return "null";
+    case spec::NodeKind::kBool:
+      return "a boolean";
+    case spec::NodeKind::kInt:
+      return "an integer";
+    case spec::NodeKind::kFloat:
+      return "a number";
+    case spec::NodeKind::kString:
+      return "a string";
+    case spec::NodeKind::kMap:
+      return "an object";
+    case spec::NodeKind::kSeq:
+      return "an array";
+  }
+  return "a value";
+}
+
 bool HasType(const spec::Node& node, uint8_t types) {
   switch (node.kind) {
     case spec::NodeKind::kNull:
@@ -150,8 +170,7 @@ bool CheckFields(const spec::Node& node, const ObjectRules& rules, Version versi
                  DiagSink& sink) {
   if (!node.is_map()) {
     sink.Report(DiagCode::kSpecFieldType, node.loc(),
-                std::string("expected a ") + std::string(rules.object_name) + " (an object), found " +
-                    (node.kind == spec::NodeKind::kSeq ? "an array" : "a " + std::string(spec::NodeKindName(node.kind))));
+                "expected " + std::string(rules.object_name) + " (an object), found " + DescribeNode(node));
     return false;
   }
   for (const spec::Member& member : spec::MembersOf(node)) {
@@ -183,7 +202,7 @@ bool CheckFields(const spec::Node& node, const ObjectRules& rules, Version versi
     if (!HasType(member.value, rule->types)) {
       sink.Report(DiagCode::kSpecFieldType, member.value.loc(),
                   "`" + std::string(member.key) + "` must be " + DescribeTypes(rule->types) +
-                      ", not " + (member.value.is_seq() ? "an array" : member.value.is_map() ? "an object" : "a " + std::string(spec::NodeKindName(member.value.kind))),
+                      ", not " + DescribeNode(member.value),
                   member.value.is_number() && (rule->types & kTString)
                       ? "quote it: `\"" + std::string(member.value.text) + "\"`"
                       : "");

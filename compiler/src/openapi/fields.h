@@ -54,6 +54,8 @@ bool CheckFields(const spec::Node& node, const ObjectRules& rules, Version versi
 
 // Returns "a string", "an object or a boolean", ... for messages.
 std::string DescribeTypes(uint8_t types);
+// Returns "an integer", "an array", "null", ... for messages.
+std::string DescribeNode(const spec::Node& node);
 // True when `node` is of one of `types`.
 bool HasType(const spec::Node& node, uint8_t types);
 

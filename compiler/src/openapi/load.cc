@@ -12,7 +12,7 @@ std::optional<Version> DetectVersion(const spec::Node& root, DiagSink& sink) {
   if (!root.is_map()) {
     sink.Report(DiagCode::kSpecVersionMissing, root.loc(),
                 "not an OpenAPI document: the top level is " +
-                    std::string(root.is_seq() ? "an array" : "a " + std::string(spec::NodeKindName(root.kind))),
+                    DescribeNode(root),
                 "an OpenAPI document is an object starting with `openapi: 3.x.y`");
     return std::nullopt;
   }

@@ -58,9 +58,8 @@ bool Lowerer::FirstVisit(const Node& node, int tag) {
 }
 
 std::optional<RefTarget> Lowerer::Deref(const Document& doc, const Node& node) {
-  if (version_ == Version::k31) {
-    if (Workspace::RefOf(node) != nullptr) CheckFields(node, rules::kReference31, version_, sink_);
-  }
+  // Fields beside `$ref` are ignored by both 3.0 and 3.1 ("SHALL be ignored"), so they
+  // are not checked here.
   return ws_.Deref(doc, node);
 }
 
@@ -178,6 +177,16 @@ std::vector<ir::Server> Lowerer::LowerServers(const Document& doc, const Node& s
 void Lowerer::LowerSecuritySchemes(const Document& doc, const Node& schemes) {
   for (const Member& member : MembersOf(schemes)) {
     declared_security_.push_back(std::string(member.key));
+    if (const Node* ref = Workspace::RefOf(member.value);
+        ref != nullptr && ref->is_string() && ref->text.find("://") != std::string_view::npos) {
+      // Nothing may need this scheme, so an unfetchable one is a warning here; a
+      // requirement that names it still resolves by name.
+      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecRefRemote, .loc = ref->loc(),
+                              .message = "security scheme `" + std::string(member.key) +
+                                         "` is a remote `$ref`, which is not fetched; it is left out",
+                              .hint = "copy the scheme into this document", .notes = {}});
+      continue;
+    }
     std::optional<RefTarget> target = Deref(doc, member.value);
     if (!target || !CheckFields(*target->node, rules::kSecurityScheme, version_, sink_)) continue;
     const Node& node = *target->node;
@@ -333,26 +342,26 @@ void Lowerer::LowerPathItem(const Document& doc, const Node& item_node, const st
   if (const Node* params = item.Find("parameters")) path_params = LowerParameterList(*target->doc, *params);
   std::vector<ir::Server> servers;
   if (const Node* s = item.Find("servers")) servers = LowerServers(*target->doc, *s);
-  bool any = false;
+  // A path item without operations is valid (OAI's path_var_empty_pathitem): its
+  // template is checked per operation, so there is nothing to check here.
   for (const char* method : kMethods) {
     const Node* op = item.Find(method);
     if (op == nullptr) continue;
-    any = true;
     LowerOperation(*target->doc, *op, method, path, path_params, servers, kind, parent, callback_name);
   }
-  if (!any && kind == ir::OperationKind::kPath) {
-    // Still check the template against path-level parameters.
-    ir::Operation probe;
-    probe.parameters = path_params;
-    probe.loc = key_loc;
-    CheckPathTemplate(probe, path, key_loc);
-    (void)callback_name;
-  }
+  (void)key_loc;
 }
 
 void Lowerer::CheckPathTemplate(const ir::Operation& op, const std::string& path, Loc loc) {
   std::vector<std::string> names;
-  for (size_t i = 0; i < path.size(); ++i) {
+  size_t query = path.find('?');
+  if (query != std::string::npos) {
+    sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathTemplate, .loc = loc,
+                            .message = "path `" + path + "` holds a query string",
+                            .hint = "declare query parameters with `in: query`; the part after `?` is ignored",
+                            .notes = {}});
+  }
+  for (size_t i = 0; i < std::min(query, path.size()); ++i) {
     if (path[i] == '}') {
       sink_.Report(DiagCode::kSpecPathTemplate, loc, "unbalanced `}` in path `" + path + "`");
       return;
@@ -365,8 +374,9 @@ void Lowerer::CheckPathTemplate(const ir::Operation& op, const std::string& path
     }
     std::string name = path.substr(i + 1, close - i - 1);
     if (std::find(names.begin(), names.end(), name) != names.end()) {
-      sink_.Report(DiagCode::kSpecPathTemplate, loc,
-                   "path `" + path + "` uses `{" + name + "}` twice");
+      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathTemplate, .loc = loc,
+                              .message = "path `" + path + "` uses `{" + name + "}` twice",
+                              .hint = "both places take the same value", .notes = {}});
     }
     names.push_back(name);
     i = close;
@@ -376,19 +386,23 @@ void Lowerer::CheckPathTemplate(const ir::Operation& op, const std::string& path
       return p.in == ir::ParamIn::kPath && p.name == name;
     });
     if (!declared) {
-      sink_.Report(DiagCode::kSpecPathParamUndeclared, op.loc,
+      // A warning, not an error: the reading is clear (a required string), and OAI's own
+      // schema-valid examples (pass/operation-object-example.yaml) have this mistake.
+      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathParamUndeclared, .loc = op.loc, .message =
                    "path `" + path + "` has `{" + name + "}` but " +
                        (op.operation_id.empty() ? std::string("no") : "operation `" + op.operation_id + "` declares no") +
                        " path parameter `" + name + "`",
-                   "add a parameter with `name: " + name + "`, `in: path` and `required: true`");
+                   .hint = "add a parameter with `name: " + name + "`, `in: path` and `required: true`", .notes = {}});
     }
   }
   for (const ir::Parameter& p : op.parameters) {
     if (p.in != ir::ParamIn::kPath) continue;
-    if (std::find(names.begin(), names.end(), p.name) == names.end()) {
-      sink_.Report(DiagCode::kSpecPathParamUnused, p.loc,
-                   "path parameter `" + p.name + "` does not occur in path `" + path + "`",
-                   "add `{" + p.name + "}` to the path or change `in`");
+    // Names in a query string written into the path key count as occurring (clicksend).
+    bool in_query = query != std::string::npos && path.find("{" + p.name + "}", query) != std::string::npos;
+    if (std::find(names.begin(), names.end(), p.name) == names.end() && !in_query) {
+      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathParamUnused, .loc = p.loc,
+                              .message = "path parameter `" + p.name + "` does not occur in path `" + path + "`",
+                              .hint = "add `{" + p.name + "}` to the path or change `in`", .notes = {}});
     }
   }
 }
@@ -434,7 +448,8 @@ void Lowerer::LowerOperation(const Document& doc, const Node& node, const std::s
       op.parameters.push_back(std::move(p));
     }
   }
-  if (kind != ir::OperationKind::kWebhook) CheckPathTemplate(op, path, node.loc());
+  // Webhook names and callback expressions are not path templates.
+  if (kind == ir::OperationKind::kPath) CheckPathTemplate(op, path, node.loc());
   if (const Node* body = node.Find("requestBody")) op.request_body = LowerRequestBody(doc, *body);
   const Node* responses = node.Find("responses");
   if (responses == nullptr && version_ == Version::k30) {
@@ -501,8 +516,10 @@ std::vector<ir::Parameter> Lowerer::LowerParameterList(const Document& doc, cons
       return q.name == p->name && q.in == p->in;
     });
     if (dup != out.end()) {
-      Diagnostic d{.severity = Severity::kError, .code = DiagCode::kSpecParamDuplicate, .loc = item.loc(),
-                   .message = std::string(ir::ParamInName(p->in)) + " parameter `" + p->name + "` is declared twice",
+      // The list MUST NOT hold duplicates, but the reading is unambiguous: the first wins.
+      Diagnostic d{.severity = Severity::kWarning, .code = DiagCode::kSpecParamDuplicate, .loc = item.loc(),
+                   .message = std::string(ir::ParamInName(p->in)) + " parameter `" + p->name +
+                              "` is declared twice; the first declaration is used",
                    .hint = "a parameter is identified by its name and location; remove one", .notes = {}};
       d.notes.push_back(Diagnostic{.severity = Severity::kNote, .code = DiagCode::kSpecParamDuplicate,
                                    .loc = dup->loc, .message = "first declared here", .hint = {}, .notes = {}});
@@ -575,7 +592,7 @@ std::optional<ir::Parameter> Lowerer::LowerParameter(const Document& doc, const 
     return std::nullopt;
   }
   param.description = Str(p.Find("description"));
-  param.required = Bool(p.Find("required"));
+  param.required = Bool(p.Find("required")) || param.in == ir::ParamIn::kPath;
   param.deprecated = Bool(p.Find("deprecated"));
   param.allow_empty_value = Bool(p.Find("allowEmptyValue"));
   param.allow_reserved = Bool(p.Find("allowReserved"));
@@ -584,10 +601,11 @@ std::optional<ir::Parameter> Lowerer::LowerParameter(const Document& doc, const 
   param.explode = Bool(p.Find("explode"), param.style == "form");
   if (first) {
     CheckParamStyle(p, param);
-    if (param.in == ir::ParamIn::kPath && !param.required) {
-      sink_.Report(DiagCode::kSpecFieldValue, p.Find("required") ? p.Find("required")->loc() : p.loc(),
-                   "path parameter `" + param.name + "` must have `required: true`",
-                   "a path parameter is always present in the URL");
+    if (param.in == ir::ParamIn::kPath && !Bool(p.Find("required"))) {
+      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecFieldValue,
+                              .loc = p.Find("required") ? p.Find("required")->loc() : p.loc(),
+                              .message = "path parameter `" + param.name + "` must have `required: true`; specc treats it as required",
+                              .hint = "a path parameter is always present in the URL", .notes = {}});
     }
     bool has_schema = p.Find("schema") != nullptr, has_content = p.Find("content") != nullptr;
     if (has_schema == has_content) {

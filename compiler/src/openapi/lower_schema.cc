@@ -131,7 +131,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     sink_.Report(DiagCode::kSpecSchemaInvalid, node.loc(),
                  std::string("a Schema Object must be an object") +
                      (version_ == Version::k31 ? " or a boolean" : "") + ", not " +
-                     (node.is_seq() ? "an array" : "a " + std::string(spec::NodeKindName(node.kind))));
+                     DescribeNode(node));
     return;
   }
   const Node* ref = Workspace::RefOf(node);
@@ -146,9 +146,19 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
   }
   auto child = [&](const Node& n) { return SchemaFor(doc, n, {}); };
   auto schema_list = [&](const Member& m, std::vector<ir::SchemaId> ir::Schema::*field) {
-    if (!m.value.is_seq() || m.value.size == 0) {
+    if (!m.value.is_seq()) {
       sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(),
-                   "`" + std::string(m.key) + "` must be a non-empty array of schemas");
+                   "`" + std::string(m.key) + "` must be an array of schemas");
+      return;
+    }
+    if (m.value.size == 0) {
+      // JSON Schema requires a non-empty array; real descriptions (Vercel's) have empty
+      // ones, whose reading is clear, so this is a warning.
+      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecSchemaInvalid,
+                              .loc = m.value.loc(),
+                              .message = "`" + std::string(m.key) + "` is empty" +
+                                         (m.key == "allOf" ? "" : " and matches no value"),
+                              .hint = "JSON Schema requires at least one schema here", .notes = {}});
       return;
     }
     for (const Node& item : ItemsOf(m.value)) {

@@ -311,7 +311,10 @@ const Node* YamlParser::Parse() {
   fy_diag_set_collect_errors(diag_, true);
   fy_parse_cfg cfg{};
   cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 |
-                                              FYPCF_JSON_NONE | FYPCF_DISABLE_DEPTH_LIMIT);
+                                              FYPCF_JSON_NONE | FYPCF_DISABLE_DEPTH_LIMIT |
+                                              // Upstash's description closes a flow sequence
+                                              // at its key's indentation, as libyaml allows.
+                                              FYPCF_SLOPPY_FLOW_INDENTATION);
   cfg.diag = diag_;
   parser_ = fy_parser_create(&cfg);
   if (parser_ == nullptr) return nullptr;

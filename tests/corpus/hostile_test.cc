@@ -1,0 +1,113 @@
+// Hostile input: each case ends in a precise diagnostic and exit 3 within seconds; none
+// crashes or hangs.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+
+#include "corpus_util.h"
+
+namespace fs = std::filesystem;
+
+namespace specc::testing_corpus {
+namespace {
+
+class HostileTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("specc-hostile-" + std::to_string(::getpid()));
+    fs::create_directories(dir_ / "specs");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  // Lints `name`; expects exit 3 with `code` at `line:col` (when given) within 10 s.
+  void ExpectRejected(const std::string& name, const std::string& code, const std::string& at = {}) {
+    std::ostringstream out, err;
+    cli::RunOptions options;
+    options.working_dir = dir_.string();
+    auto start = std::chrono::steady_clock::now();
+    int exit_code = cli::Run({"lint", name}, options, out, err);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(exit_code, 3) << err.str();
+    EXPECT_NE(err.str().find("[" + code + "]"), std::string::npos) << err.str().substr(0, 2000);
+    if (!at.empty()) EXPECT_NE(err.str().find(name + ":" + at + ": error"), std::string::npos) << err.str().substr(0, 2000);
+    EXPECT_LT(seconds, 10.0);
+  }
+
+  fs::path dir_;
+};
+
+constexpr char kHead[] = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n";
+
+TEST_F(HostileTest, BrokenYaml) {
+  Write("specs/a.yaml", std::string(kHead) + "components:\n  schemas:\n    A: {type: [string\n");
+  ExpectRejected("specs/a.yaml", "SPEC_YAML_SYNTAX");
+}
+
+TEST_F(HostileTest, UnresolvedRefIsReportedWhereTheRefStands) {
+  Write("specs/a.yaml", std::string(kHead) + "components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n");
+  ExpectRejected("specs/a.yaml", "SPEC_REF_UNRESOLVED", "7:14");
+}
+
+TEST_F(HostileTest, RefOutsideTheRoot) {
+  Write("outside.yaml", "type: string\n");
+  Write("specs/a.yaml", std::string(kHead) + "components:\n  schemas:\n    A: {$ref: '../outside.yaml'}\n");
+  ExpectRejected("specs/a.yaml", "SPEC_REF_OUTSIDE_ROOT", "6:16");
+}
+
+TEST_F(HostileTest, BillionLaughs) {
+  std::string bomb = std::string(kHead) + "x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (char c = 'b'; c <= 'i'; ++c) {
+    std::string prev(1, static_cast<char>(c - 1));
+    bomb += std::string("x-") + c + ": &" + c + " [*" + prev;
+    for (int i = 0; i < 9; ++i) bomb += ", *" + prev;
+    bomb += "]\n";
+  }
+  Write("specs/bomb.yaml", bomb);
+  ExpectRejected("specs/bomb.yaml", "SPEC_YAML_ALIAS_LIMIT");
+}
+
+TEST_F(HostileTest, TenThousandDeepNesting) {
+  Write("specs/deep.json", std::string(10000, '[') + std::string(10000, ']'));
+  ExpectRejected("specs/deep.json", "SPEC_NESTING_TOO_DEEP", "1:1001");
+  std::string yaml;
+  for (int i = 0; i < 10000; ++i) yaml += std::string(i % 200, ' ') + "- \n";
+  Write("specs/deep.yaml", std::string(10000, '[') + std::string(10000, ']'));
+  ExpectRejected("specs/deep.yaml", "SPEC_NESTING_TOO_DEEP");
+}
+
+TEST_F(HostileTest, HundredMegabytesOfMalformedJson) {
+  // A huge valid-looking prefix, then a stray byte near the end.
+  std::string big = "{\"openapi\": \"3.0.3\", \"x-blob\": [";
+  std::string item = "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",";
+  while (big.size() < 100u * 1024 * 1024) big += item;
+  big += "@]}";
+  Write("specs/huge.json", big);
+  ExpectRejected("specs/huge.json", "SPEC_JSON_SYNTAX");
+}
+
+TEST_F(HostileTest, HundredMegabytesOfMalformedYaml) {
+  std::string big = "openapi: 3.0.3\nx-blob:\n";
+  std::string item = "  - aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n";
+  while (big.size() < 100u * 1024 * 1024) big += item;
+  big += "  - [unclosed\n";
+  Write("specs/huge.yaml", big);
+  ExpectRejected("specs/huge.yaml", "SPEC_YAML_SYNTAX");
+}
+
+TEST_F(HostileTest, BinaryGarbage) {
+  std::string garbage;
+  uint32_t state = 12345;
+  for (int i = 0; i < 1 << 20; ++i) {
+    state = state * 1103515245 + 12345;
+    garbage += static_cast<char>(state >> 24);
+  }
+  Write("specs/garbage.json", garbage);
+  ExpectRejected("specs/garbage.json", "SPEC_JSON_SYNTAX");
+}
+
+}  // namespace
+}  // namespace specc::testing_corpus

@@ -1,0 +1,35 @@
+#include "base/path.h"
+
+#include <gtest/gtest.h>
+
+namespace specc {
+namespace {
+
+TEST(PathTest, NormalizeFoldsDotsAndSlashes) {
+  EXPECT_EQ(NormalizePath("a/./b//c/../d"), "a/b/d");
+  EXPECT_EQ(NormalizePath("../x/../../y"), "../../y");
+  EXPECT_EQ(NormalizePath("/a/../../b"), "/b");
+  EXPECT_EQ(NormalizePath("./"), ".");
+}
+
+TEST(PathTest, IsWithinRejectsEscapes) {
+  EXPECT_TRUE(IsWithin("specs/api/a.yaml", "specs"));
+  EXPECT_TRUE(IsWithin("specs", "specs"));
+  EXPECT_FALSE(IsWithin("specs/../secrets.yaml", "specs"));
+  EXPECT_FALSE(IsWithin("specsx/a.yaml", "specs"));
+  EXPECT_TRUE(IsWithin("a.yaml", "."));
+  EXPECT_FALSE(IsWithin("../a.yaml", "."));
+  EXPECT_FALSE(IsWithin("/etc/passwd", "."));
+}
+
+TEST(PathTest, JoinAndRelative) {
+  EXPECT_EQ(JoinPath("specs/api", "../common/e.yaml"), "specs/common/e.yaml");
+  EXPECT_EQ(JoinPath("", "a.yaml"), "a.yaml");
+  EXPECT_EQ(RelativeTo("work/specs/a.yaml", "work"), "specs/a.yaml");
+  EXPECT_EQ(RelativeTo("other/a.yaml", "work"), "other/a.yaml");
+  EXPECT_EQ(DirName("a/b.yaml"), "a");
+  EXPECT_EQ(DirName("b.yaml"), "");
+}
+
+}  // namespace
+}  // namespace specc
