@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "driver/front_end.h"
 #include "ir/json.h"
+#include "ir/project_json.h"
 
 namespace specc::cli {
 
@@ -17,27 +18,35 @@ int RunIr(const std::vector<std::string>& files, const CommandContext& ctx) {
   RealFs fs;
   SourceMap sources;
   DiagSink sink;
-  std::vector<driver::LoadedApi> apis = driver::LoadApis(inputs, ctx.working_dir, fs, sources, sink);
+  driver::LoadedSpecs specs = driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink);
   // Diagnostics never mix with the IR on stdout.
   PrintDiagnostics(sink, sources, OutputFormat::kText, ctx.err);
   if (sink.has_errors()) return ExitCodeFor(sink);
+  JsonWriter json;
+  auto json_service = [&](const std::string& name) { json.Key("service").String(name); };
   auto format_loc = [&](Loc loc) {
     if (!loc.known()) return std::string();
     LineCol pos = sources.Position(loc);
     return sources.path(loc.file) + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column);
   };
-  JsonWriter json;
+  auto api_members = [&](const driver::LoadedApi& loaded) {
+    if (!loaded.service.empty()) json_service(loaded.service);
+    json.Key("source").String(loaded.path);
+    ir::WriteApiMembers(*loaded.api, format_loc, json);
+  };
   json.BeginObject();
-  if (apis.size() == 1) {
+  if (specs.project) {
+    json.Key("project");
+    ir::WriteProjectJson(*specs.project, json);
+  }
+  if (specs.apis.size() == 1) {
     // One document: its IR at the top level, so `jq .operations` works directly.
-    json.Key("source").String(apis[0].path);
-    ir::WriteApiMembers(*apis[0].api, format_loc, json);
+    api_members(specs.apis[0]);
   } else {
     json.Key("apis").BeginArray();
-    for (const driver::LoadedApi& loaded : apis) {
+    for (const driver::LoadedApi& loaded : specs.apis) {
       json.BeginObject();
-      json.Key("source").String(loaded.path);
-      ir::WriteApiMembers(*loaded.api, format_loc, json);
+      api_members(loaded);
       json.EndObject();
     }
     json.EndArray();

@@ -16,7 +16,7 @@ bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& 
     return true;
   }
   RealFs fs;
-  Result<std::vector<std::string>> roots = driver::FindSpecRoots("specs", ctx.working_dir, fs);
+  Result<std::vector<std::string>> roots = driver::FindSpecInputs("specs", ctx.working_dir, fs);
   if (!roots.ok()) {
     ctx.err << "specc: no FILE given and no readable `specs/` directory here ("
             << roots.error().message << ")\n"
@@ -24,7 +24,8 @@ bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& 
     return false;
   }
   if (roots.value().empty()) {
-    ctx.err << "specc: `specs/` holds no OpenAPI document (a file with an `openapi` field)\n";
+    ctx.err << "specc: `specs/` holds no project spec (`*.specc`) and no OpenAPI document "
+               "(a file with an `openapi` field)\n";
     return false;
   }
   *inputs = roots.value();
@@ -44,7 +45,7 @@ int RunLint(const std::vector<std::string>& files, const CommandContext& ctx) {
   RealFs fs;
   SourceMap sources;
   DiagSink sink;
-  driver::LoadApis(inputs, ctx.working_dir, fs, sources, sink);
+  driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink);
   PrintDiagnostics(sink, sources, ctx.format, ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
   return ExitCodeFor(sink);
 }

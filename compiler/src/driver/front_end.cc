@@ -1,6 +1,9 @@
 #include "driver/front_end.h"
 
+#include <algorithm>
+
 #include "base/path.h"
+#include "dsl/project_loader.h"
 #include "openapi/load.h"
 
 namespace specc::driver {
@@ -35,29 +38,80 @@ bool LooksLikeRoot(std::string_view text) {
 
 }  // namespace
 
-std::vector<LoadedApi> LoadApis(const std::vector<std::string>& paths, const std::string& working_dir,
-                                const Fs& fs, SourceMap& sources, DiagSink& sink) {
-  std::vector<LoadedApi> out;
+namespace {
+
+bool IsProjectSpec(std::string_view path) {
+  return path.size() > 6 && path.compare(path.size() - 6, 6, ".specc") == 0;
+}
+
+}  // namespace
+
+LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& working_dir,
+                      const Fs& fs, SourceMap& sources, DiagSink& sink) {
+  LoadedSpecs out;
+  std::vector<std::string> api_paths;  // display form
+  std::vector<std::string> services;
   for (const std::string& path : paths) {
+    if (!IsProjectSpec(path)) {
+      api_paths.push_back(NormalizePath(path));
+      services.emplace_back();
+      continue;
+    }
     std::string full = JoinPath(working_dir, path);
-    out.push_back(LoadedApi{path, openapi::LoadApi(full, fs, sources, sink, working_dir)});
+    Result<std::string> text = fs.Read(full);
+    if (!text.ok()) {
+      sink.Report(DiagCode::kSpecFileUnreadable, Loc{},
+                  "cannot read `" + NormalizePath(path) + "`: " +
+                      text.error().message.substr(text.error().message.rfind(": ") + 2));
+      continue;
+    }
+    FileId file = sources.Add(RelativeTo(full, working_dir), std::move(text).value());
+    if (out.project) {
+      sink.Report(DiagCode::kDslMultipleProjects, Loc{file, 0},
+                  "a second project spec; a repository has one",
+                  "the first one read was `" + sources.path(out.project->loc.file) + "`");
+      continue;
+    }
+    out.project = dsl::LoadProject(file, sources, fs, DirName(full), sink);
+    if (!out.project) continue;
+    for (const ir::Service& service : out.project->services) {
+      // A missing file was reported by the dsl layer (DSL_OPENAPI_NOT_FOUND).
+      if (!fs.Canonical(service.openapi_path).ok()) continue;
+      std::string display = RelativeTo(service.openapi_path, working_dir);
+      auto named = std::find(api_paths.begin(), api_paths.end(), display);
+      if (named != api_paths.end()) {
+        services[named - api_paths.begin()] = service.name;
+        continue;
+      }
+      api_paths.push_back(display);
+      services.push_back(service.name);
+    }
+  }
+  for (size_t i = 0; i < api_paths.size(); ++i) {
+    std::string full = JoinPath(working_dir, api_paths[i]);
+    out.apis.push_back(LoadedApi{api_paths[i], services[i], openapi::LoadApi(full, fs, sources, sink, working_dir)});
   }
   return out;
 }
 
-Result<std::vector<std::string>> FindSpecRoots(const std::string& specs_dir,
-                                               const std::string& working_dir, const Fs& fs) {
+Result<std::vector<std::string>> FindSpecInputs(const std::string& specs_dir,
+                                                const std::string& working_dir, const Fs& fs) {
   std::string dir = JoinPath(working_dir, specs_dir);
   Result<std::vector<std::string>> files = fs.ListFiles(dir);
   if (!files.ok()) return files.error();
-  std::vector<std::string> roots;
+  std::vector<std::string> projects, roots;
   for (const std::string& file : files.value()) {
+    if (IsProjectSpec(file)) {
+      projects.push_back(RelativeTo(file, working_dir));
+      continue;
+    }
     if (!HasSpecExtension(file)) continue;
     Result<std::string> text = fs.Read(file);
     if (!text.ok()) return text.error();
     if (LooksLikeRoot(text.value())) roots.push_back(RelativeTo(file, working_dir));
   }
-  return roots;
+  // With a project spec, its services say which OpenAPI documents belong to the project.
+  return projects.empty() ? roots : projects;
 }
 
 }  // namespace specc::driver

@@ -1,4 +1,5 @@
-// The driver's front-end stage: which spec files a run reads, and loading them into IR.
+// The driver's front-end stage: which spec files a run reads, and loading them into IR
+// (the project spec through the dsl layer, OpenAPI documents through the openapi layer).
 // No printing and no argv here: the cli layer decides what to show.
 #ifndef SPECC_DRIVER_FRONT_END_H_
 #define SPECC_DRIVER_FRONT_END_H_
@@ -11,24 +12,33 @@
 #include "base/fs.h"
 #include "base/source_map.h"
 #include "ir/api.h"
+#include "ir/project.h"
 
 namespace specc::driver {
 
 struct LoadedApi {
-  std::string path;  // as given (display form)
+  std::string path;     // display form, relative to the working directory
+  std::string service;  // the project's service that names it; empty in plain file mode
   std::optional<ir::Api> api;
 };
 
-// Loads every OpenAPI file in `paths` (relative to `working_dir`). Problems go to `sink`;
-// each file's IR is present when it could be lowered.
-std::vector<LoadedApi> LoadApis(const std::vector<std::string>& paths, const std::string& working_dir,
-                                const Fs& fs, SourceMap& sources, DiagSink& sink);
+struct LoadedSpecs {
+  std::optional<ir::Project> project;
+  std::vector<LoadedApi> apis;
+};
 
-// Returns the root documents of `specs_dir` (relative to `working_dir`): the YAML and
-// JSON files whose top level has an `openapi` or `swagger` field, sorted. Fragments that
-// other files reach by `$ref` are not roots.
-Result<std::vector<std::string>> FindSpecRoots(const std::string& specs_dir,
-                                               const std::string& working_dir, const Fs& fs);
+// Loads `paths` (relative to `working_dir`): `.specc` files through the dsl layer (at most
+// one project per run), everything else as an OpenAPI document. A project's services bring
+// their OpenAPI documents with them. Problems go to `sink`; each IR is present when it
+// could be built.
+LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& working_dir,
+                      const Fs& fs, SourceMap& sources, DiagSink& sink);
+
+// Returns what repository mode reads from `specs_dir` (relative to `working_dir`): the
+// project spec (`*.specc`) when there is one, otherwise the YAML and JSON files whose top
+// level has an `openapi` or `swagger` field. Fragments reached by `$ref` are not roots.
+Result<std::vector<std::string>> FindSpecInputs(const std::string& specs_dir,
+                                                const std::string& working_dir, const Fs& fs);
 
 }  // namespace specc::driver
 

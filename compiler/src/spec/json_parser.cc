@@ -5,7 +5,7 @@
 #include <string>
 
 #include "spec/parse.h"
-#include "spec/utf8.h"
+#include "base/utf8.h"
 
 namespace specc::spec {
 namespace {

@@ -1,6 +1,6 @@
-#include "spec/utf8.h"
+#include "base/utf8.h"
 
-namespace specc::spec {
+namespace specc {
 
 size_t FindInvalidUtf8(std::string_view text) {
   size_t i = 0;
@@ -75,4 +75,4 @@ bool ParseHex4(std::string_view text, uint32_t* value) {
   return true;
 }
 
-}  // namespace specc::spec
+}  // namespace specc
