@@ -1,0 +1,31 @@
+// OutputSet: the files a run would write, computed in memory before anything touches the
+// disk (protoc's rule). Emitters add to it; the drift engine compares it with the
+// repository and writes it. Paths are normalised relative paths with '/'; the map keeps
+// them sorted, so every iteration over it is deterministic.
+#ifndef SPECC_BASE_OUTPUT_SET_H_
+#define SPECC_BASE_OUTPUT_SET_H_
+
+#include <map>
+#include <string>
+
+namespace specc {
+
+class OutputSet {
+ public:
+  // Adds or replaces the file at `path`. REQUIRES: `path` is relative, normalised, and
+  // does not leave the output root ("a/b.ts", never "../x" or "/x").
+  void Put(const std::string& path, std::string contents);
+  // True when a file at `path` is in the set.
+  bool Has(const std::string& path) const { return files_.count(path) > 0; }
+  const std::string* Find(const std::string& path) const;
+
+  const std::map<std::string, std::string>& files() const { return files_; }
+  size_t size() const { return files_.size(); }
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+}  // namespace specc
+
+#endif  // SPECC_BASE_OUTPUT_SET_H_
