@@ -94,7 +94,7 @@ int Run(const std::vector<std::string>& args, const RunOptions& options, std::os
   ParseOutputFormat(format_name, &format);
   std::string working_dir = directory.empty() ? options.working_dir
                                               : JoinPath(options.working_dir, directory);
-  CommandContext ctx{working_dir, format, out, err};
+  CommandContext ctx{working_dir, options.free_memory, format, out, err};
   CLI::App* sub = app.get_subcommands().front();
   std::string name = sub->get_name();
   if (name == "lint") return RunLint(files, ctx);

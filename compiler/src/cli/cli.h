@@ -21,6 +21,10 @@ enum ExitCode : int {
 struct RunOptions {
   // The directory relative paths are resolved against (the process's cwd for main()).
   std::string working_dir = ".";
+  // When false, large results are not freed before returning: the process is about to
+  // exit and the kernel reclaims the memory at once (clang's -disable-free). Tests that
+  // call Run many times in one process keep the default.
+  bool free_memory = true;
 };
 
 // Runs specc with `args` (without the program name), writing to `out` and `err`.

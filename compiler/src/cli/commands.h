@@ -7,11 +7,13 @@
 #include <vector>
 
 #include "cli/diag_printer.h"
+#include "driver/front_end.h"
 
 namespace specc::cli {
 
 struct CommandContext {
   std::string working_dir;  // where relative paths start (after -C)
+  bool free_memory = true;  // RunOptions::free_memory
   OutputFormat format = OutputFormat::kText;
   std::ostream& out;
   std::ostream& err;
@@ -28,6 +30,9 @@ int RunNotBuilt(const std::string& command, const std::string& what, const Comma
 // OpenAPI root documents under specs/. Returns false after printing when there are none.
 bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& ctx,
                    std::vector<std::string>* inputs);
+// Keeps `specs` alive until the process ends when `ctx` says not to free memory, so a
+// large IR is not torn down just before exit.
+void ReleaseAtExit(driver::LoadedSpecs&& specs, const CommandContext& ctx);
 // The exit code for a run whose problems are in `sink`: 4 when a named file could not
 // be read, 3 on spec errors, otherwise 0.
 int ExitCodeFor(const class DiagSink& sink);

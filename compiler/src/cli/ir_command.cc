@@ -53,6 +53,7 @@ int RunIr(const std::vector<std::string>& files, const CommandContext& ctx) {
   }
   json.EndObject();
   ctx.out << json.Finish();
+  ReleaseAtExit(std::move(specs), ctx);
   return kExitClean;
 }
 

@@ -32,6 +32,10 @@ bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& 
   return true;
 }
 
+void ReleaseAtExit(driver::LoadedSpecs&& specs, const CommandContext& ctx) {
+  if (!ctx.free_memory) new driver::LoadedSpecs(std::move(specs));  // deliberately never freed
+}
+
 int ExitCodeFor(const DiagSink& sink) {
   for (const Diagnostic& d : sink.diagnostics()) {
     if (d.code == DiagCode::kSpecFileUnreadable) return kExitUsage;
@@ -45,7 +49,7 @@ int RunLint(const std::vector<std::string>& files, const CommandContext& ctx) {
   RealFs fs;
   SourceMap sources;
   DiagSink sink;
-  driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink);
+  ReleaseAtExit(driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink), ctx);
   PrintDiagnostics(sink, sources, ctx.format, ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
   return ExitCodeFor(sink);
 }

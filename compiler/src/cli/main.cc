@@ -4,5 +4,7 @@
 #include "cli/cli.h"
 
 int main(int argc, char** argv) {
-  return specc::cli::Run(std::vector<std::string>(argv + 1, argv + argc), {}, std::cout, std::cerr);
+  specc::cli::RunOptions options;
+  options.free_memory = false;
+  return specc::cli::Run(std::vector<std::string>(argv + 1, argv + argc), options, std::cout, std::cerr);
 }

@@ -204,7 +204,7 @@ bool CheckFields(const spec::Node& node, const ObjectRules& rules, Version versi
                   "`" + std::string(member.key) + "` must be " + DescribeTypes(rule->types) +
                       ", not " + DescribeNode(member.value),
                   member.value.is_number() && (rule->types & kTString)
-                      ? "quote it: `\"" + std::string(member.value.text) + "\"`"
+                      ? "quote it: `\"" + std::string(member.value.text()) + "\"`"
                       : "");
     }
   }

@@ -18,7 +18,7 @@ std::optional<Version> DetectVersion(const spec::Node& root, DiagSink& sink) {
   }
   if (const spec::Node* swagger = root.Find("swagger")) {
     sink.Report(DiagCode::kSpecVersionUnsupported, swagger->loc(),
-                "Swagger " + std::string(swagger->text) + " is not supported; specc reads OpenAPI 3.0 and 3.1",
+                "Swagger " + std::string(swagger->text()) + " is not supported; specc reads OpenAPI 3.0 and 3.1",
                 "convert it first, e.g. with `npx swagger2openapi` or the Swagger Editor's converter");
     return std::nullopt;
   }
@@ -29,7 +29,7 @@ std::optional<Version> DetectVersion(const spec::Node& root, DiagSink& sink) {
                 "an OpenAPI document starts with `openapi: 3.1.0` (or 3.0.x)");
     return std::nullopt;
   }
-  std::string_view v = openapi->text;
+  std::string_view v = openapi->text();
   if (!openapi->is_string()) {
     sink.Report(DiagCode::kSpecFieldType, openapi->loc(),
                 "`openapi` must be a string such as \"3.1.0\", not " + std::string(spec::NodeKindName(openapi->kind)),

@@ -17,7 +17,7 @@ using spec::ItemsOf;
 constexpr const char* kMethods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
 
 std::string Str(const Node* node) {
-  return node != nullptr && node->is_string() ? std::string(node->text) : std::string();
+  return node != nullptr && node->is_string() ? std::string(node->text()) : std::string();
 }
 bool Bool(const Node* node, bool fallback = false) {
   return node != nullptr && node->kind == spec::NodeKind::kBool ? node->is_true() : fallback;
@@ -66,6 +66,12 @@ std::optional<RefTarget> Lowerer::Deref(const Document& doc, const Node& node) {
 ir::Api Lowerer::Lower(const Document& root) {
   const Node& doc = *root.root;
   api_.loc = doc.loc();
+  // Sized from the document so the schema table never re-grows: growing it moved every
+  // Schema built so far (measured: 7% of lowering GitHub's description). GitHub's 13 MB
+  // JSON has 40,230 schemas, about one per 320 bytes.
+  size_t expected_schemas = ws_.sources().contents(root.file).size() / 256 + 16;
+  api_.schemas.reserve(expected_schemas);
+  schema_ids_.reserve(expected_schemas);
   CheckFields(doc, rules::kOpenApi, version_, sink_);
   api_.openapi_version = Str(doc.Find("openapi"));
   if (const Node* info = doc.Find("info"); info != nullptr && info->is_map()) LowerInfo(*info);
@@ -144,7 +150,7 @@ std::vector<ir::Server> Lowerer::LowerServers(const Document& doc, const Node& s
             sink_.Report(DiagCode::kSpecFieldType, value.loc(), "server variable values must be strings");
             continue;
           }
-          v.enum_values.push_back(std::string(value.text));
+          v.enum_values.push_back(std::string(value.text()));
         }
         if (values->size > 0 && !v.default_value.empty() &&
             std::find(v.enum_values.begin(), v.enum_values.end(), v.default_value) == v.enum_values.end()) {
@@ -178,7 +184,7 @@ void Lowerer::LowerSecuritySchemes(const Document& doc, const Node& schemes) {
   for (const Member& member : MembersOf(schemes)) {
     declared_security_.push_back(std::string(member.key));
     if (const Node* ref = Workspace::RefOf(member.value);
-        ref != nullptr && ref->is_string() && ref->text.find("://") != std::string_view::npos) {
+        ref != nullptr && ref->is_string() && ref->text().find("://") != std::string_view::npos) {
       // Nothing may need this scheme, so an unfetchable one is a warning here; a
       // requirement that names it still resolves by name.
       sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecRefRemote, .loc = ref->loc(),
@@ -433,7 +439,7 @@ void Lowerer::LowerOperation(const Document& doc, const Node& node, const std::s
       sink_.Report(DiagCode::kSpecFieldType, tag.loc(), "tags must be strings");
       continue;
     }
-    op.tags.push_back(std::string(tag.text));
+    op.tags.push_back(std::string(tag.text()));
   }
   std::vector<ir::Parameter> own;
   if (const Node* params = node.Find("parameters")) own = LowerParameterList(doc, *params);
@@ -541,11 +547,11 @@ void Lowerer::CheckParamStyle(const Node& node, const ir::Parameter& param) {
         {ir::ParamIn::kCookie, {"form"}},
     };
     const auto& allowed = kStyles.at(param.in);
-    if (std::find(allowed.begin(), allowed.end(), style->text) == allowed.end()) {
+    if (std::find(allowed.begin(), allowed.end(), style->text()) == allowed.end()) {
       std::string list;
       for (std::string_view s : allowed) list += (list.empty() ? "" : ", ") + std::string(s);
       sink_.Report(DiagCode::kSpecFieldValue, style->loc(),
-                   "style `" + std::string(style->text) + "` is not allowed for " +
+                   "style `" + std::string(style->text()) + "` is not allowed for " +
                        ir::ParamInName(param.in) + " parameters",
                    "allowed: " + list);
     }
@@ -703,7 +709,7 @@ std::optional<ir::Header> Lowerer::LowerHeader(const Document& doc, const Node& 
   ir::Header header{name, Str(h.Find("description")), Bool(h.Find("required")), Bool(h.Find("deprecated")),
                     ir::kNoSchema, h.loc()};
   if (first) {
-    if (const Node* style = h.Find("style"); style != nullptr && style->is_string() && style->text != "simple") {
+    if (const Node* style = h.Find("style"); style != nullptr && style->is_string() && style->text() != "simple") {
       sink_.Report(DiagCode::kSpecFieldValue, style->loc(), "a header's style must be `simple`");
     }
     if (h.Find("example") != nullptr && h.Find("examples") != nullptr) {

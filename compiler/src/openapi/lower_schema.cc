@@ -18,7 +18,7 @@ using spec::Node;
 using spec::ItemsOf;
 
 std::string Str(const Node* node) {
-  return node != nullptr && node->is_string() ? std::string(node->text) : std::string();
+  return node != nullptr && node->is_string() ? std::string(node->text()) : std::string();
 }
 
 // The name a referenced schema gets from where it lives: the last pointer token
@@ -167,19 +167,19 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     }
   };
   auto count = [&](const Member& m, std::optional<uint64_t> ir::Schema::*field) {
-    if (m.value.kind != spec::NodeKind::kInt || m.value.text[0] == '-') {
+    if (m.value.kind != spec::NodeKind::kInt || m.value.text()[0] == '-') {
       sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(),
                    "`" + std::string(m.key) + "` must be a non-negative integer");
       return;
     }
-    at().*field = std::strtoull(std::string(m.value.text).c_str(), nullptr, 10);
+    at().*field = std::strtoull(std::string(m.value.text()).c_str(), nullptr, 10);
   };
   auto number = [&](const Member& m, std::string ir::Schema::*field) {
     if (!m.value.is_number()) {
       sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`" + std::string(m.key) + "` must be a number");
       return;
     }
-    at().*field = std::string(m.value.text);
+    at().*field = std::string(m.value.text());
   };
   bool nullable = false;
   std::vector<std::string> required;
@@ -187,14 +187,14 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     std::string_view k = m.key;
     if (k == "type") {
       auto add_type = [&](const Node& t) {
-        if (!t.is_string() || kTypeNames.count(t.text) == 0 || (version_ == Version::k30 && t.text == "null")) {
+        if (!t.is_string() || kTypeNames.count(t.text()) == 0 || (version_ == Version::k30 && t.text() == "null")) {
           sink_.Report(DiagCode::kSpecSchemaInvalid, t.loc(),
-                       "`" + (t.is_string() ? std::string(t.text) : spec::ToJson(t)) + "` is not a schema type",
+                       "`" + (t.is_string() ? std::string(t.text()) : spec::ToJson(t)) + "` is not a schema type",
                        version_ == Version::k30 ? "use object, array, string, integer, number or boolean (and `nullable: true` for null)"
                                                 : "use object, array, string, integer, number, boolean or null");
           return;
         }
-        at().types.push_back(std::string(t.text));
+        at().types.push_back(std::string(t.text()));
       };
       if (m.value.is_seq() && version_ == Version::k31) {
         for (const Node& t : ItemsOf(m.value)) add_type(t);
@@ -257,11 +257,11 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
         sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "a discriminator needs a `propertyName` string");
         continue;
       }
-      ir::Discriminator d{std::string(property->text), {}};
+      ir::Discriminator d{std::string(property->text()), {}};
       if (const Node* mapping = m.value.Find("mapping"); mapping != nullptr && mapping->is_map()) {
         for (const Member& entry : MembersOf(*mapping)) {
           if (!entry.value.is_string()) continue;
-          std::string_view target = entry.value.text;
+          std::string_view target = entry.value.text();
           ir::SchemaId s = ir::kNoSchema;
           if (target.find('/') == std::string_view::npos && target.find('#') == std::string_view::npos &&
               target.find('.') == std::string_view::npos) {

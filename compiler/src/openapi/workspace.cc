@@ -125,7 +125,7 @@ std::optional<RefTarget> Workspace::Resolve(const Document& doc, const spec::Nod
                  "`$ref` must be a string, not " + std::string(spec::NodeKindName(ref.kind)));
     return std::nullopt;
   }
-  std::string key = std::to_string(doc.file) + '\0' + std::string(ref.text);
+  std::string key = std::to_string(doc.file) + '\0' + std::string(ref.text());
   auto cached = cache_.find(key);
   if (cached != cache_.end()) return cached->second;
   auto fail = [&]() -> std::optional<RefTarget> {
@@ -133,7 +133,7 @@ std::optional<RefTarget> Workspace::Resolve(const Document& doc, const spec::Nod
     return std::nullopt;
   };
 
-  std::string_view text = ref.text;
+  std::string_view text = ref.text();
   size_t hash = text.find('#');
   std::string_view file_part = text.substr(0, hash);
   std::string_view fragment = hash == std::string_view::npos ? "" : text.substr(hash + 1);
@@ -230,13 +230,15 @@ std::optional<RefTarget> Workspace::Deref(const Document& doc, const spec::Node&
   RefTarget current{&doc, &node, std::string(pointer)};
   std::vector<RefTarget> chain;
   while (const spec::Node* ref = RefOf(*current.node)) {
+    if (in_reported_cycle_.count(current.node) > 0) return std::nullopt;
     for (const RefTarget& seen : chain) {
       if (seen.node == current.node) {
+        for (const RefTarget& step : chain) in_reported_cycle_.insert(step.node);
         Diagnostic d{.severity = Severity::kError,
                      .code = DiagCode::kSpecRefCycle,
                      .loc = ref->loc(),
-                     .message = "`$ref` chain never reaches a value: it loops back to `" +
-                                std::string(ref->text) + "`",
+                     .message = "`$ref` cycle: these references point only at each other "
+                                "and never reach a value",
                      .hint = "one of these references must point at a real object",
                      .notes = {}};
         for (const RefTarget& step : chain) {
@@ -244,7 +246,7 @@ std::optional<RefTarget> Workspace::Deref(const Document& doc, const spec::Node&
           d.notes.push_back(Diagnostic{.severity = Severity::kNote,
                                        .code = DiagCode::kSpecRefCycle,
                                        .loc = step_ref->loc(),
-                                       .message = "refers to `" + std::string(step_ref->text) + "`",
+                                       .message = "refers to `" + std::string(step_ref->text()) + "`",
                                        .hint = {},
                                        .notes = {}});
         }

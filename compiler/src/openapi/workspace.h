@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/diag_sink.h"
@@ -75,6 +76,9 @@ class Workspace {
   // Resolution results by (file, $ref text); failures are cached too, so each broken
   // reference is reported where it is first met and costs nothing after.
   std::unordered_map<std::string, std::optional<RefTarget>> cache_;
+  // The Reference Objects of every cycle already reported, so that a cycle through three
+  // references is one diagnostic, not three.
+  std::unordered_set<const spec::Node*> in_reported_cycle_;
 };
 
 // Decodes a JSON pointer ("/a~1b/0") into its reference tokens; false when malformed.

@@ -21,18 +21,29 @@ std::string_view NodeKindName(NodeKind kind);
 
 struct Member;
 
+// 24 bytes: a scalar's text and a container's children share one pointer, and `size` is
+// the text's length or the number of children. GitHub's description has about a million
+// nodes, so every byte here is a megabyte.
 struct Node {
   NodeKind kind = NodeKind::kNull;
   FileId file = kNoFile;
   uint32_t offset = 0;
-  uint32_t size = 0;  // number of members or items
-  // Scalars: the value as text ("true", "12", "1e3"; decoded escapes for strings).
-  std::string_view text;
+  uint32_t size = 0;  // scalars: length of the text; containers: number of children
   union {
+    const char* chars;      // scalars
     const Member* members;  // kMap
     const Node* items;      // kSeq
     const void* children = nullptr;
   };
+
+  // Scalars: the value as text ("true", "12", "1e3"; decoded escapes for strings).
+  std::string_view text() const {
+    return is_scalar() && chars != nullptr ? std::string_view(chars, size) : std::string_view();
+  }
+  void set_text(std::string_view value) {
+    chars = value.data();
+    size = static_cast<uint32_t>(value.size());
+  }
 
   Loc loc() const { return Loc{file, offset}; }
   bool is_map() const { return kind == NodeKind::kMap; }
@@ -40,7 +51,7 @@ struct Node {
   bool is_string() const { return kind == NodeKind::kString; }
   bool is_scalar() const { return kind != NodeKind::kMap && kind != NodeKind::kSeq; }
   bool is_number() const { return kind == NodeKind::kInt || kind == NodeKind::kFloat; }
-  bool is_true() const { return kind == NodeKind::kBool && text == "true"; }
+  bool is_true() const { return kind == NodeKind::kBool && text() == "true"; }
 
   // Returns the value under `key` of a map, or nullptr (also for non-maps).
   const Node* Find(std::string_view key) const;
@@ -75,6 +86,8 @@ struct ItemRange {
   const Node* begin() const { return first; }
   const Node* end() const { return last; }
 };
+static_assert(sizeof(Node) == 24, "Node is on the hot path of memory use");
+
 inline MemberRange MembersOf(const Node& node) {
   if (!node.is_map()) return {nullptr, nullptr};
   return {node.members, node.members + node.size};

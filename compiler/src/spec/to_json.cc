@@ -12,10 +12,10 @@ void AppendJson(const Node& node, std::string& out) {
     case NodeKind::kBool:
     case NodeKind::kInt:
     case NodeKind::kFloat:
-      out += node.text;
+      out += node.text();
       return;
     case NodeKind::kString:
-      AppendJsonString(out, node.text);
+      AppendJsonString(out, node.text());
       return;
     case NodeKind::kMap: {
       out += '{';

@@ -126,7 +126,7 @@ bool TreeBuilder::Scalar(NodeKind kind, std::string_view text, uint32_t offset) 
   node.kind = kind;
   node.file = file_;
   node.offset = offset;
-  node.text = text;
+  node.set_text(text);
   std::string anchor = std::move(pending_anchor_);
   pending_anchor_.clear();
   Add(node, 1, std::move(anchor));

@@ -123,6 +123,7 @@ class YamlParser {
     if (mark == nullptr) mark = fy_event_start_mark(event);
     return mark == nullptr ? 0 : static_cast<uint32_t>(mark->input_pos);
   }
+  bool SliceOfSource(fy_token* token, std::string_view* text) const;
   bool HandleEvent(fy_event* event);
   bool HandleScalar(fy_event* event);
   void ValueAdded();
@@ -144,12 +145,48 @@ void YamlParser::ValueAdded() {
   if (!containers_.empty() && containers_.back().is_map) containers_.back().expect_key = true;
 }
 
+// Most scalars are one line with nothing to unescape; their value is then exactly a slice
+// of the input, which the SourceMap keeps alive. Taking it directly skips libfyaml's
+// text formatting, measured at 16% of all instructions on GitHub's YAML description.
+bool YamlParser::SliceOfSource(fy_token* token, std::string_view* text) const {
+  const fy_mark* start = fy_token_start_mark(token);
+  const fy_mark* end = fy_token_end_mark(token);
+  if (start == nullptr || end == nullptr || start->line != end->line ||
+      end->input_pos < start->input_pos || end->input_pos > text_.size()) {
+    return false;
+  }
+  std::string_view raw = text_.substr(start->input_pos, end->input_pos - start->input_pos);
+  switch (fy_token_scalar_style(token)) {
+    case FYSS_PLAIN:
+      *text = raw;
+      return !raw.empty();
+    case FYSS_SINGLE_QUOTED:
+      if (raw.size() < 2 || raw.front() != '\'' || raw.back() != '\'') return false;
+      raw = raw.substr(1, raw.size() - 2);
+      if (raw.find('\'') != std::string_view::npos) return false;
+      *text = raw;
+      return true;
+    case FYSS_DOUBLE_QUOTED:
+      if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"') return false;
+      raw = raw.substr(1, raw.size() - 2);
+      if (raw.find('\\') != std::string_view::npos) return false;
+      *text = raw;
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool YamlParser::HandleScalar(fy_event* event) {
   fy_token* value = event->scalar.value;
   uint32_t offset = OffsetOf(value, event);
-  size_t length = 0;
-  const char* raw = fy_token_get_text(value, &length);
-  std::string_view text = raw == nullptr ? std::string_view() : std::string_view(raw, length);
+  std::string_view text;
+  bool in_source = SliceOfSource(value, &text);
+  if (!in_source) {
+    size_t length = 0;
+    const char* raw = fy_token_get_text(value, &length);
+    text = raw == nullptr ? std::string_view() : std::string_view(raw, length);
+  }
 
   bool is_key = !containers_.empty() && containers_.back().is_map && containers_.back().expect_key;
   if (is_key) {
@@ -158,7 +195,7 @@ bool YamlParser::HandleScalar(fy_event* event) {
                    "anchors on mapping keys are not supported");
       return false;
     }
-    builder_.Key(arena_.Intern(text), offset);
+    builder_.Key(in_source ? text : arena_.Intern(text), offset);
     containers_.back().expect_key = false;
     return true;
   }
@@ -196,7 +233,7 @@ bool YamlParser::HandleScalar(fy_event* event) {
   } else if (kind == NodeKind::kNull) {
     stored = "null";
   } else {
-    stored = arena_.Intern(text);
+    stored = in_source ? text : arena_.Intern(text);
   }
   builder_.Scalar(kind, stored, offset);
   ValueAdded();
