@@ -28,7 +28,7 @@ constexpr CommandRow kCommands[] = {
      "no emitter is built yet (TypeScript emitters: issue #4, Postman: issue #7)"},
     {"env", "env contract tools (`specc env check FILE --env NAME`)", "env contracts come with issue #5"},
     {"hook", "install the git pre-commit hook (`specc hook install`)", "hooks come with issue #6"},
-    {"init", "scaffold specs/ and specc.yaml in a new repository", "init comes with issue #3"},
+    {"init", "scaffold specs/ and specc.yaml in a new repository", ""},
 };
 
 }  // namespace
@@ -99,6 +99,7 @@ int Run(const std::vector<std::string>& args, const RunOptions& options, std::os
   std::string name = sub->get_name();
   if (name == "lint") return RunLint(files, ctx);
   if (name == "ir") return RunIr(files, ctx);
+  if (name == "init") return RunInit(ctx);
   for (const CommandRow& row : kCommands) {
     if (name == row.name) return RunNotBuilt(name, row.milestone, ctx);
   }

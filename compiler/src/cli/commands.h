@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/diag_sink.h"
+#include "base/source_map.h"
 #include "cli/diag_printer.h"
 #include "driver/front_end.h"
 
@@ -26,10 +28,13 @@ int RunIr(const std::vector<std::string>& files, const CommandContext& ctx);
 // A command that a later milestone builds: says so plainly and exits 4.
 int RunNotBuilt(const std::string& command, const std::string& what, const CommandContext& ctx);
 
-// Shared by lint and ir: the spec files a command works on. With no FILE arguments, the
-// OpenAPI root documents under specs/. Returns false after printing when there are none.
+// Shared by lint and ir: the spec files a command works on. With no FILE arguments,
+// repository mode: specc.yaml (read into `sources`, problems to `sink`) says where the
+// specs are. Returns false after printing when there are none.
 bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& ctx,
-                   std::vector<std::string>* inputs);
+                   SourceMap& sources, DiagSink& sink, std::vector<std::string>* inputs);
+// `specc init`: scaffolds specs/ and specc.yaml in a repository that has neither.
+int RunInit(const CommandContext& ctx);
 // Keeps `specs` alive until the process ends when `ctx` says not to free memory, so a
 // large IR is not torn down just before exit.
 void ReleaseAtExit(driver::LoadedSpecs&& specs, const CommandContext& ctx);

@@ -13,11 +13,11 @@
 namespace specc::cli {
 
 int RunIr(const std::vector<std::string>& files, const CommandContext& ctx) {
-  std::vector<std::string> inputs;
-  if (!ResolveInputs(files, ctx, &inputs)) return kExitUsage;
   RealFs fs;
   SourceMap sources;
   DiagSink sink;
+  std::vector<std::string> inputs;
+  if (!ResolveInputs(files, ctx, sources, sink, &inputs)) return kExitUsage;
   driver::LoadedSpecs specs = driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink);
   // Diagnostics never mix with the IR on stdout.
   PrintDiagnostics(sink, sources, OutputFormat::kText, ctx.err);

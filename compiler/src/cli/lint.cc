@@ -10,22 +10,24 @@
 namespace specc::cli {
 
 bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& ctx,
-                   std::vector<std::string>* inputs) {
+                   SourceMap& sources, DiagSink& sink, std::vector<std::string>* inputs) {
   if (!files.empty()) {
     *inputs = files;
     return true;
   }
   RealFs fs;
-  Result<std::vector<std::string>> roots = driver::FindSpecInputs("specs", ctx.working_dir, fs);
+  spec::ProjectConfig config = driver::LoadConfig(ctx.working_dir, fs, sources, sink);
+  Result<std::vector<std::string>> roots = driver::FindSpecInputs(config.specs_dir, ctx.working_dir, fs);
   if (!roots.ok()) {
-    ctx.err << "specc: no FILE given and no readable `specs/` directory here ("
+    ctx.err << "specc: no FILE given and no readable `" << config.specs_dir << "/` directory here ("
             << roots.error().message << ")\n"
-            << "  hint: name the spec files, or run in a repository with a `specs/` directory\n";
+            << "  hint: name the spec files, run `specc init`, or run in a repository with a `"
+            << config.specs_dir << "/` directory\n";
     return false;
   }
   if (roots.value().empty()) {
-    ctx.err << "specc: `specs/` holds no project spec (`*.specc`) and no OpenAPI document "
-               "(a file with an `openapi` field)\n";
+    ctx.err << "specc: `" << config.specs_dir << "/` holds no project spec (`*.specc`) and no OpenAPI "
+               "document (a file with an `openapi` field)\n";
     return false;
   }
   *inputs = roots.value();
@@ -44,11 +46,11 @@ int ExitCodeFor(const DiagSink& sink) {
 }
 
 int RunLint(const std::vector<std::string>& files, const CommandContext& ctx) {
-  std::vector<std::string> inputs;
-  if (!ResolveInputs(files, ctx, &inputs)) return kExitUsage;
   RealFs fs;
   SourceMap sources;
   DiagSink sink;
+  std::vector<std::string> inputs;
+  if (!ResolveInputs(files, ctx, sources, sink, &inputs)) return kExitUsage;
   ReleaseAtExit(driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink), ctx);
   PrintDiagnostics(sink, sources, ctx.format, ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
   return ExitCodeFor(sink);

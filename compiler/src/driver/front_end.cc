@@ -94,6 +94,16 @@ LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& 
   return out;
 }
 
+spec::ProjectConfig LoadConfig(const std::string& root_dir, const Fs& fs, SourceMap& sources,
+                               DiagSink& sink) {
+  std::string path = JoinPath(root_dir, "specc.yaml");
+  Result<std::string> text = fs.Read(path);
+  if (!text.ok()) return spec::DefaultProjectConfig();
+  FileId file = sources.Add(RelativeTo(path, root_dir), std::move(text).value());
+  std::optional<spec::ProjectConfig> config = spec::ParseProjectConfig(file, sources, sink);
+  return config ? *config : spec::DefaultProjectConfig();
+}
+
 Result<std::vector<std::string>> FindSpecInputs(const std::string& specs_dir,
                                                 const std::string& working_dir, const Fs& fs) {
   std::string dir = JoinPath(working_dir, specs_dir);

@@ -13,6 +13,7 @@
 #include "base/source_map.h"
 #include "ir/api.h"
 #include "ir/project.h"
+#include "spec/project_config.h"
 
 namespace specc::driver {
 
@@ -33,6 +34,11 @@ struct LoadedSpecs {
 // could be built.
 LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& working_dir,
                       const Fs& fs, SourceMap& sources, DiagSink& sink);
+
+// Reads `specc.yaml` in `root_dir` when there is one; otherwise returns the defaults.
+// Problems in the file go to `sink`.
+spec::ProjectConfig LoadConfig(const std::string& root_dir, const Fs& fs, SourceMap& sources,
+                               DiagSink& sink);
 
 // Returns what repository mode reads from `specs_dir` (relative to `working_dir`): the
 // project spec (`*.specc`) when there is one, otherwise the YAML and JSON files whose top

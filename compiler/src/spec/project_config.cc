@@ -1,0 +1,150 @@
+#include "spec/project_config.h"
+
+#include "base/path.h"
+#include "spec/node.h"
+#include "spec/parse.h"
+
+namespace specc::spec {
+namespace {
+
+// The fields of specc.yaml, for unknown-field messages.
+constexpr std::string_view kTopFields[] = {"specs", "templates", "artifacts", "postman"};
+
+bool IsSafeRelativePath(std::string_view path) {
+  if (path.empty() || path.front() == '/') return false;
+  std::string normal = NormalizePath(path);
+  return normal != ".." && normal.rfind("../", 0) != 0;
+}
+
+class ConfigReader {
+ public:
+  ConfigReader(DiagSink& sink) : sink_(sink) {}
+
+  void Read(const Node& root, ProjectConfig& config);
+
+ private:
+  // Reads a string field that names a directory inside the repository.
+  bool ReadPath(const Member& m, std::string* out) {
+    if (!m.value.is_string()) {
+      sink_.Report(DiagCode::kConfigFieldType, m.value.loc(),
+                   "`" + std::string(m.key) + "` must be a path string");
+      return false;
+    }
+    if (!IsSafeRelativePath(m.value.text())) {
+      sink_.Report(DiagCode::kConfigPathInvalid, m.value.loc(),
+                   "`" + std::string(m.key) + "` must be a relative path inside the repository, not `" +
+                       std::string(m.value.text()) + "`");
+      return false;
+    }
+    *out = NormalizePath(m.value.text());
+    return true;
+  }
+  void Unknown(const Member& m, std::string_view where, std::string hint) {
+    sink_.Report(DiagCode::kConfigFieldUnknown, m.key_loc(),
+                 "`" + std::string(m.key) + "` is not a field of " + std::string(where), std::move(hint));
+  }
+  void ReadArtifacts(const Node& node, ProjectConfig& config);
+
+  DiagSink& sink_;
+};
+
+void ConfigReader::ReadArtifacts(const Node& node, ProjectConfig& config) {
+  if (!node.is_map()) {
+    sink_.Report(DiagCode::kConfigFieldType, node.loc(),
+                 "`artifacts` must map artifact kinds to their settings");
+    return;
+  }
+  for (const Member& m : MembersOf(node)) {
+    ArtifactConfig* artifact = nullptr;
+    for (ArtifactConfig& a : config.artifacts) {
+      if (a.kind == m.key) artifact = &a;
+    }
+    if (artifact == nullptr) {
+      std::string kinds;
+      for (const ArtifactDefault& d : kArtifactKinds) kinds += (kinds.empty() ? "" : ", ") + std::string(d.kind);
+      sink_.Report(DiagCode::kConfigArtifactUnknown, m.key_loc(),
+                   "unknown artifact kind `" + std::string(m.key) + "`", "the kinds are " + kinds);
+      continue;
+    }
+    artifact->loc = m.key_loc();
+    if (m.value.kind == NodeKind::kBool) {
+      // `postman: false` switches a kind off.
+      artifact->enabled = m.value.is_true();
+      continue;
+    }
+    if (!m.value.is_map()) {
+      sink_.Report(DiagCode::kConfigFieldType, m.value.loc(),
+                   "artifact `" + artifact->kind + "` takes `true`, `false` or `{out: DIR}`");
+      continue;
+    }
+    for (const Member& f : MembersOf(m.value)) {
+      if (f.key == "out") {
+        ReadPath(f, &artifact->out);
+      } else if (f.key == "enabled") {
+        if (f.value.kind != NodeKind::kBool) {
+          sink_.Report(DiagCode::kConfigFieldType, f.value.loc(), "`enabled` must be true or false");
+        } else {
+          artifact->enabled = f.value.is_true();
+        }
+      } else {
+        Unknown(f, "an artifact's settings", "the fields are `out` and `enabled`");
+      }
+    }
+  }
+}
+
+void ConfigReader::Read(const Node& root, ProjectConfig& config) {
+  if (root.kind == NodeKind::kNull) return;  // an empty file: all defaults
+  if (!root.is_map()) {
+    sink_.Report(DiagCode::kConfigFieldType, root.loc(), "specc.yaml must be a mapping of settings");
+    return;
+  }
+  for (const Member& m : MembersOf(root)) {
+    if (m.key == "specs") {
+      ReadPath(m, &config.specs_dir);
+    } else if (m.key == "templates") {
+      ReadPath(m, &config.templates_dir);
+    } else if (m.key == "artifacts") {
+      ReadArtifacts(m.value, config);
+    } else if (m.key == "postman") {
+      const Node* prefix = m.value.Find("prefix");
+      for (const Member& f : MembersOf(m.value)) {
+        if (f.key != "prefix") Unknown(f, "`postman`", "the field is `prefix`");
+      }
+      if (!m.value.is_map()) {
+        sink_.Report(DiagCode::kConfigFieldType, m.value.loc(), "`postman` must be a mapping such as `{prefix: CloudMake}`");
+      } else if (prefix != nullptr && !prefix->is_string()) {
+        sink_.Report(DiagCode::kConfigFieldType, prefix->loc(), "`prefix` must be a string");
+      } else if (prefix != nullptr) {
+        config.postman_prefix = std::string(prefix->text());
+      }
+    } else {
+      std::string fields;
+      for (std::string_view f : kTopFields) fields += (fields.empty() ? "" : ", ") + std::string(f);
+      Unknown(m, "specc.yaml", "the fields are " + fields);
+    }
+  }
+}
+
+}  // namespace
+
+ProjectConfig DefaultProjectConfig() {
+  ProjectConfig config;
+  for (const ArtifactDefault& d : kArtifactKinds) {
+    config.artifacts.push_back(ArtifactConfig{std::string(d.kind), std::string(d.out), true, Loc{}});
+  }
+  return config;
+}
+
+std::optional<ProjectConfig> ParseProjectConfig(FileId file, const SourceMap& sources, DiagSink& sink) {
+  NodeArena arena;
+  std::string_view text = sources.contents(file);
+  const Node* root = ParseYaml(file, text, arena, sink);
+  if (root == nullptr) return std::nullopt;
+  ProjectConfig config = DefaultProjectConfig();
+  config.loc = Loc{file, 0};
+  ConfigReader(sink).Read(*root, config);
+  return config;
+}
+
+}  // namespace specc::spec

@@ -1,0 +1,64 @@
+// ProjectConfig: `specc.yaml` at the repository root, the file that says where the specs
+// are, which artifacts specc generates and where each goes, and where template overrides
+// live. Every field has a default, so a repository with only `specs/` needs no file.
+#ifndef SPECC_SPEC_PROJECT_CONFIG_H_
+#define SPECC_SPEC_PROJECT_CONFIG_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diag_sink.h"
+#include "base/source_map.h"
+
+namespace specc::spec {
+
+// One artifact kind of SPEC.md (`--only KIND`) and the directory it is written to,
+// relative to the repository root.
+struct ArtifactConfig {
+  std::string kind;  // routes, schemas, postman, env, plan, mcp, openapi
+  std::string out;
+  bool enabled = true;
+  Loc loc;
+};
+
+struct ProjectConfig {
+  std::string specs_dir = "specs";
+  std::string templates_dir;  // empty: the built-in templates only
+  std::string postman_prefix = "CloudMake";
+  // Every kind, in the order of kArtifactKinds, with its output directory.
+  std::vector<ArtifactConfig> artifacts;
+  // Where specc.yaml was read from; unknown when the defaults apply.
+  Loc loc;
+};
+
+// The artifact kinds and their default output directories, in a fixed order.
+struct ArtifactDefault {
+  std::string_view kind;
+  std::string_view out;
+  std::string_view description;
+};
+inline constexpr ArtifactDefault kArtifactKinds[] = {
+    {"routes", "src/generated/routes", "Hono route modules, one per tag"},
+    {"schemas", "src/generated/schemas", "Zod schemas"},
+    {"mcp", "src/generated/mcp", "MCP tool descriptors"},
+    {"openapi", "src/generated/openapi", "the bundled OpenAPI document per service"},
+    {"postman", "postman", "Postman collections and environments"},
+    {"env", "env", "the env contract, .env.example and the secrets overview"},
+    {"plan", "infra", "the provisioning plan"},
+};
+
+// Returns the configuration with every default applied.
+ProjectConfig DefaultProjectConfig();
+
+// Parses `specc.yaml` held in `file` of `sources`. Reports unknown fields, wrong types,
+// unknown artifact kinds and paths that leave the repository to `sink`; returns the
+// configuration with defaults for what the file leaves out, or std::nullopt when the file
+// is not YAML at all.
+std::optional<ProjectConfig> ParseProjectConfig(FileId file, const SourceMap& sources,
+                                                DiagSink& sink);
+
+}  // namespace specc::spec
+
+#endif  // SPECC_SPEC_PROJECT_CONFIG_H_
