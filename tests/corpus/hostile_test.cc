@@ -98,6 +98,12 @@ TEST_F(HostileTest, HundredMegabytesOfMalformedYaml) {
   ExpectRejected("specs/huge.yaml", "SPEC_YAML_SYNTAX");
 }
 
+// libfyaml 0.7.12 loops forever on this (found by tests/fuzz); specc stops at the byte.
+TEST_F(HostileTest, InvalidUtf8InAYamlDirective) {
+  Write("specs/a.yaml", std::string(kHead) + "%directive\x8a\n");
+  ExpectRejected("specs/a.yaml", "SPEC_ENCODING_INVALID", "4:11");
+}
+
 TEST_F(HostileTest, BinaryGarbage) {
   std::string garbage;
   uint32_t state = 12345;

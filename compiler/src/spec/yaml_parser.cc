@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "spec/yaml_scalar.h"
+#include "base/utf8.h"
 #include "spec/parse.h"
 
 namespace specc::spec {
@@ -393,6 +394,13 @@ void YamlParser::ReportParserErrors() {
 }
 
 const Node* YamlParser::Parse() {
+  // YAML streams are Unicode. libfyaml 0.7.12 loops forever on a directive line holding
+  // invalid UTF-8 (found by tests/fuzz), so the encoding is checked before it sees a byte.
+  if (size_t bad = FindInvalidUtf8(text_); bad != std::string_view::npos) {
+    sink_.Report(DiagCode::kSpecEncodingInvalid, Loc{file_, static_cast<uint32_t>(bad)},
+                 "the file is not valid UTF-8", "save it as UTF-8");
+    return nullptr;
+  }
   fy_diag_cfg diag_cfg;
   fy_diag_cfg_default(&diag_cfg);
   diag_cfg.fp = nullptr;
