@@ -18,16 +18,14 @@ struct CommandRow {
 
 constexpr CommandRow kCommands[] = {
     {"apply", "regenerate; write changed files atomically, remove stale ones, print the drift report",
-     "the drift engine (apply/check) comes with issue #6"},
-    {"check", "the drift report without writing; exit 1 on drift, 2 on conflicts",
-     "the drift engine (apply/check) comes with issue #6"},
+     ""},
+    {"check", "the drift report without writing; exit 1 on drift, 2 on conflicts", ""},
     {"plan", "print the provisioning plan", "provisioning plans come with issue #5"},
     {"lint", "parse and validate spec files; diagnostics only", ""},
     {"ir", "print the intermediate representation as JSON", ""},
-    {"emit", "file mode: render artifacts for the given specs into --out DIR",
-     "no emitter is built yet (TypeScript emitters: issue #4, Postman: issue #7)"},
+    {"emit", "file mode: render artifacts for the given specs into --out DIR", ""},
     {"env", "env contract tools (`specc env check FILE --env NAME`)", "env contracts come with issue #5"},
-    {"hook", "install the git pre-commit hook (`specc hook install`)", "hooks come with issue #6"},
+    {"hook", "install the git pre-commit hook (`specc hook install`)", ""},
     {"init", "scaffold specs/ and specc.yaml in a new repository", ""},
 };
 
@@ -39,14 +37,16 @@ int Run(const std::vector<std::string>& args, const RunOptions& options, std::os
                "and reports drift against git",
                "specc"};
   app.require_subcommand(1);
+  // `-C DIR` works before or after the command (`specc check -C repo`).
+  app.fallthrough();
   std::string directory;
   std::string format_name = "text";
   app.add_option("-C", directory, "run as if started in DIR")->option_text("DIR");
   app.set_version_flag("--version", "specc 0.1.0");
 
   std::vector<std::string> files;
-  std::string out_dir, only, env_name;
-  bool dry_run = false, show_diff = false, staged = false;
+  std::string out_dir, only, env_name, templates_dir;
+  bool dry_run = false, show_diff = false, staged = false, force = false;
   std::vector<std::string> extra;
   for (const CommandRow& row : kCommands) {
     CLI::App* sub = app.add_subcommand(row.name, std::string(row.summary) +
@@ -59,13 +59,16 @@ int Run(const std::vector<std::string>& args, const RunOptions& options, std::os
     }
     if (name == "emit") {
       sub->add_option("--out", out_dir, "output directory");
-      sub->add_option("--only", only, "comma-separated artifact kinds");
+      sub->add_option("--only", only, "comma-separated artifact kinds: routes, schemas, mcp, openapi");
+      sub->add_option("--templates", templates_dir, "a directory whose files override built-in templates")
+          ->option_text("DIR");
     }
     if (name == "apply" || name == "check") {
       sub->add_flag("--diff", show_diff, "print unified diffs");
     }
     if (name == "apply") sub->add_flag("--dry-run", dry_run, "write nothing");
     if (name == "check") sub->add_flag("--staged", staged, "check the index, not the working tree");
+    if (name == "hook") sub->add_flag("--force", force, "replace a foreign hook, keeping a backup");
     if (name == "env" || name == "hook") {
       sub->add_option("ARGS", extra, "subcommand and its arguments");
       sub->add_option("--env", env_name, "environment name");
@@ -99,7 +102,16 @@ int Run(const std::vector<std::string>& args, const RunOptions& options, std::os
   std::string name = sub->get_name();
   if (name == "lint") return RunLint(files, ctx);
   if (name == "ir") return RunIr(files, ctx);
+  if (name == "emit") return RunEmit(files, out_dir, only, templates_dir, ctx);
   if (name == "init") return RunInit(ctx);
+  const GenerateFn& generate = options.generate ? options.generate : GenerateFn(DefaultGenerate);
+  if (name == "apply") {
+    return RunApply({.dry_run = dry_run, .diff = show_diff, .staged = false}, generate, ctx);
+  }
+  if (name == "check") {
+    return RunCheck({.dry_run = false, .diff = show_diff, .staged = staged}, generate, ctx);
+  }
+  if (name == "hook") return RunHook(extra, force, ctx);
   for (const CommandRow& row : kCommands) {
     if (name == row.name) return RunNotBuilt(name, row.milestone, ctx);
   }

@@ -3,9 +3,19 @@
 #ifndef SPECC_CLI_CLI_H_
 #define SPECC_CLI_CLI_H_
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
+
+#include "base/output_set.h"
+#include "base/result.h"
+
+namespace specc {
+class DiagSink;
+class Fs;
+class SourceMap;
+}  // namespace specc
 
 namespace specc::cli {
 
@@ -18,6 +28,13 @@ enum ExitCode : int {
   kExitUsage = 4,
 };
 
+// What `apply` and `check` compare with the repository: the files specc would write for
+// the project whose root is `root`, reading spec files through `fs` (the disk, or the
+// index for `check --staged`). Problems in the specs go to `sink`, their text to
+// `sources`; an Error is an environmental failure (exit 4).
+using GenerateFn = std::function<Result<OutputSet>(const std::string& root, const Fs& fs,
+                                                   SourceMap& sources, DiagSink& sink)>;
+
 struct RunOptions {
   // The directory relative paths are resolved against (the process's cwd for main()).
   std::string working_dir = ".";
@@ -25,6 +42,8 @@ struct RunOptions {
   // exit and the kernel reclaims the memory at once (clang's -disable-free). Tests that
   // call Run many times in one process keep the default.
   bool free_memory = true;
+  // Replaces the generator of `apply` and `check` when set (tests inject their own).
+  GenerateFn generate;
 };
 
 // Runs specc with `args` (without the program name), writing to `out` and `err`.

@@ -8,6 +8,7 @@
 
 #include "base/diag_sink.h"
 #include "base/source_map.h"
+#include "cli/cli.h"
 #include "cli/diag_printer.h"
 #include "driver/front_end.h"
 
@@ -25,6 +26,25 @@ struct CommandContext {
 int RunLint(const std::vector<std::string>& files, const CommandContext& ctx);
 // `specc ir [FILE...]`: prints the IR as JSON.
 int RunIr(const std::vector<std::string>& files, const CommandContext& ctx);
+// Flags of the drift commands (`apply` and `check`).
+struct DriftFlags {
+  bool dry_run = false;  // apply: report, write nothing
+  bool diff = false;     // print unified diffs
+  bool staged = false;   // check: compare the index, compiling the specs staged there
+};
+// `specc apply`: regenerates with `generate` and writes what changed (apply.cc).
+int RunApply(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx);
+// `specc check`: the same drift report; writes nothing (check.cc).
+int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx);
+// The generator apply and check use unless RunOptions::generate replaces it (check.cc).
+Result<OutputSet> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
+                                  DiagSink& sink);
+// `specc hook install [--force]`: installs the git pre-commit hook (hook.cc).
+int RunHook(const std::vector<std::string>& args, bool force, const CommandContext& ctx);
+// `specc emit FILE... --out DIR [--only KIND,...] [--templates DIR]`: renders artifacts
+// into DIR without git (emit_command.cc).
+int RunEmit(const std::vector<std::string>& files, const std::string& out_dir, const std::string& only,
+            const std::string& templates_dir, const CommandContext& ctx);
 // A command that a later milestone builds: says so plainly and exits 4.
 int RunNotBuilt(const std::string& command, const std::string& what, const CommandContext& ctx);
 

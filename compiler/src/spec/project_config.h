@@ -40,10 +40,11 @@ struct ArtifactDefault {
   std::string_view description;
 };
 inline constexpr ArtifactDefault kArtifactKinds[] = {
-    {"routes", "src/generated/routes", "Hono route modules, one per tag"},
-    {"schemas", "src/generated/schemas", "Zod schemas"},
-    {"mcp", "src/generated/mcp", "MCP tool descriptors"},
-    {"openapi", "src/generated/openapi", "the bundled OpenAPI document per service"},
+    // The TypeScript kinds share a directory: the routes import the schemas beside them.
+    {"routes", "src/generated", "Hono route modules, one per tag"},
+    {"schemas", "src/generated", "Zod schemas"},
+    {"mcp", "src/generated", "MCP tool descriptors"},
+    {"openapi", "src/generated", "the bundled OpenAPI document per service"},
     {"postman", "postman", "Postman collections and environments"},
     {"env", "env", "the env contract, .env.example and the secrets overview"},
     {"plan", "infra", "the provisioning plan"},

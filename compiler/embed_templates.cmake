@@ -1,0 +1,28 @@
+# Writes the built-in templates (templates/**/*.mustache under DIR) into OUT as a C++
+# table (emit/builtin_templates.h), so the binary carries its templates. Run at build time
+# by the specc_emit target; the output lives in the build directory and is never committed.
+file(GLOB_RECURSE templates RELATIVE "${DIR}" "${DIR}/*.mustache")
+list(SORT templates)
+set(body "// Generated from templates/ by compiler/embed_templates.cmake. DO NOT EDIT.\n")
+string(APPEND body "#include \"emit/builtin_templates.h\"\n\nnamespace specc::emit {\nnamespace {\n")
+set(table "")
+set(index 0)
+foreach(name ${templates})
+  file(READ "${DIR}/${name}" hex HEX)
+  string(LENGTH "${hex}" hex_length)
+  math(EXPR size "${hex_length} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND body "const unsigned char kT${index}[] = {${bytes}0};\n")
+  string(APPEND table "    {\"${name}\", kT${index}, ${size}},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+string(APPEND body "}  // namespace\n\nextern const BuiltinTemplate kBuiltinTemplates[] = {\n${table}};\n")
+string(APPEND body "extern const size_t kBuiltinTemplateCount = ${index};\n\n}  // namespace specc::emit\n")
+# Only rewrite when something changed, so an unrelated build does not recompile it.
+if(EXISTS "${OUT}")
+  file(READ "${OUT}" old)
+  if(old STREQUAL body)
+    return()
+  endif()
+endif()
+file(WRITE "${OUT}" "${body}")

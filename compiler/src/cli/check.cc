@@ -1,0 +1,141 @@
+// `specc check`, and the steps it shares with `specc apply` (drift_run.h).
+#include <map>
+#include <ostream>
+
+#include "base/diag_sink.h"
+#include "base/path.h"
+#include "base/fs.h"
+#include "base/source_map.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/drift_run.h"
+#include "drift/git_worktree.h"
+#include "drift/index_fs.h"
+#include "drift/report.h"
+#include "driver/front_end.h"
+#include "driver/generate.h"
+#include "emit/registry.h"
+#include "emit/template_set.h"
+
+#ifndef SPECC_VERSION
+#error "SPECC_VERSION must be defined by the build (the project version)"
+#endif
+
+namespace specc::cli {
+
+drift::GeneratorInfo SpeccGenerator() {
+  drift::GeneratorInfo info;
+  info.version = SPECC_VERSION;
+  return info;
+}
+
+Result<OutputSet> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
+                                  DiagSink& sink) {
+  spec::ProjectConfig config = driver::LoadConfig(root, fs, sources, sink);
+  Result<std::vector<std::string>> inputs = driver::FindSpecInputs(config.specs_dir, root, fs);
+  if (!inputs.ok()) return inputs.error();
+  driver::LoadedSpecs specs = driver::LoadSpecs(inputs.value(), root, fs, sources, sink);
+  if (sink.has_errors()) return OutputSet{};
+  emit::TemplateSet templates = emit::TemplateSet::BuiltIn(sources);
+  if (!config.templates_dir.empty()) {
+    // Read through `fs`, so that `check --staged` renders with the staged templates.
+    Status status = templates.Override(JoinPath(root, config.templates_dir), config.templates_dir, fs,
+                                       sources, sink);
+    if (!status.ok()) return status.error();
+  }
+  // Kinds that share an output directory are generated together (the routes import the
+  // schemas next to them); each group's files go under its directory. Kinds without an
+  // emitter yet (postman, env, plan) generate nothing.
+  std::map<std::string, std::vector<std::string>> kinds_by_dir;
+  for (const spec::ArtifactConfig& artifact : config.artifacts) {
+    if (artifact.enabled && emit::FindEmitter(artifact.kind) != nullptr) {
+      kinds_by_dir[artifact.out].push_back(artifact.kind);
+    }
+  }
+  OutputSet out;
+  for (const auto& [dir, kinds] : kinds_by_dir) {
+    OutputSet generated = driver::Generate(specs, kinds, templates, sink);
+    for (const auto& [path, bytes] : generated.files()) out.Put(JoinPath(dir, path), bytes);
+  }
+  return out;
+}
+
+std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
+                                      const CommandContext& ctx, int* exit_code) {
+  *exit_code = kExitUsage;
+  Result<std::unique_ptr<drift::Worktree>> opened = drift::OpenGitWorktree(ctx.working_dir);
+  if (!opened.ok()) {
+    ctx.err << "specc: " << opened.error().message << "\n"
+            << "  hint: apply and check work inside a git repository (use -C DIR for another "
+               "one); `specc emit` renders files without git\n";
+    return std::nullopt;
+  }
+  DriftRun run{std::move(opened).value(), {}};
+  const drift::Worktree& worktree = *run.worktree;
+
+  // With --staged the specs come from the index too, so the hook checks the commit that is
+  // being made even when the working tree holds other edits.
+  RealFs disk;
+  drift::IndexFs index(worktree);
+  const Fs& fs = staged ? static_cast<const Fs&>(index) : disk;
+  SourceMap sources;
+  DiagSink sink;
+  Result<OutputSet> outputs = generate(worktree.root(), fs, sources, sink);
+  if (sink.has_errors()) {
+    PrintDiagnostics(sink, sources, ctx.format,
+                     ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
+    *exit_code = ExitCodeFor(sink);
+    return std::nullopt;
+  }
+  // Warnings go to stderr, so that stdout holds nothing but the report.
+  if (!sink.diagnostics().empty()) PrintDiagnostics(sink, sources, OutputFormat::kText, ctx.err);
+  if (!outputs.ok()) {
+    ctx.err << "specc: " << outputs.error().message << "\n";
+    return std::nullopt;
+  }
+
+  drift::ClassifyOptions options;
+  options.generator = SpeccGenerator();
+  options.staged = staged;
+  Result<drift::Classification> classification =
+      drift::Classify(outputs.value(), worktree, options);
+  if (!classification.ok()) {
+    ctx.err << "specc: " << classification.error().message << "\n";
+    return std::nullopt;
+  }
+  run.classification = std::move(classification).value();
+  *exit_code = kExitClean;
+  return run;
+}
+
+void PrintDriftReport(const drift::Classification& classification, bool diff,
+                      const CommandContext& ctx) {
+  drift::DriftReport report = drift::BuildReport(classification);
+  if (diff) {
+    (ctx.format == OutputFormat::kText ? ctx.out : ctx.err)
+        << drift::ClassificationDiffs(classification);
+  }
+  switch (ctx.format) {
+    case OutputFormat::kText:
+      ctx.out << drift::ReportToText(report);
+      break;
+    case OutputFormat::kJson:
+      ctx.out << drift::ReportToJson(report);
+      break;
+    case OutputFormat::kGithub:
+      ctx.out << drift::ReportToGithub(report);
+      break;
+  }
+}
+
+int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx) {
+  int exit_code = kExitUsage;
+  std::optional<DriftRun> run = StartDriftRun(flags.staged, generate, ctx, &exit_code);
+  if (!run) return exit_code;
+  PrintDriftReport(run->classification, flags.diff, ctx);
+  if (run->classification.has_conflicts()) return kExitConflicts;
+  if (run->classification.has_changes()) return kExitDrift;
+  return kExitClean;
+}
+
+}  // namespace specc::cli

@@ -1,0 +1,39 @@
+// What `apply` and `check` share: open the repository that holds the working directory,
+// compute the OutputSet in memory (from the working tree, or from the index with
+// --staged), classify it against the repository, and print the DriftReport. Defined in
+// check.cc.
+#ifndef SPECC_CLI_DRIFT_RUN_H_
+#define SPECC_CLI_DRIFT_RUN_H_
+
+#include <memory>
+#include <optional>
+
+#include "cli/commands.h"
+#include "drift/classify.h"
+#include "drift/manifest.h"
+#include "drift/worktree.h"
+
+namespace specc::cli {
+
+struct DriftRun {
+  std::unique_ptr<drift::Worktree> worktree;
+  drift::Classification classification;
+};
+
+// This specc, as the manifest records it.
+drift::GeneratorInfo SpeccGenerator();
+
+// Returns the classified run; otherwise prints why (not a git repository, spec errors,
+// an unreadable file) and returns std::nullopt with the exit code in `*exit_code`.
+std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
+                                      const CommandContext& ctx, int* exit_code);
+
+// Prints the report of `classification` in ctx.format to ctx.out, and with `diff` the
+// unified diffs too (to ctx.out before a text report; to ctx.err beside JSON or
+// annotations, so that stdout stays machine-readable).
+void PrintDriftReport(const drift::Classification& classification, bool diff,
+                      const CommandContext& ctx);
+
+}  // namespace specc::cli
+
+#endif  // SPECC_CLI_DRIFT_RUN_H_

@@ -1,0 +1,212 @@
+#include "drift/classify.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/check.h"
+#include "drift/sha256.h"
+
+namespace specc::drift {
+namespace {
+
+std::string Backticked(const std::string& path) { return "`" + path + "`"; }
+
+std::string UncommittedSuggestion(const std::string& path) {
+  return Backticked(path) + " is generated and has uncommitted edits: move them into the spec " +
+         "(or a hand-written file), then discard them (`git restore --staged --worktree -- " +
+         path + "`) and re-run `specc apply`";
+}
+
+std::string CommittedEditSuggestion(const std::string& path) {
+  return Backticked(path) + " is generated but was edited by hand and committed: move the edit " +
+         "into the spec (or a hand-written file), delete the file, and re-run `specc apply`";
+}
+
+std::string ForeignFileSuggestion(const std::string& path) {
+  return Backticked(path) + " exists but specc did not generate it: move or rename it (or send " +
+         "this output elsewhere in specc.yaml), then re-run `specc apply`";
+}
+
+// A path's current content and the decision for it, without the manifest's own row.
+FileEntry Decide(const std::string& path, const std::optional<std::string>& current,
+                 const std::optional<std::string>& head,
+                 const std::vector<std::optional<std::string>>& local_versions,
+                 const std::string* generated, const std::string* last_sha256) {
+  FileEntry entry;
+  entry.path = path;
+  entry.current = current;
+  if (generated != nullptr) entry.generated = *generated;
+
+  // Content specc itself is responsible for: what it wrote last, or what it would write
+  // now. The second matters for a re-run after an interrupted apply, whose new files
+  // are not in the old manifest yet.
+  auto is_specc_content = [&](const std::string& text) {
+    return (generated != nullptr && text == *generated) ||
+           (last_sha256 != nullptr && Sha256Hex(text) == *last_sha256);
+  };
+  auto conflict = [&](ConflictReason reason, std::string suggestion) {
+    entry.state = FileState::kConflict;
+    entry.reason = reason;
+    entry.suggestion = std::move(suggestion);
+    return entry;
+  };
+
+  // A file at a path specc never generated (and would write differently) is someone
+  // else's, committed or not.
+  if (last_sha256 == nullptr && generated != nullptr && current && *current != *generated) {
+    return conflict(ConflictReason::kManualDivergence, ForeignFileSuggestion(path));
+  }
+  // A deleted file is not an edit worth keeping: regenerating it loses nothing.
+  for (const auto& local : local_versions) {
+    if (local && local != head && !is_specc_content(*local)) {
+      return conflict(ConflictReason::kUncommittedLocalChanges, UncommittedSuggestion(path));
+    }
+  }
+  // Nothing uncommitted, so `current` is what HEAD holds: a committed edit.
+  if (last_sha256 != nullptr && current && !is_specc_content(*current)) {
+    return conflict(ConflictReason::kManualDivergence, CommittedEditSuggestion(path));
+  }
+  if (generated != nullptr) {
+    if (!current) {
+      entry.state = FileState::kAdded;
+    } else if (*current != *generated) {
+      entry.state = FileState::kModified;
+    }
+  } else if (current) {
+    entry.state = FileState::kRemoved;
+  }
+  return entry;
+}
+
+}  // namespace
+
+std::string_view ConflictReasonName(ConflictReason reason) {
+  switch (reason) {
+    case ConflictReason::kUncommittedLocalChanges:
+      return "UNCOMMITTED_LOCAL_CHANGES";
+    case ConflictReason::kManualDivergence:
+      return "MANUAL_DIVERGENCE";
+    case ConflictReason::kSchemaMismatch:
+      return "SCHEMA_MISMATCH";
+  }
+  return "MANUAL_DIVERGENCE";
+}
+
+bool Classification::has_conflicts() const {
+  for (const FileEntry& f : files) {
+    if (f.state == FileState::kConflict) return true;
+  }
+  return false;
+}
+
+bool Classification::has_changes() const {
+  for (const FileEntry& f : files) {
+    if (f.state == FileState::kAdded || f.state == FileState::kModified ||
+        f.state == FileState::kRemoved) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Result<Classification> Classify(const OutputSet& generated, const Worktree& worktree,
+                                const ClassifyOptions& options) {
+  SPECC_CHECK(!generated.Has(kManifestPath))
+      << "an emitter wrote the manifest path " << kManifestPath;
+  const Version current_version = options.staged ? Version::kIndex : Version::kWorkdir;
+
+  Result<std::optional<std::string>> manifest_text = worktree.Read(current_version, kManifestPath);
+  SPECC_RETURN_IF_ERROR(manifest_text);
+  std::optional<Manifest> last;
+  std::string mismatch;
+  if (manifest_text.value()) {
+    Result<Manifest> parsed = ParseManifest(*manifest_text.value());
+    if (!parsed.ok()) {
+      mismatch = "`" + std::string(kManifestPath) + "` cannot be read (" + parsed.error().message +
+                 "): restore it from git history, or delete it to let specc adopt files " +
+                 "identical to what it generates, then re-run `specc apply`";
+    } else if (auto why = Incompatibility(parsed.value().generator, options.generator)) {
+      mismatch = *why + ": upgrade specc to at least that version (or regenerate with the " +
+                 "specc the repository uses)";
+    } else {
+      last = std::move(parsed).value();
+    }
+  }
+
+  Classification out;
+  std::set<std::string> paths;
+  for (const auto& [path, contents] : generated.files()) paths.insert(path);
+  if (last) {
+    for (const auto& [path, sha256] : last->files) paths.insert(path);
+  }
+  for (const std::string& path : paths) {
+    const std::string* gen = generated.Find(path);
+    Result<std::optional<std::string>> current = worktree.Read(current_version, path);
+    SPECC_RETURN_IF_ERROR(current);
+    if (!mismatch.empty()) {
+      // Without a trusted manifest, only the plain comparison is meaningful; the
+      // manifest's conflict below stops any write.
+      FileEntry entry;
+      entry.path = path;
+      entry.current = current.value();
+      entry.generated = *gen;
+      if (!current.value()) {
+        entry.state = FileState::kAdded;
+      } else if (*current.value() != *gen) {
+        entry.state = FileState::kModified;
+      }
+      out.files.push_back(std::move(entry));
+      continue;
+    }
+    Result<std::optional<std::string>> head = worktree.Read(Version::kHead, path);
+    SPECC_RETURN_IF_ERROR(head);
+    std::vector<std::optional<std::string>> locals;
+    Result<std::optional<std::string>> index = worktree.Read(Version::kIndex, path);
+    SPECC_RETURN_IF_ERROR(index);
+    if (options.staged) {
+      // An ignored file that is not in the index is not part of any commit; a hook has
+      // nothing to say about it.
+      if (!index.value()) {
+        Result<bool> ignored = worktree.IsIgnored(path);
+        SPECC_RETURN_IF_ERROR(ignored);
+        if (ignored.value()) continue;
+      }
+      locals.push_back(index.value());
+    } else {
+      locals.push_back(current.value());
+      locals.push_back(index.value());
+    }
+    auto last_it =
+        last ? last->files.find(path) : std::map<std::string, std::string>::const_iterator();
+    const std::string* last_sha256 =
+        last && last_it != last->files.end() ? &last_it->second : nullptr;
+    out.files.push_back(Decide(path, current.value(), head.value(), locals, gen, last_sha256));
+  }
+
+  // The manifest's own row: a conflict when it cannot be trusted, otherwise a change like
+  // any other file. With nothing generated and no manifest yet there is nothing to record.
+  FileEntry manifest;
+  manifest.path = kManifestPath;
+  manifest.current = manifest_text.value();
+  if (!mismatch.empty()) {
+    manifest.state = FileState::kConflict;
+    manifest.reason = ConflictReason::kSchemaMismatch;
+    manifest.suggestion = mismatch;
+  } else if (manifest_text.value() || !generated.files().empty()) {
+    manifest.generated = WriteManifest(BuildManifest(generated, options.generator));
+    if (!manifest.current) {
+      manifest.state = FileState::kAdded;
+    } else if (*manifest.current != *manifest.generated) {
+      manifest.state = FileState::kModified;
+    }
+  }
+  if (manifest.state != FileState::kUnchanged || manifest.current) {
+    auto pos =
+        std::lower_bound(out.files.begin(), out.files.end(), manifest.path,
+                         [](const FileEntry& e, const std::string& p) { return e.path < p; });
+    out.files.insert(pos, std::move(manifest));
+  }
+  return out;
+}
+
+}  // namespace specc::drift

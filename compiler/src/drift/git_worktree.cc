@@ -1,0 +1,296 @@
+#include "drift/git_worktree.h"
+
+#include <fcntl.h>
+#include <git2.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/path.h"
+
+namespace specc::drift {
+namespace {
+
+namespace stdfs = std::filesystem;
+
+Error GitError(const std::string& what) {
+  const git_error* e = git_error_last();
+  return Error{what + ": " +
+               (e != nullptr && e->message != nullptr ? e->message : "libgit2 error")};
+}
+
+std::string StripTrailingSlash(std::string path) {
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return path;
+}
+
+// Keeps libgit2's global state alive for as long as any GitWorktree is.
+class LibGit2 {
+ public:
+  LibGit2() { git_libgit2_init(); }
+  ~LibGit2() { git_libgit2_shutdown(); }
+  LibGit2(const LibGit2&) = delete;
+  LibGit2& operator=(const LibGit2&) = delete;
+};
+
+class GitWorktree final : public Worktree {
+ public:
+  GitWorktree() = default;
+  ~GitWorktree() override {
+    if (head_tree_ != nullptr) git_tree_free(head_tree_);
+    if (index_ != nullptr) git_index_free(index_);
+    if (repo_ != nullptr) git_repository_free(repo_);
+  }
+  GitWorktree(const GitWorktree&) = delete;
+  GitWorktree& operator=(const GitWorktree&) = delete;
+
+  Status Open(const std::string& start_dir) {
+    std::error_code ec;
+    stdfs::path absolute = stdfs::absolute(start_dir, ec).lexically_normal();
+    if (ec) return Error{start_dir + ": " + ec.message()};
+    if (absolute.has_parent_path() && absolute.filename().empty())
+      absolute = absolute.parent_path();
+    int rc = git_repository_open_ext(&repo_, absolute.c_str(), 0, nullptr);
+    if (rc == GIT_ENOTFOUND) {
+      return Error{"not a git repository (or any parent up to the root): " +
+                   absolute.generic_string()};
+    }
+    if (rc < 0) return GitError("cannot open the git repository at " + absolute.generic_string());
+    if (git_repository_is_bare(repo_)) {
+      return Error{"the repository at " + std::string(git_repository_path(repo_)) +
+                   " is bare; specc needs a working tree"};
+    }
+    root_ = StripTrailingSlash(git_repository_workdir(repo_));
+    if (git_repository_index(&index_, repo_) < 0) return GitError("cannot read the index");
+    // A repository with no commits yet has an unborn HEAD: its tree is empty.
+    int unborn = git_repository_head_unborn(repo_);
+    if (unborn < 0) return GitError("cannot resolve HEAD");
+    if (unborn == 0) {
+      git_object* tree = nullptr;
+      if (git_revparse_single(&tree, repo_, "HEAD^{tree}") < 0) {
+        return GitError("cannot read the tree of HEAD");
+      }
+      head_tree_ = reinterpret_cast<git_tree*>(tree);
+    }
+    return Ok{};
+  }
+
+  const std::string& root() const override { return root_; }
+
+  Result<std::optional<std::string>> Read(Version version, const std::string& path) const override {
+    switch (version) {
+      case Version::kHead:
+        return ReadHead(path);
+      case Version::kIndex:
+        return ReadIndex(path);
+      case Version::kWorkdir:
+        break;
+    }
+    return ReadWorkdir(path);
+  }
+
+  Result<std::vector<std::string>> List(Version version, const std::string& dir) const override {
+    std::string prefix = dir.empty() ? "" : StripTrailingSlash(dir) + "/";
+    std::vector<std::string> out;
+    if (version == Version::kIndex) {
+      size_t count = git_index_entrycount(index_);
+      for (size_t i = 0; i < count; ++i) {
+        const git_index_entry* entry = git_index_get_byindex(index_, i);
+        if (entry == nullptr || git_index_entry_stage(entry) != 0) continue;
+        if (entry->mode == GIT_FILEMODE_COMMIT) continue;
+        std::string path = entry->path;
+        if (path.rfind(prefix, 0) == 0) out.push_back(std::move(path));
+      }
+    } else if (version == Version::kHead) {
+      if (head_tree_ == nullptr) return out;
+      struct Walk {
+        const std::string* prefix;
+        std::vector<std::string>* out;
+      } walk{&prefix, &out};
+      auto callback = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        auto* w = static_cast<Walk*>(payload);
+        if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) return 0;
+        std::string path = std::string(root) + git_tree_entry_name(entry);
+        if (path.rfind(*w->prefix, 0) == 0) w->out->push_back(std::move(path));
+        return 0;
+      };
+      if (git_tree_walk(head_tree_, GIT_TREEWALK_PRE, callback, &walk) < 0) {
+        return GitError("cannot list the tree of HEAD");
+      }
+    } else {
+      std::error_code ec;
+      stdfs::path base = stdfs::path(root_) / dir;
+      if (!stdfs::is_directory(base, ec)) return out;
+      stdfs::recursive_directory_iterator it(base, ec), end;
+      if (ec) return Error{base.generic_string() + ": " + ec.message()};
+      for (; it != end; it.increment(ec)) {
+        if (ec) return Error{base.generic_string() + ": " + ec.message()};
+        if (it->path().filename() == ".git") {
+          it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec)) {
+          out.push_back(RelativeTo(it->path().generic_string(), root_));
+        }
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  Result<bool> IsIgnored(const std::string& path) const override {
+    int ignored = 0;
+    if (git_ignore_path_is_ignored(&ignored, repo_, path.c_str()) < 0) {
+      return GitError("cannot evaluate the ignore rules for " + path);
+    }
+    return ignored != 0;
+  }
+
+  Status Write(const std::string& path, std::string_view contents) override {
+    stdfs::path target = stdfs::path(root_) / path;
+    std::error_code ec;
+    stdfs::create_directories(target.parent_path(), ec);
+    if (ec) return Error{target.parent_path().generic_string() + ": " + ec.message()};
+    // The temporary file sits next to the target so that rename() stays on one file
+    // system and is atomic.
+    stdfs::path temp = target.parent_path() / ("." + target.filename().string() + ".specc-tmp." +
+                                               std::to_string(getpid()));
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) return Error{temp.generic_string() + ": " + std::strerror(errno)};
+    struct stat existing;
+    if (::stat(target.c_str(), &existing) == 0) ::fchmod(fd, existing.st_mode & 07777);
+    const char* data = contents.data();
+    size_t left = contents.size();
+    while (left > 0) {
+      ssize_t n = ::write(fd, data, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        std::string reason = std::strerror(errno);
+        ::close(fd);
+        ::unlink(temp.c_str());
+        return Error{temp.generic_string() + ": " + reason};
+      }
+      data += n;
+      left -= static_cast<size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+      std::string reason = std::strerror(errno);
+      ::unlink(temp.c_str());
+      return Error{temp.generic_string() + ": " + reason};
+    }
+    if (::rename(temp.c_str(), target.c_str()) != 0) {
+      std::string reason = std::strerror(errno);
+      ::unlink(temp.c_str());
+      return Error{target.generic_string() + ": " + reason};
+    }
+    return Ok{};
+  }
+
+  Status Remove(const std::string& path) override {
+    stdfs::path target = stdfs::path(root_) / path;
+    if (::unlink(target.c_str()) != 0 && errno != ENOENT) {
+      return Error{target.generic_string() + ": " + std::strerror(errno)};
+    }
+    // rmdir() fails on a directory that still holds anything, which ends the walk.
+    stdfs::path dir = target.parent_path();
+    stdfs::path root(root_);
+    while (dir != root && dir.generic_string().size() > root_.size() && ::rmdir(dir.c_str()) == 0) {
+      dir = dir.parent_path();
+    }
+    return Ok{};
+  }
+
+  Result<std::string> HooksDir() const override {
+    git_config* config = nullptr;
+    if (git_repository_config_snapshot(&config, repo_) == 0) {
+      git_buf buf = GIT_BUF_INIT;
+      int rc = git_config_get_path(&buf, config, "core.hooksPath");
+      std::string hooks_path = rc == 0 ? std::string(buf.ptr, buf.size) : "";
+      git_buf_dispose(&buf);
+      git_config_free(config);
+      if (!hooks_path.empty()) {
+        return StripTrailingSlash(JoinPath(root_, hooks_path));
+      }
+    }
+    git_buf buf = GIT_BUF_INIT;
+    if (git_repository_item_path(&buf, repo_, GIT_REPOSITORY_ITEM_HOOKS) < 0) {
+      return GitError("cannot find the hooks directory");
+    }
+    std::string out(buf.ptr, buf.size);
+    git_buf_dispose(&buf);
+    return StripTrailingSlash(out);
+  }
+
+ private:
+  Result<std::optional<std::string>> BlobContents(const git_oid* id,
+                                                  const std::string& path) const {
+    git_blob* blob = nullptr;
+    if (git_blob_lookup(&blob, repo_, id) < 0) return GitError("cannot read the blob of " + path);
+    std::string contents(static_cast<const char*>(git_blob_rawcontent(blob)),
+                         static_cast<size_t>(git_blob_rawsize(blob)));
+    git_blob_free(blob);
+    return std::optional<std::string>(std::move(contents));
+  }
+
+  Result<std::optional<std::string>> ReadHead(const std::string& path) const {
+    if (head_tree_ == nullptr) return std::optional<std::string>();
+    git_tree_entry* entry = nullptr;
+    int rc = git_tree_entry_bypath(&entry, head_tree_, path.c_str());
+    if (rc == GIT_ENOTFOUND) return std::optional<std::string>();
+    if (rc < 0) return GitError("cannot look up " + path + " in HEAD");
+    Result<std::optional<std::string>> out = std::optional<std::string>();
+    if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB)
+      out = BlobContents(git_tree_entry_id(entry), path);
+    git_tree_entry_free(entry);
+    return out;
+  }
+
+  Result<std::optional<std::string>> ReadIndex(const std::string& path) const {
+    const git_index_entry* entry = git_index_get_bypath(index_, path.c_str(), 0);
+    if (entry == nullptr || entry->mode == GIT_FILEMODE_COMMIT) return std::optional<std::string>();
+    return BlobContents(&entry->id, path);
+  }
+
+  Result<std::optional<std::string>> ReadWorkdir(const std::string& path) const {
+    stdfs::path target = stdfs::path(root_) / path;
+    std::error_code ec;
+    stdfs::file_status status = stdfs::symlink_status(target, ec);
+    if (ec || !stdfs::exists(status)) return std::optional<std::string>();
+    // git records a symbolic link as its target, so compare that.
+    if (stdfs::is_symlink(status)) {
+      stdfs::path link = stdfs::read_symlink(target, ec);
+      if (ec) return Error{target.generic_string() + ": " + ec.message()};
+      return std::optional<std::string>(link.string());
+    }
+    if (!stdfs::is_regular_file(status)) return std::optional<std::string>();
+    std::ifstream in(target, std::ios::binary);
+    if (!in) return Error{target.generic_string() + ": " + std::strerror(errno)};
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) return Error{target.generic_string() + ": read error"};
+    return std::optional<std::string>(buffer.str());
+  }
+
+  LibGit2 libgit2_;
+  git_repository* repo_ = nullptr;
+  git_index* index_ = nullptr;
+  git_tree* head_tree_ = nullptr;
+  std::string root_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Worktree>> OpenGitWorktree(const std::string& start_dir) {
+  auto worktree = std::make_unique<GitWorktree>();
+  Status opened = worktree->Open(start_dir);
+  if (!opened.ok()) return opened.error();
+  return std::unique_ptr<Worktree>(std::move(worktree));
+}
+
+}  // namespace specc::drift

@@ -1,0 +1,61 @@
+// Worktree: the repository as the drift engine sees it. Three versions of every path (the
+// HEAD commit, the index, the working tree), whether git ignores a path, and the only way
+// the engine writes: whole files, atomically. GitWorktree (libgit2) is the real one and
+// MemWorktree the one for tests (ninja's VirtualFileSystem); nothing else in specc knows
+// about git. Paths are relative to the repository root, normalised, with '/'.
+#ifndef SPECC_DRIFT_WORKTREE_H_
+#define SPECC_DRIFT_WORKTREE_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+
+namespace specc::drift {
+
+// Which version of a path to read.
+enum class Version {
+  kHead,     // the commit HEAD points at; nothing when the repository has no commits yet
+  kIndex,    // the staging area (what `git commit` would record)
+  kWorkdir,  // the files on disk
+};
+
+class Worktree {
+ public:
+  virtual ~Worktree() = default;
+
+  // The absolute path of the working tree's root, with '/' and no trailing slash.
+  virtual const std::string& root() const = 0;
+
+  // Returns the bytes of `path` in `version`, std::nullopt when no file is there (also for
+  // a directory or a submodule); an Error when the repository cannot be read.
+  virtual Result<std::optional<std::string>> Read(Version version,
+                                                  const std::string& path) const = 0;
+
+  // Returns the files below directory `dir` ("" for all) in `version`, sorted, as paths
+  // relative to the root.
+  virtual Result<std::vector<std::string>> List(Version version, const std::string& dir) const = 0;
+
+  // True when `path` matches the repository's ignore rules (.gitignore, info/exclude).
+  virtual Result<bool> IsIgnored(const std::string& path) const = 0;
+
+  // Replaces the working-tree file at `path` with `contents` so that a reader (or a crash)
+  // sees either the old or the new bytes, never a mix: the bytes go to a temporary file in
+  // the same directory, which is then renamed over the target. Creates missing
+  // directories; keeps the permission bits of a file it replaces.
+  virtual Status Write(const std::string& path, std::string_view contents) = 0;
+
+  // Deletes the working-tree file at `path` (no error when it is already gone) and the
+  // directories that this leaves empty, up to the root.
+  virtual Status Remove(const std::string& path) = 0;
+
+  // Returns the absolute directory git runs hooks from (core.hooksPath, or the hooks
+  // directory of the common git dir, which linked worktrees share).
+  virtual Result<std::string> HooksDir() const = 0;
+};
+
+}  // namespace specc::drift
+
+#endif  // SPECC_DRIFT_WORKTREE_H_

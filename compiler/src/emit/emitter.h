@@ -1,0 +1,53 @@
+// The interface every emitter implements, and the context it runs in. An emitter reads the
+// IR (one or more APIs and, optionally, the project), renders its artifacts through the
+// templates it is given, and adds them to an OutputSet; problems go to the DiagSink. It
+// never touches the disk or prints (STYLE.md section 5): the cli layer writes what the
+// driver returns, and only when no emitter reported an error.
+#ifndef SPECC_EMIT_EMITTER_H_
+#define SPECC_EMIT_EMITTER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diag_sink.h"
+#include "base/output_set.h"
+#include "ir/api.h"
+#include "ir/project.h"
+
+namespace specc::emit {
+
+class TemplateSet;
+
+// One API to render. `service` names the directory its files go to (a project service's
+// name, or in file mode the spec file's base name); `source` is the spec path as the user
+// gave it (relative), for the generated files' headers.
+struct ApiInput {
+  std::string service;
+  std::string source;
+  const ir::Api* api = nullptr;
+};
+
+// What an emitter may read. Everything is borrowed: the referenced objects must outlive
+// the Emit call.
+struct EmitContext {
+  std::vector<ApiInput> apis;              // in the order the run loaded them
+  const ir::Project* project = nullptr;    // null when the run has no project spec
+  const TemplateSet& templates;
+  DiagSink& diags;
+};
+
+class Emitter {
+ public:
+  virtual ~Emitter() = default;
+  // The emitter's id, kebab-case: the name of its templates directory and its name in
+  // specc.yaml ("zod", "hono", "mcp", "openapi-bundle").
+  virtual std::string_view id() const = 0;
+  // Adds the emitter's files to `out` (paths relative to the output root) and reports
+  // problems, such as a template error, to `ctx.diags`. Never touches the disk or prints.
+  virtual void Emit(const EmitContext& ctx, OutputSet& out) const = 0;
+};
+
+}  // namespace specc::emit
+
+#endif  // SPECC_EMIT_EMITTER_H_

@@ -1,0 +1,138 @@
+#include "emit/hono/hono_emitter.h"
+
+#include <algorithm>
+
+#include "emit/namer.h"
+#include "emit/render.h"
+#include "emit/template_set.h"
+#include "emit/ts_names.h"
+
+namespace specc::emit {
+namespace {
+
+constexpr std::string_view kId = "hono";
+
+// The @hono/zod-validator target of each input part.
+const char* ValidatorTarget(InputPart part, const OperationNames& n) {
+  switch (part) {
+    case InputPart::kParams: return "param";
+    case InputPart::kQuery: return "query";
+    case InputPart::kHeaders: return "header";
+    case InputPart::kCookies: return "cookie";
+    case InputPart::kBody: return n.body_target == "form" ? "form" : "json";
+  }
+  return "param";
+}
+
+std::string OneLine(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  for (size_t pos = 0; (pos = text.find("*/", pos)) != std::string::npos; pos += 3) text.replace(pos, 2, "*\\/");
+  return text;
+}
+
+class HonoEmitter final : public Emitter {
+ public:
+  std::string_view id() const override { return kId; }
+  void Emit(const EmitContext& ctx, OutputSet& out) const override;
+};
+
+void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
+  for (const ApiInput& input : ctx.apis) {
+    const ir::Api& api = *input.api;
+    TsNames names = NameTsSymbols(api);
+    // Modules in order of first appearance; each holds its operations in document order.
+    std::vector<std::string> modules;
+    for (const OperationNames& n : names.operations) {
+      if (std::find(modules.begin(), modules.end(), n.module) == modules.end()) modules.push_back(n.module);
+    }
+    View handler_ops = View::List();
+    for (size_t i = 0; i < api.operations.size(); ++i) {
+      const ir::Operation& op = api.operations[i];
+      const OperationNames& n = names.operations[i];
+      View o;
+      o.Set("handler", n.handler);
+      o.Set("input_type", PascalCase(n.handler) + "Input");
+      std::string upper = op.method;
+      for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
+      std::string doc = upper + " " + op.path;
+      if (!op.summary.empty()) doc += ": " + op.summary;
+      o.Set("doc", OneLine(doc));
+      o.Set("deprecated", op.deprecated);
+      View inputs = View::List();
+      for (InputPart part : kInputParts) {
+        const std::string& schema = n.parts[static_cast<int>(part)];
+        if (schema.empty()) continue;
+        View in;
+        in.Set("key", InputPartField(part));
+        in.Set("schema", schema);
+        inputs.Add(std::move(in));
+      }
+      o.Set("inputs", std::move(inputs));
+      handler_ops.Add(std::move(o));
+    }
+    View handlers_view;
+    handlers_view.Set("source", input.source);
+    handlers_view.Set("title", api.title);
+    handlers_view.Set("operations", std::move(handler_ops));
+    std::optional<std::string> handlers =
+        Render(ctx.templates, kId, "hono/handlers.ts.mustache", handlers_view, ctx.diags);
+    if (!handlers) return;
+    out.Put(input.service + "/handlers.ts", std::move(*handlers));
+
+    View app_modules = View::List();
+    for (const std::string& module : modules) {
+      std::string tag;
+      View routes = View::List();
+      for (size_t i = 0; i < api.operations.size(); ++i) {
+        const ir::Operation& op = api.operations[i];
+        const OperationNames& n = names.operations[i];
+        if (n.module != module) continue;
+        if (tag.empty()) tag = op.tags.empty() ? "default" : op.tags.front();
+        View r;
+        r.Set("method", op.method);
+        r.Set("path_json", JsonQuote(n.route_path));
+        r.Set("handler", n.handler);
+        View validators = View::List();
+        for (InputPart part : kInputParts) {
+          const std::string& schema = n.parts[static_cast<int>(part)];
+          if (schema.empty()) continue;
+          View v;
+          v.Set("target_json", JsonQuote(ValidatorTarget(part, n)));
+          v.Set("schema", schema);
+          v.Set("key", InputPartField(part));
+          validators.Add(std::move(v));
+        }
+        r.Set("validators", std::move(validators));
+        routes.Add(std::move(r));
+      }
+      std::string function_name = TsValueName(module) + "Routes";
+      View module_view;
+      module_view.Set("source", input.source);
+      module_view.Set("tag", OneLine(tag));
+      module_view.Set("function_name", function_name);
+      module_view.Set("routes", std::move(routes));
+      std::optional<std::string> text = Render(ctx.templates, kId, "hono/route.ts.mustache", module_view, ctx.diags);
+      if (!text) return;
+      out.Put(input.service + "/routes/" + module + ".ts", std::move(*text));
+      View m;
+      m.Set("function_name", function_name);
+      m.Set("file", module);
+      app_modules.Add(std::move(m));
+    }
+    View app;
+    app.Set("source", input.source);
+    app.Set("title", api.title);
+    app.Set("modules", std::move(app_modules));
+    std::optional<std::string> text = Render(ctx.templates, kId, "hono/app.ts.mustache", app, ctx.diags);
+    if (!text) return;
+    out.Put(input.service + "/app.ts", std::move(*text));
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Emitter> NewHonoEmitter() { return std::make_unique<HonoEmitter>(); }
+
+}  // namespace specc::emit

@@ -1,0 +1,16 @@
+// The openapi_bundle emitter's factory; the emitter itself is private to openapi_bundle_emitter.cc (flatc's
+// idl_gen_*.h pattern), and emit/registry.cc is its only caller.
+#ifndef SPECC_EMIT_OPENAPI_BUNDLE_OPENAPI_BUNDLE_EMITTER_H_
+#define SPECC_EMIT_OPENAPI_BUNDLE_OPENAPI_BUNDLE_EMITTER_H_
+
+#include <memory>
+
+#include "emit/emitter.h"
+
+namespace specc::emit {
+
+std::unique_ptr<Emitter> NewOpenApiBundleEmitter();
+
+}  // namespace specc::emit
+
+#endif  // SPECC_EMIT_OPENAPI_BUNDLE_OPENAPI_BUNDLE_EMITTER_H_

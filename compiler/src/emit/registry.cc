@@ -1,0 +1,30 @@
+#include "emit/registry.h"
+
+#include "emit/hono/hono_emitter.h"
+#include "emit/mcp/mcp_emitter.h"
+#include "emit/openapi_bundle/openapi_bundle_emitter.h"
+#include "emit/zod/zod_emitter.h"
+
+namespace specc::emit {
+
+const std::vector<EmitterInfo>& Emitters() {
+  static const std::vector<EmitterInfo>* const kEmitters = new std::vector<EmitterInfo>{
+      {"zod", "schemas", "Zod 4 schemas for every component and inline parameter/body schema", "",
+       &NewZodEmitter},
+      {"hono", "routes", "Hono route modules per tag, validated with @hono/zod-validator", "schemas",
+       &NewHonoEmitter},
+      {"mcp", "mcp", "Model Context Protocol tool descriptors, one per operation", "", &NewMcpEmitter},
+      {"openapi-bundle", "openapi", "the normalised single-file OpenAPI document per service", "",
+       &NewOpenApiBundleEmitter},
+  };
+  return *kEmitters;
+}
+
+const EmitterInfo* FindEmitter(std::string_view kind_or_id) {
+  for (const EmitterInfo& info : Emitters()) {
+    if (info.kind == kind_or_id || info.id == kind_or_id) return &info;
+  }
+  return nullptr;
+}
+
+}  // namespace specc::emit

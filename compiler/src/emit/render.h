@@ -1,0 +1,87 @@
+// Rendering: an emitter builds a view model (View: strings, booleans, lists and objects,
+// every string precomputed and already cased) and renders a template with it. Templates
+// are logic-less mustache (kainjow, which lives in render.cc only); `{{x}}` is never
+// HTML-escaped, because the output is code. Template errors become diagnostics at the
+// template's line and column; JSON artifacts are parsed after rendering, so a template
+// that renders invalid JSON is a diagnostic too, and then re-written in one canonical form.
+#ifndef SPECC_EMIT_RENDER_H_
+#define SPECC_EMIT_RENDER_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/diag_sink.h"
+#include "emit/template_set.h"
+
+namespace specc::emit {
+
+// The mustache data. An empty string counts as false (`{{#x}}` skips it), so optional text
+// is set to "" rather than left out: a missing key would resolve to an outer one of the
+// same name. An object keeps its members in insertion order (lookups only: the
+// template decides the output order); a list renders in vector order.
+class View {
+ public:
+  enum class Kind : uint8_t { kObject, kString, kBool, kList };
+
+  View() = default;
+  View(std::string text) : kind_(Kind::kString), text_(std::move(text)) {}  // NOLINT
+  View(const char* text) : kind_(Kind::kString), text_(text) {}            // NOLINT
+  View(bool flag) : kind_(Kind::kBool), flag_(flag) {}                     // NOLINT
+  static View List() {
+    View v;
+    v.kind_ = Kind::kList;
+    return v;
+  }
+
+  // Object members. REQUIRES: kind() == kObject.
+  View& Set(std::string key, View value);
+  // List items. REQUIRES: kind() == kList.
+  View& Add(View item);
+  // Marks the last item of a list with `last: true` and the others `last: false`, for
+  // separators: `{{^last}},{{/last}}`. REQUIRES: a list of objects.
+  View& MarkLast();
+
+  Kind kind() const { return kind_; }
+  const std::string& text() const { return text_; }
+  bool flag() const { return flag_; }
+  const std::vector<std::pair<std::string, View>>& members() const { return members_; }
+  const std::vector<View>& items() const { return items_; }
+  size_t size() const { return items_.size(); }
+
+ private:
+  Kind kind_ = Kind::kObject;
+  std::string text_;
+  bool flag_ = false;
+  std::vector<std::pair<std::string, View>> members_;
+  std::vector<View> items_;
+};
+
+// Renders template `name` ("zod/schemas.ts.mustache") of `templates` with `view`. The
+// partials of `emitter_id` and the common partials are available by name
+// (`{{> header}}`). Returns the text with a final newline; reports TEMPLATE_SYNTAX at the
+// template's line:col and returns nullopt when a template does not parse.
+// REQUIRES: the template exists (a missing built-in template is a bug).
+std::optional<std::string> Render(const TemplateSet& templates, std::string_view emitter_id,
+                                  std::string_view name, const View& view, DiagSink& sink);
+
+// Render(), then parses the result as JSON and returns it re-written canonically (two
+// spaces of indentation, one member or item per line, `[]`/`{}` when empty, strings
+// re-escaped minimally, numbers as written). Reports TEMPLATE_OUTPUT_INVALID at the
+// template, with the position in the rendered text, when the result is not JSON.
+std::optional<std::string> RenderJson(const TemplateSet& templates, std::string_view emitter_id,
+                                      std::string_view name, const View& view, DiagSink& sink);
+
+// Re-writes JSON `text` canonically as RenderJson does. Returns false and sets `*error`
+// (with the byte offset in `*error_offset`) when `text` is not one valid JSON value or has
+// a duplicate key in an object.
+bool FormatJson(std::string_view text, std::string* out, std::string* error, size_t* error_offset);
+
+// Returns `text` as a quoted JSON string (also a valid TypeScript string literal).
+std::string JsonQuote(std::string_view text);
+
+}  // namespace specc::emit
+
+#endif  // SPECC_EMIT_RENDER_H_

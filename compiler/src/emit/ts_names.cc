@@ -1,0 +1,128 @@
+#include "emit/ts_names.h"
+
+#include "emit/namer.h"
+
+namespace specc::emit {
+namespace {
+
+bool IsPlainKey(const std::string& name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool IsJsonMedia(const std::string& media) {
+  std::string_view m = media;
+  m = m.substr(0, m.find(';'));
+  return m == "application/json" || (m.size() > 5 && m.compare(m.size() - 5, 5, "+json") == 0) ||
+         m == "*/*";
+}
+
+}  // namespace
+
+const char* InputPartField(InputPart part) {
+  switch (part) {
+    case InputPart::kParams: return "params";
+    case InputPart::kQuery: return "query";
+    case InputPart::kHeaders: return "headers";
+    case InputPart::kCookies: return "cookies";
+    case InputPart::kBody: return "body";
+  }
+  return "params";
+}
+
+bool PickBodyMedia(const ir::RequestBody& body, size_t* index, std::string* target) {
+  for (size_t i = 0; i < body.content.size(); ++i) {
+    if (IsJsonMedia(body.content[i].media_type) && body.content[i].schema != ir::kNoSchema) {
+      *index = i;
+      *target = "json";
+      return true;
+    }
+  }
+  for (size_t i = 0; i < body.content.size(); ++i) {
+    std::string_view m = body.content[i].media_type;
+    m = m.substr(0, m.find(';'));
+    if ((m == "application/x-www-form-urlencoded" || m == "multipart/form-data") &&
+        body.content[i].schema != ir::kNoSchema) {
+      *index = i;
+      *target = "form";
+      return true;
+    }
+  }
+  return false;
+}
+
+TsNames NameTsSymbols(const ir::Api& api) {
+  TsNames names;
+  NameTable exported;
+  // The helpers schemas.ts declares itself.
+  for (const char* helper : {"pattern", "uniqueItems", "toArray", "z"}) exported.Reserve(helper);
+  names.schemas.resize(api.schemas.size());
+  for (ir::SchemaId id : api.component_schemas) {
+    names.schemas[id] = exported.Take(TsTypeName(api.schemas[id].name));
+  }
+  NameTable handlers;
+  NameTable modules;
+  std::vector<std::pair<std::string, std::string>> module_of_tag;  // tag -> module
+  for (const ir::Operation& op : api.operations) {
+    OperationNames n;
+    n.handler = handlers.Take(TsValueName(op.operation_id));
+    n.type = TsTypeName(op.operation_id);
+    std::string tag = op.tags.empty() ? "default" : op.tags.front();
+    for (const auto& [known, module] : module_of_tag) {
+      if (known == tag) n.module = module;
+    }
+    if (n.module.empty()) {
+      std::string stem = KebabCase(tag);
+      n.module = modules.Take(stem.empty() ? "default" : stem);
+      module_of_tag.emplace_back(tag, n.module);
+    }
+    bool has[5] = {false, false, false, false, false};
+    n.param_keys.resize(op.parameters.size());
+    NameTable path_keys;
+    for (size_t i = 0; i < op.parameters.size(); ++i) {
+      const ir::Parameter& p = op.parameters[i];
+      switch (p.in) {
+        case ir::ParamIn::kPath:
+          has[0] = true;
+          n.param_keys[i] = path_keys.Take(IsPlainKey(p.name) ? p.name : SnakeCase(p.name).empty() ? "param" : SnakeCase(p.name));
+          break;
+        case ir::ParamIn::kQuery: has[1] = true; break;
+        case ir::ParamIn::kHeader: has[2] = true; break;
+        case ir::ParamIn::kCookie: has[3] = true; break;
+      }
+    }
+    if (op.request_body && PickBodyMedia(*op.request_body, &n.body_media, &n.body_target)) has[4] = true;
+    static constexpr const char* kSuffix[] = {"Params", "Query", "Headers", "Cookies", "Body"};
+    for (int i = 0; i < 5; ++i) {
+      if (has[i]) n.parts[i] = exported.Take(n.type + kSuffix[i]);
+    }
+    // "/pets/{petId}" -> "/pets/:petId", with Hono's names for the parameters.
+    std::string path;
+    // A query string in the path template (lint warns about it) is not part of the route.
+    std::string_view route = std::string_view(op.path).substr(0, op.path.find('?'));
+    for (size_t i = 0; i < route.size(); ++i) {
+      char c = op.path[i];
+      size_t close = op.path.find('}', i);
+      if (c == '{' && close != std::string::npos) {
+        std::string name = op.path.substr(i + 1, close - i - 1);
+        std::string key = name;
+        for (size_t j = 0; j < op.parameters.size(); ++j) {
+          if (op.parameters[j].in == ir::ParamIn::kPath && op.parameters[j].name == name) key = n.param_keys[j];
+        }
+        path += ":" + key;
+        i = close;
+        continue;
+      }
+      path.push_back(c);
+    }
+    n.route_path = path;
+    names.operations.push_back(std::move(n));
+  }
+  return names;
+}
+
+}  // namespace specc::emit

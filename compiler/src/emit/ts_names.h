@@ -1,0 +1,56 @@
+// The TypeScript names of one API's generated symbols, computed once and shared by the
+// zod emitter (which declares them in schemas.ts) and the hono emitter (which imports
+// them), so both always agree. Names are handed out in document order by a NameTable, so
+// they are stable, valid and collision-free however the spec spells its names.
+#ifndef SPECC_EMIT_TS_NAMES_H_
+#define SPECC_EMIT_TS_NAMES_H_
+
+#include <string>
+#include <vector>
+
+#include "ir/api.h"
+
+namespace specc::emit {
+
+// The validator targets of @hono/zod-validator an operation's input is split into.
+enum class InputPart : uint8_t { kParams, kQuery, kHeaders, kCookies, kBody };
+inline constexpr InputPart kInputParts[] = {InputPart::kParams, InputPart::kQuery,
+                                            InputPart::kHeaders, InputPart::kCookies,
+                                            InputPart::kBody};
+
+// Returns the handler input's field for `part`: "params", "query", "headers", "cookies", "body".
+const char* InputPartField(InputPart part);
+
+struct OperationNames {
+  std::string handler;     // camelCase method of the Handlers interface: "listPets"
+  std::string type;        // PascalCase prefix of its types: "ListPets"
+  std::string route_path;  // the Hono path: "/pets/:petId"
+  std::string module;      // the tag module's file stem: "pets"
+  // The schemas.ts constant validating each input part (indexed by InputPart); empty when
+  // the operation has no such input.
+  std::string parts[5];
+  // The validator target of the body: "json" or "form"; empty when the body is not validated.
+  std::string body_target;
+  // The media type of the validated body; the index into request_body->content.
+  size_t body_media = 0;
+  // Hono's name of each path parameter, parallel to Operation::parameters (empty for the
+  // others): the spec's name when it is a plain identifier, otherwise a sanitised one.
+  std::vector<std::string> param_keys;
+};
+
+struct TsNames {
+  std::vector<std::string> schemas;  // by SchemaId: the exported name; empty for inline ones
+  std::vector<OperationNames> operations;  // parallel to Api::operations
+};
+
+// Computes the names of `api`'s generated symbols.
+TsNames NameTsSymbols(const ir::Api& api);
+
+// Returns the index of the request body's media type the routes validate and the target
+// ("json" for JSON media types, "form" for urlencoded and multipart forms); nullopt when no
+// media type is validated.
+bool PickBodyMedia(const ir::RequestBody& body, size_t* index, std::string* target);
+
+}  // namespace specc::emit
+
+#endif  // SPECC_EMIT_TS_NAMES_H_

@@ -1,0 +1,301 @@
+// Unit tests of the drift engine's parts over MemWorktree: SHA-256, the manifest, line
+// diffs, the classification rules and the report formats.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "drift/apply.h"
+#include "drift/classify.h"
+#include "drift/diff.h"
+#include "drift/manifest.h"
+#include "drift/mem_worktree.h"
+#include "drift/report.h"
+#include "drift/sha256.h"
+
+namespace specc::drift {
+namespace {
+
+TEST(Sha256, KnownVectors) {
+  EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  EXPECT_EQ(Sha256Hex(std::string(1000000, 'a')),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+// Every padding case (the length field in the same block or the next), against coreutils.
+TEST(Sha256, MatchesSha256sumAroundBlockBoundaries) {
+  for (size_t n : {1, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 129}) {
+    std::string data(n, 'x');
+    for (size_t i = 0; i < n; ++i) data[i] = static_cast<char>('a' + (i * 7) % 26);
+    std::string command = "printf '%s' '" + data + "' | sha256sum";
+    FILE* pipe = popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char buffer[65] = {};
+    ASSERT_EQ(fread(buffer, 1, 64, pipe), 64u);
+    pclose(pipe);
+    EXPECT_EQ(Sha256Hex(data), std::string(buffer, 64)) << "length " << n;
+  }
+}
+
+GeneratorInfo Specc(const std::string& version = "0.1.0") {
+  GeneratorInfo info;
+  info.version = version;
+  return info;
+}
+
+TEST(Manifest, CanonicalTextAndRoundTrip) {
+  OutputSet outputs;
+  outputs.Put("src/b.ts", "b\n");
+  outputs.Put("src/a.ts", "a\n");
+  std::string text = WriteManifest(BuildManifest(outputs, Specc()));
+  EXPECT_EQ(text,
+            "{\n"
+            "  \"generator\": {\n"
+            "    \"name\": \"specc\",\n"
+            "    \"version\": \"0.1.0\"\n"
+            "  },\n"
+            "  \"artifactSchemaVersion\": 1,\n"
+            "  \"files\": [\n"
+            "    {\n"
+            "      \"path\": \"src/a.ts\",\n"
+            "      \"sha256\": \"" +
+                Sha256Hex("a\n") +
+                "\"\n"
+                "    },\n"
+                "    {\n"
+                "      \"path\": \"src/b.ts\",\n"
+                "      \"sha256\": \"" +
+                Sha256Hex("b\n") +
+                "\"\n"
+                "    }\n"
+                "  ]\n"
+                "}\n");
+  Result<Manifest> parsed = ParseManifest(text);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(WriteManifest(parsed.value()), text);
+}
+
+TEST(Manifest, RejectsMalformedAndUnsafeInput) {
+  EXPECT_FALSE(ParseManifest("").ok());
+  EXPECT_FALSE(ParseManifest("[]").ok());
+  EXPECT_FALSE(ParseManifest(std::string(100000, '[')).ok());
+  std::string escape =
+      R"({"generator":{"name":"specc","version":"0.1.0"},"artifactSchemaVersion":1,)"
+      R"("files":[{"path":"../etc/passwd","sha256":")" +
+      Sha256Hex("") + R"("}]})";
+  Result<Manifest> parsed = ParseManifest(escape);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.error().message.find("../etc/passwd"), std::string::npos);
+}
+
+TEST(Manifest, NewerVersionsAreIncompatibleOlderOnesAreNot) {
+  EXPECT_FALSE(Incompatibility(Specc("0.1.0"), Specc("0.1.0")));
+  EXPECT_FALSE(Incompatibility(Specc("0.0.9"), Specc("0.1.0")));
+  EXPECT_TRUE(Incompatibility(Specc("0.1.1"), Specc("0.1.0")));
+  EXPECT_TRUE(Incompatibility(Specc("1.0.0"), Specc("0.10.0")));
+  GeneratorInfo other = Specc();
+  other.name = "openapi-generator";
+  EXPECT_TRUE(Incompatibility(other, Specc()));
+  GeneratorInfo future_schema = Specc();
+  future_schema.artifact_schema_version = kArtifactSchemaVersion + 1;
+  EXPECT_TRUE(Incompatibility(future_schema, Specc()));
+}
+
+TEST(Diff, SummaryCountsLines) {
+  EXPECT_EQ(
+      FormatDiffSummary(CountChangedLines(std::string("a\nb\nc\n"), std::string("a\nB\nc\nd\n"))),
+      "+2 -1");
+  EXPECT_EQ(FormatDiffSummary(CountChangedLines(std::nullopt, std::string("a\nb\n"))), "+2 -0");
+  EXPECT_EQ(FormatDiffSummary(CountChangedLines(std::string("a\nb\n"), std::nullopt)), "+0 -2");
+  EXPECT_EQ(FormatDiffSummary(CountChangedLines(std::string("a"), std::string("a\n"))), "+1 -1");
+}
+
+TEST(Diff, UnifiedFormat) {
+  EXPECT_EQ(UnifiedDiff("x.ts", std::string("a\nb\nc\n"), std::string("a\nB\nc\n")),
+            "--- a/x.ts\n+++ b/x.ts\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
+  EXPECT_EQ(UnifiedDiff("new.ts", std::nullopt, std::string("n\n")),
+            "--- /dev/null\n+++ b/new.ts\n@@ -1,0 +1,1 @@\n+n\n");
+  EXPECT_EQ(UnifiedDiff("same.ts", std::string("s\n"), std::string("s\n")), "");
+}
+
+// Classifies `outputs` against `worktree` with this specc.
+Classification ClassifyNow(const OutputSet& outputs, const MemWorktree& worktree,
+                           bool staged = false) {
+  ClassifyOptions options;
+  options.generator = Specc();
+  options.staged = staged;
+  Result<Classification> result = Classify(outputs, worktree, options);
+  EXPECT_TRUE(result.ok());
+  return std::move(result).value();
+}
+
+const FileEntry& Entry(const Classification& c, const std::string& path) {
+  for (const FileEntry& f : c.files) {
+    if (f.path == path) return f;
+  }
+  static FileEntry missing;
+  ADD_FAILURE() << "no entry for " << path;
+  return missing;
+}
+
+// A repository where specc generated and committed `a.ts` and `b.ts`.
+MemWorktree Generated(const OutputSet& outputs) {
+  MemWorktree worktree;
+  for (const auto& [path, contents] : outputs.files()) worktree.Commit(path, contents);
+  worktree.Commit(kManifestPath, WriteManifest(BuildManifest(outputs, Specc())));
+  return worktree;
+}
+
+OutputSet TwoFiles() {
+  OutputSet outputs;
+  outputs.Put("a.ts", "a\n");
+  outputs.Put("b.ts", "b\n");
+  return outputs;
+}
+
+TEST(Classify, EveryStateAndReason) {
+  MemWorktree worktree = Generated(TwoFiles());
+  worktree.Commit("c.ts", "c\n");
+  {
+    Classification c = ClassifyNow(TwoFiles(), worktree);
+    EXPECT_FALSE(c.has_changes());
+    EXPECT_FALSE(c.has_conflicts());
+  }
+  OutputSet next;
+  next.Put("a.ts", "a2\n");  // modified
+  next.Put("d.ts", "d\n");   // added
+  next.Put("c.ts", "c?\n");  // a committed file specc never generated
+  Classification c = ClassifyNow(next, worktree);
+  EXPECT_EQ(Entry(c, "a.ts").state, FileState::kModified);
+  EXPECT_EQ(Entry(c, "b.ts").state, FileState::kRemoved);
+  EXPECT_EQ(Entry(c, "d.ts").state, FileState::kAdded);
+  EXPECT_EQ(Entry(c, "c.ts").state, FileState::kConflict);
+  EXPECT_EQ(Entry(c, "c.ts").reason, ConflictReason::kManualDivergence);
+  EXPECT_EQ(Entry(c, kManifestPath).state, FileState::kModified);
+  std::vector<std::string> order;
+  for (const FileEntry& f : c.files) order.push_back(f.path);
+  EXPECT_EQ(order,
+            (std::vector<std::string>{".specc/manifest.json", "a.ts", "b.ts", "c.ts", "d.ts"}));
+}
+
+TEST(Classify, LocalEditsAndCommittedEdits) {
+  MemWorktree worktree = Generated(TwoFiles());
+  worktree.files(Version::kWorkdir)["a.ts"] = "hand edit\n";
+  worktree.files(Version::kIndex)["b.ts"] = "staged hand edit\n";
+  Classification c = ClassifyNow(TwoFiles(), worktree);
+  EXPECT_EQ(Entry(c, "a.ts").reason, ConflictReason::kUncommittedLocalChanges);
+  EXPECT_EQ(Entry(c, "b.ts").reason, ConflictReason::kUncommittedLocalChanges);
+
+  MemWorktree committed = Generated(TwoFiles());
+  committed.Commit("a.ts", "committed hand edit\n");
+  Classification d = ClassifyNow(TwoFiles(), committed);
+  EXPECT_EQ(Entry(d, "a.ts").state, FileState::kConflict);
+  EXPECT_EQ(Entry(d, "a.ts").reason, ConflictReason::kManualDivergence);
+
+  // Deleting a generated file loses nothing: it is simply added back.
+  MemWorktree deleted = Generated(TwoFiles());
+  deleted.files(Version::kWorkdir).erase("a.ts");
+  EXPECT_EQ(Entry(ClassifyNow(TwoFiles(), deleted), "a.ts").state, FileState::kAdded);
+}
+
+TEST(Classify, StagedComparesTheIndex) {
+  MemWorktree worktree = Generated(TwoFiles());
+  worktree.files(Version::kWorkdir)["a.ts"] = "unstaged hand edit\n";
+  EXPECT_FALSE(ClassifyNow(TwoFiles(), worktree, /*staged=*/true).has_conflicts());
+  EXPECT_TRUE(ClassifyNow(TwoFiles(), worktree, /*staged=*/false).has_conflicts());
+}
+
+TEST(Classify, UnreadableOrFutureManifestIsSchemaMismatch) {
+  for (const std::string& manifest :
+       {std::string("{not json"), WriteManifest(BuildManifest(TwoFiles(), Specc("9.0.0")))}) {
+    MemWorktree worktree = Generated(TwoFiles());
+    worktree.Commit(kManifestPath, manifest);
+    Classification c = ClassifyNow(TwoFiles(), worktree);
+    const FileEntry& m = Entry(c, kManifestPath);
+    EXPECT_EQ(m.state, FileState::kConflict);
+    EXPECT_EQ(m.reason, ConflictReason::kSchemaMismatch);
+    EXPECT_FALSE(Apply(c, worktree).ok());
+    EXPECT_EQ(worktree.files(Version::kWorkdir).at(kManifestPath), manifest);
+  }
+}
+
+TEST(Report, JsonTextAndGithub) {
+  MemWorktree worktree = Generated(TwoFiles());
+  worktree.files(Version::kWorkdir)["b.ts"] = "hand, edit: 100%\n";
+  OutputSet next;
+  next.Put("a.ts", "a\nmore\n");
+  next.Put("b.ts", "b2\n");
+  DriftReport report = BuildReport(ClassifyNow(next, worktree));
+  EXPECT_EQ(report.status(), ReportStatus::kConflicts);
+  EXPECT_EQ(ReportToJson(report),
+            "{\n"
+            "  \"changedFiles\": [\n"
+            "    {\n"
+            "      \"path\": \".specc/manifest.json\",\n"
+            "      \"type\": \"modified\",\n"
+            "      \"diffSummary\": \"+2 -2\"\n"
+            "    },\n"
+            "    {\n"
+            "      \"path\": \"a.ts\",\n"
+            "      \"type\": \"modified\",\n"
+            "      \"diffSummary\": \"+1 -0\"\n"
+            "    }\n"
+            "  ],\n"
+            "  \"conflicts\": [\n"
+            "    {\n"
+            "      \"path\": \"b.ts\",\n"
+            "      \"reason\": \"UNCOMMITTED_LOCAL_CHANGES\",\n"
+            "      \"suggestion\": \"" +
+                report.conflicts[0].suggestion +
+                "\"\n"
+                "    }\n"
+                "  ],\n"
+                "  \"summary\": {\n"
+                "    \"changedCount\": 2,\n"
+                "    \"conflictCount\": 1,\n"
+                "    \"status\": \"conflicts\"\n"
+                "  }\n"
+                "}\n");
+  EXPECT_EQ(ReportToText(report),
+            "modified  .specc/manifest.json  +2 -2\n"
+            "modified  a.ts  +1 -0\n"
+            "conflict  b.ts  UNCOMMITTED_LOCAL_CHANGES\n"
+            "          " +
+                report.conflicts[0].suggestion +
+                "\n"
+                "status: conflicts (2 changed, 1 conflict)\n");
+  std::string github = ReportToGithub(report);
+  EXPECT_NE(github.find("::error file=a.ts,title=specc drift%3A modified::generated file is stale "
+                        "(modified, +1 -0); run `specc apply` and commit the result\n"),
+            std::string::npos)
+      << github;
+  EXPECT_NE(github.find("::error file=b.ts,title=specc conflict%3A UNCOMMITTED_LOCAL_CHANGES::"),
+            std::string::npos);
+  EXPECT_NE(github.find("::notice title=specc drift::conflicts (2 changed, 1 conflict)\n"),
+            std::string::npos);
+}
+
+TEST(Apply, WritesOnlyChangesAndTheManifestLast) {
+  MemWorktree worktree = Generated(TwoFiles());
+  OutputSet next;
+  next.Put("a.ts", "a2\n");
+  next.Put("b.ts", "b\n");
+  Classification c = ClassifyNow(next, worktree);
+  std::vector<std::string> writes;
+  ApplyOptions options;
+  options.after_each_write = [&](const std::string& path) -> Status {
+    writes.push_back(path);
+    return Ok{};
+  };
+  Result<ApplyStats> stats = Apply(c, worktree, options);
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(writes, std::vector<std::string>{"a.ts"});
+  EXPECT_EQ(stats.value().written, 2u);  // a.ts, then the manifest
+  EXPECT_FALSE(ClassifyNow(next, worktree).has_changes());
+}
+
+}  // namespace
+}  // namespace specc::drift
