@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Emits the example project's app and the schema-feature spec of golden/emit_features,
+# compiles them with tsc, and runs the tests in e2e/*.test.mjs with Node's test runner. Usage: e2e_example.sh SPECC WORK_DIR
+set -euo pipefail
+specc=$1
+work=$2
+node_dir=$(cd "$(dirname "$0")" && pwd)
+[ -x "$node_dir/node_modules/.bin/tsc" ] || { echo "run \`npm ci\` in tests/node (tools/dev test does)" >&2; exit 1; }
+rm -rf "$work"
+mkdir -p "$work"
+"$specc" emit specs/stackfast.specc golden/emit_features/input/specs/features.yaml \
+  --out "$work/gen" --only routes,schemas,openapi
+ln -s "$node_dir/node_modules" "$work/node_modules"
+echo '{"type": "module", "private": true}' > "$work/package.json"
+cat > "$work/tsconfig.json" <<'JSON'
+{
+  "compilerOptions": {
+    "strict": true, "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext",
+    "skipLibCheck": true, "outDir": "dist", "rootDir": ".", "types": []
+  },
+  "include": ["gen/**/*.ts"]
+}
+JSON
+cd "$work"
+"$node_dir/node_modules/.bin/tsc" -p tsconfig.json
+cp gen/api/openapi.json dist/gen/api/openapi.json
+cp "$node_dir"/e2e/*.test.mjs dist/
+ln -s "$node_dir/node_modules" dist/node_modules
+exec node --test dist/
