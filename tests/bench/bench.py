@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
-"""Front-end benchmark (not a timed test): runs `specc lint` (load, resolve, validate,
-lower) on large public descriptions and prints the median wall time, CPU time and peak
-RSS over several runs. Usage: tests/bench/bench.py [--runs N] [--specc PATH]."""
+"""Benchmark (not a timed test): median wall time, CPU time and peak RSS over several runs
+of specc on large public descriptions:
+- the front end (`specc lint`: load, resolve, validate, lower);
+- each emitter on GitHub's description (`specc emit --only KIND`, files written to a
+  temporary directory);
+- the drift check (`specc check`) on this repository's up-to-date example project and on
+  a temporary git repository holding GitHub's description.
+Usage: tests/bench/bench.py [--runs N] [--specc PATH]."""
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -20,7 +27,7 @@ INPUTS = [
 ]
 
 
-def run_once(specc, path):
+def run_once(argv):
     """Runs one child and returns (wall s, cpu s, peak RSS MiB) from its rusage."""
     start = time.monotonic()
     pid = os.fork()
@@ -28,12 +35,23 @@ def run_once(specc, path):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
         os.dup2(devnull, 2)
-        os.execv(specc, [specc, "lint", path])
+        os.execv(argv[0], argv)
     _, status, usage = os.wait4(pid, 0)
     wall = time.monotonic() - start
     if os.waitstatus_to_exitcode(status) not in (0, 3):
-        sys.exit(f"specc failed on {path}")
+        sys.exit(f"failed: {' '.join(argv)}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
+
+
+def report(label, argv, runs):
+    run_once(argv)
+    samples = [run_once(argv) for _ in range(runs)]
+    wall, cpu, rss = (statistics.median(s[i] for s in samples) for i in range(3))
+    print(f"{label:36} {wall:8.3f} {cpu:8.3f} {rss:9.1f}")
+
+
+def git(repo, *args):
+    subprocess.run(["git", "-C", repo, *args], check=True, capture_output=True)
 
 
 def main():
@@ -41,14 +59,26 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--specc", default=os.path.join(ROOT, "build", "compiler", "specc"))
     args = parser.parse_args()
-    print(f"specc lint, median of {args.runs} runs after one warm-up")
-    print(f"{'input':30} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9}")
+    print(f"median of {args.runs} runs after one warm-up")
+    print(f"{'command':36} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9}")
     for label, rel in INPUTS:
-        path = os.path.join(CORPUS, rel)
-        run_once(args.specc, path)
-        samples = [run_once(args.specc, path) for _ in range(args.runs)]
-        wall, cpu, rss = (statistics.median(s[i] for s in samples) for i in range(3))
-        print(f"{label:30} {wall:8.3f} {cpu:8.3f} {rss:9.1f}")
+        report(f"lint {label}", [args.specc, "lint", os.path.join(CORPUS, rel)], args.runs)
+
+    github = os.path.join(CORPUS, INPUTS[0][1])
+    with tempfile.TemporaryDirectory() as out:
+        for kind in ["schemas", "routes", "mcp", "openapi"]:
+            report(f"emit --only {kind} GitHub JSON", [args.specc, "emit", github, "--out", out, "--only", kind], args.runs)
+
+    report("check example (this repository)", [args.specc, "check", "-C", ROOT], args.runs)
+    with tempfile.TemporaryDirectory() as repo:
+        os.makedirs(os.path.join(repo, "specs"))
+        shutil.copy(github, os.path.join(repo, "specs", "api.json"))
+        git(repo, "init", "-q")
+        git(repo, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-q", "--allow-empty", "-m", "init")
+        subprocess.run([args.specc, "apply", "-C", repo], check=True, capture_output=True)
+        git(repo, "add", "-A")
+        git(repo, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-q", "-m", "generated")
+        report("check GitHub repository", [args.specc, "check", "-C", repo], args.runs)
 
 
 if __name__ == "__main__":
