@@ -18,7 +18,7 @@
 #include "drift/classify.h"
 #include "drift/git_worktree.h"
 #include "drift/manifest.h"
-#include "drift/sha256.h"
+#include "base/sha256.h"
 #include "test_generator.h"
 
 namespace specc {
@@ -208,10 +208,10 @@ TEST(DriftGit, EditIsDriftWithDiffSummariesAndApplyKeepsOtherMtimes) {
             "     {\n"
             "       \"path\": \"out/a.txt\",\n"
             "-      \"sha256\": \"" +
-                drift::Sha256Hex(Generated("alpha 1\nalpha 2\nalpha 3\n")) +
+                Sha256Hex(Generated("alpha 1\nalpha 2\nalpha 3\n")) +
                 "\"\n"
                 "+      \"sha256\": \"" +
-                drift::Sha256Hex(Generated("alpha 1\nALPHA 2\nalpha 3\nalpha 4\n")) +
+                Sha256Hex(Generated("alpha 1\nALPHA 2\nalpha 3\nalpha 4\n")) +
                 "\"\n"
                 "     },\n"
                 "     {\n"

@@ -11,7 +11,7 @@
 #include "drift/manifest.h"
 #include "drift/mem_worktree.h"
 #include "drift/report.h"
-#include "drift/sha256.h"
+#include "base/sha256.h"
 
 namespace specc::drift {
 namespace {
@@ -179,6 +179,29 @@ TEST(Classify, EveryStateAndReason) {
   for (const FileEntry& f : c.files) order.push_back(f.path);
   EXPECT_EQ(order,
             (std::vector<std::string>{".specc/manifest.json", "a.ts", "b.ts", "c.ts", "d.ts"}));
+}
+
+// A scaffold (a handler implementation the user owns) is added where no file exists, then
+// never compared, overwritten, tracked in the manifest or removed.
+TEST(Classify, ScaffoldsAreWrittenOnceAndThenLeftAlone) {
+  OutputSet outputs = TwoFiles();
+  outputs.PutScaffold("impl.ts", "stub\n");
+  MemWorktree empty;
+  Classification first = ClassifyNow(outputs, empty);
+  EXPECT_EQ(Entry(first, "impl.ts").state, FileState::kAdded);
+  EXPECT_EQ(BuildManifest(outputs, Specc()).files.count("impl.ts"), 0u);
+
+  MemWorktree edited = Generated(outputs);
+  edited.Commit("impl.ts", "the user's code\n");
+  edited.files(Version::kWorkdir)["impl.ts"] = "uncommitted user code\n";
+  Classification later = ClassifyNow(outputs, edited);
+  EXPECT_FALSE(later.has_conflicts());
+  EXPECT_FALSE(later.has_changes());
+  for (const FileEntry& f : later.files) EXPECT_NE(f.path, "impl.ts");
+
+  // Dropped from the output, it is still not removed: the manifest never listed it.
+  Classification dropped = ClassifyNow(TwoFiles(), edited);
+  for (const FileEntry& f : dropped.files) EXPECT_NE(f.path, "impl.ts");
 }
 
 TEST(Classify, LocalEditsAndCommittedEdits) {

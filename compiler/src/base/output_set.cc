@@ -12,6 +12,11 @@ void OutputSet::Put(const std::string& path, std::string contents) {
   files_[path] = std::move(contents);
 }
 
+void OutputSet::PutScaffold(const std::string& path, std::string contents) {
+  Put(path, std::move(contents));
+  scaffolds_.insert(path);
+}
+
 const std::string* OutputSet::Find(const std::string& path) const {
   auto it = files_.find(path);
   return it == files_.end() ? nullptr : &it->second;

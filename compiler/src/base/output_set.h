@@ -2,19 +2,27 @@
 // disk (protoc's rule). Emitters add to it; the drift engine compares it with the
 // repository and writes it. Paths are normalised relative paths with '/'; the map keeps
 // them sorted, so every iteration over it is deterministic.
+//
+// A file is either generated (specc owns it: rewritten whenever its bytes change, removed
+// when no longer generated) or a scaffold (the user owns it: written once, only where no
+// file exists yet, then never compared, changed or removed, and kept out of the manifest).
 #ifndef SPECC_BASE_OUTPUT_SET_H_
 #define SPECC_BASE_OUTPUT_SET_H_
 
 #include <map>
+#include <set>
 #include <string>
 
 namespace specc {
 
 class OutputSet {
  public:
-  // Adds or replaces the file at `path`. REQUIRES: `path` is relative, normalised, and
-  // does not leave the output root ("a/b.ts", never "../x" or "/x").
+  // Adds or replaces the generated file at `path`. REQUIRES: `path` is relative,
+  // normalised, and does not leave the output root ("a/b.ts", never "../x" or "/x").
   void Put(const std::string& path, std::string contents);
+  // Adds a scaffold: a starting point for code the user owns (see above).
+  void PutScaffold(const std::string& path, std::string contents);
+  bool IsScaffold(const std::string& path) const { return scaffolds_.count(path) > 0; }
   // True when a file at `path` is in the set.
   bool Has(const std::string& path) const { return files_.count(path) > 0; }
   const std::string* Find(const std::string& path) const;
@@ -24,6 +32,7 @@ class OutputSet {
 
  private:
   std::map<std::string, std::string> files_;
+  std::set<std::string> scaffolds_;
 };
 
 }  // namespace specc

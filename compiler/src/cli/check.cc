@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/drift_run.h"
+#include "cli/guard.h"
 #include "drift/git_worktree.h"
 #include "drift/index_fs.h"
 #include "drift/report.h"
@@ -54,8 +55,13 @@ Result<OutputSet> DefaultGenerate(const std::string& root, const Fs& fs, SourceM
   }
   OutputSet out;
   for (const auto& [dir, kinds] : kinds_by_dir) {
-    OutputSet generated = driver::Generate(specs, kinds, templates, sink);
-    for (const auto& [path, bytes] : generated.files()) out.Put(JoinPath(dir, path), bytes);
+    emit::EmitOptions options;
+    options.postman_prefix = config.postman_prefix;
+    OutputSet generated = driver::Generate(specs, kinds, templates, sink, options);
+    for (const auto& [path, bytes] : generated.files()) {
+      generated.IsScaffold(path) ? out.PutScaffold(JoinPath(dir, path), bytes)
+                                 : out.Put(JoinPath(dir, path), bytes);
+    }
   }
   return out;
 }
@@ -91,6 +97,12 @@ std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
   if (!sink.diagnostics().empty()) PrintDiagnostics(sink, sources, OutputFormat::kText, ctx.err);
   if (!outputs.ok()) {
     ctx.err << "specc: " << outputs.error().message << "\n";
+    return std::nullopt;
+  }
+  // The secret guard: a file holding a secret-shaped string stops apply before anything
+  // is written, and fails check.
+  if (!GuardFiles(outputs.value(), "", ctx.err)) {
+    *exit_code = kExitSpecErrors;
     return std::nullopt;
   }
 

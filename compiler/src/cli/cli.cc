@@ -2,37 +2,35 @@
 
 #include <CLI/CLI.hpp>
 #include <ostream>
+#include <sstream>
 
 #include "base/path.h"
 #include "cli/commands.h"
+#include "cli/guard.h"
 
 namespace specc::cli {
 namespace {
 
-// One row per command: the table SPEC.md lists. `milestone` is empty for built commands.
+// One row per command: the table SPEC.md lists.
 struct CommandRow {
   const char* name;
   const char* summary;
-  const char* milestone;
 };
 
 constexpr CommandRow kCommands[] = {
-    {"apply", "regenerate; write changed files atomically, remove stale ones, print the drift report",
-     ""},
-    {"check", "the drift report without writing; exit 1 on drift, 2 on conflicts", ""},
-    {"plan", "print the provisioning plan", "provisioning plans come with issue #5"},
-    {"lint", "parse and validate spec files; diagnostics only", ""},
-    {"ir", "print the intermediate representation as JSON", ""},
-    {"emit", "file mode: render artifacts for the given specs into --out DIR", ""},
-    {"env", "env contract tools (`specc env check FILE --env NAME`)", "env contracts come with issue #5"},
-    {"hook", "install the git pre-commit hook (`specc hook install`)", ""},
-    {"init", "scaffold specs/ and specc.yaml in a new repository", ""},
+    {"apply", "regenerate; write changed files atomically, remove stale ones, print the drift report"},
+    {"check", "the drift report without writing; exit 1 on drift, 2 on conflicts"},
+    {"plan", "print the provisioning plan, modes resolved from the credentials present"},
+    {"lint", "parse and validate spec files; diagnostics only"},
+    {"ir", "print the intermediate representation as JSON"},
+    {"emit", "file mode: render artifacts for the given specs into --out DIR"},
+    {"env", "env contract tools (`specc env check FILE --env NAME`)"},
+    {"hook", "install the git pre-commit hook (`specc hook install`)"},
+    {"init", "scaffold specs/ and specc.yaml in a new repository"},
 };
 
-}  // namespace
-
-int Run(const std::vector<std::string>& args, const RunOptions& options, std::ostream& out,
-        std::ostream& err) {
+int RunCommand(const std::vector<std::string>& args, const RunOptions& options, std::ostream& out,
+               std::ostream& err) {
   CLI::App app{"specc: compiles OpenAPI and project specs into code, collections and plans, "
                "and reports drift against git",
                "specc"};
@@ -49,8 +47,7 @@ int Run(const std::vector<std::string>& args, const RunOptions& options, std::os
   bool dry_run = false, show_diff = false, staged = false, force = false;
   std::vector<std::string> extra;
   for (const CommandRow& row : kCommands) {
-    CLI::App* sub = app.add_subcommand(row.name, std::string(row.summary) +
-                                                     (*row.milestone ? " (not built yet)" : ""));
+    CLI::App* sub = app.add_subcommand(row.name, row.summary);
     sub->add_option("--format", format_name, "output format: text, json or github")
         ->check(CLI::IsMember({"text", "json", "github"}));
     std::string name = row.name;
@@ -112,10 +109,24 @@ int Run(const std::vector<std::string>& args, const RunOptions& options, std::os
     return RunCheck({.dry_run = false, .diff = show_diff, .staged = staged}, generate, ctx);
   }
   if (name == "hook") return RunHook(extra, force, ctx);
-  for (const CommandRow& row : kCommands) {
-    if (name == row.name) return RunNotBuilt(name, row.milestone, ctx);
-  }
+  if (name == "plan") return RunPlan(ctx);
+  if (name == "env") return RunEnvCommand(extra, env_name, ctx);
   return kExitUsage;
+}
+
+}  // namespace
+
+int Run(const std::vector<std::string>& args, const RunOptions& options, std::ostream& out,
+        std::ostream& err) {
+  // The secret guard: everything a command prints is held back until it has been scanned.
+  std::ostringstream out_buffer, err_buffer;
+  int code = RunCommand(args, options, out_buffer, err_buffer);
+  std::vector<std::string> problems;
+  out << GuardPrinted(std::move(out_buffer).str(), "stdout", &problems);
+  err << GuardPrinted(std::move(err_buffer).str(), "stderr", &problems);
+  for (const std::string& problem : problems) err << problem;
+  if (!problems.empty() && code != kExitUsage) code = kExitSpecErrors;
+  return code;
 }
 
 }  // namespace specc::cli

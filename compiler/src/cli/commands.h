@@ -3,6 +3,7 @@
 #define SPECC_CLI_COMMANDS_H_
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,14 +46,28 @@ int RunHook(const std::vector<std::string>& args, bool force, const CommandConte
 // into DIR without git (emit_command.cc).
 int RunEmit(const std::vector<std::string>& files, const std::string& out_dir, const std::string& only,
             const std::string& templates_dir, const CommandContext& ctx);
-// A command that a later milestone builds: says so plainly and exits 4.
-int RunNotBuilt(const std::string& command, const std::string& what, const CommandContext& ctx);
+// `specc plan [--format text|json]`: the provisioning plan, modes resolved from the
+// credential variables present (plan.cc).
+int RunPlan(const CommandContext& ctx);
+// `specc env check FILE --env NAME`: checks a dotenv file against the env contract
+// (env_check.cc). `args` are the words after `env`.
+int RunEnvCommand(const std::vector<std::string>& args, const std::string& env_name, const CommandContext& ctx);
 
 // Shared by lint and ir: the spec files a command works on. With no FILE arguments,
 // repository mode: specc.yaml (read into `sources`, problems to `sink`) says where the
 // specs are. Returns false after printing when there are none.
 bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& ctx,
                    SourceMap& sources, DiagSink& sink, std::vector<std::string>* inputs);
+// Repository mode for commands that need the whole project: specc.yaml and the specs it
+// names under ctx.working_dir, loaded. Returns them, or prints why there are none
+// (`command` names the caller in the message) and returns std::nullopt. Problems in the
+// specs go to `sink`; the caller decides what to print.
+struct RepositorySpecs {
+  spec::ProjectConfig config;
+  driver::LoadedSpecs specs;
+};
+std::optional<RepositorySpecs> LoadRepository(const std::string& command, const CommandContext& ctx,
+                                              const Fs& fs, SourceMap& sources, DiagSink& sink);
 // `specc init`: scaffolds specs/ and specc.yaml in a repository that has neither.
 int RunInit(const CommandContext& ctx);
 // Keeps `specs` alive until the process ends when `ctx` says not to free memory, so a

@@ -14,6 +14,7 @@
 #include "base/source_map.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/guard.h"
 #include "driver/front_end.h"
 #include "driver/generate.h"
 #include "emit/registry.h"
@@ -25,7 +26,7 @@ namespace {
 namespace stdfs = std::filesystem;
 
 // Kinds SPEC.md names whose emitters come with later issues.
-constexpr std::string_view kLaterKinds[] = {"postman", "env", "plan"};
+constexpr std::string_view kLaterKinds[] = {"env", "plan"};
 
 // Parses `--only`: returns false after printing when a kind is unknown or not built yet.
 bool ParseKinds(const std::string& only, const CommandContext& ctx, std::vector<std::string>* kinds) {
@@ -106,8 +107,11 @@ int RunEmit(const std::vector<std::string>& files, const std::string& out_dir, c
   PrintDiagnostics(sink, sources, ctx.format, ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
   ReleaseAtExit(std::move(specs), ctx);
   if (sink.has_errors()) return ExitCodeFor(sink);
+  if (!GuardFiles(files_out, NormalizePath(out_dir), ctx.err)) return kExitSpecErrors;
   stdfs::path root = stdfs::path(JoinPath(ctx.working_dir, out_dir));
   for (const auto& [path, contents] : files_out.files()) {
+    // A scaffold is the user's file once it exists: never overwritten.
+    if (files_out.IsScaffold(path) && stdfs::exists(root / path)) continue;
     Status status = WriteAtomically(root / path, contents);
     if (!status.ok()) {
       ctx.err << "specc emit: cannot write `" << JoinPath(out_dir, path) << "`: " << status.error().message << "\n";

@@ -57,10 +57,4 @@ int RunIr(const std::vector<std::string>& files, const CommandContext& ctx) {
   return kExitClean;
 }
 
-int RunNotBuilt(const std::string& command, const std::string& what, const CommandContext& ctx) {
-  ctx.err << "specc " << command << ": not built yet: " << what << "\n"
-          << "  what works today: `specc lint [FILE...]` and `specc ir [FILE...]`\n";
-  return kExitUsage;
-}
-
 }  // namespace specc::cli

@@ -34,6 +34,19 @@ bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& 
   return true;
 }
 
+std::optional<RepositorySpecs> LoadRepository(const std::string& command, const CommandContext& ctx,
+                                              const Fs& fs, SourceMap& sources, DiagSink& sink) {
+  spec::ProjectConfig config = driver::LoadConfig(ctx.working_dir, fs, sources, sink);
+  Result<std::vector<std::string>> inputs = driver::FindSpecInputs(config.specs_dir, ctx.working_dir, fs);
+  if (!inputs.ok()) {
+    ctx.err << "specc " << command << ": no readable `" << config.specs_dir << "/` directory here\n"
+            << "  hint: run it in a repository with a project spec (`specc init` scaffolds one), or use -C DIR\n";
+    return std::nullopt;
+  }
+  driver::LoadedSpecs specs = driver::LoadSpecs(inputs.value(), ctx.working_dir, fs, sources, sink);
+  return RepositorySpecs{std::move(config), std::move(specs)};
+}
+
 void ReleaseAtExit(driver::LoadedSpecs&& specs, const CommandContext& ctx) {
   if (!ctx.free_memory) new driver::LoadedSpecs(std::move(specs));  // deliberately never freed
 }

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "base/check.h"
-#include "drift/sha256.h"
+#include "base/sha256.h"
 
 namespace specc::drift {
 namespace {
@@ -143,6 +143,24 @@ Result<Classification> Classify(const OutputSet& generated, const Worktree& work
     const std::string* gen = generated.Find(path);
     Result<std::optional<std::string>> current = worktree.Read(current_version, path);
     SPECC_RETURN_IF_ERROR(current);
+    if (generated.IsScaffold(path)) {
+      // A scaffold is added where no version of the file exists (working tree, index or
+      // HEAD); any existing file is the user's and is left alone, whatever it holds.
+      bool exists = current.value().has_value();
+      for (Version v : {Version::kHead, Version::kIndex, Version::kWorkdir}) {
+        Result<std::optional<std::string>> version = worktree.Read(v, path);
+        SPECC_RETURN_IF_ERROR(version);
+        exists |= version.value().has_value();
+      }
+      if (!exists) {
+        FileEntry entry;
+        entry.path = path;
+        entry.generated = *gen;
+        entry.state = FileState::kAdded;
+        out.files.push_back(std::move(entry));
+      }
+      continue;
+    }
     if (!mismatch.empty()) {
       // Without a trusted manifest, only the plain comparison is meaningful; the
       // manifest's conflict below stops any write.

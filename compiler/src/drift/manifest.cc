@@ -7,7 +7,7 @@
 #include "base/json_writer.h"
 #include "base/utf8.h"
 #include "base/path.h"
-#include "drift/sha256.h"
+#include "base/sha256.h"
 
 namespace specc::drift {
 namespace {
@@ -248,7 +248,10 @@ bool IsSha256Hex(const std::string& s) {
 Manifest BuildManifest(const OutputSet& outputs, const GeneratorInfo& generator) {
   Manifest manifest;
   manifest.generator = generator;
-  for (const auto& [path, contents] : outputs.files()) manifest.files[path] = Sha256Hex(contents);
+  for (const auto& [path, contents] : outputs.files()) {
+    // Scaffolds belong to the user once written: specc neither tracks nor removes them.
+    if (!outputs.IsScaffold(path)) manifest.files[path] = Sha256Hex(contents);
+  }
   return manifest;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/path.h"
+#include "driver/detect.h"
 #include "dsl/project_loader.h"
 #include "openapi/load.h"
 
@@ -74,6 +75,8 @@ LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& 
     }
     out.project = dsl::LoadProject(file, sources, fs, DirName(full), sink);
     if (!out.project) continue;
+    out.project->frameworks = DetectFrameworks(*out.project, working_dir, fs);
+    out.project->source = sources.path(file);
     for (const ir::Service& service : out.project->services) {
       // A missing file was reported by the dsl layer (DSL_OPENAPI_NOT_FOUND).
       if (!fs.Canonical(service.openapi_path).ok()) continue;

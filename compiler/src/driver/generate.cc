@@ -22,7 +22,8 @@ std::string ServiceFromPath(const std::string& path) {
 }  // namespace
 
 OutputSet Generate(const LoadedSpecs& specs, const std::vector<std::string>& kinds,
-                   const emit::TemplateSet& templates, DiagSink& sink) {
+                   const emit::TemplateSet& templates, DiagSink& sink,
+                   const emit::EmitOptions& options) {
   std::vector<std::string> wanted = kinds;
   if (wanted.empty()) {
     for (const emit::EmitterInfo& info : emit::Emitters()) wanted.emplace_back(info.kind);
@@ -37,7 +38,7 @@ OutputSet Generate(const LoadedSpecs& specs, const std::vector<std::string>& kin
       needs = needs.find(',') == std::string_view::npos ? "" : needs.substr(needs.find(',') + 1);
     }
   }
-  emit::EmitContext ctx{{}, specs.project ? &*specs.project : nullptr, templates, sink};
+  emit::EmitContext ctx{{}, specs.project ? &*specs.project : nullptr, templates, sink, options};
   emit::NameTable services;
   for (const LoadedApi& loaded : specs.apis) {
     if (!loaded.api) continue;

@@ -10,6 +10,7 @@
 #include "base/diag_sink.h"
 #include "base/output_set.h"
 #include "driver/front_end.h"
+#include "emit/emitter.h"
 #include "emit/template_set.h"
 
 namespace specc::driver {
@@ -19,9 +20,11 @@ namespace specc::driver {
 // service (file mode: the spec file's base name, "petstore-expanded"). A kind another one
 // needs (the routes import the schemas) is added. Problems, such as template errors, go to
 // `sink`; the returned set is then incomplete and must not be written.
+// `options` are the emitters' options from specc.yaml (the defaults in file mode).
 // REQUIRES: every entry of `kinds` names an emitter (emit::FindEmitter).
 OutputSet Generate(const LoadedSpecs& specs, const std::vector<std::string>& kinds,
-                   const emit::TemplateSet& templates, DiagSink& sink);
+                   const emit::TemplateSet& templates, DiagSink& sink,
+                   const emit::EmitOptions& options = {});
 
 }  // namespace specc::driver
 

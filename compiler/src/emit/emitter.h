@@ -28,6 +28,12 @@ struct ApiInput {
   const ir::Api* api = nullptr;
 };
 
+// Emitter options from specc.yaml, typed; file mode uses the defaults.
+struct EmitOptions {
+  // `postman.prefix`: Postman collection names start with it ("CloudMake Base - ...").
+  std::string postman_prefix = "CloudMake";
+};
+
 // What an emitter may read. Everything is borrowed: the referenced objects must outlive
 // the Emit call.
 struct EmitContext {
@@ -35,6 +41,7 @@ struct EmitContext {
   const ir::Project* project = nullptr;    // null when the run has no project spec
   const TemplateSet& templates;
   DiagSink& diags;
+  EmitOptions options = {};
 };
 
 class Emitter {

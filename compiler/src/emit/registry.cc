@@ -1,8 +1,11 @@
 #include "emit/registry.h"
 
+#include "emit/env/env_emitter.h"
 #include "emit/hono/hono_emitter.h"
 #include "emit/mcp/mcp_emitter.h"
 #include "emit/openapi_bundle/openapi_bundle_emitter.h"
+#include "emit/plan/plan_emitter.h"
+#include "emit/postman/postman_emitter.h"
 #include "emit/zod/zod_emitter.h"
 
 namespace specc::emit {
@@ -16,6 +19,10 @@ const std::vector<EmitterInfo>& Emitters() {
       {"mcp", "mcp", "Model Context Protocol tool descriptors, one per operation", "", &NewMcpEmitter},
       {"openapi-bundle", "openapi", "the normalised single-file OpenAPI document per service", "",
        &NewOpenApiBundleEmitter},
+      {"postman", "postman", "Postman collections (base and per environment) and environments", "",
+       &NewPostmanEmitter},
+      {"env", "env", "the env contract, .env.example and the secrets overview (FR-023)", "", &NewEnvEmitter},
+      {"plan", "plan", "the provisioning plan: plan.json and PROVISIONING.md", "", &NewPlanEmitter},
   };
   return *kEmitters;
 }

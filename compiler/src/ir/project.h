@@ -201,6 +201,16 @@ struct Integration {
   Loc loc;
 };
 
+// A web framework the project builds with, and the prefix its build inlines into client
+// bundles (`NEXT_PUBLIC_`, `VITE_`): variables with that prefix are build-scoped and
+// public by construction. Found by the driver (driver/detect.h) in the repository's
+// package.json files, or declared by a resource (`framework = "nextjs"`).
+struct Framework {
+  std::string name;           // "nextjs", "vite", ...
+  std::string public_prefix;  // "NEXT_PUBLIC_"
+  std::string evidence;       // "apps/web/package.json" or "resource `web`"
+};
+
 struct Project {
   std::string name;
   std::string id;            // UUID v4, lowercase
@@ -212,6 +222,11 @@ struct Project {
   std::vector<Resource> resources;
   std::vector<EnvVar> env;
   std::vector<Integration> integrations;  // declared ones in source order, then implicit ones
+  // Filled in by the driver after loading (driver/detect.h), not by the spec; sorted.
+  std::vector<Framework> frameworks;
+  // The project spec's path as the run names it ("specs/stackfast.specc"), for generated
+  // files' headers; filled in by the driver.
+  std::string source;
   Loc loc;
 };
 

@@ -80,6 +80,11 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
         Render(ctx.templates, kId, "hono/handlers.ts.mustache", handlers_view, ctx.diags);
     if (!handlers) return;
     out.Put(input.service + "/handlers.ts", std::move(*handlers));
+    // The implementation is the user's: a scaffold, written once where none exists.
+    std::optional<std::string> scaffold =
+        Render(ctx.templates, kId, "hono/handlers.impl.ts.mustache", handlers_view, ctx.diags);
+    if (!scaffold) return;
+    out.PutScaffold(input.service + "/handlers.impl.ts", std::move(*scaffold));
 
     View app_modules = View::List();
     for (const std::string& module : modules) {

@@ -1,9 +1,9 @@
-#include "drift/sha256.h"
+#include "base/sha256.h"
 
 #include <array>
 #include <cstdint>
 
-namespace specc::drift {
+namespace specc {
 namespace {
 
 constexpr std::array<uint32_t, 64> kRound = {
@@ -85,4 +85,4 @@ std::string Sha256Hex(std::string_view data) {
   return out;
 }
 
-}  // namespace specc::drift
+}  // namespace specc

@@ -1,0 +1,30 @@
+// The secret guard at the cli's edges: every file specc is about to write and every byte
+// it is about to print goes through base/secret_scan.h first. A file with a secret-shaped
+// string stops the whole write (nothing is written, an error names the file, the line and
+// the rule); printed text is redacted in place and the run fails, so that a diagnostic
+// quoting a leaked token still says where it is without repeating it.
+#ifndef SPECC_CLI_GUARD_H_
+#define SPECC_CLI_GUARD_H_
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/output_set.h"
+
+namespace specc::cli {
+
+// Returns true when no file of `files` holds a secret-shaped string. Otherwise prints a
+// SECRET_IN_OUTPUT error per hit to `err` (the path joined to `dir`, the line, the rule;
+// never the string) and returns false: the caller then writes nothing.
+bool GuardFiles(const OutputSet& files, const std::string& dir, std::ostream& err);
+
+// Returns `text` with every secret-shaped string replaced by `[redacted:<rule>]`, and adds
+// one SECRET_IN_OUTPUT error line per hit to `problems` (`stream` names where the text was
+// going: "stdout" or "stderr").
+std::string GuardPrinted(std::string text, std::string_view stream, std::vector<std::string>* problems);
+
+}  // namespace specc::cli
+
+#endif  // SPECC_CLI_GUARD_H_

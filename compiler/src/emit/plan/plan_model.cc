@@ -1,0 +1,514 @@
+#include "emit/plan/plan_model.h"
+
+#include <algorithm>
+#include <map>
+
+#include "base/json_writer.h"
+#include "emit/project_model.h"
+
+namespace specc::emit {
+namespace {
+
+constexpr std::string_view kId = "plan";
+
+std::string Join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : std::string(sep)) + item;
+  return out;
+}
+
+std::string Quoted(const std::vector<std::string>& items) {
+  std::vector<std::string> q;
+  for (const std::string& i : items) q.push_back("`" + i + "`");
+  return Join(q, ", ");
+}
+
+// The key segment of FR-021 for a resource's main step: githubRepo, neonProject, ...
+std::string Segment(ir::ResourceType type) {
+  switch (type) {
+    case ir::ResourceType::kNeonPostgres: return "neonProject";
+    case ir::ResourceType::kUpstashRedis: return "upstashRedis";
+    case ir::ResourceType::kUpstashVector: return "upstashVector";
+    case ir::ResourceType::kVercelProject: return "vercelProject";
+    case ir::ResourceType::kCloudflareWorker: return "cloudflareWorker";
+    case ir::ResourceType::kCloudflarePages: return "cloudflarePage";
+    case ir::ResourceType::kPostmanWorkspace: return "postmanWorkspace";
+    case ir::ResourceType::kGithubRepo: return "githubRepo";
+  }
+  return "resource";
+}
+
+// The prefix of a deploy target's derived steps: vercelEnv, cloudflareWorkerEnv, ...
+std::string TargetPrefix(ir::ResourceType type) {
+  return type == ir::ResourceType::kVercelProject ? "vercel" : Segment(type);
+}
+
+std::string ProviderTitle(ir::Provider p) {
+  switch (p) {
+    case ir::Provider::kNeon: return "Neon";
+    case ir::Provider::kUpstash: return "Upstash";
+    case ir::Provider::kVercel: return "Vercel";
+    case ir::Provider::kCloudflare: return "Cloudflare";
+    case ir::Provider::kPostman: return "Postman";
+    case ir::Provider::kGithub: return "GitHub";
+  }
+  return "";
+}
+
+std::string Setting(const ir::Resource& r, std::string_view key, std::string_view environment, std::string fallback = "") {
+  std::string value = std::move(fallback);
+  for (const ir::Setting& s : r.settings) {
+    if (s.key == key) value = s.value;
+  }
+  for (const ir::ResourceOverride& o : r.overrides) {
+    if (o.environment != environment) continue;
+    for (const ir::Setting& s : o.settings) {
+      if (s.key == key) value = s.value;
+    }
+  }
+  return value;
+}
+
+std::string VercelEnvironment(std::string_view env) {
+  if (env == "prod" || env == "production") return "Production";
+  if (env == "dev" || env == "development") return "Development";
+  return "Preview";
+}
+
+class Builder {
+ public:
+  Builder(const ir::Project& project, const std::set<std::string>& present) : project_(project), present_(present) {
+    std::map<std::string, int> per_segment;
+    for (const ir::Resource& r : project.resources) ++per_segment[Segment(r.type)];
+    for (const ir::Resource& r : project.resources) {
+      // Two resources of one type would share keys: the second name sets them apart.
+      suffix_[r.name] = per_segment[Segment(r.type)] > 1 ? "." + r.name : "";
+    }
+  }
+
+  Plan Run() {
+    Plan plan{project_.name, project_.id, {}};
+    // Shared resources first: repositories (deploy targets link to them), then the rest,
+    // then the deploy targets themselves.
+    auto shared_pass = [&](auto pick) {
+      for (const ir::Resource& r : project_.resources) {
+        if (pick(r)) ResourceSteps(r, /*environment=*/"");
+      }
+    };
+    auto is_target = [](const ir::Resource& r) {
+      return r.type == ir::ResourceType::kVercelProject || r.type == ir::ResourceType::kCloudflareWorker ||
+             r.type == ir::ResourceType::kCloudflarePages;
+    };
+    shared_pass([](const ir::Resource& r) { return r.type == ir::ResourceType::kGithubRepo; });
+    shared_pass([&](const ir::Resource& r) { return r.type != ir::ResourceType::kGithubRepo && !is_target(r); });
+    shared_pass(is_target);
+    for (const ir::Environment& e : project_.environments) {
+      for (const ir::Resource& r : project_.resources) ResourceSteps(r, e.name);
+      for (const ir::Resource* t : DeployTargets(project_)) TargetSteps(*t, e.name);
+    }
+    if (project_.environments.size() > 0) {
+      for (const ir::Resource* t : DeployTargets(project_)) PromoteStep(*t);
+    }
+    plan.steps = std::move(steps_);
+    return plan;
+  }
+
+ private:
+  std::string Key(const std::string& segment, const ir::Resource& r, std::string_view env) const {
+    return project_.id + "-" + segment + suffix_.at(r.name) + "-" + std::string(env.empty() ? "all" : env);
+  }
+
+  // The key of the step that creates `resource` for `environment` (its branch, its
+  // per-environment instance, or the shared one).
+  std::string ProviderKey(const ir::Resource& r, std::string_view env) const {
+    if (r.type == ir::ResourceType::kNeonPostgres && r.branch_per_environment) return Key("neonBranch", r, env);
+    return Key(Segment(r.type), r, r.per_environment ? env : "");
+  }
+
+  // Fills provider, mode and reason from the provider's integration and what is present.
+  void Resolve(PlanStep& step, ir::Provider provider, bool connect) {
+    step.provider = std::string(ir::ProviderName(provider));
+    for (const ir::Integration& i : project_.integrations) {
+      if (i.provider == provider && !i.credentials.empty()) step.credentials = i.credentials;
+    }
+    step.automatable = !step.credentials.empty();
+    std::vector<std::string> missing;
+    for (const std::string& c : step.credentials) {
+      if (present_.count(c) == 0) missing.push_back(c);
+    }
+    if (connect) {
+      step.mode = "assisted";
+      step.reason = "connects an existing resource: specc validates it and maps its outputs";
+    } else if (step.automatable && missing.empty()) {
+      step.mode = "automated";
+      step.reason = Join(step.credentials, " and ") + (step.credentials.size() > 1 ? " are" : " is") + " set";
+    } else if (step.automatable) {
+      step.mode = "manual";
+      step.reason = "automated only when " + Join(step.credentials, " and ") + (step.credentials.size() > 1 ? " are" : " is") + " set";
+      if (provider == ir::Provider::kUpstash) step.reason += "; the Upstash Developer API serves native Upstash accounts only";
+    } else {
+      step.mode = "manual";
+      step.reason = "no integration declares credentials for " + step.provider;
+    }
+  }
+
+  void Provides(PlanStep& step, const ir::Resource& r, std::string_view env) const {
+    for (const ir::EnvVar& var : project_.env) {
+      bool from = false;
+      for (const ir::Environment& e : project_.environments) {
+        if (!env.empty() && e.name != env) continue;
+        const ir::EnvSource& s = SourceIn(var, e.name);
+        from = from || (s.kind == ir::EnvSourceKind::kProvisioned && s.resource == r.name);
+      }
+      if (from) step.provides.push_back(var.key);
+    }
+  }
+
+  void Settings(PlanStep& step, const ir::Resource& r, std::string_view env) const {
+    std::vector<std::string> keys;
+    for (const ir::Setting& s : r.settings) keys.push_back(s.key);
+    for (const ir::ResourceOverride& o : r.overrides) {
+      if (o.environment != env) continue;
+      for (const ir::Setting& s : o.settings) {
+        if (std::find(keys.begin(), keys.end(), s.key) == keys.end()) keys.push_back(s.key);
+      }
+    }
+    for (const std::string& k : keys) step.settings.emplace_back(k, Setting(r, k, env));
+    if (!r.existing.empty()) step.settings.emplace_back("existing", r.existing);
+  }
+
+  // The steps a resource itself needs in `env` ("" for the shared pass).
+  void ResourceSteps(const ir::Resource& r, const std::string& env) {
+    bool neon_branches = r.type == ir::ResourceType::kNeonPostgres && r.branch_per_environment;
+    if (env.empty()) {
+      if (r.per_environment && !neon_branches) return;
+      PlanStep step = Base(Segment(r.type), r, "");
+      if (neon_branches) {
+        step.title = "Neon project `" + r.name + "`";
+      } else {
+        Provides(step, r, "");
+      }
+      Finish(step, r, "", !r.existing.empty());
+      return;
+    }
+    if (neon_branches) {
+      PlanStep step = Base("neonBranch", r, env);
+      step.title = "Neon branch `" + env + "` of `" + r.name + "`";
+      step.depends_on.push_back(Key("neonProject", r, ""));
+      Provides(step, r, env);
+      Finish(step, r, env, false);
+    } else if (r.per_environment) {
+      PlanStep step = Base(Segment(r.type), r, env);
+      Provides(step, r, env);
+      Finish(step, r, env, !r.existing.empty());
+    }
+  }
+
+  PlanStep Base(const std::string& segment, const ir::Resource& r, const std::string& env) {
+    PlanStep step;
+    step.key = Key(segment, r, env);
+    step.resource = r.name;
+    step.resource_type = std::string(ir::ResourceTypeName(r.type));
+    step.environment = env.empty() ? "all" : env;
+    step.title = ProviderTitle(ir::ProviderOf(r.type)) + " " + std::string(ir::ResourceTypeName(r.type)).substr(std::string(ir::ResourceTypeName(r.type)).find('.') + 1) +
+                 " `" + r.name + "`" + (env.empty() ? "" : " (" + env + ")");
+    Settings(step, r, env);
+    return step;
+  }
+
+  void Finish(PlanStep& step, const ir::Resource& r, const std::string& env, bool connect) {
+    step.action = connect ? "connect" : "ensure";
+    step.approval_required = !connect;
+    Resolve(step, ir::ProviderOf(r.type), connect);
+    // A project linked to a repository of this spec needs the repository first.
+    std::string repo = Setting(r, "repository", env);
+    if (const ir::Resource* linked = FindResource(project_, repo); linked != nullptr && linked != &r) {
+      step.depends_on.push_back(ProviderKey(*linked, env));
+    }
+    step.instructions = Instructions(step, r, env, connect);
+    steps_.push_back(std::move(step));
+  }
+
+  std::vector<std::string> Instructions(const PlanStep& step, const ir::Resource& r, const std::string& env, bool connect) const {
+    std::vector<std::string> out;
+    std::string name = Setting(r, "name", env, r.name);
+    if (connect) {
+      out.push_back("Sign in to " + ProviderTitle(ir::ProviderOf(r.type)) + " and open the existing resource `" + r.existing + "`.");
+      out.push_back("Check that it matches the spec (" + std::string(ir::ResourceTypeName(r.type)) + ") and that your account can read it.");
+    }
+    std::string provides = Quoted(step.provides);
+    std::string secret_note = "Paste secret values only into the deploy target's env var settings (the `Env` steps); never into a file under git, an issue or a chat.";
+    switch (r.type) {
+      case ir::ResourceType::kGithubRepo: {
+        std::string repo = Setting(r, "repository", env, r.name);
+        out.push_back("Open https://github.com/new (choose the owner `" + repo.substr(0, repo.find('/')) + "`).");
+        out.push_back("Create the repository `" + repo + "` with visibility " + Setting(r, "visibility", env, "private") +
+                      "; if it already exists, open it instead.");
+        out.push_back("Under Settings > General, make `" + Setting(r, "defaultBranch", env, "main") + "` the default branch.");
+        break;
+      }
+      case ir::ResourceType::kNeonPostgres:
+        if (step.key.find("-neonBranch") != std::string::npos) {
+          out.push_back("Open https://console.neon.tech, select the project `" + Setting(r, "database", env, project_.name) + "` and go to Branches.");
+          out.push_back("Create the branch `" + env + "` from the default branch (skip if it exists)" +
+                        (Setting(r, "plan", env).empty() ? "" : "; set its compute to the `" + Setting(r, "plan", env) + "` plan") + ".");
+          out.push_back("On the branch, click Connect, choose the database `" + Setting(r, "database", env, project_.name) +
+                        "`, turn on connection pooling and copy the connection string.");
+          if (!step.provides.empty()) out.push_back("Use it as " + provides + " in " + env + ". " + secret_note);
+        } else if (!connect) {
+          out.push_back("Open https://console.neon.tech and click New project (skip if `" + Setting(r, "database", env, project_.name) + "` exists).");
+          out.push_back("Name it `" + Setting(r, "database", env, project_.name) + "`, region `" + Setting(r, "region", env, "(any)") +
+                        "`" + (Setting(r, "postgres", env).empty() ? "" : ", Postgres " + Setting(r, "postgres", env)) + ".");
+          out.push_back("Record the project id (Settings > General); it is not a secret.");
+        }
+        break;
+      case ir::ResourceType::kUpstashRedis:
+      case ir::ResourceType::kUpstashVector: {
+        bool redis = r.type == ir::ResourceType::kUpstashRedis;
+        std::string db = project_.name + "-" + r.name + (env.empty() ? "" : "-" + env);
+        if (!connect) {
+          out.push_back(std::string("Open https://console.upstash.com, go to ") + (redis ? "Redis" : "Vector") + " and click Create " +
+                        (redis ? "database" : "index") + " (skip if `" + db + "` exists).");
+          std::string details = "Name it `" + db + "`, region `" + Setting(r, "region", env, "(any)") + "`";
+          if (redis && Setting(r, "eviction", env) == "true") details += ", eviction on";
+          if (!redis) details += ", dimensions " + Setting(r, "dimensions", env, "(model's)") + ", metric " + Setting(r, "metric", env, "cosine");
+          out.push_back(details + ".");
+        }
+        out.push_back("Open its REST API section and copy the REST URL and token.");
+        if (!step.provides.empty()) out.push_back("Use them as " + provides + (env.empty() ? "" : " in " + env) + ". " + secret_note);
+        out.push_back("Accounts created through the Vercel Marketplace have no Developer API: this manual path works for them too.");
+        break;
+      }
+      case ir::ResourceType::kCloudflareWorker:
+      case ir::ResourceType::kCloudflarePages: {
+        bool worker = r.type == ir::ResourceType::kCloudflareWorker;
+        if (!connect) {
+          out.push_back(std::string("Open https://dash.cloudflare.com, go to Workers & Pages and click Create > ") + (worker ? "Worker" : "Pages") +
+                        " (skip if `" + name + "` exists).");
+          std::string details = "Name it `" + name + "`";
+          if (!Setting(r, "compatibilityDate", env).empty()) details += ", compatibility date " + Setting(r, "compatibilityDate", env);
+          out.push_back(details + ".");
+        }
+        for (const ir::ResourceOverride& o : r.overrides) {
+          for (const ir::Setting& s : o.settings) {
+            if (s.key == "route") out.push_back("Under Settings > Domains & Routes, add the route `" + s.value + "` for " + o.environment + ".");
+          }
+        }
+        if (!step.provides.empty()) out.push_back("Record its URL for " + provides + ".");
+        break;
+      }
+      case ir::ResourceType::kVercelProject:
+        if (!connect) {
+          out.push_back("Open https://vercel.com/new and import the Git repository `" + Setting(r, "repository", env, "(the project's)") + "`" +
+                        (FindResource(project_, Setting(r, "repository", env)) ? " (the `" + Setting(r, "repository", env) + "` resource)" : "") + ".");
+          std::string details = "Set the framework preset to `" + Setting(r, "framework", env, "(detected)") + "`";
+          if (!Setting(r, "rootDirectory", env).empty()) details += " and the root directory to `" + Setting(r, "rootDirectory", env) + "`";
+          out.push_back(details + "; do not deploy yet: the env vars come first.");
+        }
+        break;
+      case ir::ResourceType::kPostmanWorkspace:
+        if (!connect) {
+          out.push_back("Open Postman, click Workspaces > Create Workspace (skip if `" + name + "` exists).");
+          out.push_back("Name it `" + name + "` with visibility " + Setting(r, "visibility", env, "team") + ".");
+        }
+        break;
+    }
+    return out;
+  }
+
+  void TargetSteps(const ir::Resource& t, const std::string& env) {
+    ir::Provider provider = ir::ProviderOf(t.type);
+    std::string prefix = TargetPrefix(t.type);
+    bool vercel = t.type == ir::ResourceType::kVercelProject;
+    std::string name = Setting(t, "name", env, t.name);
+    // Env vars.
+    PlanStep vars = Base(prefix + "Env", t, env);
+    vars.title = "env vars of `" + t.name + "` (" + env + ")";
+    vars.depends_on.push_back(ProviderKey(t, env));
+    std::vector<std::string> plain, secret;
+    for (const ir::EnvVar& var : project_.env) {
+      if (!SetOn(project_, var, t)) continue;
+      const ir::EnvSource& s = SourceIn(var, env);
+      if (s.kind == ir::EnvSourceKind::kDetected) continue;
+      vars.provides.push_back(var.key);
+      (var.secret ? secret : plain).push_back(var.key);
+      if (s.kind == ir::EnvSourceKind::kManual) vars.inputs.push_back(var.key);
+      if (s.kind == ir::EnvSourceKind::kProvisioned) {
+        if (const ir::Resource* r = FindResource(project_, s.resource)) {
+          std::string dep = ProviderKey(*r, env);
+          if (std::find(vars.depends_on.begin(), vars.depends_on.end(), dep) == vars.depends_on.end()) vars.depends_on.push_back(dep);
+        }
+      }
+    }
+    vars.settings.clear();
+    vars.action = "ensure";
+    vars.approval_required = true;
+    Resolve(vars, provider, false);
+    if (vercel) {
+      vars.instructions.push_back("Open the Vercel project `" + t.name + "` > Settings > Environment Variables.");
+      vars.instructions.push_back("For the " + VercelEnvironment(env) + " environment, add " + (plain.empty() ? "no plain values" : Quoted(plain)) + ".");
+      if (!secret.empty()) vars.instructions.push_back("Add " + Quoted(secret) + " with Sensitive turned on.");
+    } else {
+      vars.instructions.push_back("Open https://dash.cloudflare.com > Workers & Pages > `" + name + "` > Settings > Variables and Secrets (environment `" + env + "`).");
+      if (!plain.empty()) vars.instructions.push_back("Add the text variables " + Quoted(plain) + ".");
+      if (!secret.empty()) {
+        vars.instructions.push_back("Add " + Quoted(secret) + " as type Secret (or run `npx wrangler secret put NAME --env " + env +
+                                    "`, which prompts for the value: never pass a secret on the command line).");
+      }
+    }
+    vars.instructions.push_back("Take provisioned values from the steps this one depends on" +
+                                std::string(vars.inputs.empty() ? "." : "; " + Quoted(vars.inputs) + " come from your team's secret store."));
+    std::string vars_key = vars.key;
+    steps_.push_back(std::move(vars));
+    // Deploy.
+    PlanStep deploy = Base(prefix + "Deploy", t, env);
+    deploy.title = "deploy `" + t.name + "` (" + env + ")";
+    deploy.settings.clear();
+    deploy.depends_on.push_back(vars_key);
+    deploy.action = "ensure";
+    deploy.approval_required = true;
+    Resolve(deploy, provider, false);
+    bool last = env == project_.environments.back().name && project_.environments.size() > 1;
+    if (vercel) {
+      deploy.instructions.push_back(std::string("Run `npx vercel deploy") + (env == "prod" || last ? " --prod --skip-domain" : "") +
+                                    "` in the project's root directory, or push to the branch Vercel builds for " + VercelEnvironment(env) + ".");
+    } else {
+      deploy.instructions.push_back(std::string("Run `npx wrangler ") + (last ? "versions upload" : "deploy") + " --env " + env + "` in the repository.");
+    }
+    deploy.instructions.push_back("Wait until the deployment is ready and note its URL.");
+    std::string deploy_key = deploy.key;
+    steps_.push_back(std::move(deploy));
+    // Verify.
+    PlanStep verify = Base(prefix + "Verify", t, env);
+    verify.title = "verify `" + t.name + "` (" + env + ")";
+    verify.settings.clear();
+    verify.depends_on.push_back(deploy_key);
+    verify.action = "verify";
+    verify.approval_required = false;
+    Resolve(verify, provider, false);
+    verify.instructions.push_back("Open the deployment URL of " + env + " and check that it answers (services: `GET /openapi.json`).");
+    verify.instructions.push_back("Check the deployment's logs for missing env vars; fix them in the `Env` step, never in code.");
+    steps_.push_back(std::move(verify));
+  }
+
+  void PromoteStep(const ir::Resource& t) {
+    const std::string& env = project_.environments.back().name;
+    if (project_.environments.size() < 2) return;
+    std::string prefix = TargetPrefix(t.type);
+    PlanStep step = Base(prefix + "Promote", t, env);
+    step.title = "promote `" + t.name + "` to " + env;
+    step.settings.clear();
+    step.depends_on.push_back(Key(prefix + "Verify", t, env));
+    step.depends_on.push_back(Key(prefix + "Verify", t, project_.environments[project_.environments.size() - 2].name));
+    step.action = "ensure";
+    step.approval_required = true;
+    Resolve(step, ir::ProviderOf(t.type), false);
+    if (t.type == ir::ResourceType::kVercelProject) {
+      step.instructions.push_back("Open the Vercel project `" + t.name + "` > Deployments and pick the verified " + env + " deployment.");
+      step.instructions.push_back("Click Promote to Production and confirm.");
+    } else {
+      step.instructions.push_back("Run `npx wrangler versions deploy --env " + env + "` and choose the verified version at 100%.");
+    }
+    step.instructions.push_back("Keep the previous deployment: rolling back is promoting it again.");
+    steps_.push_back(std::move(step));
+  }
+
+  const ir::Project& project_;
+  const std::set<std::string>& present_;
+  std::map<std::string, std::string> suffix_;
+  std::vector<PlanStep> steps_;
+};
+
+std::string StringArray(const std::vector<std::string>& items) {
+  JsonWriter w(0);
+  w.BeginArray();
+  for (const std::string& item : items) w.String(item);
+  w.EndArray();
+  std::string text = w.Finish();
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
+
+View StepView(const PlanStep& s) {
+  View v;
+  v.Set("key_json", JsonQuote(s.key));
+  v.Set("title_json", JsonQuote(s.title));
+  v.Set("provider_json", JsonQuote(s.provider));
+  v.Set("resource_json", JsonQuote(s.resource));
+  v.Set("resource_type_json", JsonQuote(s.resource_type));
+  v.Set("environment_json", JsonQuote(s.environment));
+  v.Set("action_json", JsonQuote(s.action));
+  v.Set("mode_json", JsonQuote(s.mode));
+  v.Set("reason_json", JsonQuote(s.reason));
+  v.Set("automatable_json", s.automatable ? "true" : "false");
+  v.Set("credentials_json", StringArray(s.credentials));
+  v.Set("approval_json", JsonQuote(s.approval_required ? "required" : "none"));
+  v.Set("depends_on_json", StringArray(s.depends_on));
+  v.Set("provides_json", StringArray(s.provides));
+  v.Set("inputs_json", StringArray(s.inputs));
+  JsonWriter w(0);
+  w.BeginObject();
+  for (const auto& [k, value] : s.settings) w.Key(k).String(value);
+  w.EndObject();
+  std::string settings = w.Finish();
+  settings.pop_back();
+  v.Set("settings_json", settings);
+  v.Set("instructions_json", StringArray(s.instructions));
+  // Markdown fields.
+  v.Set("key", s.key);
+  v.Set("title", s.title);
+  v.Set("action", s.action);
+  v.Set("mode", s.mode);
+  v.Set("reason", s.reason);
+  v.Set("provider", s.provider);
+  v.Set("approval", s.approval_required ? "required" : "none");
+  v.Set("depends_on", s.depends_on.empty() ? std::string() : Quoted(s.depends_on));
+  v.Set("provides", s.provides.empty() ? std::string() : Quoted(s.provides));
+  v.Set("credentials", s.credentials.empty() ? std::string() : Quoted(s.credentials));
+  View steps = View::List();
+  for (size_t i = 0; i < s.instructions.size(); ++i) {
+    View line;
+    line.Set("text", std::to_string(i + 1) + ". " + s.instructions[i]);
+    steps.Add(std::move(line));
+  }
+  v.Set("instructions", std::move(steps));
+  return v;
+}
+
+}  // namespace
+
+Plan BuildPlan(const ir::Project& project, const std::set<std::string>& present) {
+  return Builder(project, present).Run();
+}
+
+std::optional<std::string> RenderPlanJson(const Plan& plan, const TemplateSet& templates, DiagSink& sink) {
+  View view;
+  view.Set("project_id_json", JsonQuote(plan.project_id));
+  view.Set("project_json", JsonQuote(plan.project));
+  View steps = View::List();
+  for (const PlanStep& s : plan.steps) steps.Add(StepView(s));
+  steps.MarkLast();
+  view.Set("steps", std::move(steps));
+  return RenderJson(templates, kId, "plan/plan.json.mustache", view, sink);
+}
+
+std::optional<std::string> RenderProvisioningMd(const Plan& plan, const std::string& source,
+                                                const TemplateSet& templates, DiagSink& sink) {
+  View view;
+  view.Set("source", source);
+  view.Set("project", plan.project);
+  view.Set("project_id", plan.project_id);
+  size_t approvals = 0, automatable = 0;
+  View steps = View::List();
+  for (const PlanStep& s : plan.steps) {
+    approvals += s.approval_required;
+    automatable += s.automatable;
+    steps.Add(StepView(s));
+  }
+  view.Set("summary", std::to_string(plan.steps.size()) + " steps, " + std::to_string(approvals) + " need approval, " +
+                          std::to_string(automatable) + " can be automated when their provider's credentials are set.");
+  view.Set("steps", std::move(steps));
+  return Render(templates, kId, "plan/PROVISIONING.md.mustache", view, sink);
+}
+
+}  // namespace specc::emit

@@ -1,0 +1,52 @@
+// Example values for Postman requests and saved responses. A value comes from the spec
+// when it has one that is valid (an example, then a default), and is otherwise generated
+// from the schema so that it satisfies it: required properties, enums and consts, formats
+// (uuid, email, date-time, uri, ...), length and numeric bounds, patterns (a small regex
+// generator covering the usual character-class patterns), allOf merged, the first branch
+// of oneOf/anyOf (the discriminator's value set), recursion cut off. A mock server that
+// validates requests (Prism) must accept what a generated collection sends; a placeholder
+// such as `<string>` would be rejected, so none is ever produced.
+#ifndef SPECC_EMIT_POSTMAN_EXAMPLE_VALUE_H_
+#define SPECC_EMIT_POSTMAN_EXAMPLE_VALUE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ir/api.h"
+
+namespace specc::emit {
+
+// Requests leave readOnly properties out; responses leave writeOnly ones out. Parameters
+// are checked as the text they are sent as, coerced the way a validating server coerces
+// them ("1" is both an integer and a string, so `oneOf: [integer, string]` needs "a").
+enum class ExampleUse : uint8_t { kRequest, kResponse, kParameter };
+
+// Builds and checks example values for the schemas of one API. Keeps caches (compiled
+// patterns), so one instance serves a whole emitter run. `api` must outlive it.
+class ExampleBuilder {
+ public:
+  explicit ExampleBuilder(const ir::Api& api);
+  ~ExampleBuilder();
+  ExampleBuilder(const ExampleBuilder&) = delete;
+  ExampleBuilder& operator=(const ExampleBuilder&) = delete;
+
+  // Returns, as compact JSON text, the first of `candidates` (JSON texts, the spec's
+  // examples in order of preference) that is valid for schema `id`, then the schema's own
+  // examples and default when valid, else a value generated from the schema.
+  std::string Value(ir::SchemaId id, const std::vector<std::string>& candidates, ExampleUse use);
+
+  // Returns whether JSON text `json` is valid for schema `id` (as far as specc checks:
+  // types, enums, bounds, lengths, patterns, common formats, required and additional
+  // properties, allOf/anyOf/oneOf/not).
+  bool Valid(ir::SchemaId id, std::string_view json, ExampleUse use);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace specc::emit
+
+#endif  // SPECC_EMIT_POSTMAN_EXAMPLE_VALUE_H_

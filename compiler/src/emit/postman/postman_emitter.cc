@@ -1,0 +1,889 @@
+#include "emit/postman/postman_emitter.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "base/json_writer.h"
+#include "emit/namer.h"
+#include "emit/postman/example_value.h"
+#include "emit/postman/uuid5.h"
+#include "emit/render.h"
+#include "emit/template_set.h"
+
+namespace specc::emit {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view kId = "postman";
+// The variable every request's URL starts with, as in Postman's own converter, so any
+// collection can be pointed at any server with `--env-var baseUrl=...`.
+constexpr std::string_view kBaseUrl = "baseUrl";
+// The base URL when a document has no servers (OpenAPI's default server is "/", which
+// is no URL a client can call).
+constexpr std::string_view kDefaultBaseUrl = "http://localhost";
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return s;
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return s;
+}
+
+std::string Compact(JsonWriter& w) {
+  std::string text = w.Finish();
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
+
+// A server URL with its variables replaced by their defaults, without a trailing `/`.
+std::string ResolveServer(const ir::Server& server) {
+  std::string url = server.url;
+  for (const ir::ServerVariable& v : server.variables) {
+    std::string token = "{" + v.name + "}";
+    for (size_t at = url.find(token); at != std::string::npos; at = url.find(token, at + v.default_value.size())) {
+      url.replace(at, token.size(), v.default_value);
+    }
+  }
+  while (url.size() > 1 && url.back() == '/') url.pop_back();
+  if (url.empty() || url == "/") return std::string(kDefaultBaseUrl);
+  return url;
+}
+
+// Lowercase alphanumeric words of `text`.
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (alnum) {
+      word.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    } else if (!word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(word);
+  return words;
+}
+
+// The words that name an environment in a server's description or host.
+std::vector<std::string> EnvironmentWords(const std::string& env) {
+  if (env == "dev") return {"dev", "development", "local", "localhost", "sandbox"};
+  if (env == "staging") return {"staging", "stage", "stg", "preprod", "uat", "test"};
+  if (env == "prod") return {"prod", "production", "live"};
+  return {Lower(env)};
+}
+
+// The base URL of `env`: the first server whose description names the environment, else
+// the first whose host does (not counting the top-level domain: `api.example.dev` is not a
+// dev server), else `fallback`.
+std::string EnvironmentUrl(const ir::Api& api, const std::string& env, const std::string& fallback) {
+  std::vector<std::string> wanted = EnvironmentWords(env);
+  auto hit = [&](const std::vector<std::string>& words) {
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+      return std::find(wanted.begin(), wanted.end(), w) != wanted.end();
+    });
+  };
+  for (const ir::Server& s : api.servers) {
+    if (hit(Words(s.description))) return ResolveServer(s);
+  }
+  for (const ir::Server& s : api.servers) {
+    std::string url = ResolveServer(s);
+    size_t scheme = url.find("://");
+    std::string host = url.substr(scheme == std::string::npos ? 0 : scheme + 3);
+    host = host.substr(0, host.find('/'));
+    host = host.substr(0, host.find(':'));
+    std::vector<std::string> words = Words(host);
+    if (words.size() > 1) words.pop_back();
+    if (hit(words)) return url;
+  }
+  return fallback;
+}
+
+// Percent-encodes all but RFC 3986's unreserved characters (and `,`, which the simple and
+// form styles use as a separator).
+std::string Encode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                c == '.' || c == '_' || c == '~' || c == ',';
+    if (keep) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
+}
+
+// A scalar as parameter text; containers as JSON.
+std::string Text(const Json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_null()) return "";
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  return v.dump();
+}
+
+// The (name, value) pairs a parameter value serialises to by the parameter's style.
+std::vector<std::pair<std::string, std::string>> Serialize(const ir::Parameter& p, const Json& v) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!p.content_type.empty()) {
+    out.push_back({p.name, v.dump()});
+    return out;
+  }
+  const std::string& style = p.style;
+  std::string sep = style == "spaceDelimited" ? " " : style == "pipeDelimited" ? "|" : ",";
+  if (v.is_array()) {
+    if (p.explode && (p.in == ir::ParamIn::kQuery || p.in == ir::ParamIn::kCookie)) {
+      for (const Json& item : v) out.push_back({p.name, Text(item)});
+      if (v.empty()) out.push_back({p.name, ""});
+      return out;
+    }
+    std::string joined;
+    for (const Json& item : v) joined += (joined.empty() ? "" : sep) + Text(item);
+    out.push_back({p.name, joined});
+    return out;
+  }
+  if (v.is_object()) {
+    if (style == "deepObject") {
+      for (auto it = v.begin(); it != v.end(); ++it) out.push_back({p.name + "[" + it.key() + "]", Text(it.value())});
+      return out;
+    }
+    if (p.explode && (p.in == ir::ParamIn::kQuery || p.in == ir::ParamIn::kCookie)) {
+      for (auto it = v.begin(); it != v.end(); ++it) out.push_back({it.key(), Text(it.value())});
+      return out;
+    }
+    std::string joined;
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      if (!joined.empty()) joined += ",";
+      joined += it.key() + (p.explode ? "=" : ",") + Text(it.value());
+    }
+    out.push_back({p.name, joined});
+    return out;
+  }
+  out.push_back({p.name, Text(v)});
+  return out;
+}
+
+std::vector<std::string> ExampleTexts(const std::vector<ir::Example>& examples) {
+  std::vector<std::string> texts;
+  for (const ir::Example& e : examples) {
+    if (!e.value.empty()) texts.push_back(e.value);
+  }
+  return texts;
+}
+
+bool IsJsonMedia(const std::string& media) {
+  std::string m = Lower(media);
+  return m.find("json") != std::string::npos;
+}
+
+// The media type a request body is sent as: JSON first, then forms, then the first.
+const ir::MediaType* PickMedia(const std::vector<ir::MediaType>& content) {
+  for (const char* want : {"json", "x-www-form-urlencoded", "multipart/form-data"}) {
+    for (const ir::MediaType& m : content) {
+      if (Lower(m.media_type).find(want) != std::string::npos) return &m;
+    }
+  }
+  return content.empty() ? nullptr : &content.front();
+}
+
+const char* StatusText(int code) {
+  switch (code) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 203: return "Non-Authoritative Information";
+    case 204: return "No Content";
+    case 205: return "Reset Content";
+    case 206: return "Partial Content";
+    case 207: return "Multi-Status";
+    case 300: return "Multiple Choices";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 303: return "See Other";
+    case 304: return "Not Modified";
+    case 307: return "Temporary Redirect";
+    case 308: return "Permanent Redirect";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 402: return "Payment Required";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 406: return "Not Acceptable";
+    case 409: return "Conflict";
+    case 410: return "Gone";
+    case 412: return "Precondition Failed";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+  }
+}
+
+// A documented status as a number: "404" -> 404, "2XX" -> 200; 0 for "default".
+int StatusCode(const std::string& status) {
+  if (status.size() != 3 || status[0] < '1' || status[0] > '5') return 0;
+  if (Upper(status.substr(1)) == "XX") return (status[0] - '0') * 100;
+  int code = 0;
+  for (char c : status) {
+    if (c < '0' || c > '9') return 0;
+    code = code * 10 + (c - '0');
+  }
+  return code;
+}
+
+// A security scheme as Postman auth: the variables it needs (values left empty: secrets
+// never appear in a collection) and how a request uses them.
+struct SchemeAuth {
+  const ir::SecurityScheme* scheme = nullptr;
+  std::vector<std::string> variables;
+};
+
+std::string VariableName(const std::string& scheme_name, const std::string& suffix) {
+  std::string base = CamelCase(scheme_name);
+  if (base.empty()) base = "auth";
+  if (base.size() >= suffix.size() &&
+      Lower(base.substr(base.size() - suffix.size())) == Lower(suffix)) {
+    return base;
+  }
+  return base + suffix;
+}
+
+SchemeAuth AuthFor(const ir::SecurityScheme& s) {
+  SchemeAuth auth{&s, {}};
+  if (s.type == "http" && Lower(s.scheme) == "basic") {
+    auth.variables = {VariableName(s.name, "Username"), VariableName(s.name, "Password")};
+  } else if (s.type == "http" && Lower(s.scheme) == "bearer") {
+    auth.variables = {VariableName(s.name, "Token")};
+  } else if (s.type == "apiKey") {
+    auth.variables = {VariableName(s.name, "Key")};
+  } else if (s.type == "oauth2" || s.type == "openIdConnect") {
+    auth.variables = {VariableName(s.name, "AccessToken")};
+  }
+  return auth;
+}
+
+struct Variable {
+  std::string key, value, description;
+  bool secret = false;
+};
+
+// What one API's collections share: the request items are built once per collection
+// only because their ids differ.
+struct ApiPlan {
+  std::string project_name;
+  std::string base_url;
+  std::vector<Variable> server_variables;           // per-operation servers, by first use
+  std::map<std::string, std::string> server_var_by_url;
+  std::vector<SchemeAuth> schemes;                  // the security schemes, declared order
+  std::set<std::string> used_schemes;
+};
+
+class PostmanEmitter final : public Emitter {
+ public:
+  std::string_view id() const override { return kId; }
+  void Emit(const EmitContext& ctx, OutputSet& out) const override;
+};
+
+// Builds the parts of one request item; `seed` makes the ids unique per collection.
+class RequestBuilder {
+ public:
+  RequestBuilder(const ir::Api& api, ApiPlan& plan, ExampleBuilder& examples)
+      : api_(api), plan_(plan), examples_(examples) {}
+
+  // The parts of `op` that do not depend on the collection: computed once per operation.
+  struct Parts {
+    std::string name, description, method, url_json, header_json, body_json, auth_json, responses_json;
+    std::vector<std::string> exec;
+    bool follow_redirects = true;
+  };
+
+  Parts Build(const ir::Operation& op, bool with_responses) {
+    Parts parts;
+    parts.name = !op.summary.empty() ? op.summary
+                 : !op.operation_id.empty() && !op.operation_id_synthesized ? op.operation_id
+                                                                         : Upper(op.method) + " " + op.path;
+    parts.description = op.description.empty() ? op.summary : op.description;
+    if (parts.description == parts.name) parts.description.clear();
+    parts.method = Upper(op.method);
+
+    std::vector<Header> headers;
+    std::vector<Header> query;
+    std::vector<Header> cookies;
+    std::vector<Header> path_vars;
+    std::map<std::string, std::string> path_values;
+    for (const ir::Parameter& p : op.parameters) {
+      Json value = Json::parse(examples_.Value(p.schema, ExampleTexts(p.examples),
+                                               p.content_type.empty() ? ExampleUse::kParameter : ExampleUse::kRequest));
+      std::vector<std::pair<std::string, std::string>> pairs = Serialize(p, value);
+      switch (p.in) {
+        case ir::ParamIn::kPath:
+          path_values[p.name] = pairs.empty() ? "1" : pairs.front().second;
+          path_vars.push_back({p.name, path_values[p.name], p.description, false});
+          break;
+        case ir::ParamIn::kQuery:
+          for (auto& [k, v] : pairs) query.push_back({k, Encode(v), p.description, !p.required});
+          break;
+        case ir::ParamIn::kHeader: {
+          std::string lower = Lower(p.name);
+          // OpenAPI ignores these as parameters: the media types and auth say them.
+          if (lower == "accept" || lower == "content-type" || lower == "authorization") break;
+          for (auto& [k, v] : pairs) headers.push_back({k, v, p.description, !p.required});
+          break;
+        }
+        case ir::ParamIn::kCookie:
+          if (p.required) {
+            for (auto& [k, v] : pairs) cookies.push_back({k, Encode(v), p.description, false});
+          }
+          break;
+      }
+    }
+
+    // Accept: the first media type of the first success response that has content.
+    for (const ir::Response& r : op.responses) {
+      if (r.status.empty() || r.status[0] != '2' || r.content.empty()) continue;
+      headers.insert(headers.begin(), {"Accept", r.content.front().media_type, "", false});
+      break;
+    }
+
+    // Body.
+    if (op.request_body) {
+      const ir::MediaType* media = PickMedia(op.request_body->content);
+      if (media != nullptr) {
+        parts.body_json = Body(*media);
+        if (Lower(media->media_type).find("multipart/") == std::string::npos) {
+          headers.push_back({"Content-Type", media->media_type, "", false});
+        }
+      }
+    }
+
+    // Auth: the first security requirement; its first scheme is Postman auth, the others
+    // (API keys) become headers or query parameters.
+    const std::vector<ir::SecurityRequirement>& security = op.security ? *op.security : api_.security;
+    JsonWriter auth(0);
+    bool auth_set = false;
+    if (!security.empty()) {
+      for (const auto& [name, scopes] : security.front().schemes) {
+        const SchemeAuth* scheme = FindScheme(name);
+        if (scheme == nullptr || scheme->variables.empty()) continue;
+        plan_.used_schemes.insert(name);
+        const ir::SecurityScheme& s = *scheme->scheme;
+        std::string var = "{{" + scheme->variables.front() + "}}";
+        if (s.type == "apiKey" && s.in == "cookie") {
+          cookies.push_back({s.param_name, var, s.description, false});
+          continue;
+        }
+        if (auth_set) {
+          if (s.type == "apiKey" && s.in == "query") query.push_back({s.param_name, var, s.description, false});
+          if (s.type == "apiKey" && s.in == "header") headers.push_back({s.param_name, var, s.description, false});
+          continue;
+        }
+        auth_set = WriteAuth(*scheme, scopes, auth);
+      }
+    }
+    if (!auth_set) auth.BeginObject().Key("type").String("noauth").EndObject();
+    parts.auth_json = Compact(auth);
+
+    if (!cookies.empty()) {
+      std::string cookie;
+      for (const Header& c : cookies) cookie += (cookie.empty() ? "" : "; ") + c.key + "=" + c.value;
+      headers.push_back({"Cookie", cookie, "", false});
+    }
+
+    parts.header_json = HeaderList(headers);
+    parts.url_json = Url(op, path_values, path_vars, query);
+    parts.exec = TestScript(op);
+    if (with_responses) parts.responses_json = Responses(op, parts.method, parts.url_json);
+    // An operation that documents a redirect is tested on the redirect itself, not on
+    // wherever it points (GitHub's log downloads redirect to other hosts).
+    parts.follow_redirects = std::none_of(op.responses.begin(), op.responses.end(),
+                                          [](const ir::Response& r) { return !r.status.empty() && r.status[0] == '3'; });
+    return parts;
+  }
+
+ private:
+  struct Header {
+    std::string key, value, description;
+    bool disabled = false;
+  };
+
+  const SchemeAuth* FindScheme(const std::string& name) const {
+    for (const SchemeAuth& s : plan_.schemes) {
+      if (s.scheme->name == name) return &s;
+    }
+    return nullptr;
+  }
+
+  static void KeyValue(JsonWriter& w, std::string_view key, std::string_view value) {
+    w.BeginObject().Key("key").String(key).Key("value").String(value).Key("type").String("string").EndObject();
+  }
+
+  bool WriteAuth(const SchemeAuth& scheme, const std::vector<std::string>& scopes, JsonWriter& w) {
+    const ir::SecurityScheme& s = *scheme.scheme;
+    std::string var = "{{" + scheme.variables.front() + "}}";
+    w.BeginObject();
+    if (s.type == "http" && Lower(s.scheme) == "basic") {
+      w.Key("type").String("basic").Key("basic").BeginArray();
+      KeyValue(w, "username", var);
+      KeyValue(w, "password", "{{" + scheme.variables[1] + "}}");
+      w.EndArray();
+    } else if (s.type == "http") {
+      w.Key("type").String("bearer").Key("bearer").BeginArray();
+      KeyValue(w, "token", var);
+      w.EndArray();
+    } else if (s.type == "apiKey") {
+      w.Key("type").String("apikey").Key("apikey").BeginArray();
+      KeyValue(w, "key", s.param_name);
+      KeyValue(w, "value", var);
+      KeyValue(w, "in", s.in == "query" ? "query" : "header");
+      w.EndArray();
+    } else {
+      // OAuth2 and OpenID Connect: the token is a variable to fill in (or to get with
+      // Postman's "Get New Access Token", whose URLs and scopes are filled in here).
+      w.Key("type").String("oauth2").Key("oauth2").BeginArray();
+      KeyValue(w, "accessToken", var);
+      KeyValue(w, "addTokenTo", "header");
+      KeyValue(w, "tokenType", "Bearer");
+      if (!s.flows.empty()) {
+        const ir::OAuthFlow& flow = s.flows.front();
+        std::string grant = flow.type == "clientCredentials"   ? "client_credentials"
+                            : flow.type == "authorizationCode" ? "authorization_code"
+                            : flow.type == "password"          ? "password_credentials"
+                                                               : "implicit";
+        KeyValue(w, "grant_type", grant);
+        if (!flow.authorization_url.empty()) KeyValue(w, "authUrl", flow.authorization_url);
+        if (!flow.token_url.empty()) KeyValue(w, "accessTokenUrl", flow.token_url);
+      }
+      if (!scopes.empty()) {
+        std::string joined;
+        for (const std::string& sc : scopes) joined += (joined.empty() ? "" : " ") + sc;
+        KeyValue(w, "scope", joined);
+      }
+      w.EndArray();
+    }
+    w.EndObject();
+    return true;
+  }
+
+  static std::string HeaderList(const std::vector<Header>& headers) {
+    JsonWriter w(0);
+    w.BeginArray();
+    for (const Header& h : headers) {
+      w.BeginObject().Key("key").String(h.key).Key("value").String(h.value);
+      if (!h.description.empty()) w.Key("description").String(h.description);
+      if (h.disabled) w.Key("disabled").Bool(true);
+      w.EndObject();
+    }
+    w.EndArray();
+    return Compact(w);
+  }
+
+  // The base URL variable of `op`: `baseUrl`, or one of its own for an operation with
+  // servers of its own (GitHub's uploads host), so each can be pointed at a mock.
+  std::string BaseVariable(const ir::Operation& op) {
+    if (op.servers.empty()) return std::string(kBaseUrl);
+    std::string url = ResolveServer(op.servers.front());
+    if (url == plan_.base_url) return std::string(kBaseUrl);
+    auto it = plan_.server_var_by_url.find(url);
+    if (it != plan_.server_var_by_url.end()) return it->second;
+    size_t scheme = url.find("://");
+    std::string name = std::string(kBaseUrl) + PascalCase(url.substr(scheme == std::string::npos ? 0 : scheme + 3));
+    std::string unique = name;
+    for (int n = 2; std::any_of(plan_.server_variables.begin(), plan_.server_variables.end(),
+                                [&](const Variable& v) { return v.key == unique; });
+         ++n) {
+      unique = name + std::to_string(n);
+    }
+    plan_.server_var_by_url[url] = unique;
+    plan_.server_variables.push_back(
+        {unique, url, "The server of the operations that declare `" + op.servers.front().url + "`", false});
+    return unique;
+  }
+
+  std::string Url(const ir::Operation& op, const std::map<std::string, std::string>& values,
+                  const std::vector<Header>& path_vars, const std::vector<Header>& query) {
+    std::string host = "{{" + BaseVariable(op) + "}}";
+    std::vector<std::string> segments;
+    std::vector<std::string> used_vars;
+    std::string path = op.path;
+    size_t start = path.empty() || path[0] != '/' ? 0 : 1;
+    while (true) {
+      size_t slash = path.find('/', start);
+      std::string seg = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+      if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}' &&
+          seg.find('{', 1) == std::string::npos) {
+        std::string name = seg.substr(1, seg.size() - 2);
+        segments.push_back(":" + name);
+        used_vars.push_back(name);
+      } else {
+        // A segment holding a template beside other text ("{id}.json") gets its value
+        // inline: Postman path variables are whole segments.
+        std::string out;
+        for (size_t i = 0; i < seg.size(); ++i) {
+          size_t close = seg[i] == '{' ? seg.find('}', i) : std::string::npos;
+          if (close == std::string::npos) {
+            out.push_back(seg[i]);
+            continue;
+          }
+          std::string name = seg.substr(i + 1, close - i - 1);
+          auto it = values.find(name);
+          out += Encode(it == values.end() ? std::string("1") : it->second);
+          i = close;
+        }
+        segments.push_back(out);
+      }
+      if (slash == std::string::npos) break;
+      start = slash + 1;
+    }
+    std::string raw = host;
+    for (const std::string& s : segments) raw += "/" + s;
+    bool first = true;
+    for (const Header& q : query) {
+      if (q.disabled) continue;
+      raw += (first ? "?" : "&") + q.key + "=" + q.value;
+      first = false;
+    }
+    JsonWriter w(0);
+    w.BeginObject().Key("raw").String(raw).Key("host").BeginArray().String(host).EndArray();
+    w.Key("path").BeginArray();
+    for (const std::string& s : segments) w.String(s);
+    w.EndArray();
+    if (!query.empty()) {
+      w.Key("query").BeginArray();
+      for (const Header& q : query) {
+        w.BeginObject().Key("key").String(q.key).Key("value").String(q.value);
+        if (!q.description.empty()) w.Key("description").String(q.description);
+        if (q.disabled) w.Key("disabled").Bool(true);
+        w.EndObject();
+      }
+      w.EndArray();
+    }
+    if (!used_vars.empty()) {
+      w.Key("variable").BeginArray();
+      for (const std::string& name : used_vars) {
+        std::string value = "1", description;
+        for (const Header& v : path_vars) {
+          if (v.key == name) value = Encode(v.value), description = v.description;
+        }
+        w.BeginObject().Key("key").String(name).Key("value").String(value);
+        if (!description.empty()) w.Key("description").String(description);
+        w.EndObject();
+      }
+      w.EndArray();
+    }
+    w.EndObject();
+    return Compact(w);
+  }
+
+  std::string Body(const ir::MediaType& media) {
+    std::string type = Lower(media.media_type);
+    Json value = Json::parse(examples_.Value(media.schema, ExampleTexts(media.examples), ExampleUse::kRequest));
+    JsonWriter w(0);
+    w.BeginObject();
+    bool urlencoded = type.find("x-www-form-urlencoded") != std::string::npos;
+    bool multipart = type.find("multipart/") != std::string::npos;
+    if ((urlencoded || multipart) && value.is_object()) {
+      const char* mode = urlencoded ? "urlencoded" : "formdata";
+      w.Key("mode").String(mode).Key(mode).BeginArray();
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        w.BeginObject().Key("key").String(it.key()).Key("value").String(Text(it.value())).Key("type").String("text").EndObject();
+      }
+      w.EndArray();
+    } else {
+      bool json = IsJsonMedia(type);
+      w.Key("mode").String("raw");
+      w.Key("raw").String(json ? value.dump(2) : Text(value));
+      w.Key("options").BeginObject().Key("raw").BeginObject().Key("language");
+      w.String(json ? "json" : type.find("xml") != std::string::npos ? "xml" : "text");
+      w.EndObject().EndObject();
+    }
+    w.EndObject();
+    return Compact(w);
+  }
+
+  // The test script: the status is one the operation documents, and a JSON body parses.
+  static std::vector<std::string> TestScript(const ir::Operation& op) {
+    std::vector<std::string> codes, classes;
+    bool any = false;
+    for (const ir::Response& r : op.responses) {
+      int code = StatusCode(r.status);
+      if (code == 0) {
+        any = true;
+      } else if (Upper(r.status).substr(1) == "XX") {
+        classes.push_back(std::to_string(code / 100));
+      } else {
+        codes.push_back(std::to_string(code));
+      }
+    }
+    auto join = [](const std::vector<std::string>& v) {
+      std::string s;
+      for (const std::string& x : v) s += (s.empty() ? "" : ", ") + x;
+      return s;
+    };
+    std::vector<std::string> exec;
+    std::string documented = join(codes);
+    for (const std::string& c : classes) documented += (documented.empty() ? "" : ", ") + c + "XX";
+    if (any || op.responses.empty()) {
+      exec.push_back("pm.test(\"status code is documented (" +
+                     std::string(op.responses.empty() ? "no responses documented" : "default response") +
+                     ")\", function () {");
+      exec.push_back("  pm.expect(pm.response.code).to.be.within(100, 599);");
+    } else {
+      exec.push_back("pm.test(\"status code is documented (" + documented + ")\", function () {");
+      exec.push_back("  const code = pm.response.code;");
+      exec.push_back("  pm.expect([" + join(codes) + "].includes(code) || [" + join(classes) +
+                     "].includes(Math.floor(code / 100)), \"status \" + code + \" is not documented\").to.be.true;");
+    }
+    exec.push_back("});");
+    exec.push_back("pm.test(\"a JSON body parses\", function () {");
+    exec.push_back("  const type = pm.response.headers.get(\"Content-Type\") || \"\";");
+    exec.push_back("  if (/json/i.test(type) && pm.response.text().length > 0) {");
+    exec.push_back("    pm.expect(() => pm.response.json()).to.not.throw();");
+    exec.push_back("  }");
+    exec.push_back("});");
+    return exec;
+  }
+
+  // Saved example responses, one per documented status (`default` has no status to save).
+  std::string Responses(const ir::Operation& op, const std::string& method, const std::string& url_json) {
+    JsonWriter w(0);
+    w.BeginArray();
+    for (const ir::Response& r : op.responses) {
+      int code = StatusCode(r.status);
+      if (code == 0) continue;
+      const ir::MediaType* media = nullptr;
+      for (const ir::MediaType& m : r.content) {
+        if (media == nullptr || (IsJsonMedia(m.media_type) && !IsJsonMedia(media->media_type))) media = &m;
+      }
+      std::string name = r.description.empty() ? r.status + " " + StatusText(code) : r.description;
+      w.BeginObject().Key("name").String(name);
+      w.Key("originalRequest").BeginObject().Key("method").String(method).Key("url").Raw(url_json).EndObject();
+      w.Key("status").String(StatusText(code)).Key("code").Int(code);
+      bool json = media != nullptr && IsJsonMedia(media->media_type);
+      w.Key("_postman_previewlanguage").String(json ? "json" : "text");
+      w.Key("header").BeginArray();
+      if (media != nullptr) {
+        w.BeginObject().Key("key").String("Content-Type").Key("value").String(media->media_type).EndObject();
+      }
+      w.EndArray();
+      w.Key("cookie").BeginArray().EndArray();
+      std::string body;
+      if (media != nullptr && (media->schema != ir::kNoSchema || !media->examples.empty())) {
+        Json value = Json::parse(examples_.Value(media->schema, ExampleTexts(media->examples), ExampleUse::kResponse));
+        body = json ? value.dump(2) : Text(value);
+      }
+      w.Key("body").String(body);
+      w.EndObject();
+    }
+    w.EndArray();
+    return Compact(w);
+  }
+
+  const ir::Api& api_;
+  ApiPlan& plan_;
+  ExampleBuilder& examples_;
+};
+
+struct Folder {
+  std::string name, description;
+  std::vector<size_t> operations;  // indexes into api.operations
+};
+
+// Folders by tag: the first tag of each operation (exactly one request per operation),
+// in the order the document declares its tags, then undeclared tags in order of use, then
+// untagged operations in a folder of their own.
+std::vector<Folder> Folders(const ir::Api& api) {
+  std::vector<Folder> folders;
+  std::map<std::string, size_t> index;
+  for (const ir::Tag& t : api.tags) {
+    if (index.count(t.name)) continue;
+    index[t.name] = folders.size();
+    folders.push_back({t.name, t.description, {}});
+  }
+  std::vector<size_t> untagged;
+  for (size_t i = 0; i < api.operations.size(); ++i) {
+    const ir::Operation& op = api.operations[i];
+    if (op.tags.empty()) {
+      untagged.push_back(i);
+      continue;
+    }
+    auto it = index.find(op.tags.front());
+    if (it == index.end()) {
+      it = index.emplace(op.tags.front(), folders.size()).first;
+      folders.push_back({op.tags.front(), "", {}});
+    }
+    folders[it->second].operations.push_back(i);
+  }
+  if (!untagged.empty()) {
+    std::string name = "Untagged";
+    while (index.count(name)) name += "_";
+    folders.push_back({name, "Operations without a tag", std::move(untagged)});
+  }
+  folders.erase(std::remove_if(folders.begin(), folders.end(), [](const Folder& f) { return f.operations.empty(); }),
+                folders.end());
+  return folders;
+}
+
+View VariableView(const Variable& v) {
+  View view;
+  view.Set("key_json", JsonQuote(v.key));
+  view.Set("value_json", JsonQuote(v.value));
+  view.Set("description_json", v.description.empty() ? std::string() : JsonQuote(v.description));
+  view.Set("type_json", JsonQuote(v.secret ? "secret" : "default"));
+  return view;
+}
+
+void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
+  std::vector<std::string> environments;
+  if (ctx.project != nullptr) {
+    for (const ir::Environment& e : ctx.project->environments) environments.push_back(e.name);
+  }
+  if (environments.empty()) environments = {"dev", "staging", "prod"};
+  for (const ApiInput& input : ctx.apis) {
+    const ir::Api& api = *input.api;
+    ApiPlan plan;
+    plan.project_name = ctx.project != nullptr && !ctx.project->name.empty() ? ctx.project->name : api.title;
+    if (plan.project_name.empty()) plan.project_name = input.service;
+    if (ctx.project != nullptr && ctx.apis.size() > 1) plan.project_name += " " + input.service;
+    plan.base_url = api.servers.empty() ? std::string(kDefaultBaseUrl) : ResolveServer(api.servers.front());
+    for (const ir::SecurityScheme& s : api.security_schemes) plan.schemes.push_back(AuthFor(s));
+
+    ExampleBuilder examples(api);
+    RequestBuilder builder(api, plan, examples);
+    std::vector<Folder> folders = Folders(api);
+    // Built once: the collections differ in their ids, names and variables only.
+    std::map<size_t, RequestBuilder::Parts> parts;
+    for (const Folder& f : folders) {
+      for (size_t i : f.operations) parts[i] = builder.Build(api.operations[i], true);
+    }
+
+    // Variables: the base URL, the per-operation servers, then one empty variable per
+    // credential the used security schemes need.
+    std::vector<Variable> credentials;
+    for (const SchemeAuth& s : plan.schemes) {
+      if (!plan.used_schemes.count(s.scheme->name)) continue;
+      for (const std::string& v : s.variables) {
+        credentials.push_back({v, "", "Credential for the `" + s.scheme->name + "` security scheme (" +
+                                          s.scheme->type + "); fill in locally, never commit it", true});
+      }
+    }
+
+    std::string prefix = ctx.options.postman_prefix;
+    std::string header = "Generated by specc from " + input.source + ". DO NOT EDIT.";
+    std::string description = api.description.empty() ? header : api.description + "\n\n" + header;
+
+    struct Target {
+      std::string file, name, environment, base_url;
+    };
+    std::vector<Target> targets;
+    targets.push_back({"base", prefix + " Base - " + plan.project_name, "", plan.base_url});
+    for (const std::string& env : environments) {
+      targets.push_back({env, prefix + " - " + plan.project_name + " (" + env + ")", env,
+                         EnvironmentUrl(api, env, plan.base_url)});
+    }
+
+    for (const Target& t : targets) {
+      std::string seed = "specc:postman:" + t.name + ":";
+      std::vector<Variable> variables;
+      variables.push_back({std::string(kBaseUrl), t.base_url,
+                           t.environment.empty() ? "The API's server" : "The API's server in " + t.environment, false});
+      for (const Variable& v : plan.server_variables) variables.push_back(v);
+      for (const Variable& v : credentials) variables.push_back(v);
+
+      View view;
+      view.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, seed + "collection")));
+      view.Set("name_json", JsonQuote(t.name));
+      view.Set("description_json", JsonQuote(description));
+      View folder_list = View::List();
+      for (const Folder& f : folders) {
+        View fv;
+        fv.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, seed + "folder:" + f.name)));
+        fv.Set("name_json", JsonQuote(f.name));
+        fv.Set("description_json", f.description.empty() ? std::string() : JsonQuote(f.description));
+        View requests = View::List();
+        for (size_t i : f.operations) {
+          const ir::Operation& op = api.operations[i];
+          const RequestBuilder::Parts& p = parts[i];
+          std::string key = seed + "request:" + op.method + " " + op.path;
+          View rv;
+          rv.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, key)));
+          rv.Set("script_id_json", JsonQuote(Uuid5(kUrlNamespace, key + ":test")));
+          rv.Set("name_json", JsonQuote(p.name));
+          rv.Set("description_json", p.description.empty() ? std::string() : JsonQuote(p.description));
+          rv.Set("method_json", JsonQuote(p.method));
+          rv.Set("header_json", p.header_json);
+          rv.Set("body_json", p.body_json);
+          rv.Set("url_json", p.url_json);
+          rv.Set("auth_json", p.auth_json);
+          rv.Set("no_redirects", !p.follow_redirects);
+          // Saved responses are reference material: the base collection keeps them, the
+          // environment collections (made to be run) leave them out.
+          rv.Set("responses_json", t.environment.empty() ? p.responses_json : std::string("[]"));
+          View exec = View::List();
+          for (const std::string& line : p.exec) {
+            View lv;
+            lv.Set("line_json", JsonQuote(line));
+            exec.Add(std::move(lv));
+          }
+          exec.MarkLast();
+          rv.Set("exec", std::move(exec));
+          std::optional<std::string> text = Render(ctx.templates, kId, "postman/request.json.mustache", rv, ctx.diags);
+          if (!text) return;
+          View item;
+          item.Set("json", std::move(*text));
+          requests.Add(std::move(item));
+        }
+        requests.MarkLast();
+        fv.Set("requests", std::move(requests));
+        folder_list.Add(std::move(fv));
+      }
+      folder_list.MarkLast();
+      view.Set("folders", std::move(folder_list));
+      View variable_list = View::List();
+      for (const Variable& v : variables) variable_list.Add(VariableView(v));
+      variable_list.MarkLast();
+      view.Set("variables", std::move(variable_list));
+      std::optional<std::string> text =
+          RenderJson(ctx.templates, kId, "postman/collection.json.mustache", view, ctx.diags);
+      if (!text) return;
+      out.Put(input.service + "/" + t.file + ".postman_collection.json", std::move(*text));
+
+      if (t.environment.empty()) continue;
+      View env;
+      env.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, seed + "environment")));
+      env.Set("name_json", JsonQuote(t.name));
+      View values = View::List();
+      for (const Variable& v : variables) values.Add(VariableView(v));
+      values.MarkLast();
+      env.Set("values", std::move(values));
+      std::optional<std::string> env_text =
+          RenderJson(ctx.templates, kId, "postman/environment.json.mustache", env, ctx.diags);
+      if (!env_text) return;
+      out.Put(input.service + "/" + t.file + ".postman_environment.json", std::move(*env_text));
+    }
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Emitter> NewPostmanEmitter() { return std::make_unique<PostmanEmitter>(); }
+
+}  // namespace specc::emit

@@ -1,0 +1,185 @@
+// The secret guarantee, end to end: canary values in every credential variable and in a
+// .env with every secret filled must never show up in anything specc prints or writes,
+// whatever command runs. Also: the guard's scanner rules (base/secret_scan.h), which the
+// goldens reach only through a whole command, and `specc plan` resolving modes from the
+// credentials present, which a golden cannot do (it would depend on the machine).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/secret_scan.h"
+#include "cli/cli.h"
+
+namespace fs = std::filesystem;
+
+namespace specc::cli {
+namespace {
+
+constexpr const char* kCredentials[] = {"VERCEL_TOKEN", "VERCEL_TEAM_ID", "NEON_API_KEY", "UPSTASH_EMAIL",
+                                        "UPSTASH_API_KEY", "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_ACCOUNT_ID",
+                                        "POSTMAN_API_KEY", "GITHUB_TOKEN"};
+
+std::string Canary(const std::string& name) { return "canary7q-" + name + "-x91"; }
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+struct Ran {
+  int code;
+  std::string text;
+};
+
+Ran RunIn(const fs::path& dir, std::vector<std::string> args) {
+  std::ostringstream out, err;
+  RunOptions options;
+  options.working_dir = dir.string();
+  int code = Run(args, options, out, err);
+  return {code, out.str() + err.str()};
+}
+
+class SecretGuardTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("specc-canary-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    fs::copy(fs::path(PROJECT_DIR) / "specs", dir_ / "specs", fs::copy_options::recursive);
+    fs::copy_file(fs::path(PROJECT_DIR) / "specc.yaml", dir_ / "specc.yaml");
+    ASSERT_EQ(std::system(("git init -q '" + dir_.string() + "'").c_str()), 0);
+    for (const char* name : kCredentials) ::setenv(name, Canary(name).c_str(), 1);
+  }
+  void TearDown() override {
+    for (const char* name : kCredentials) ::unsetenv(name);
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  fs::path dir_;
+};
+
+TEST_F(SecretGuardTest, NoCanaryReachesAnyOutputOrFile) {
+  // Every env var of the example, secrets included, filled with a canary.
+  std::ofstream env(dir_ / ".env");
+  for (const char* key : {"DATABASE_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN", "UPSTASH_VECTOR_REST_URL",
+                          "UPSTASH_VECTOR_REST_TOKEN", "API_BASE_URL", "SESSION_SECRET", "SENTRY_DSN",
+                          "GITHUB_WEBHOOK_SECRET", "RATE_LIMIT_PER_MINUTE", "FEATURE_FLAGS", "NEXT_PUBLIC_CANARY_TOKEN"}) {
+    env << key << "=" << Canary(key) << "\n";
+  }
+  env << "LOG_LEVEL=" << Canary("LOG_LEVEL") << "\n";  // outside the allowed set: reported, not printed
+  env.close();
+  std::vector<std::vector<std::string>> commands = {
+      {"lint"},
+      {"lint", "--format", "json"},
+      {"ir", "--format", "json"},
+      {"emit", "specs/stackfast.specc", "--out", "emitted"},
+      {"plan"},
+      {"plan", "--format", "json"},
+      {"env", "check", ".env", "--env", "dev"},
+      {"env", "check", ".env", "--env", "prod", "--format", "json"},
+      {"apply", "--dry-run"},
+      {"apply"},
+      {"check", "--format", "json"},
+  };
+  for (const std::vector<std::string>& args : commands) {
+    Ran ran = RunIn(dir_, args);
+    EXPECT_EQ(ran.text.find("canary7q"), std::string::npos) << args[0] << " printed a canary:\n" << ran.text;
+    EXPECT_NE(ran.code, 4) << args[0] << ": " << ran.text;
+  }
+  size_t files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir_)) {
+    if (!entry.is_regular_file() || entry.path() == dir_ / ".env") continue;
+    if (entry.path().string().find("/.git/") != std::string::npos) continue;
+    ++files;
+    EXPECT_EQ(ReadAll(entry.path()).find("canary7q"), std::string::npos) << entry.path() << " holds a canary";
+  }
+  EXPECT_GT(files, 20u) << "apply and emit wrote fewer files than expected";
+  EXPECT_TRUE(fs::exists(dir_ / "infra/plan.json"));
+  EXPECT_TRUE(fs::exists(dir_ / "env/.env.example"));
+}
+
+TEST_F(SecretGuardTest, PlanModesFollowTheCredentialsPresent) {
+  // Every credential set: nothing is left manual.
+  Ran all = RunIn(dir_, {"plan", "--format", "json"});
+  ASSERT_EQ(all.code, 0) << all.text;
+  EXPECT_EQ(all.text.find("\"mode\": \"manual\""), std::string::npos) << all.text.substr(0, 3000);
+  // Only NEON_API_KEY: the Neon steps, and only they, are automated.
+  for (const char* name : kCredentials) ::unsetenv(name);
+  ::setenv("NEON_API_KEY", Canary("NEON_API_KEY").c_str(), 1);
+  Ran neon = RunIn(dir_, {"plan", "--format", "json"});
+  ASSERT_EQ(neon.code, 0) << neon.text;
+  size_t automated = 0, pos = 0;
+  while ((pos = neon.text.find("\"mode\": \"automated\"", pos)) != std::string::npos) {
+    ++automated;
+    ++pos;
+  }
+  EXPECT_EQ(automated, 4u) << "neonProject-all and three neonBranch steps";
+  Ran text = RunIn(dir_, {"plan"});
+  EXPECT_NE(text.text.find("4 automated"), std::string::npos) << text.text;
+  // The committed artifact never depends on the machine: apply renders it without them.
+  ASSERT_EQ(RunIn(dir_, {"apply"}).code, 0);
+  EXPECT_EQ(ReadAll(dir_ / "infra/plan.json").find("\"mode\": \"automated\""), std::string::npos);
+}
+
+// A GitHub token in the current format with a valid checksum (built here, so no real
+// token lives in the repository): base62 of the CRC32 of the random part.
+std::string GithubToken(const std::string& random30) {
+  uint32_t crc = 0xFFFFFFFFu;
+  for (unsigned char c : random30) {
+    crc ^= c;
+    for (int k = 0; k < 8; ++k) crc = (crc & 1) ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+  }
+  crc ^= 0xFFFFFFFFu;
+  const char* digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  std::string check(6, '0');
+  for (int i = 5; i >= 0; --i) {
+    check[i] = digits[crc % 62];
+    crc /= 62;
+  }
+  return "ghp_" + random30 + check;
+}
+
+std::vector<std::string> Rules(const std::string& text) {
+  std::vector<std::string> rules;
+  for (const SecretHit& hit : ScanForSecrets(text)) rules.emplace_back(hit.rule);
+  return rules;
+}
+
+TEST(SecretScanTest, FindsRealShapedSecrets) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Rules("token: " + GithubToken("Zq8Lm2Pw9Xr4Tb7Kc1Vn6Hd3Jf5Gs0")), V{"github-token"});
+  EXPECT_EQ(Rules("url = \"postgres://app:Zq8Lm2Pw9X@db.prod.acme.dev/app\""), V{"connection-string-password"});
+  EXPECT_EQ(Rules("SESSION_SECRET=Zq8Lm2Pw9Xr4Tb7Kc1Vn6Hd3"), V{"secret-assignment"});
+  EXPECT_EQ(Rules("{\"NEON_API_KEY\": \"q8Lm2Pw9Xr4Tb7Kc1Vn6Hd3Jf5Gs0aa\"}"), V{"secret-assignment"});
+  EXPECT_EQ(Rules("id AKIAZ7Q2L4M9P3X8K1TB here"), V{"aws-access-key"});
+  EXPECT_EQ(Rules("xoxb-2814927384-Zq8Lm2Pw9Xr4Tb7Kc1Vn6Hd3"), V{"slack-token"});
+  std::string key = "-----BEGIN PRIVATE KEY-----\n";
+  for (int i = 0; i < 3; ++i) key += "Zq8Lm2Pw9Xr4Tb7Kc1Vn6Hd3Jf5Gs0aQ8Lm2Pw9Xr4Tb7Kc1Vn6Hd3Jf5Gs0aB\n";
+  EXPECT_EQ(Rules(key), V{"private-key"});
+  EXPECT_EQ(RedactSecrets("SESSION_SECRET=Zq8Lm2Pw9Xr4Tb7Kc1Vn6Hd3\n", ScanForSecrets("SESSION_SECRET=Zq8Lm2Pw9Xr4Tb7Kc1Vn6Hd3\n")),
+            "SESSION_SECRET=[redacted:secret-assignment]\n");
+}
+
+TEST(SecretScanTest, LeavesDocumentationAndPlaceholdersAlone) {
+  // GitHub's own documentation example: right shape, wrong checksum.
+  EXPECT_TRUE(Rules("\"token\": \"ghu_16C7e42F292c6912E7710c838347Ae178B4a\"").empty());
+  EXPECT_TRUE(Rules("GITHUB_TOKEN=ghp_16C7e42F292c6912E7710c838347Ae178B4a").empty());
+  EXPECT_TRUE(Rules("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx and ghp_****").empty());
+  EXPECT_TRUE(Rules("postgres://<user>:<password>@<host>/db").empty());
+  EXPECT_TRUE(Rules("postgres://postgres:postgres@localhost:5432/db").empty());
+  EXPECT_TRUE(Rules("redis://user:s3cretZ9@localhost:6379").empty());
+  EXPECT_TRUE(Rules("AKIAIOSFODNN7EXAMPLE").empty());
+  EXPECT_TRUE(Rules("\"secretRefHash\": \"sha256:e1cc9c50fbdd624471aed111820b9be70ec467654812847db32933d0435f6f54\"").empty());
+  EXPECT_TRUE(Rules("\"client_secret\": \"1726be1638095a19edd134c77bde3aa2ece1e5d8\"").empty()) << "API field, not an env var";
+  EXPECT_TRUE(Rules("SESSION_SECRET=\nAPI_TOKEN=${API_TOKEN}\nDB_PASSWORD=changeme-please-123").empty());
+  EXPECT_TRUE(Rules("-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----").empty());
+}
+
+}  // namespace
+}  // namespace specc::cli
