@@ -9,7 +9,7 @@ node_dir=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$work"
 mkdir -p "$work"
 "$specc" emit specs/stackfast.specc golden/emit_features/input/specs/features.yaml \
-  --out "$work/gen" --only routes,schemas,openapi
+  --out "$work/gen" --only routes,schemas,openapi,postman
 ln -s "$node_dir/node_modules" "$work/node_modules"
 echo '{"type": "module", "private": true}' > "$work/package.json"
 cat > "$work/tsconfig.json" <<'JSON'
@@ -23,7 +23,7 @@ cat > "$work/tsconfig.json" <<'JSON'
 JSON
 cd "$work"
 "$node_dir/node_modules/.bin/tsc" -p tsconfig.json
-cp gen/api/openapi.json dist/gen/api/openapi.json
+cp gen/api/openapi.json gen/api/base.postman_collection.json dist/gen/api/
 cp "$node_dir"/e2e/*.test.mjs dist/
 ln -s "$node_dir/node_modules" dist/node_modules
 exec node --test dist/
