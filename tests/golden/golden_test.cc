@@ -25,6 +25,24 @@ namespace fs = std::filesystem;
 namespace specc {
 namespace {
 
+// Golden expectations must not depend on the machine: the credential variables decide
+// `specc plan`'s modes, and a global gitignore would change what `env check` reports about
+// tracked files. Both are cleared before any case runs.
+const bool kEnvironmentCleared = [] {
+  for (const char* name : {"VERCEL_TOKEN", "VERCEL_TEAM_ID", "NEON_API_KEY", "UPSTASH_EMAIL",
+                           "UPSTASH_API_KEY", "CLOUDFLARE_API_TOKEN", "POSTMAN_API_KEY",
+                           "GITHUB_TOKEN"}) {
+    ::unsetenv(name);
+  }
+  // libgit2 reads the global git configuration from $HOME and $XDG_CONFIG_HOME.
+  static const std::string home = (fs::temp_directory_path() / "specc-golden-home").string();
+  fs::create_directories(home);
+  ::setenv("HOME", home.c_str(), 1);
+  ::unsetenv("XDG_CONFIG_HOME");
+  return true;
+}();
+
+
 constexpr char kUpdateHint[] = "\nIf the change is intended, run `UPDATE_GOLDEN=1 ctest --test-dir build -R golden` "
                                "(or `cmake --build build --target update-golden`) and review `git diff golden/`.";
 
