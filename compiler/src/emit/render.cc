@@ -1,6 +1,8 @@
 #include "emit/render.h"
 
 #include <algorithm>
+#include <memory>
+#include <unordered_map>
 #include <charconv>
 #include <kainjow/mustache.hpp>
 
@@ -129,10 +131,30 @@ std::string StripStandaloneTags(std::string_view text, std::vector<uint32_t>* or
   return out;
 }
 
+// Templates by their text, stripped of standalone tags and parsed once. A run renders the
+// same small templates thousands of times (one Postman request each, four collections),
+// and parsing dominated. Keyed by the text itself, so overrides and separate runs in one
+// process can never see a stale entry.
+struct Prepared {
+  std::string stripped;
+  std::unique_ptr<mustache::mustache> parsed;
+};
+const Prepared& Prepare(std::string_view text) {
+  static std::unordered_map<std::string, Prepared> cache;
+  auto [it, inserted] = cache.try_emplace(std::string(text));
+  if (inserted) {
+    std::vector<uint32_t> origin;
+    it->second.stripped = StripStandaloneTags(text, &origin);
+    it->second.parsed = std::make_unique<mustache::mustache>(it->second.stripped);
+    it->second.parsed->set_custom_escape([](const std::string& s) { return s; });
+  }
+  return it->second;
+}
+
 bool Parses(const Template& t, DiagSink& sink) {
+  if (Prepare(t.text).parsed->is_valid()) return true;
   std::vector<uint32_t> origin;
   mustache::mustache parsed{StripStandaloneTags(t.text, &origin)};
-  if (parsed.is_valid()) return true;
   auto [message, stripped_offset] = SplitKainjowError(parsed.error_message());
   uint32_t offset = origin[std::min<size_t>(stripped_offset, origin.size() - 1)];
   sink.Report(DiagCode::kTemplateSyntax, Loc{t.file, offset},
@@ -153,14 +175,11 @@ std::optional<std::string> Render(const TemplateSet& templates, std::string_view
   for (const auto& [partial_name, partial] : templates.Partials(emitter_id)) {
     // A partial is checked on its own, so its errors point into the partial's file.
     ok = Parses(*partial, sink) && ok;
-    std::vector<uint32_t> origin;
-    std::string text = StripStandaloneTags(partial->text, &origin);
-    data.set(partial_name, mustache::partial([text] { return text; }));
+    const std::string* text = &Prepare(partial->text).stripped;
+    data.set(partial_name, mustache::partial([text] { return *text; }));
   }
   if (!ok) return std::nullopt;
-  std::vector<uint32_t> origin;
-  mustache::mustache tmpl{StripStandaloneTags(t->text, &origin)};
-  tmpl.set_custom_escape([](const std::string& s) { return s; });
+  mustache::mustache& tmpl = *Prepare(t->text).parsed;
   std::string out = tmpl.render(data);
   if (!tmpl.is_valid()) {
     auto [message, offset] = SplitKainjowError(tmpl.error_message());
