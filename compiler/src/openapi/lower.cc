@@ -75,7 +75,7 @@ ir::Api Lowerer::Lower(const Document& root) {
   CheckFields(doc, rules::kOpenApi, version_, sink_);
   api_.openapi_version = Str(doc.Find("openapi"));
   if (const Node* info = doc.Find("info"); info != nullptr && info->is_map()) LowerInfo(*info);
-  if (const Node* servers = doc.Find("servers")) api_.servers = LowerServers(root, *servers);
+  if (const Node* servers = doc.Find("servers")) api_.servers = LowerServers(*servers);
   const Node* components = doc.Find("components");
   if (components != nullptr && components->is_map()) {
     CheckFields(*components, rules::kComponents, version_, sink_);
@@ -127,8 +127,7 @@ void Lowerer::LowerInfo(const Node& info) {
   if (const Node* license = info.Find("license")) CheckFields(*license, rules::kLicense, version_, sink_);
 }
 
-std::vector<ir::Server> Lowerer::LowerServers(const Document& doc, const Node& servers) {
-  (void)doc;
+std::vector<ir::Server> Lowerer::LowerServers(const Node& servers) {
   std::vector<ir::Server> out;
   if (!servers.is_seq()) return out;  // the field check reported it
   for (const Node& server : ItemsOf(servers)) {
@@ -324,21 +323,19 @@ void Lowerer::LowerPaths(const Document& doc, const Node& paths) {
       sink_.Report(DiagCode::kSpecPathTemplate, member.key_loc(),
                    "path `" + path + "` must start with `/`");
     }
-    LowerPathItem(doc, member.value, path, ir::OperationKind::kPath, -1, {}, member.key_loc());
+    LowerPathItem(doc, member.value, path, ir::OperationKind::kPath, -1, {});
   }
 }
 
 void Lowerer::LowerWebhooks(const Document& doc, const Node& webhooks) {
   for (const Member& member : MembersOf(webhooks)) {
     if (member.key.rfind("x-", 0) == 0) continue;
-    LowerPathItem(doc, member.value, std::string(member.key), ir::OperationKind::kWebhook, -1, {},
-                  member.key_loc());
+    LowerPathItem(doc, member.value, std::string(member.key), ir::OperationKind::kWebhook, -1, {});
   }
 }
 
 void Lowerer::LowerPathItem(const Document& doc, const Node& item_node, const std::string& path,
-                            ir::OperationKind kind, int32_t parent, const std::string& callback_name,
-                            Loc key_loc) {
+                            ir::OperationKind kind, int32_t parent, const std::string& callback_name) {
   std::optional<RefTarget> target = Deref(doc, item_node);
   if (!target) return;
   const Node& item = *target->node;
@@ -347,7 +344,7 @@ void Lowerer::LowerPathItem(const Document& doc, const Node& item_node, const st
   std::vector<ir::Parameter> path_params;
   if (const Node* params = item.Find("parameters")) path_params = LowerParameterList(*target->doc, *params);
   std::vector<ir::Server> servers;
-  if (const Node* s = item.Find("servers")) servers = LowerServers(*target->doc, *s);
+  if (const Node* s = item.Find("servers")) servers = LowerServers(*s);
   // A path item without operations is valid (OAI's path_var_empty_pathitem): its
   // template is checked per operation, so there is nothing to check here.
   for (const char* method : kMethods) {
@@ -355,7 +352,6 @@ void Lowerer::LowerPathItem(const Document& doc, const Node& item_node, const st
     if (op == nullptr) continue;
     LowerOperation(*target->doc, *op, method, path, path_params, servers, kind, parent, callback_name);
   }
-  (void)key_loc;
 }
 
 void Lowerer::CheckPathTemplate(const ir::Operation& op, const std::string& path, Loc loc) {
@@ -479,7 +475,7 @@ void Lowerer::LowerOperation(const Document& doc, const Node& node, const std::s
     op.security = LowerSecurity(*security);
   }
   op.servers = path_servers;
-  if (const Node* servers = node.Find("servers")) op.servers = LowerServers(doc, *servers);
+  if (const Node* servers = node.Find("servers")) op.servers = LowerServers(*servers);
   for (const Member& m : MembersOf(node)) {
     if (m.key.rfind("x-", 0) == 0) op.extensions.emplace_back(std::string(m.key), spec::ToJson(m.value));
   }
@@ -507,7 +503,7 @@ void Lowerer::LowerCallbacks(const Document& doc, const Node& callbacks, int32_t
     for (const Member& expr : MembersOf(*target->node)) {
       if (expr.key.rfind("x-", 0) == 0) continue;
       LowerPathItem(*target->doc, expr.value, std::string(expr.key), ir::OperationKind::kCallback,
-                    parent, std::string(cb.key), expr.key_loc());
+                    parent, std::string(cb.key));
     }
   }
 }
@@ -620,7 +616,7 @@ std::optional<ir::Parameter> Lowerer::LowerParameter(const Document& doc, const 
     }
   }
   if (const Node* schema = p.Find("schema")) {
-    param.schema = SchemaFor(*target->doc, *schema, target->pointer + "/schema");
+    param.schema = SchemaFor(*target->doc, *schema);
   } else if (const Node* content = p.Find("content"); content != nullptr && content->is_map()) {
     std::vector<ir::MediaType> media = LowerContent(*target->doc, *content);
     if (first && content->size != 1) {
@@ -643,7 +639,7 @@ std::vector<ir::Example> Lowerer::LowerExamples(const Document& doc, const Node&
     for (const Member& m : MembersOf(*examples)) {
       std::optional<RefTarget> target = Deref(doc, m.value);
       if (!target) continue;
-      CheckExample(*target->doc, *target->node);
+      CheckExample(*target->node);
       const Node* value = target->node->Find("value");
       out.push_back(ir::Example{std::string(m.key), value ? spec::ToJson(*value) : std::string(),
                                 Str(target->node->Find("summary"))});
@@ -652,8 +648,7 @@ std::vector<ir::Example> Lowerer::LowerExamples(const Document& doc, const Node&
   return out;
 }
 
-void Lowerer::CheckExample(const Document& doc, const Node& node) {
-  (void)doc;
+void Lowerer::CheckExample(const Node& node) {
   if (!FirstVisit(node, kVisitExample)) return;
   if (!CheckFields(node, rules::kExample, version_, sink_)) return;
   if (node.Find("value") != nullptr && node.Find("externalValue") != nullptr) {
@@ -667,7 +662,7 @@ std::vector<ir::MediaType> Lowerer::LowerContent(const Document& doc, const Node
   for (const Member& m : MembersOf(content)) {
     if (!CheckFields(m.value, rules::kMediaType, version_, sink_)) continue;
     ir::MediaType media{std::string(m.key), ir::kNoSchema, {}, m.value.loc()};
-    if (const Node* schema = m.value.Find("schema")) media.schema = SchemaFor(doc, *schema, {});
+    if (const Node* schema = m.value.Find("schema")) media.schema = SchemaFor(doc, *schema);
     if (m.value.Find("example") != nullptr && m.value.Find("examples") != nullptr) {
       sink_.Report(DiagCode::kSpecFieldConflict, m.value.FindMember("examples")->key_loc(),
                    "`example` and `examples` exclude each other", "keep one of them");
@@ -718,7 +713,7 @@ std::optional<ir::Header> Lowerer::LowerHeader(const Document& doc, const Node& 
     }
   }
   if (const Node* schema = h.Find("schema")) {
-    header.schema = SchemaFor(*target->doc, *schema, {});
+    header.schema = SchemaFor(*target->doc, *schema);
   } else if (const Node* content = h.Find("content"); content != nullptr && content->is_map()) {
     std::vector<ir::MediaType> media = LowerContent(*target->doc, *content);
     if (!media.empty()) header.schema = media[0].schema;
@@ -784,7 +779,7 @@ void Lowerer::LowerComponents(const Document& doc, const Node& components) {
   each("requestBodies", [&](const Member& m) { LowerRequestBody(doc, m.value); });
   each("headers", [&](const Member& m) { LowerHeader(doc, m.value, std::string(m.key)); });
   each("examples", [&](const Member& m) {
-    if (auto t = Deref(doc, m.value)) CheckExample(*t->doc, *t->node);
+    if (auto t = Deref(doc, m.value)) CheckExample(*t->node);
   });
   each("links", [&](const Member& m) { CheckLink(doc, m.value); });
   each("callbacks", [&](const Member& m) {

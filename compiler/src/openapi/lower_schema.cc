@@ -42,7 +42,6 @@ const std::set<std::string_view> kTypeNames = {"object", "array",   "string", "i
 
 void Lowerer::RegisterComponentSchemas(const Document& doc, const Node& schemas) {
   for (const Member& m : MembersOf(schemas)) {
-    std::string pointer = "/components/schemas/" + EscapeJsonPointerToken(m.key);
     ir::SchemaId id = static_cast<ir::SchemaId>(api_.schemas.size());
     api_.schemas.push_back(ir::Schema{});
     api_.schemas[id].name = std::string(m.key);
@@ -63,8 +62,7 @@ void Lowerer::RegisterComponentSchemas(const Document& doc, const Node& schemas)
   }
 }
 
-ir::SchemaId Lowerer::SchemaFor(const Document& doc, const Node& node, std::string pointer) {
-  (void)pointer;
+ir::SchemaId Lowerer::SchemaFor(const Document& doc, const Node& node) {
   auto known = schema_ids_.find(&node);
   if (known != schema_ids_.end()) return known->second;
   const Node* ref = Workspace::RefOf(node);
@@ -141,10 +139,10 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     const Member* ref_member = node.FindMember("$ref");
     only_ref.members = ref_member;
     only_ref.size = 1;
-    ir::SchemaId target = SchemaFor(doc, only_ref, {});
+    ir::SchemaId target = SchemaFor(doc, only_ref);
     if (target != ir::kNoSchema) at().all_of.push_back(target);
   }
-  auto child = [&](const Node& n) { return SchemaFor(doc, n, {}); };
+  auto child = [&](const Node& n) { return SchemaFor(doc, n); };
   auto schema_list = [&](const Member& m, std::vector<ir::SchemaId> ir::Schema::*field) {
     if (!m.value.is_seq()) {
       sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(),
@@ -281,7 +279,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
             ref_node.size = 1;
             if (auto t = ws_.Deref(doc, ref_node)) {
               auto it = schema_ids_.find(t->node);
-              s = it != schema_ids_.end() ? it->second : SchemaFor(doc, ref_node, {});
+              s = it != schema_ids_.end() ? it->second : SchemaFor(doc, ref_node);
             }
           }
           d.mapping.emplace_back(std::string(entry.key), s);

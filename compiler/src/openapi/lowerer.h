@@ -31,7 +31,7 @@ class Lowerer {
  private:
   // Document level.
   void LowerInfo(const spec::Node& info);
-  std::vector<ir::Server> LowerServers(const Document& doc, const spec::Node& servers);
+  std::vector<ir::Server> LowerServers(const spec::Node& servers);
   void LowerComponents(const Document& doc, const spec::Node& components);
   void LowerPaths(const Document& doc, const spec::Node& paths);
   void LowerWebhooks(const Document& doc, const spec::Node& webhooks);
@@ -43,8 +43,7 @@ class Lowerer {
   // Path items and operations. `path` is the template (or webhook name / callback
   // expression); `kind` and `parent` say where the operations go.
   void LowerPathItem(const Document& doc, const spec::Node& item, const std::string& path,
-                     ir::OperationKind kind, int32_t parent, const std::string& callback_name,
-                     Loc key_loc);
+                     ir::OperationKind kind, int32_t parent, const std::string& callback_name);
   void LowerOperation(const Document& doc, const spec::Node& op, const std::string& method,
                       const std::string& path, const std::vector<ir::Parameter>& path_params,
                       const std::vector<ir::Server>& path_servers, ir::OperationKind kind,
@@ -59,13 +58,13 @@ class Lowerer {
   std::vector<ir::MediaType> LowerContent(const Document& doc, const spec::Node& content);
   std::vector<ir::Example> LowerExamples(const Document& doc, const spec::Node& owner);
   void CheckLink(const Document& doc, const spec::Node& node);
-  void CheckExample(const Document& doc, const spec::Node& node);
+  void CheckExample(const spec::Node& node);
   void LowerCallbacks(const Document& doc, const spec::Node& callbacks, int32_t parent);
   void CheckPathTemplate(const ir::Operation& op, const std::string& path, Loc loc);
   void CheckParamStyle(const spec::Node& node, const ir::Parameter& param);
 
   // Schemas (lower_schema.cc).
-  ir::SchemaId SchemaFor(const Document& doc, const spec::Node& node, std::string pointer);
+  ir::SchemaId SchemaFor(const Document& doc, const spec::Node& node);
   void LowerSchemaInto(const Document& doc, const spec::Node& node, ir::SchemaId id);
   void DrainSchemas();
   void RegisterComponentSchemas(const Document& doc, const spec::Node& schemas);
