@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Emits the example project's app and the schema-feature spec of golden/emit_features,
-# compiles them with tsc, and runs the tests in e2e/*.test.mjs with Node's test runner. Usage: e2e_example.sh SPECC WORK_DIR
+# compiles them with tsc (with typed/*.ts, which checks the handlers' response types), and runs the tests in e2e/*.test.mjs with Node's test runner. Usage: e2e_example.sh SPECC WORK_DIR
 set -euo pipefail
 specc=$1
 work=$2
@@ -11,6 +11,7 @@ mkdir -p "$work"
 "$specc" emit specs/stackfast.specc golden/emit_features/input/specs/features.yaml \
   --out "$work/gen" --only routes,schemas,openapi,postman
 ln -s "$node_dir/node_modules" "$work/node_modules"
+cp -r "$node_dir/typed" "$work/typed"
 echo '{"type": "module", "private": true}' > "$work/package.json"
 cat > "$work/tsconfig.json" <<'JSON'
 {
@@ -18,7 +19,7 @@ cat > "$work/tsconfig.json" <<'JSON'
     "strict": true, "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext",
     "skipLibCheck": true, "outDir": "dist", "rootDir": ".", "types": []
   },
-  "include": ["gen/**/*.ts"]
+  "include": ["gen/**/*.ts", "typed/*.ts"]
 }
 JSON
 cd "$work"

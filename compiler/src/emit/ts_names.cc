@@ -21,6 +21,32 @@ bool IsJsonMedia(const std::string& media) {
          m == "*/*";
 }
 
+// Names the body schema of each of `op`'s responses: its JSON media type's component
+// schema, or a constant `<Type><Status>Response` for an inline one.
+std::vector<ResponseNames> NameResponses(const ir::Operation& op, const std::string& type,
+                                         const std::vector<std::string>& schema_names, NameTable& exported) {
+  std::vector<ResponseNames> out(op.responses.size());
+  for (size_t i = 0; i < op.responses.size(); ++i) {
+    const ir::Response& r = op.responses[i];
+    for (size_t m = 0; m < r.content.size(); ++m) {
+      if (IsJsonMedia(r.content[m].media_type)) {
+        out[i].json_media = m;
+        break;
+      }
+    }
+    if (!out[i].json_media) continue;
+    ir::SchemaId schema = r.content[*out[i].json_media].schema;
+    if (schema == ir::kNoSchema) continue;
+    if (!schema_names[schema].empty()) {
+      out[i].schema = schema_names[schema];
+    } else {
+      out[i].schema = exported.Take(type + PascalCase(r.status) + "Response");
+      out[i].declared = true;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 const char* InputPartField(InputPart part) {
@@ -100,6 +126,7 @@ TsNames NameTsSymbols(const ir::Api& api) {
     for (int i = 0; i < 5; ++i) {
       if (has[i]) n.parts[i] = exported.Take(n.type + kSuffix[i]);
     }
+    n.responses = NameResponses(op, n.type, names.schemas, exported);
     // "/pets/{petId}" -> "/pets/:petId", with Hono's names for the parameters.
     std::string path;
     // A query string in the path template (lint warns about it) is not part of the route.

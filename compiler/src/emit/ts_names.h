@@ -5,6 +5,7 @@
 #ifndef SPECC_EMIT_TS_NAMES_H_
 #define SPECC_EMIT_TS_NAMES_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,17 @@ inline constexpr InputPart kInputParts[] = {InputPart::kParams, InputPart::kQuer
 // Returns the handler input's field for `part`: "params", "query", "headers", "cookies", "body".
 const char* InputPartField(InputPart part);
 
+// One documented response of an operation, as the handler's return type describes it.
+struct ResponseNames {
+  // The index into the response's content of the JSON media type that types its body;
+  // nullopt when the response has none (no content, text, binary).
+  std::optional<size_t> json_media;
+  // The schemas.ts constant validating that body: a component's, or one schemas.ts
+  // declares for the inline schema; empty when the media type has no schema.
+  std::string schema;
+  bool declared = false;  // schemas.ts declares `schema` for this response
+};
+
 struct OperationNames {
   std::string handler;     // camelCase method of the Handlers interface: "listPets"
   std::string type;        // PascalCase prefix of its types: "ListPets"
@@ -36,6 +48,8 @@ struct OperationNames {
   // Hono's name of each path parameter, parallel to Operation::parameters (empty for the
   // others): the spec's name when it is a plain identifier, otherwise a sanitised one.
   std::vector<std::string> param_keys;
+  // Parallel to Operation::responses.
+  std::vector<ResponseNames> responses;
 };
 
 struct TsNames {

@@ -1,44 +1,47 @@
-// Your handlers for Stackfast API (specs/api/openapi.yaml). specc created this file once, because it was
-// missing, and will never change or delete it: it is yours. Fill in each handler; the
-// generated routes (routes/*.ts) validate every request before calling it, and app.ts's
-// `createApp(handlers, ...)` serves them.
+// Your handlers for Stackfast API.
+// specc created this file once, from specs/api/openapi.yaml, because it was missing; it will never
+// change or delete it: it is yours. Fill in each handler. The generated routes
+// (routes/*.ts) validate every request before calling it; app.ts's createApp serves them.
+// Each handler returns one of the responses its operation documents (handlers.ts names
+// them), such as `return c.json(body, 200);`.
+import { HTTPException } from "hono/http-exception";
 import type { Handlers } from "./handlers.js";
 
 export const handlers: Handlers = {
-  getHealth(c) {
-    return c.json({ error: "not implemented: getHealth" }, 501);
+  getHealth() {
+    throw new HTTPException(501, { message: "not implemented: getHealth" });
   },
-  listProjects(c) {
-    return c.json({ error: "not implemented: listProjects" }, 501);
+  listProjects() {
+    throw new HTTPException(501, { message: "not implemented: listProjects" });
   },
-  createProject(c) {
-    return c.json({ error: "not implemented: createProject" }, 501);
+  createProject() {
+    throw new HTTPException(501, { message: "not implemented: createProject" });
   },
-  getProject(c) {
-    return c.json({ error: "not implemented: getProject" }, 501);
+  getProject() {
+    throw new HTTPException(501, { message: "not implemented: getProject" });
   },
-  archiveProject(c) {
-    return c.json({ error: "not implemented: archiveProject" }, 501);
+  archiveProject() {
+    throw new HTTPException(501, { message: "not implemented: archiveProject" });
   },
-  updateProject(c) {
-    return c.json({ error: "not implemented: updateProject" }, 501);
+  updateProject() {
+    throw new HTTPException(501, { message: "not implemented: updateProject" });
   },
-  listDeployments(c) {
-    return c.json({ error: "not implemented: listDeployments" }, 501);
+  listDeployments() {
+    throw new HTTPException(501, { message: "not implemented: listDeployments" });
   },
-  createDeployment(c) {
-    return c.json({ error: "not implemented: createDeployment" }, 501);
+  createDeployment() {
+    throw new HTTPException(501, { message: "not implemented: createDeployment" });
   },
-  getDeployment(c) {
-    return c.json({ error: "not implemented: getDeployment" }, 501);
+  getDeployment() {
+    throw new HTTPException(501, { message: "not implemented: getDeployment" });
   },
-  promoteDeployment(c) {
-    return c.json({ error: "not implemented: promoteDeployment" }, 501);
+  promoteDeployment() {
+    throw new HTTPException(501, { message: "not implemented: promoteDeployment" });
   },
-  listEnvVars(c) {
-    return c.json({ error: "not implemented: listEnvVars" }, 501);
+  listEnvVars() {
+    throw new HTTPException(501, { message: "not implemented: listEnvVars" });
   },
-  setEnvVar(c) {
-    return c.json({ error: "not implemented: setEnvVar" }, 501);
+  setEnvVar() {
+    throw new HTTPException(501, { message: "not implemented: setEnvVar" });
   },
 };

@@ -2,7 +2,13 @@
 // The handlers of Stackfast API: the code you write. Generated routes validate each request
 // and call the matching handler with the validated input; implement `Handlers` in files
 // of your own and pass it to `createApp` (app.ts).
-import type { Context } from "hono";
+//
+// A handler returns one of the responses its operation documents, made the way Hono types
+// them: `c.json(body, status)`, `c.text(text, status)`, `c.body(data, status)` (`null` for
+// no content) or `c.redirect(url, status)`. Write the status out: without one, TypeScript
+// infers it from the return type while Hono sends 200. An undocumented status, a body that
+// does not match its schema, or content where the spec says none is a type error.
+import type { Context, TypedResponse } from "hono";
 import type { z } from "zod";
 import type * as schemas from "./schemas.js";
 
@@ -10,10 +16,19 @@ import type * as schemas from "./schemas.js";
 export interface GetHealthInput {
 }
 
+/** The responses `getHealth` documents. */
+export type GetHealthOutput =
+  | TypedResponse<z.output<typeof schemas.GetHealth200Response>, 200, "json">;
+
 /** The validated input of `listProjects`. */
 export interface ListProjectsInput {
   query: z.output<typeof schemas.ListProjectsQuery>;
 }
+
+/** The responses `listProjects` documents. */
+export type ListProjectsOutput =
+  | TypedResponse<z.output<typeof schemas.ListProjects200Response>, 200, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 401, "json">;
 
 /** The validated input of `createProject`. */
 export interface CreateProjectInput {
@@ -21,15 +36,32 @@ export interface CreateProjectInput {
   body: z.output<typeof schemas.CreateProjectBody>;
 }
 
+/** The responses `createProject` documents. */
+export type CreateProjectOutput =
+  | TypedResponse<z.output<typeof schemas.Project>, 201, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 400, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 401, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 409, "json">;
+
 /** The validated input of `getProject`. */
 export interface GetProjectInput {
   params: z.output<typeof schemas.GetProjectParams>;
 }
 
+/** The responses `getProject` documents. */
+export type GetProjectOutput =
+  | TypedResponse<z.output<typeof schemas.Project>, 200, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 404, "json">;
+
 /** The validated input of `archiveProject`. */
 export interface ArchiveProjectInput {
   params: z.output<typeof schemas.ArchiveProjectParams>;
 }
+
+/** The responses `archiveProject` documents. */
+export type ArchiveProjectOutput =
+  | TypedResponse<null, 204, "body">
+  | TypedResponse<z.output<typeof schemas.Problem>, 404, "json">;
 
 /** The validated input of `updateProject`. */
 export interface UpdateProjectInput {
@@ -37,11 +69,22 @@ export interface UpdateProjectInput {
   body: z.output<typeof schemas.UpdateProjectBody>;
 }
 
+/** The responses `updateProject` documents. */
+export type UpdateProjectOutput =
+  | TypedResponse<z.output<typeof schemas.Project>, 200, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 400, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 404, "json">;
+
 /** The validated input of `listDeployments`. */
 export interface ListDeploymentsInput {
   params: z.output<typeof schemas.ListDeploymentsParams>;
   query: z.output<typeof schemas.ListDeploymentsQuery>;
 }
+
+/** The responses `listDeployments` documents. */
+export type ListDeploymentsOutput =
+  | TypedResponse<z.output<typeof schemas.ListDeployments200Response>, 200, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 404, "json">;
 
 /** The validated input of `createDeployment`. */
 export interface CreateDeploymentInput {
@@ -50,10 +93,21 @@ export interface CreateDeploymentInput {
   body: z.output<typeof schemas.CreateDeploymentBody>;
 }
 
+/** The responses `createDeployment` documents. */
+export type CreateDeploymentOutput =
+  | TypedResponse<z.output<typeof schemas.Deployment>, 202, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 400, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 404, "json">;
+
 /** The validated input of `getDeployment`. */
 export interface GetDeploymentInput {
   params: z.output<typeof schemas.GetDeploymentParams>;
 }
+
+/** The responses `getDeployment` documents. */
+export type GetDeploymentOutput =
+  | TypedResponse<z.output<typeof schemas.Deployment>, 200, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 404, "json">;
 
 /** The validated input of `promoteDeployment`. */
 export interface PromoteDeploymentInput {
@@ -61,11 +115,22 @@ export interface PromoteDeploymentInput {
   headers: z.output<typeof schemas.PromoteDeploymentHeaders>;
 }
 
+/** The responses `promoteDeployment` documents. */
+export type PromoteDeploymentOutput =
+  | TypedResponse<z.output<typeof schemas.Deployment>, 202, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 404, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 409, "json">;
+
 /** The validated input of `listEnvVars`. */
 export interface ListEnvVarsInput {
   params: z.output<typeof schemas.ListEnvVarsParams>;
   query: z.output<typeof schemas.ListEnvVarsQuery>;
 }
+
+/** The responses `listEnvVars` documents. */
+export type ListEnvVarsOutput =
+  | TypedResponse<z.output<typeof schemas.ListEnvVars200Response>, 200, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 404, "json">;
 
 /** The validated input of `setEnvVar`. */
 export interface SetEnvVarInput {
@@ -73,29 +138,35 @@ export interface SetEnvVarInput {
   body: z.output<typeof schemas.SetEnvVarBody>;
 }
 
+/** The responses `setEnvVar` documents. */
+export type SetEnvVarOutput =
+  | TypedResponse<z.output<typeof schemas.EnvVarInfo>, 200, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 400, "json">
+  | TypedResponse<z.output<typeof schemas.Problem>, 404, "json">;
+
 export interface Handlers {
   /** GET /health: Report that the service is up */
-  getHealth(c: Context, input: GetHealthInput): Response | Promise<Response>;
+  getHealth(c: Context, input: GetHealthInput): GetHealthOutput | Promise<GetHealthOutput>;
   /** GET /projects: List projects */
-  listProjects(c: Context, input: ListProjectsInput): Response | Promise<Response>;
+  listProjects(c: Context, input: ListProjectsInput): ListProjectsOutput | Promise<ListProjectsOutput>;
   /** POST /projects: Create a project */
-  createProject(c: Context, input: CreateProjectInput): Response | Promise<Response>;
+  createProject(c: Context, input: CreateProjectInput): CreateProjectOutput | Promise<CreateProjectOutput>;
   /** GET /projects/{projectId}: Get a project */
-  getProject(c: Context, input: GetProjectInput): Response | Promise<Response>;
+  getProject(c: Context, input: GetProjectInput): GetProjectOutput | Promise<GetProjectOutput>;
   /** DELETE /projects/{projectId}: Archive a project (its resources are kept, never deleted) */
-  archiveProject(c: Context, input: ArchiveProjectInput): Response | Promise<Response>;
+  archiveProject(c: Context, input: ArchiveProjectInput): ArchiveProjectOutput | Promise<ArchiveProjectOutput>;
   /** PATCH /projects/{projectId}: Change a project's settings */
-  updateProject(c: Context, input: UpdateProjectInput): Response | Promise<Response>;
+  updateProject(c: Context, input: UpdateProjectInput): UpdateProjectOutput | Promise<UpdateProjectOutput>;
   /** GET /projects/{projectId}/deployments: List the deployments of a project */
-  listDeployments(c: Context, input: ListDeploymentsInput): Response | Promise<Response>;
+  listDeployments(c: Context, input: ListDeploymentsInput): ListDeploymentsOutput | Promise<ListDeploymentsOutput>;
   /** POST /projects/{projectId}/deployments: Deploy a commit to an environment */
-  createDeployment(c: Context, input: CreateDeploymentInput): Response | Promise<Response>;
+  createDeployment(c: Context, input: CreateDeploymentInput): CreateDeploymentOutput | Promise<CreateDeploymentOutput>;
   /** GET /projects/{projectId}/deployments/{deploymentId}: Get a deployment */
-  getDeployment(c: Context, input: GetDeploymentInput): Response | Promise<Response>;
+  getDeployment(c: Context, input: GetDeploymentInput): GetDeploymentOutput | Promise<GetDeploymentOutput>;
   /** POST /projects/{projectId}/deployments/{deploymentId}/promote: Promote a ready staging deployment to production */
-  promoteDeployment(c: Context, input: PromoteDeploymentInput): Response | Promise<Response>;
+  promoteDeployment(c: Context, input: PromoteDeploymentInput): PromoteDeploymentOutput | Promise<PromoteDeploymentOutput>;
   /** GET /projects/{projectId}/env: List the env vars of a project (metadata only, never values) */
-  listEnvVars(c: Context, input: ListEnvVarsInput): Response | Promise<Response>;
+  listEnvVars(c: Context, input: ListEnvVarsInput): ListEnvVarsOutput | Promise<ListEnvVarsOutput>;
   /** PUT /projects/{projectId}/env/{key}: Set an env var in one environment */
-  setEnvVar(c: Context, input: SetEnvVarInput): Response | Promise<Response>;
+  setEnvVar(c: Context, input: SetEnvVarInput): SetEnvVarOutput | Promise<SetEnvVarOutput>;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "emit/hono/response_types.h"
 #include "emit/namer.h"
 #include "emit/render.h"
 #include "emit/template_set.h"
@@ -48,6 +49,7 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       if (std::find(modules.begin(), modules.end(), n.module) == modules.end()) modules.push_back(n.module);
     }
     View handler_ops = View::List();
+    std::vector<std::string> status_imports;
     for (size_t i = 0; i < api.operations.size(); ++i) {
       const ir::Operation& op = api.operations[i];
       const OperationNames& n = names.operations[i];
@@ -70,12 +72,34 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
         inputs.Add(std::move(in));
       }
       o.Set("inputs", std::move(inputs));
+      HandlerOutput output = HandlerOutputOf(op, n);
+      o.Set("output_type", output.variants.empty() ? std::string("Response") : PascalCase(n.handler) + "Output");
+      View variants = View::List();
+      for (const std::string& v : output.variants) {
+        View item;
+        item.Set("type", v);
+        item.Set("first", variants.size() == 0);
+        variants.Add(std::move(item));
+      }
+      variants.MarkLast();
+      o.Set("outputs", std::move(variants));
+      for (const std::string& name : output.status_imports) {
+        if (std::find(status_imports.begin(), status_imports.end(), name) == status_imports.end()) {
+          status_imports.push_back(name);
+        }
+      }
       handler_ops.Add(std::move(o));
+    }
+    std::string status_list;
+    for (const char* name : kHonoStatusTypes) {
+      if (std::find(status_imports.begin(), status_imports.end(), name) == status_imports.end()) continue;
+      status_list += (status_list.empty() ? "" : ", ") + std::string(name);
     }
     View handlers_view;
     handlers_view.Set("source", input.source);
     handlers_view.Set("title", api.title);
     handlers_view.Set("operations", std::move(handler_ops));
+    handlers_view.Set("status_types", status_list);
     std::optional<std::string> handlers =
         Render(ctx.templates, kId, "hono/handlers.ts.mustache", handlers_view, ctx.diags);
     if (!handlers) return;

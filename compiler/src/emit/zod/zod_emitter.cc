@@ -691,6 +691,14 @@ void ZodEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
         pv.Set("zod", expr);
         parts.Add(std::move(pv));
       }
+      for (size_t r = 0; r < op.responses.size(); ++r) {
+        const ResponseNames& rn = n.responses[r];
+        if (!rn.declared) continue;
+        View pv;
+        pv.Set("name", rn.schema);
+        pv.Set("zod", w.Inline(op.responses[r].content[*rn.json_media].schema, 0));
+        parts.Add(std::move(pv));
+      }
       if (parts.size() == 0) continue;
       o.Set("parts", std::move(parts));
       operations.Add(std::move(o));

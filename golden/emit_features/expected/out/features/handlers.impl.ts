@@ -2,25 +2,31 @@
 // specc created this file once, from specs/features.yaml, because it was missing; it will never
 // change or delete it: it is yours. Fill in each handler. The generated routes
 // (routes/*.ts) validate every request before calling it; app.ts's createApp serves them.
+// Each handler returns one of the responses its operation documents (handlers.ts names
+// them), such as `return c.json(body, 200);`.
+import { HTTPException } from "hono/http-exception";
 import type { Handlers } from "./handlers.js";
 
 export const handlers: Handlers = {
-  getPet(c) {
-    return c.json({ error: "not implemented: getPet" }, 501);
+  getPet() {
+    throw new HTTPException(501, { message: "not implemented: getPet" });
   },
-  replacePet(c) {
-    return c.json({ error: "not implemented: replacePet" }, 501);
+  replacePet() {
+    throw new HTTPException(501, { message: "not implemented: replacePet" });
   },
-  createPet(c) {
-    return c.json({ error: "not implemented: createPet" }, 501);
+  createPet() {
+    throw new HTTPException(501, { message: "not implemented: createPet" });
   },
-  reindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMore(c) {
-    return c.json({ error: "not implemented: reindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMore" }, 501);
+  reindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMore() {
+    throw new HTTPException(501, { message: "not implemented: reindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMore" });
   },
-  purgeInternal(c) {
-    return c.json({ error: "not implemented: purgeInternal" }, 501);
+  purgeInternal() {
+    throw new HTTPException(501, { message: "not implemented: purgeInternal" });
   },
-  getHealth(c) {
-    return c.json({ error: "not implemented: getHealth" }, 501);
+  getHealth() {
+    throw new HTTPException(501, { message: "not implemented: getHealth" });
+  },
+  getPetPhoto() {
+    throw new HTTPException(501, { message: "not implemented: getPetPhoto" });
   },
 };

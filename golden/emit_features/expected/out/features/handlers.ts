@@ -2,7 +2,14 @@
 // The handlers of Features: the code you write. Generated routes validate each request
 // and call the matching handler with the validated input; implement `Handlers` in files
 // of your own and pass it to `createApp` (app.ts).
-import type { Context } from "hono";
+//
+// A handler returns one of the responses its operation documents, made the way Hono types
+// them: `c.json(body, status)`, `c.text(text, status)`, `c.body(data, status)` (`null` for
+// no content) or `c.redirect(url, status)`. Write the status out: without one, TypeScript
+// infers it from the return type while Hono sends 200. An undocumented status, a body that
+// does not match its schema, or content where the spec says none is a type error.
+import type { Context, TypedResponse } from "hono";
+import type { StatusCode, ClientErrorStatusCode, UnofficialStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import type * as schemas from "./schemas.js";
 
@@ -14,40 +21,82 @@ export interface GetPetInput {
   cookies: z.output<typeof schemas.GetPetCookies>;
 }
 
+/** The responses `getPet` documents. */
+export type GetPetOutput =
+  | TypedResponse<z.output<typeof schemas.Pet>, 200, "json">;
+
 /** The validated input of `replacePet`. */
 export interface ReplacePetInput {
   params: z.output<typeof schemas.ReplacePetParams>;
   body: z.output<typeof schemas.ReplacePetBody>;
 }
 
+/** The responses `replacePet` documents. */
+export type ReplacePetOutput =
+  | TypedResponse<null, 204, "body">;
+
 /** The validated input of `createPet`. */
 export interface CreatePetInput {
   body: z.output<typeof schemas.CreatePetBody>;
 }
 
+/** The responses `createPet` documents. */
+export type CreatePetOutput =
+  | TypedResponse<null, 201, "body">;
+
 /** The validated input of `reindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMore`. */
 export interface ReindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMoreInput {
 }
+
+/** The responses `reindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMore` documents. */
+export type ReindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMoreOutput =
+  | TypedResponse<null, 202, "body">;
 
 /** The validated input of `purgeInternal`. */
 export interface PurgeInternalInput {
 }
 
+/** The responses `purgeInternal` documents. */
+export type PurgeInternalOutput =
+  | TypedResponse<null, 204, "body">;
+
 /** The validated input of `getHealth`. */
 export interface GetHealthInput {
 }
 
+/** The responses `getHealth` documents. */
+export type GetHealthOutput =
+  | TypedResponse<null, 200, "body">;
+
+/** The validated input of `getPetPhoto`. */
+export interface GetPetPhotoInput {
+  params: z.output<typeof schemas.GetPetPhotoParams>;
+}
+
+/** The responses `getPetPhoto` documents. */
+export type GetPetPhotoOutput =
+  | TypedResponse<unknown, 200, "body">
+  | TypedResponse<z.output<typeof schemas.GetPetPhoto200Response>, 200, "json">
+  | TypedResponse<string, UnofficialStatusCode, "text">
+  | TypedResponse<null, 302, "body">
+  | TypedResponse<undefined, 302, "redirect">
+  | TypedResponse<null, 304, "body">
+  | TypedResponse<z.output<typeof schemas.Problem>, ClientErrorStatusCode, "json">
+  | TypedResponse<string, Exclude<StatusCode, 200 | UnofficialStatusCode | 302 | 304 | ClientErrorStatusCode>, "text">;
+
 export interface Handlers {
   /** GET /pets/{pet-id}: Read a pet */
-  getPet(c: Context, input: GetPetInput): Response | Promise<Response>;
+  getPet(c: Context, input: GetPetInput): GetPetOutput | Promise<GetPetOutput>;
   /** PUT /pets/{pet-id} */
-  replacePet(c: Context, input: ReplacePetInput): Response | Promise<Response>;
+  replacePet(c: Context, input: ReplacePetInput): ReplacePetOutput | Promise<ReplacePetOutput>;
   /** POST /pets */
-  createPet(c: Context, input: CreatePetInput): Response | Promise<Response>;
+  createPet(c: Context, input: CreatePetInput): CreatePetOutput | Promise<CreatePetOutput>;
   /** POST /admin/tools/reindex-every-search-index-of-every-organisation-that-has-ever-existed */
-  reindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMore(c: Context, input: ReindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMoreInput): Response | Promise<Response>;
+  reindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMore(c: Context, input: ReindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMoreInput): ReindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMoreOutput | Promise<ReindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMoreOutput>;
   /** DELETE /admin/internal */
-  purgeInternal(c: Context, input: PurgeInternalInput): Response | Promise<Response>;
+  purgeInternal(c: Context, input: PurgeInternalInput): PurgeInternalOutput | Promise<PurgeInternalOutput>;
   /** GET /health */
-  getHealth(c: Context, input: GetHealthInput): Response | Promise<Response>;
+  getHealth(c: Context, input: GetHealthInput): GetHealthOutput | Promise<GetHealthOutput>;
+  /** GET /pets/{pet-id}/photo */
+  getPetPhoto(c: Context, input: GetPetPhotoInput): GetPetPhotoOutput | Promise<GetPetPhotoOutput>;
 }

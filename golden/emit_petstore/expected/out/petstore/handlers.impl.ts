@@ -2,16 +2,19 @@
 // specc created this file once, from specs/petstore.yaml, because it was missing; it will never
 // change or delete it: it is yours. Fill in each handler. The generated routes
 // (routes/*.ts) validate every request before calling it; app.ts's createApp serves them.
+// Each handler returns one of the responses its operation documents (handlers.ts names
+// them), such as `return c.json(body, 200);`.
+import { HTTPException } from "hono/http-exception";
 import type { Handlers } from "./handlers.js";
 
 export const handlers: Handlers = {
-  listPets(c) {
-    return c.json({ error: "not implemented: listPets" }, 501);
+  listPets() {
+    throw new HTTPException(501, { message: "not implemented: listPets" });
   },
-  createPets(c) {
-    return c.json({ error: "not implemented: createPets" }, 501);
+  createPets() {
+    throw new HTTPException(501, { message: "not implemented: createPets" });
   },
-  showPetById(c) {
-    return c.json({ error: "not implemented: showPetById" }, 501);
+  showPetById() {
+    throw new HTTPException(501, { message: "not implemented: showPetById" });
   },
 };

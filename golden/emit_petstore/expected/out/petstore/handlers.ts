@@ -2,7 +2,14 @@
 // The handlers of Swagger Petstore: the code you write. Generated routes validate each request
 // and call the matching handler with the validated input; implement `Handlers` in files
 // of your own and pass it to `createApp` (app.ts).
-import type { Context } from "hono";
+//
+// A handler returns one of the responses its operation documents, made the way Hono types
+// them: `c.json(body, status)`, `c.text(text, status)`, `c.body(data, status)` (`null` for
+// no content) or `c.redirect(url, status)`. Write the status out: without one, TypeScript
+// infers it from the return type while Hono sends 200. An undocumented status, a body that
+// does not match its schema, or content where the spec says none is a type error.
+import type { Context, TypedResponse } from "hono";
+import type { StatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import type * as schemas from "./schemas.js";
 
@@ -11,21 +18,36 @@ export interface ListPetsInput {
   query: z.output<typeof schemas.ListPetsQuery>;
 }
 
+/** The responses `listPets` documents. */
+export type ListPetsOutput =
+  | TypedResponse<z.output<typeof schemas.Pets>, 200, "json">
+  | TypedResponse<z.output<typeof schemas.Error_>, Exclude<StatusCode, 200>, "json">;
+
 /** The validated input of `createPets`. */
 export interface CreatePetsInput {
   body: z.output<typeof schemas.CreatePetsBody>;
 }
+
+/** The responses `createPets` documents. */
+export type CreatePetsOutput =
+  | TypedResponse<null, 201, "body">
+  | TypedResponse<z.output<typeof schemas.Error_>, Exclude<StatusCode, 201>, "json">;
 
 /** The validated input of `showPetById`. */
 export interface ShowPetByIdInput {
   params: z.output<typeof schemas.ShowPetByIdParams>;
 }
 
+/** The responses `showPetById` documents. */
+export type ShowPetByIdOutput =
+  | TypedResponse<z.output<typeof schemas.Pet>, 200, "json">
+  | TypedResponse<z.output<typeof schemas.Error_>, Exclude<StatusCode, 200>, "json">;
+
 export interface Handlers {
   /** GET /pets: List all pets */
-  listPets(c: Context, input: ListPetsInput): Response | Promise<Response>;
+  listPets(c: Context, input: ListPetsInput): ListPetsOutput | Promise<ListPetsOutput>;
   /** POST /pets: Create a pet */
-  createPets(c: Context, input: CreatePetsInput): Response | Promise<Response>;
+  createPets(c: Context, input: CreatePetsInput): CreatePetsOutput | Promise<CreatePetsOutput>;
   /** GET /pets/{petId}: Info for a specific pet */
-  showPetById(c: Context, input: ShowPetByIdInput): Response | Promise<Response>;
+  showPetById(c: Context, input: ShowPetByIdInput): ShowPetByIdOutput | Promise<ShowPetByIdOutput>;
 }

@@ -17,5 +17,13 @@ export function default_Routes(handlers: Handlers): Hono {
       handlers.getHealth(c, {
       }),
   );
+  app.get(
+    "/pets/:pet_id/photo",
+    zValidator("param", schemas.GetPetPhotoParams),
+    async (c) =>
+      handlers.getPetPhoto(c, {
+        params: c.req.valid("param"),
+      }),
+  );
   return app;
 }
