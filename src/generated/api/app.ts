@@ -7,19 +7,26 @@ import { projectsRoutes } from "./routes/projects.js";
 import { deploymentsRoutes } from "./routes/deployments.js";
 import { configRoutes } from "./routes/config.js";
 
+// The path prefix of every route: the path of the spec's first server, "https://api.stackfast.dev/{version}".
+export const defaultBasePath = "/v1";
+
 export interface AppOptions {
   // The document GET /openapi.json serves: the openapi emitter's openapi.json, loaded the
   // way the runtime loads JSON (a JSON import, or reading the file), so that this module
   // does not make every type-check parse a large document.
   openApiDocument: unknown;
+  // Where to serve the routes instead of defaultBasePath ("/" for the root).
+  basePath?: string;
 }
 
 export function createApp(handlers: Handlers, options: AppOptions): Hono {
   const app = new Hono();
   app.get("/openapi.json", (c) => c.json(options.openApiDocument as Record<string, unknown>));
-  app.route("/", systemRoutes(handlers));
-  app.route("/", projectsRoutes(handlers));
-  app.route("/", deploymentsRoutes(handlers));
-  app.route("/", configRoutes(handlers));
+  const routes = new Hono();
+  routes.route("/", systemRoutes(handlers));
+  routes.route("/", projectsRoutes(handlers));
+  routes.route("/", deploymentsRoutes(handlers));
+  routes.route("/", configRoutes(handlers));
+  app.route(options.basePath ?? defaultBasePath, routes);
   return app;
 }

@@ -13,22 +13,24 @@ const handlers = new Proxy({}, { get: () => echo });
 const openApiDocument = JSON.parse(readFileSync(new URL("./gen/api/openapi.json", import.meta.url), "utf8"));
 const server = serve({ fetch: createApp(handlers, { openApiDocument }).fetch, hostname: "127.0.0.1", port: 0 });
 await new Promise((resolve) => server.once("listening", () => resolve()));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const origin = `http://127.0.0.1:${server.address().port}`;
 after(() => server.close());
 
 const project = "3f1c2a9e-5b7d-4c1e-9a2f-8d6e4b3c2a10";
 const idempotency = { "Idempotency-Key": "retry-key-0001", "Content-Type": "application/json" };
 const sha = "0123456789abcdef0123456789abcdef01234567";
 
-async function call(method, path, init = {}) {
-  const response = await fetch(base + path.replace(/^\//, ""), {
+// `path` is the spec's path; the routes are served under the first server's path, /v1.
+async function call(method, path, init = {}, prefix = "/v1") {
+  const response = await fetch(origin + prefix + path, {
     method,
     headers: init.headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     signal: AbortSignal.timeout(5000),
   });
   const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
+  const json = (response.headers.get("content-type") ?? "").includes("json");
+  return { status: response.status, json: json && text ? JSON.parse(text) : undefined };
 }
 
 test("a bad path parameter is rejected", async () => {
@@ -73,8 +75,19 @@ test("valid requests reach the handler with coerced and defaulted input", async 
   assert.deepEqual(created.json.input.body, { name: "shop", region: "aws-us-east-2", framework: "none" });
 });
 
-test("the app serves its OpenAPI document", async () => {
-  const r = await call("GET", "/openapi.json");
+test("the app serves its OpenAPI document at the root", async () => {
+  const r = await call("GET", "/openapi.json", {}, "");
   assert.equal(r.status, 200);
   assert.equal(r.json.info.title, "Stackfast API");
+});
+
+test("the routes are served under the first server's path, and only there", async () => {
+  assert.equal((await call("GET", "/health", {}, "/v1")).status, 200);
+  assert.equal((await call("GET", "/health", {}, "")).status, 404);
+});
+
+test("basePath serves the routes elsewhere", async () => {
+  const app = createApp(handlers, { openApiDocument, basePath: "/" });
+  assert.equal((await app.request("/health")).status, 200);
+  assert.equal((await app.request("/v1/health")).status, 404);
 });

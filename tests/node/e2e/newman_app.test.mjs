@@ -26,7 +26,8 @@ const handlers = new Proxy({}, {
 });
 const server = serve({ fetch: createApp(handlers, { openApiDocument }).fetch, hostname: "127.0.0.1", port: 0 });
 await new Promise((resolve) => server.once("listening", () => resolve()));
-const baseUrl = `http://127.0.0.1:${server.address().port}`;
+// The collection's baseUrl is the server URL, base path included, as in the spec.
+const baseUrl = `http://127.0.0.1:${server.address().port}/v1`;
 after(() => server.close());
 
 test("the base collection runs green against the generated app", async () => {

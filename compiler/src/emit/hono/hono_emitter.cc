@@ -5,6 +5,7 @@
 #include "emit/hono/response_types.h"
 #include "emit/namer.h"
 #include "emit/render.h"
+#include "emit/server_url.h"
 #include "emit/template_set.h"
 #include "emit/ts_names.h"
 
@@ -154,6 +155,10 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     app.Set("source", input.source);
     app.Set("title", api.title);
     app.Set("modules", std::move(app_modules));
+    // The routes are served under the path of the first server, as the spec's clients call
+    // them; without servers, OpenAPI's default server is "/".
+    app.Set("base_path_json", JsonQuote(api.servers.empty() ? "/" : ServerBasePath(api.servers.front())));
+    app.Set("base_server_json", api.servers.empty() ? std::string() : JsonQuote(api.servers.front().url));
     std::optional<std::string> text = Render(ctx.templates, kId, "hono/app.ts.mustache", app, ctx.diags);
     if (!text) return;
     out.Put(input.service + "/app.ts", std::move(*text));

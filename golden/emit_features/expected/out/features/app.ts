@@ -6,18 +6,25 @@ import { petsRoutes } from "./routes/pets.js";
 import { adminToolsRoutes } from "./routes/admin-tools.js";
 import { default_Routes } from "./routes/default.js";
 
+// The path prefix of every route: the spec names no server, so OpenAPI's default, "/".
+export const defaultBasePath = "/";
+
 export interface AppOptions {
   // The document GET /openapi.json serves: the openapi emitter's openapi.json, loaded the
   // way the runtime loads JSON (a JSON import, or reading the file), so that this module
   // does not make every type-check parse a large document.
   openApiDocument: unknown;
+  // Where to serve the routes instead of defaultBasePath ("/" for the root).
+  basePath?: string;
 }
 
 export function createApp(handlers: Handlers, options: AppOptions): Hono {
   const app = new Hono();
   app.get("/openapi.json", (c) => c.json(options.openApiDocument as Record<string, unknown>));
-  app.route("/", petsRoutes(handlers));
-  app.route("/", adminToolsRoutes(handlers));
-  app.route("/", default_Routes(handlers));
+  const routes = new Hono();
+  routes.route("/", petsRoutes(handlers));
+  routes.route("/", adminToolsRoutes(handlers));
+  routes.route("/", default_Routes(handlers));
+  app.route(options.basePath ?? defaultBasePath, routes);
   return app;
 }

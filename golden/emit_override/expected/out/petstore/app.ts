@@ -4,16 +4,23 @@ import { Hono } from "hono";
 import type { Handlers } from "./handlers.js";
 import { petsRoutes } from "./routes/pets.js";
 
+// The path prefix of every route: the path of the spec's first server, "http://petstore.swagger.io/v1".
+export const defaultBasePath = "/v1";
+
 export interface AppOptions {
   // The document GET /openapi.json serves: the openapi emitter's openapi.json, loaded the
   // way the runtime loads JSON (a JSON import, or reading the file), so that this module
   // does not make every type-check parse a large document.
   openApiDocument: unknown;
+  // Where to serve the routes instead of defaultBasePath ("/" for the root).
+  basePath?: string;
 }
 
 export function createApp(handlers: Handlers, options: AppOptions): Hono {
   const app = new Hono();
   app.get("/openapi.json", (c) => c.json(options.openApiDocument as Record<string, unknown>));
-  app.route("/", petsRoutes(handlers));
+  const routes = new Hono();
+  routes.route("/", petsRoutes(handlers));
+  app.route(options.basePath ?? defaultBasePath, routes);
   return app;
 }
