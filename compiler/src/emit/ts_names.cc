@@ -47,6 +47,16 @@ std::vector<ResponseNames> NameResponses(const ir::Operation& op, const std::str
   return out;
 }
 
+// The name a webhook's or callback's payload is known by: its operationId, else the
+// webhook's name, or the declaring operation's and the callback's names together (a
+// synthesized id would spell out the callback's URL expression).
+std::string SentOperationName(const ir::Api& api, const ir::Operation& op) {
+  if (!op.operation_id_synthesized) return op.operation_id;
+  if (op.kind == ir::OperationKind::kWebhook) return op.path;
+  if (op.parent < 0) return op.callback_name;
+  return api.operations[static_cast<size_t>(op.parent)].operation_id + " " + op.callback_name;
+}
+
 }  // namespace
 
 const char* InputPartField(InputPart part) {
@@ -149,6 +159,20 @@ TsNames NameTsSymbols(const ir::Api& api) {
     n.route_path = path;
     names.operations.push_back(std::move(n));
   }
+  // After every path operation's names, so that adding a webhook renames nothing else.
+  auto name_bodies = [&](const std::vector<ir::Operation>& ops, const char* suffix) {
+    std::vector<std::string> out(ops.size());
+    for (size_t i = 0; i < ops.size(); ++i) {
+      size_t media = 0;
+      std::string target;
+      if (ops[i].request_body && PickBodyMedia(*ops[i].request_body, &media, &target)) {
+        out[i] = exported.Take(TsTypeName(SentOperationName(api, ops[i])) + suffix);
+      }
+    }
+    return out;
+  };
+  names.webhook_bodies = name_bodies(api.webhooks, "WebhookBody");
+  names.callback_bodies = name_bodies(api.callbacks, "CallbackBody");
   return names;
 }
 

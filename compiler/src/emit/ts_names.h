@@ -55,6 +55,10 @@ struct OperationNames {
 struct TsNames {
   std::vector<std::string> schemas;  // by SchemaId: the exported name; empty for inline ones
   std::vector<OperationNames> operations;  // parallel to Api::operations
+  // The schemas.ts constants of the bodies the API sends: parallel to Api::webhooks and
+  // Api::callbacks; empty where an operation has no validated body. Webhooks and callbacks
+  // are requests the API makes, not routes it serves, so only their payloads are emitted.
+  std::vector<std::string> webhook_bodies, callback_bodies;
 };
 
 // Computes the names of `api`'s generated symbols.

@@ -33,6 +33,9 @@ const cases = [
   ["type array of string and integer", s.Mixed, ["a", 3], [1.5, true]],
   ["null type", s.Nothing, [null], [0]],
   ["min/maxProperties", s.Counts, [{ a: 1 }, { a: 1, b: 2, c: 3 }], [{}, { a: 1, b: 2, c: 3, d: 4 }, { a: "x" }]],
+  ["inline response body", s.GetPetPhoto200Response, [{ url: "https://cdn.test/p.png" }], [{ width: 3 }, { url: "https://cdn.test/p.png", width: 0 }]],
+  ["webhook payload", s.PetLostWebhookBody, [pet], [{ name: "Rex" }]],
+  ["callback payload", s.CreatePetAdoptedCallbackBody, [{ petId: uuid, adoptedAt: "2026-01-01T00:00:00Z" }], [{ petId: "x", adoptedAt: "2026-01-01T00:00:00Z" }, { petId: uuid }]],
 ];
 
 for (const [name, schema, accepted, rejected] of cases) {

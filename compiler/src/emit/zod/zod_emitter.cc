@@ -704,6 +704,32 @@ void ZodEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       operations.Add(std::move(o));
     }
     view.Set("operations", std::move(operations));
+    View sent = View::List();
+    auto add_sent = [&](const std::vector<ir::Operation>& ops, const std::vector<std::string>& bodies) {
+      for (size_t i = 0; i < ops.size(); ++i) {
+        if (bodies[i].empty()) continue;
+        const ir::Operation& op = ops[i];
+        size_t media = 0;
+        std::string target;
+        PickBodyMedia(*op.request_body, &media, &target);
+        std::string upper = op.method;
+        for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
+        View item;
+        std::string comment = op.kind == ir::OperationKind::kWebhook ? "webhook " + op.path + ": " + upper
+                                                                     : "callback " + op.callback_name;
+        if (op.kind == ir::OperationKind::kCallback) {
+          if (op.parent >= 0) comment += " of " + api.operations[static_cast<size_t>(op.parent)].operation_id;
+          comment += ": " + upper + " " + op.path;
+        }
+        item.Set("comment", comment);
+        item.Set("name", bodies[i]);
+        item.Set("zod", w.Ref(op.request_body->content[media].schema, 0));
+        sent.Add(std::move(item));
+      }
+    };
+    add_sent(api.webhooks, names.webhook_bodies);
+    add_sent(api.callbacks, names.callback_bodies);
+    view.Set("sent", std::move(sent));
     std::optional<std::string> text = Render(ctx.templates, kId, "zod/schemas.ts.mustache", view, ctx.diags);
     if (!text) return;
     out.Put(input.service + "/schemas.ts", std::move(*text));
