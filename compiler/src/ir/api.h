@@ -181,11 +181,20 @@ struct Tag {
   Loc loc;
 };
 
+// A heading over several tags, from the `x-tagGroups` extension (Redoc's, which Postman's
+// converter also reads).
+struct TagGroup {
+  std::string name;
+  std::vector<std::string> tags;
+  Loc loc;
+};
+
 struct Api {
   std::string openapi_version;  // "3.0.3", "3.1.0"
   std::string title, version, description;
   std::vector<Server> servers;
   std::vector<Tag> tags;
+  std::vector<TagGroup> tag_groups;
   std::vector<SecurityScheme> security_schemes;
   std::vector<SecurityRequirement> security;
   std::vector<Operation> operations;  // paths, in document order

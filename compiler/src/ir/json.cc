@@ -283,6 +283,15 @@ void ApiJson::Write() {
   out_.Key("tags").BeginArray();
   for (const Tag& t : api_.tags) out_.String(t.name);
   out_.EndArray();
+  if (!api_.tag_groups.empty()) {
+    out_.Key("tagGroups").BeginArray();
+    for (const TagGroup& g : api_.tag_groups) {
+      out_.BeginObject().Key("name").String(g.name).Key("tags").BeginArray();
+      for (const std::string& t : g.tags) out_.String(t);
+      out_.EndArray().EndObject();
+    }
+    out_.EndArray();
+  }
   out_.Key("securitySchemes").BeginArray();
   for (const SecurityScheme& s : api_.security_schemes) {
     out_.BeginObject();

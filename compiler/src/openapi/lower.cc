@@ -93,6 +93,7 @@ ir::Api Lowerer::Lower(const Document& root) {
       api_.tags.push_back(ir::Tag{Str(tag.Find("name")), Str(tag.Find("description")), tag.loc()});
     }
   }
+  if (const Node* groups = doc.Find("x-tagGroups")) LowerTagGroups(*groups);
   if (const Node* security = doc.Find("security"); security != nullptr && security->is_seq()) {
     api_.security = LowerSecurity(*security);
   }
@@ -269,6 +270,36 @@ std::vector<ir::SecurityRequirement> Lowerer::LowerSecurity(const Node& security
     out.push_back(std::move(r));
   }
   return out;
+}
+
+// `x-tagGroups: [{name, tags: [tag, ...]}]`. An extension, so a malformed entry is a
+// warning and is left out: the document stays valid OpenAPI whatever it holds.
+void Lowerer::LowerTagGroups(const Node& groups) {
+  auto malformed = [&](const Node& at, const std::string& what) {
+    sink_.Report(DiagCode::kSpecExtensionShape, at.loc(), "`x-tagGroups` " + what + "; the entry is ignored",
+                 "each group is `{name: Heading, tags: [tagA, tagB]}`");
+  };
+  if (!groups.is_seq()) {
+    malformed(groups, "must be an array of groups");
+    return;
+  }
+  for (const Node& group : ItemsOf(groups)) {
+    const Node* name = group.is_map() ? group.Find("name") : nullptr;
+    const Node* tags = group.is_map() ? group.Find("tags") : nullptr;
+    if (name == nullptr || !name->is_string() || tags == nullptr || !tags->is_seq()) {
+      malformed(group, "entries need a string `name` and an array `tags`");
+      continue;
+    }
+    ir::TagGroup g{std::string(name->text()), {}, group.loc()};
+    for (const Node& tag : ItemsOf(*tags)) {
+      if (!tag.is_string()) {
+        malformed(tag, "tags must be tag names");
+        continue;
+      }
+      g.tags.emplace_back(tag.text());
+    }
+    api_.tag_groups.push_back(std::move(g));
+  }
 }
 
 void Lowerer::CheckSecurityNames() {

@@ -37,6 +37,7 @@ class Lowerer {
   void LowerWebhooks(const Document& doc, const spec::Node& webhooks);
   void LowerSecuritySchemes(const Document& doc, const spec::Node& schemes);
   std::vector<ir::SecurityRequirement> LowerSecurity(const spec::Node& security);
+  void LowerTagGroups(const spec::Node& groups);
   void CheckSecurityNames();
   void CheckOperationIds();
 
