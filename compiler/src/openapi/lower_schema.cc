@@ -43,7 +43,7 @@ const std::set<std::string_view> kTypeNames = {"object", "array",   "string", "i
 void Lowerer::RegisterComponentSchemas(const Document& doc, const Node& schemas) {
   for (const Member& m : MembersOf(schemas)) {
     ir::SchemaId id = static_cast<ir::SchemaId>(api_.schemas.size());
-    api_.schemas.push_back(ir::Schema{});
+    api_.schemas.emplace_back();
     api_.schemas[id].name = std::string(m.key);
     api_.schemas[id].loc = m.value.loc();
     api_.component_schemas.push_back(id);
@@ -76,7 +76,7 @@ ir::SchemaId Lowerer::SchemaFor(const Document& doc, const Node& node) {
     auto it = schema_ids_.find(target->node);
     if (it != schema_ids_.end()) return it->second;
     ir::SchemaId id = static_cast<ir::SchemaId>(api_.schemas.size());
-    api_.schemas.push_back(ir::Schema{});
+    api_.schemas.emplace_back();
     api_.schemas[id].loc = target->node->loc();
     // Only schemas in other files get a name here; the root's components were named.
     if (target->doc != &doc || target->pointer.rfind("/components/schemas/", 0) == 0 ||
@@ -97,7 +97,7 @@ ir::SchemaId Lowerer::SchemaFor(const Document& doc, const Node& node) {
     return id;
   }
   ir::SchemaId id = static_cast<ir::SchemaId>(api_.schemas.size());
-  api_.schemas.push_back(ir::Schema{});
+  api_.schemas.emplace_back();
   api_.schemas[id].loc = node.loc();
   schema_ids_[&node] = id;
   LowerSchemaInto(doc, node, id);
