@@ -1,10 +1,25 @@
 #include "base/json_writer.h"
 
+#include <array>
 #include <charconv>
 
 #include "base/check.h"
 
 namespace specc {
+
+namespace {
+
+// The bytes a JSON string must escape: controls, `"` and `\`. One lookup per byte, since
+// generated collections run tens of megabytes of strings through here.
+constexpr std::array<bool, 256> kNeedsEscape = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 0x20; ++c) table[c] = true;
+  table['"'] = true;
+  table['\\'] = true;
+  return table;
+}();
+
+}  // namespace
 
 void AppendJsonString(std::string& out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -12,7 +27,7 @@ void AppendJsonString(std::string& out, std::string_view value) {
   size_t run = 0;  // start of the current run of characters that need no escape
   for (size_t i = 0; i < value.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(value[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!kNeedsEscape[c]) continue;
     out.append(value.data() + run, i - run);
     run = i + 1;
     switch (c) {

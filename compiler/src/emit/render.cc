@@ -1,9 +1,13 @@
 #include "emit/render.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstring>
+#include <deque>
 #include <memory>
 #include <unordered_map>
-#include <charconv>
+
 #include <kainjow/mustache.hpp>
 
 #include "base/check.h"
@@ -40,23 +44,34 @@ std::string JsonQuote(std::string_view text) {
 
 namespace {
 
-mustache::data ToData(const View& view) {
+// Builds the kainjow data for `view`. kainjow's `set` and `push_back` copy their argument,
+// subtree and all, so members and items are moved in instead: the collection view holds
+// megabytes of already-rendered requests, and copying them once per level of nesting
+// dominated rendering. Adds the bytes of text to `*text_bytes`, a lower bound on the
+// rendered size.
+mustache::data ToData(const View& view, size_t* text_bytes) {
   switch (view.kind()) {
     case View::Kind::kString:
       // An empty string is false, as in JavaScript mustache: `{{#x}}...{{/x}}` renders only
       // for a non-empty x, and a missing value never falls through to an outer one.
       if (view.text().empty()) return mustache::data(false);
+      *text_bytes += view.text().size();
       return mustache::data(view.text());
     case View::Kind::kBool:
       return mustache::data(view.flag());
     case View::Kind::kList: {
       mustache::data list(mustache::data::type::list);
-      for (const View& item : view.items()) list.push_back(ToData(item));
+      // kainjow 4.1 has no push_back that moves, and its list constructor copies too. The
+      // vector behind list_value() is the data's own, not a const object, so moving the
+      // items into it is well-defined and saves a deep copy per level of nesting.
+      auto& items = const_cast<mustache::list&>(list.list_value());
+      items.reserve(view.size());
+      for (const View& item : view.items()) items.push_back(ToData(item, text_bytes));
       return list;
     }
     case View::Kind::kObject: {
       mustache::data object;
-      for (const auto& [key, value] : view.members()) object.set(key, ToData(value));
+      for (const auto& [key, value] : view.members()) object[key] = ToData(value, text_bytes);
       return object;
     }
   }
@@ -151,8 +166,10 @@ const Prepared& Prepare(std::string_view text) {
   return it->second;
 }
 
-bool Parses(const Template& t, DiagSink& sink) {
-  if (Prepare(t.text).parsed->is_valid()) return true;
+// Returns whether template `t` (prepared as `prepared`) parses; otherwise reports
+// TEMPLATE_SYNTAX at its line:col.
+bool Parses(const Template& t, const Prepared& prepared, DiagSink& sink) {
+  if (prepared.parsed->is_valid()) return true;
   std::vector<uint32_t> origin;
   mustache::mustache parsed{StripStandaloneTags(t.text, &origin)};
   auto [message, stripped_offset] = SplitKainjowError(parsed.error_message());
@@ -164,23 +181,43 @@ bool Parses(const Template& t, DiagSink& sink) {
   return false;
 }
 
+// Appends a chunk of kainjow's output to `out` without the blank-line markers that
+// StripStandaloneTags leaves. Most chunks have none: memchr finds that out fast.
+void AppendOutput(std::string& out, const std::string& chunk) {
+  const char* p = chunk.data();
+  const char* end = p + chunk.size();
+  while (const void* marker = std::memchr(p, kBlankMarker, static_cast<size_t>(end - p))) {
+    const char* at = static_cast<const char*>(marker);
+    out.append(p, at);
+    p = at + 1;
+  }
+  out.append(p, end);
+}
+
 }  // namespace
 
 std::optional<std::string> Render(const TemplateSet& templates, std::string_view emitter_id,
                                   std::string_view name, const View& view, DiagSink& sink) {
   const Template* t = templates.Find(name);
   SPECC_CHECK(t != nullptr) << "no built-in template " << name;
-  bool ok = Parses(*t, sink);
-  mustache::data data = ToData(view);
+  const Prepared& prepared = Prepare(t->text);
+  bool ok = Parses(*t, prepared, sink);
+  size_t text_bytes = 0;
+  mustache::data data = ToData(view, &text_bytes);
   for (const auto& [partial_name, partial] : templates.Partials(emitter_id)) {
     // A partial is checked on its own, so its errors point into the partial's file.
-    ok = Parses(*partial, sink) && ok;
-    const std::string* text = &Prepare(partial->text).stripped;
+    const Prepared& prepared_partial = Prepare(partial->text);
+    ok = Parses(*partial, prepared_partial, sink) && ok;
+    const std::string* text = &prepared_partial.stripped;
     data.set(partial_name, mustache::partial([text] { return *text; }));
   }
   if (!ok) return std::nullopt;
-  mustache::mustache& tmpl = *Prepare(t->text).parsed;
-  std::string out = tmpl.render(data);
+  mustache::mustache& tmpl = *prepared.parsed;
+  // Straight into one string (the view's text plus the template's is close to the final
+  // size) rather than through kainjow's ostringstream and a copy out of it.
+  std::string out;
+  out.reserve(text_bytes + prepared.stripped.size() + 1);
+  tmpl.render(data, [&out](const std::string& chunk) { AppendOutput(out, chunk); });
   if (!tmpl.is_valid()) {
     auto [message, offset] = SplitKainjowError(tmpl.error_message());
     (void)offset;
@@ -188,19 +225,24 @@ std::optional<std::string> Render(const TemplateSet& templates, std::string_view
                 "template `" + t->name + "` does not render: " + message);
     return std::nullopt;
   }
-  out.erase(std::remove(out.begin(), out.end(), kBlankMarker), out.end());
   if (out.empty() || out.back() != '\n') out.push_back('\n');
   return out;
 }
 
 namespace {
 
-// A strict RFC 8259 reader that writes what it reads in the canonical layout.
+// A strict RFC 8259 reader that writes what it reads in the canonical layout. It runs over
+// every JSON artifact (25 MB for GitHub's Postman collections), so it copies what is
+// already canonical (a string without escapes, most of them) in whole runs and allocates
+// nothing per value.
 class JsonFormatter {
  public:
   explicit JsonFormatter(std::string_view text) : text_(text) {}
 
   bool Run(std::string* out) {
+    // Re-indenting nested items grows a Postman collection by about half; room for that up
+    // front saves copying megabytes as the string grows (pages never touched cost nothing).
+    out_.reserve(text_.size() + text_.size() / 2 + 16);
     SkipSpace();
     if (!Value(0)) return false;
     SkipSpace();
@@ -214,6 +256,17 @@ class JsonFormatter {
 
  private:
   static constexpr int kMaxDepth = 2000;
+
+  // What a byte means inside a string: most need nothing and are copied in runs.
+  enum ByteClass : uint8_t { kPlain, kQuote, kBackslash, kControl, kNonAscii };
+  static constexpr std::array<uint8_t, 256> kStringBytes = [] {
+    std::array<uint8_t, 256> table{};
+    for (int c = 0; c < 0x20; ++c) table[c] = kControl;
+    for (int c = 0x80; c < 0x100; ++c) table[c] = kNonAscii;
+    table['"'] = kQuote;
+    table['\\'] = kBackslash;
+    return table;
+  }();
 
   bool Fail(std::string message) {
     error_ = std::move(message);
@@ -245,12 +298,8 @@ class JsonFormatter {
         return Object(depth);
       case '[':
         return Array(depth);
-      case '"': {
-        std::string value;
-        if (!String(&value)) return false;
-        AppendJsonString(out_, value);
-        return true;
-      }
+      case '"':
+        return String(nullptr);
       case 't':
         return Literal("true");
       case 'f':
@@ -271,16 +320,15 @@ class JsonFormatter {
       return true;
     }
     out_.push_back('{');
-    std::vector<std::string> keys;
+    // The keys of the objects open on the way here stay below `first_key`.
+    size_t first_key = keys_.size();
     while (true) {
       SkipSpace();
       if (pos_ >= text_.size() || text_[pos_] != '"') return Fail("expected a string key");
-      size_t key_start = pos_;
-      std::string key;
-      if (!String(&key)) return false;
-      keys.push_back(key);
       Newline(depth + 1);
-      AppendJsonString(out_, key);
+      std::string_view key;
+      if (!String(&key)) return false;
+      keys_.push_back(key);
       SkipSpace();
       if (pos_ >= text_.size() || text_[pos_] != ':') return Fail("expected `:` after a key");
       ++pos_;
@@ -297,14 +345,21 @@ class JsonFormatter {
         ++pos_;
         break;
       }
-      (void)key_start;
       return Fail("expected `,` or `}` in an object");
     }
-    std::sort(keys.begin(), keys.end());
-    auto dup = std::adjacent_find(keys.begin(), keys.end());
-    if (dup != keys.end()) return Fail("duplicate key " + JsonQuote(*dup) + " in an object");
+    if (!UniqueKeys(first_key)) return false;
+    keys_.resize(first_key);
     Newline(depth);
     out_.push_back('}');
+    return true;
+  }
+
+  // Fails, naming the first duplicate in byte order, when keys_[first..] repeat a key.
+  bool UniqueKeys(size_t first) {
+    sorted_keys_.assign(keys_.begin() + static_cast<std::ptrdiff_t>(first), keys_.end());
+    std::sort(sorted_keys_.begin(), sorted_keys_.end());
+    auto dup = std::adjacent_find(sorted_keys_.begin(), sorted_keys_.end());
+    if (dup != sorted_keys_.end()) return Fail("duplicate key " + JsonQuote(*dup) + " in an object");
     return true;
   }
 
@@ -338,59 +393,114 @@ class JsonFormatter {
     return true;
   }
 
-  bool String(std::string* value) {
-    ++pos_;
-    size_t run = pos_;
+  // Reads the string at pos_ and writes it escaped as AppendJsonString escapes: bytes and
+  // the escapes that writer also uses (`\"`, `\\`, `\n`, ...) are copied in runs; `\/`
+  // and `\u` escapes are decoded and written again. When `value` is given, sets it to the
+  // string's value, for the duplicate-key check.
+  bool String(std::string_view* value) {
+    size_t start = ++pos_;
+    size_t run = start;  // the first byte not yet written
+    bool non_ascii = false, escaped = false;
+    out_.push_back('"');
     while (true) {
+      while (pos_ < text_.size() && kStringBytes[static_cast<unsigned char>(text_[pos_])] == kPlain) ++pos_;
       if (pos_ >= text_.size()) return Fail("unterminated string");
-      char c = text_[pos_];
-      if (c == '"') break;
-      if (static_cast<unsigned char>(c) < 0x20) return Fail("control character in a string");
-      if (c != '\\') {
+      uint8_t kind = kStringBytes[static_cast<unsigned char>(text_[pos_])];
+      if (kind == kQuote) break;
+      if (kind == kNonAscii) {
+        non_ascii = true;
         ++pos_;
         continue;
       }
-      value->append(text_.substr(run, pos_ - run));
-      if (pos_ + 1 >= text_.size()) return Fail("unterminated string");
-      char e = text_[pos_ + 1];
-      pos_ += 2;
-      switch (e) {
-        case '"': value->push_back('"'); break;
-        case '\\': value->push_back('\\'); break;
-        case '/': value->push_back('/'); break;
-        case 'b': value->push_back('\b'); break;
-        case 'f': value->push_back('\f'); break;
-        case 'n': value->push_back('\n'); break;
-        case 'r': value->push_back('\r'); break;
-        case 't': value->push_back('\t'); break;
-        case 'u': {
-          uint32_t cp = 0;
-          if (!ParseHex4(text_.substr(pos_), &cp)) return Fail("bad `\\u` escape");
-          pos_ += 4;
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            uint32_t low = 0;
-            if (text_.substr(pos_, 2) != "\\u" || !ParseHex4(text_.substr(pos_ + 2), &low) ||
-                low < 0xDC00 || low > 0xDFFF) {
-              return Fail("unpaired surrogate in a `\\u` escape");
-            }
-            pos_ += 6;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            return Fail("unpaired surrogate in a `\\u` escape");
-          }
-          AppendUtf8(*value, cp);
-          break;
-        }
-        default:
-          pos_ -= 1;
-          return Fail("bad escape in a string");
-      }
+      if (kind == kControl) return Fail("control character in a string");
+      escaped = true;
+      size_t escape = pos_;
+      uint32_t code_point = 0;
+      if (!Escape(&code_point)) return false;
+      if (pos_ - escape == 2 && text_[escape + 1] != '/') continue;
+      out_.append(text_.substr(run, escape - run));
+      AppendCanonical(code_point);
       run = pos_;
     }
-    value->append(text_.substr(run, pos_ - run));
-    ++pos_;
-    if (FindInvalidUtf8(*value) != std::string_view::npos) return Fail("a string is not valid UTF-8");
+    out_.append(text_.substr(run, pos_ - run));
+    out_.push_back('"');
+    size_t end = pos_++;
+    // Escapes are ASCII and decode to whole UTF-8 sequences, so the text between the
+    // quotes is valid UTF-8 exactly when the string's value is.
+    if (non_ascii && FindInvalidUtf8(text_.substr(start, end - start)) != std::string_view::npos) {
+      return Fail("a string is not valid UTF-8");
+    }
+    if (value != nullptr) *value = escaped ? Decode(start, end) : text_.substr(start, end - start);
     return true;
+  }
+
+  // Reads the escape at pos_ (a backslash) into `*code_point`.
+  bool Escape(uint32_t* code_point) {
+    if (pos_ + 1 >= text_.size()) return Fail("unterminated string");
+    char e = text_[pos_ + 1];
+    pos_ += 2;
+    switch (e) {
+      case '"': *code_point = '"'; return true;
+      case '\\': *code_point = '\\'; return true;
+      case '/': *code_point = '/'; return true;
+      case 'b': *code_point = '\b'; return true;
+      case 'f': *code_point = '\f'; return true;
+      case 'n': *code_point = '\n'; return true;
+      case 'r': *code_point = '\r'; return true;
+      case 't': *code_point = '\t'; return true;
+      case 'u': {
+        uint32_t cp = 0;
+        if (!ParseHex4(text_.substr(pos_), &cp)) return Fail("bad `\\u` escape");
+        pos_ += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          uint32_t low = 0;
+          if (text_.substr(pos_, 2) != "\\u" || !ParseHex4(text_.substr(pos_ + 2), &low) || low < 0xDC00 ||
+              low > 0xDFFF) {
+            return Fail("unpaired surrogate in a `\\u` escape");
+          }
+          pos_ += 6;
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+          return Fail("unpaired surrogate in a `\\u` escape");
+        }
+        *code_point = cp;
+        return true;
+      }
+      default:
+        pos_ -= 1;
+        return Fail("bad escape in a string");
+    }
+  }
+
+  // Appends `code_point` to the output as AppendJsonString spells it.
+  void AppendCanonical(uint32_t code_point) {
+    if (code_point >= 0x20 && code_point != '"' && code_point != '\\') {
+      AppendUtf8(out_, code_point);
+      return;
+    }
+    char c = static_cast<char>(code_point);
+    std::string quoted = JsonQuote(std::string_view(&c, 1));
+    out_.append(quoted, 1, quoted.size() - 2);
+  }
+
+  // Returns the value of the string text_[start, end), whose escapes String() has already
+  // read. It lives as long as the formatter: a key with escapes is rare, so each gets a
+  // string of its own.
+  std::string_view Decode(size_t start, size_t end) {
+    size_t resume = pos_;
+    std::string& value = decoded_keys_.emplace_back();
+    for (pos_ = start; pos_ < end;) {
+      if (text_[pos_] != '\\') {
+        value.push_back(text_[pos_++]);
+        continue;
+      }
+      uint32_t code_point = 0;
+      bool ok = Escape(&code_point);
+      SPECC_CHECK(ok) << "an escape read twice gave two answers";
+      AppendUtf8(value, code_point);
+    }
+    pos_ = resume;
+    return value;
   }
 
   bool Number() {
@@ -422,6 +532,10 @@ class JsonFormatter {
   size_t pos_ = 0;
   std::string out_;
   std::string error_;
+  // The keys of the objects being read, innermost last; views of text_ or decoded_keys_.
+  std::vector<std::string_view> keys_;
+  std::vector<std::string_view> sorted_keys_;
+  std::deque<std::string> decoded_keys_;
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <optional>
 #include <regex>
 #include <set>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +22,83 @@ constexpr int kValueBudget = 400;
 // Optional properties are filled in down to this depth only.
 constexpr int kOptionalDepth = 3;
 constexpr int kMaxDepth = 24;
+
+// Builds a value from nlohmann's SAX events exactly as Json::parse does (a repeated key
+// keeps its first place and its last value), but moves each object's members in once,
+// counted. ordered_json keeps members in a vector of pair<const string, json>: the const
+// key rules out moves, so every time that vector grows it deep-copies the members before,
+// and parsing GitHub's large nested examples spent most of its time copying.
+class OrderedJsonBuilder {
+ public:
+  Json Take() { return std::move(root_); }
+
+  bool null() { return Add(Json(nullptr)); }
+  bool boolean(bool value) { return Add(Json(value)); }
+  bool number_integer(Json::number_integer_t value) { return Add(Json(value)); }
+  bool number_unsigned(Json::number_unsigned_t value) { return Add(Json(value)); }
+  bool number_float(Json::number_float_t value, const Json::string_t&) { return Add(Json(value)); }
+  bool string(Json::string_t& value) { return Add(Json(std::move(value))); }
+  bool binary(Json::binary_t& value) { return Add(Json::binary(std::move(value))); }
+  bool start_object(std::size_t) {
+    frames_.emplace_back();
+    return true;
+  }
+  bool key(Json::string_t& key) {
+    frames_.back().keys.push_back(std::move(key));
+    return true;
+  }
+  bool end_object() {
+    Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    Json object = Json::object();
+    Json::object_t& members = object.get_ref<Json::object_t&>();
+    members.reserve(frame.values.size());
+    for (size_t i = 0; i < frame.values.size(); ++i) {
+      auto [it, inserted] = members.emplace(std::move(frame.keys[i]), std::move(frame.values[i]));
+      if (!inserted) it->second = std::move(frame.values[i]);
+    }
+    return Add(std::move(object));
+  }
+  bool start_array(std::size_t) {
+    frames_.emplace_back();
+    return true;
+  }
+  bool end_array() {
+    Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    Json array = Json::array();
+    array.get_ref<Json::array_t&>() = std::move(frame.values);
+    return Add(std::move(array));
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+ private:
+  // An object or array being read: its values so far, and an object's keys beside them.
+  struct Frame {
+    std::vector<std::string> keys;
+    std::vector<Json> values;
+  };
+
+  bool Add(Json value) {
+    if (frames_.empty()) {
+      root_ = std::move(value);
+    } else {
+      frames_.back().values.push_back(std::move(value));
+    }
+    return true;
+  }
+
+  std::vector<Frame> frames_;
+  Json root_;
+};
+
+// What Json::parse(text, nullptr, false) returns: the value, or a discarded value when
+// `text` is not JSON.
+Json ParseJson(std::string_view text) {
+  OrderedJsonBuilder builder;
+  if (!Json::sax_parse(text, &builder)) return Json(Json::value_t::discarded);
+  return builder.Take();
+}
 
 std::optional<double> Number(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -326,24 +404,45 @@ class ExampleBuilder::Impl {
  public:
   explicit Impl(const ir::Api& api) : api_(api) {}
 
-  std::string Value(ir::SchemaId id, const std::vector<std::string>& candidates, ExampleUse use) {
-    use_ = use;
-    for (const std::string& text : candidates) {
-      Json j = Json::parse(text, nullptr, false);
-      if (!j.is_discarded() && Check(j, id, 0)) return j.dump();
-    }
-    budget_ = 0;
-    stack_.clear();
-    return Generate(id, 0).dump();
+  // Values depend on their arguments only, and one API asks for the same ones again and
+  // again (GitHub's shared error responses and `owner`/`repo`/`per_page` parameters: four
+  // calls in five repeat an earlier one), so each is built once.
+  const std::string& Value(ir::SchemaId id, const std::vector<std::string_view>& candidates, ExampleUse use,
+                           int indent) {
+    std::string key = ValueKey(id, candidates, use, indent);
+    auto [it, inserted] = values_.try_emplace(std::move(key));
+    if (inserted) it->second = BuildValue(id, candidates, use, indent);
+    return it->second;
   }
 
   bool Valid(ir::SchemaId id, std::string_view text, ExampleUse use) {
     use_ = use;
-    Json j = Json::parse(text, nullptr, false);
+    Json j = ParseJson(text);
     return !j.is_discarded() && Check(j, id, 0);
   }
 
  private:
+  // The arguments of Value() as one string: the candidates' texts themselves, not their
+  // addresses, since the front end copies a shared example into each operation.
+  static std::string ValueKey(ir::SchemaId id, const std::vector<std::string_view>& candidates, ExampleUse use,
+                              int indent) {
+    std::string key = std::to_string(id) + ":" + std::to_string(static_cast<int>(use)) + ":" + std::to_string(indent);
+    for (std::string_view text : candidates) key.append(":" + std::to_string(text.size()) + ":").append(text);
+    return key;
+  }
+
+  std::string BuildValue(ir::SchemaId id, const std::vector<std::string_view>& candidates, ExampleUse use,
+                         int indent) {
+    use_ = use;
+    for (std::string_view text : candidates) {
+      Json j = ParseJson(text);
+      if (!j.is_discarded() && Check(j, id, 0)) return j.dump(indent);
+    }
+    budget_ = 0;
+    stack_.clear();
+    return Generate(id, 0).dump(indent);
+  }
+
   // ---- validation ----
 
   bool Check(const Json& j, ir::SchemaId id, int depth) {
@@ -359,7 +458,7 @@ class ExampleBuilder::Impl {
       const std::string& text = j.get_ref<const std::string&>();
       bool numeric = std::any_of(s.types.begin(), s.types.end(),
                                  [](const std::string& t) { return t == "integer" || t == "number"; });
-      Json parsed = Json::parse(text, nullptr, false);
+      Json parsed = ParseJson(text);
       if (numeric && !parsed.is_discarded() && parsed.is_number()) coerced = parsed;
       if (!coerced && (text == "true" || text == "false") &&
           std::find(s.types.begin(), s.types.end(), "boolean") != s.types.end()) {
@@ -380,7 +479,7 @@ class ExampleBuilder::Impl {
       if (auto m = Number(s.minimum); m && coerced->get<double>() < *m) return false;
       if (auto m = Number(s.maximum); m && coerced->get<double>() > *m) return false;
     }
-    if (!s.const_value.empty() && Json::parse(s.const_value, nullptr, false) != j) return false;
+    if (!s.const_value.empty() && ParseJson(s.const_value) != j) return false;
     if (j.is_string()) {
       const std::string& text = j.get_ref<const std::string&>();
       size_t n = CodePoints(text);
@@ -499,7 +598,7 @@ class ExampleBuilder::Impl {
     auto it = enums_.find(id);
     if (it != enums_.end()) return it->second;
     std::vector<Json>& values = enums_[id];
-    for (const std::string& v : api_.schemas[id].enum_values) values.push_back(Json::parse(v, nullptr, false));
+    for (const std::string& v : api_.schemas[id].enum_values) values.push_back(ParseJson(v));
     return values;
   }
 
@@ -535,15 +634,15 @@ class ExampleBuilder::Impl {
     if (!cycle) {
       // The schema's own example, then its default, when they are valid.
       for (const std::string& text : s.examples) {
-        Json j = Json::parse(text, nullptr, false);
+        Json j = ParseJson(text);
         if (!j.is_discarded() && Check(j, id, 0)) return j;
       }
       if (!s.default_value.empty()) {
-        Json j = Json::parse(s.default_value, nullptr, false);
+        Json j = ParseJson(s.default_value);
         if (!j.is_discarded() && Check(j, id, 0)) return j;
       }
     }
-    if (!s.const_value.empty()) return Json::parse(s.const_value, nullptr, false);
+    if (!s.const_value.empty()) return ParseJson(s.const_value);
     if (!s.enum_values.empty()) {
       for (const Json& v : Enum(id)) {
         if (!v.is_null() && !v.is_discarded()) return v;
@@ -684,6 +783,8 @@ class ExampleBuilder::Impl {
 
   Json Object(const ir::Schema& s, int depth, bool required_only = false) {
     Json obj = Json::object();
+    // Room for every property up front: growing an ordered_json object copies its members.
+    obj.get_ref<Json::object_t&>().reserve(s.properties.size());
     bool optional = !required_only && depth < kOptionalDepth && budget_ < kValueBudget;
     for (const ir::Property& p : s.properties) {
       if (Skipped(p.schema)) continue;
@@ -786,13 +887,15 @@ class ExampleBuilder::Impl {
   std::set<ir::SchemaId> stack_;
   std::map<ir::SchemaId, std::vector<Json>> enums_;
   std::map<std::string, std::optional<std::regex>> patterns_;
+  std::unordered_map<std::string, std::string> values_;  // by ValueKey()
 };
 
 ExampleBuilder::ExampleBuilder(const ir::Api& api) : impl_(std::make_unique<Impl>(api)) {}
 ExampleBuilder::~ExampleBuilder() = default;
 
-std::string ExampleBuilder::Value(ir::SchemaId id, const std::vector<std::string>& candidates, ExampleUse use) {
-  return impl_->Value(id, candidates, use);
+const std::string& ExampleBuilder::Value(ir::SchemaId id, const std::vector<std::string_view>& candidates,
+                                         ExampleUse use, int indent) {
+  return impl_->Value(id, candidates, use, indent);
 }
 
 bool ExampleBuilder::Valid(ir::SchemaId id, std::string_view json, ExampleUse use) {

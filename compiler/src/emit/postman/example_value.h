@@ -32,10 +32,16 @@ class ExampleBuilder {
   ExampleBuilder(const ExampleBuilder&) = delete;
   ExampleBuilder& operator=(const ExampleBuilder&) = delete;
 
-  // Returns, as compact JSON text, the first of `candidates` (JSON texts, the spec's
-  // examples in order of preference) that is valid for schema `id`, then the schema's own
-  // examples and default when valid, else a value generated from the schema.
-  std::string Value(ir::SchemaId id, const std::vector<std::string>& candidates, ExampleUse use);
+  // Returns, as JSON text, the first of `candidates` (JSON texts, the spec's examples in
+  // order of preference) that is valid for schema `id`, then the schema's own examples
+  // and default when valid, else a value generated from the schema. The text is compact
+  // when `indent` is negative, else one member or item per line, indented by `indent`
+  // spaces per level: a caller that shows the value pretty-printed asks for that layout
+  // here rather than parsing the compact text again (GitHub's response examples run to
+  // megabytes). The text lives as long as the builder: values are built once per distinct
+  // arguments.
+  const std::string& Value(ir::SchemaId id, const std::vector<std::string_view>& candidates, ExampleUse use,
+                           int indent = -1);
 
   // Returns whether JSON text `json` is valid for schema `id` (as far as specc checks:
   // types, enums, bounds, lengths, patterns, common formats, required and additional

@@ -175,13 +175,19 @@ std::vector<std::pair<std::string, std::string>> Serialize(const ir::Parameter& 
   return out;
 }
 
-std::vector<std::string> ExampleTexts(const std::vector<ir::Example>& examples) {
-  std::vector<std::string> texts;
+// The spec's example texts, in order of preference. Views, not copies: GitHub's response
+// examples run to hundreds of kilobytes.
+std::vector<std::string_view> ExampleTexts(const std::vector<ir::Example>& examples) {
+  std::vector<std::string_view> texts;
   for (const ir::Example& e : examples) {
     if (!e.value.empty()) texts.push_back(e.value);
   }
   return texts;
 }
+
+// How a JSON example is shown in a body: two spaces of indentation, as Postman's own
+// converter writes it.
+constexpr int kBodyIndent = 2;
 
 bool IsJsonMedia(const std::string& media) {
   std::string m = Lower(media);
@@ -595,26 +601,36 @@ class RequestBuilder {
 
   std::string Body(const ir::MediaType& media) {
     std::string type = Lower(media.media_type);
-    Json value = Json::parse(examples_.Value(media.schema, ExampleTexts(media.examples), ExampleUse::kRequest));
-    JsonWriter w(0);
-    w.BeginObject();
+    std::vector<std::string_view> candidates = ExampleTexts(media.examples);
     bool urlencoded = type.find("x-www-form-urlencoded") != std::string::npos;
     bool multipart = type.find("multipart/") != std::string::npos;
-    if ((urlencoded || multipart) && value.is_object()) {
-      const char* mode = urlencoded ? "urlencoded" : "formdata";
-      w.Key("mode").String(mode).Key(mode).BeginArray();
-      for (auto it = value.begin(); it != value.end(); ++it) {
-        w.BeginObject().Key("key").String(it.key()).Key("value").String(Text(it.value())).Key("type").String("text").EndObject();
+    bool json = IsJsonMedia(type);
+    JsonWriter w(0);
+    w.BeginObject();
+    std::string text;
+    std::string_view raw;
+    if (urlencoded || multipart || !json) {
+      // Forms and other text need the value's structure; JSON is shown as it is.
+      Json value = Json::parse(examples_.Value(media.schema, candidates, ExampleUse::kRequest));
+      if ((urlencoded || multipart) && value.is_object()) {
+        const char* mode = urlencoded ? "urlencoded" : "formdata";
+        w.Key("mode").String(mode).Key(mode).BeginArray();
+        for (auto it = value.begin(); it != value.end(); ++it) {
+          w.BeginObject().Key("key").String(it.key()).Key("value").String(Text(it.value())).Key("type").String("text").EndObject();
+        }
+        w.EndArray().EndObject();
+        return Compact(w);
       }
-      w.EndArray();
+      text = json ? value.dump(kBodyIndent) : Text(value);
+      raw = text;
     } else {
-      bool json = IsJsonMedia(type);
-      w.Key("mode").String("raw");
-      w.Key("raw").String(json ? value.dump(2) : Text(value));
-      w.Key("options").BeginObject().Key("raw").BeginObject().Key("language");
-      w.String(json ? "json" : type.find("xml") != std::string::npos ? "xml" : "text");
-      w.EndObject().EndObject();
+      raw = examples_.Value(media.schema, candidates, ExampleUse::kRequest, kBodyIndent);
     }
+    w.Key("mode").String("raw");
+    w.Key("raw").String(raw);
+    w.Key("options").BeginObject().Key("raw").BeginObject().Key("language");
+    w.String(json ? "json" : type.find("xml") != std::string::npos ? "xml" : "text");
+    w.EndObject().EndObject();
     w.EndObject();
     return Compact(w);
   }
@@ -685,10 +701,16 @@ class RequestBuilder {
       }
       w.EndArray();
       w.Key("cookie").BeginArray().EndArray();
-      std::string body;
+      std::string text;
+      std::string_view body;
       if (media != nullptr && (media->schema != ir::kNoSchema || !media->examples.empty())) {
-        Json value = Json::parse(examples_.Value(media->schema, ExampleTexts(media->examples), ExampleUse::kResponse));
-        body = json ? value.dump(2) : Text(value);
+        std::vector<std::string_view> candidates = ExampleTexts(media->examples);
+        if (json) {
+          body = examples_.Value(media->schema, candidates, ExampleUse::kResponse, kBodyIndent);
+        } else {
+          text = Text(Json::parse(examples_.Value(media->schema, candidates, ExampleUse::kResponse)));
+          body = text;
+        }
       }
       w.Key("body").String(body);
       w.EndObject();
@@ -742,6 +764,29 @@ std::vector<Folder> Folders(const ir::Api& api) {
   return folders;
 }
 
+// The view of a request item without its ids and saved responses: the parts every
+// collection shares, quoted once rather than once per collection.
+View RequestView(const RequestBuilder::Parts& p) {
+  View rv;
+  rv.Set("name_json", JsonQuote(p.name));
+  rv.Set("description_json", p.description.empty() ? std::string() : JsonQuote(p.description));
+  rv.Set("method_json", JsonQuote(p.method));
+  rv.Set("header_json", p.header_json);
+  rv.Set("body_json", p.body_json);
+  rv.Set("url_json", p.url_json);
+  rv.Set("auth_json", p.auth_json);
+  rv.Set("no_redirects", !p.follow_redirects);
+  View exec = View::List();
+  for (const std::string& line : p.exec) {
+    View lv;
+    lv.Set("line_json", JsonQuote(line));
+    exec.Add(std::move(lv));
+  }
+  exec.MarkLast();
+  rv.Set("exec", std::move(exec));
+  return rv;
+}
+
 View VariableView(const Variable& v) {
   View view;
   view.Set("key_json", JsonQuote(v.key));
@@ -771,8 +816,12 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     std::vector<Folder> folders = Folders(api);
     // Built once: the collections differ in their ids, names and variables only.
     std::map<size_t, RequestBuilder::Parts> parts;
+    std::map<size_t, View> request_views;
     for (const Folder& f : folders) {
-      for (size_t i : f.operations) parts[i] = builder.Build(api.operations[i], true);
+      for (size_t i : f.operations) {
+        parts[i] = builder.Build(api.operations[i], true);
+        request_views[i] = RequestView(parts[i]);
+      }
     }
 
     // Variables: the base URL, the per-operation servers, then one empty variable per
@@ -821,30 +870,13 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
         View requests = View::List();
         for (size_t i : f.operations) {
           const ir::Operation& op = api.operations[i];
-          const RequestBuilder::Parts& p = parts[i];
           std::string key = seed + "request:" + op.method + " " + op.path;
-          View rv;
+          View rv = request_views[i];
           rv.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, key)));
           rv.Set("script_id_json", JsonQuote(Uuid5(kUrlNamespace, key + ":test")));
-          rv.Set("name_json", JsonQuote(p.name));
-          rv.Set("description_json", p.description.empty() ? std::string() : JsonQuote(p.description));
-          rv.Set("method_json", JsonQuote(p.method));
-          rv.Set("header_json", p.header_json);
-          rv.Set("body_json", p.body_json);
-          rv.Set("url_json", p.url_json);
-          rv.Set("auth_json", p.auth_json);
-          rv.Set("no_redirects", !p.follow_redirects);
           // Saved responses are reference material: the base collection keeps them, the
           // environment collections (made to be run) leave them out.
-          rv.Set("responses_json", t.environment.empty() ? p.responses_json : std::string("[]"));
-          View exec = View::List();
-          for (const std::string& line : p.exec) {
-            View lv;
-            lv.Set("line_json", JsonQuote(line));
-            exec.Add(std::move(lv));
-          }
-          exec.MarkLast();
-          rv.Set("exec", std::move(exec));
+          rv.Set("responses_json", t.environment.empty() ? parts[i].responses_json : std::string("[]"));
           std::optional<std::string> text = Render(ctx.templates, kId, "postman/request.json.mustache", rv, ctx.diags);
           if (!text) return;
           View item;
