@@ -1,6 +1,7 @@
 #include "emit/postman/postman_emitter.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -11,6 +12,7 @@
 #include "emit/postman/example_value.h"
 #include "emit/postman/uuid5.h"
 #include "emit/render.h"
+#include "emit/server_url.h"
 #include "emit/template_set.h"
 
 namespace specc::emit {
@@ -42,18 +44,11 @@ std::string Compact(JsonWriter& w) {
   return text;
 }
 
-// A server URL with its variables replaced by their defaults, without a trailing `/`.
+// A server URL with its variables replaced by their defaults, without a trailing `/`;
+// Postman's converter's default for a server that names no host.
 std::string ResolveServer(const ir::Server& server) {
-  std::string url = server.url;
-  for (const ir::ServerVariable& v : server.variables) {
-    std::string token = "{" + v.name + "}";
-    for (size_t at = url.find(token); at != std::string::npos; at = url.find(token, at + v.default_value.size())) {
-      url.replace(at, token.size(), v.default_value);
-    }
-  }
-  while (url.size() > 1 && url.back() == '/') url.pop_back();
-  if (url.empty() || url == "/") return std::string(kDefaultBaseUrl);
-  return url;
+  std::string url = ResolveServerUrl(server);
+  return url.empty() ? std::string(kDefaultBaseUrl) : url;
 }
 
 // Lowercase alphanumeric words of `text`.
@@ -727,6 +722,8 @@ class RequestBuilder {
 struct Folder {
   std::string name, description;
   std::vector<size_t> operations;  // indexes into api.operations
+  std::vector<Folder> folders;     // a tag group's tag folders
+  bool group = false;
 };
 
 // Folders by tag: the first tag of each operation (exactly one request per operation),
@@ -738,7 +735,7 @@ std::vector<Folder> Folders(const ir::Api& api) {
   for (const ir::Tag& t : api.tags) {
     if (index.count(t.name)) continue;
     index[t.name] = folders.size();
-    folders.push_back({t.name, t.description, {}});
+    folders.push_back({t.name, t.description, {}, {}, false});
   }
   std::vector<size_t> untagged;
   for (size_t i = 0; i < api.operations.size(); ++i) {
@@ -750,18 +747,42 @@ std::vector<Folder> Folders(const ir::Api& api) {
     auto it = index.find(op.tags.front());
     if (it == index.end()) {
       it = index.emplace(op.tags.front(), folders.size()).first;
-      folders.push_back({op.tags.front(), "", {}});
+      folders.push_back({op.tags.front(), "", {}, {}, false});
     }
     folders[it->second].operations.push_back(i);
   }
   if (!untagged.empty()) {
     std::string name = "Untagged";
     while (index.count(name)) name += "_";
-    folders.push_back({name, "Operations without a tag", std::move(untagged)});
+    folders.push_back({name, "Operations without a tag", std::move(untagged), {}, false});
   }
   folders.erase(std::remove_if(folders.begin(), folders.end(), [](const Folder& f) { return f.operations.empty(); }),
                 folders.end());
   return folders;
+}
+
+// Nests the tag folders in the groups of `x-tagGroups`, in the groups' order; a tag that
+// several groups name goes in the first. Folders no group names stay at the top level,
+// after the groups, so that every operation keeps its one request.
+std::vector<Folder> GroupFolders(const ir::Api& api, std::vector<Folder> tags) {
+  if (api.tag_groups.empty()) return tags;
+  std::vector<Folder> out;
+  std::vector<bool> placed(tags.size(), false);
+  for (const ir::TagGroup& g : api.tag_groups) {
+    Folder group{g.name, "", {}, {}, true};
+    for (const std::string& name : g.tags) {
+      for (size_t i = 0; i < tags.size(); ++i) {
+        if (placed[i] || tags[i].name != name) continue;
+        placed[i] = true;
+        group.folders.push_back(std::move(tags[i]));
+      }
+    }
+    if (!group.folders.empty()) out.push_back(std::move(group));
+  }
+  for (size_t i = 0; i < tags.size(); ++i) {
+    if (!placed[i]) out.push_back(std::move(tags[i]));
+  }
+  return out;
 }
 
 // The view of a request item without its ids and saved responses: the parts every
@@ -813,16 +834,18 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
 
     ExampleBuilder examples(api);
     RequestBuilder builder(api, plan, examples);
-    std::vector<Folder> folders = Folders(api);
-    // Built once: the collections differ in their ids, names and variables only.
+    std::vector<Folder> tag_folders = Folders(api);
+    // Built once, in folder order: the collections differ in their ids, names and
+    // variables only.
     std::map<size_t, RequestBuilder::Parts> parts;
     std::map<size_t, View> request_views;
-    for (const Folder& f : folders) {
+    for (const Folder& f : tag_folders) {
       for (size_t i : f.operations) {
         parts[i] = builder.Build(api.operations[i], true);
         request_views[i] = RequestView(parts[i]);
       }
     }
+    std::vector<Folder> folders = GroupFolders(api, std::move(tag_folders));
 
     // Variables: the base URL, the per-operation servers, then one empty variable per
     // credential the used security schemes need.
@@ -861,12 +884,21 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       view.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, seed + "collection")));
       view.Set("name_json", JsonQuote(t.name));
       view.Set("description_json", JsonQuote(description));
-      View folder_list = View::List();
-      for (const Folder& f : folders) {
+      // A folder's view: its requests, or for a tag group its tag folders. Both lists are
+      // always set, so that a template never sees an outer folder's list.
+      std::function<std::optional<View>(const Folder&)> folder_view = [&](const Folder& f) -> std::optional<View> {
         View fv;
-        fv.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, seed + "folder:" + f.name)));
+        fv.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, seed + (f.group ? "group:" : "folder:") + f.name)));
         fv.Set("name_json", JsonQuote(f.name));
         fv.Set("description_json", f.description.empty() ? std::string() : JsonQuote(f.description));
+        View subfolders = View::List();
+        for (const Folder& child : f.folders) {
+          std::optional<View> cv = folder_view(child);
+          if (!cv) return std::nullopt;
+          subfolders.Add(std::move(*cv));
+        }
+        subfolders.MarkLast();
+        fv.Set("folders", std::move(subfolders));
         View requests = View::List();
         for (size_t i : f.operations) {
           const ir::Operation& op = api.operations[i];
@@ -878,14 +910,20 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
           // environment collections (made to be run) leave them out.
           rv.Set("responses_json", t.environment.empty() ? parts[i].responses_json : std::string("[]"));
           std::optional<std::string> text = Render(ctx.templates, kId, "postman/request.json.mustache", rv, ctx.diags);
-          if (!text) return;
+          if (!text) return std::nullopt;
           View item;
           item.Set("json", std::move(*text));
           requests.Add(std::move(item));
         }
         requests.MarkLast();
         fv.Set("requests", std::move(requests));
-        folder_list.Add(std::move(fv));
+        return fv;
+      };
+      View folder_list = View::List();
+      for (const Folder& f : folders) {
+        std::optional<View> fv = folder_view(f);
+        if (!fv) return;
+        folder_list.Add(std::move(*fv));
       }
       folder_list.MarkLast();
       view.Set("folders", std::move(folder_list));
