@@ -3,7 +3,8 @@
 of specc on large public descriptions:
 - the front end (`specc lint`: load, resolve, validate, lower);
 - each emitter on GitHub's description (`specc emit --only KIND`, files written to a
-  temporary directory);
+  temporary directory), the four TypeScript-side emitters together, and Postman's own
+  converter (openapi-to-postmanv2, when `npm ci` has run in tests/node) on the same file;
 - the drift check (`specc check`) on this repository's up-to-date example project and on
   a temporary git repository holding GitHub's description.
 Usage: tests/bench/bench.py [--runs N] [--specc PATH]."""
@@ -47,7 +48,7 @@ def report(label, argv, runs):
     run_once(argv)
     samples = [run_once(argv) for _ in range(runs)]
     wall, cpu, rss = (statistics.median(s[i] for s in samples) for i in range(3))
-    print(f"{label:36} {wall:8.3f} {cpu:8.3f} {rss:9.1f}")
+    print(f"{label:50} {wall:8.3f} {cpu:8.3f} {rss:9.1f}")
 
 
 def git(repo, *args):
@@ -60,14 +61,19 @@ def main():
     parser.add_argument("--specc", default=os.path.join(ROOT, "build", "compiler", "specc"))
     args = parser.parse_args()
     print(f"median of {args.runs} runs after one warm-up")
-    print(f"{'command':36} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9}")
+    print(f"{'command':50} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9}")
     for label, rel in INPUTS:
         report(f"lint {label}", [args.specc, "lint", os.path.join(CORPUS, rel)], args.runs)
 
     github = os.path.join(CORPUS, INPUTS[0][1])
     with tempfile.TemporaryDirectory() as out:
-        for kind in ["schemas", "routes", "mcp", "openapi"]:
+        for kind in ["schemas", "routes", "mcp", "openapi", "routes,schemas,mcp,openapi", "postman"]:
             report(f"emit --only {kind} GitHub JSON", [args.specc, "emit", github, "--out", out, "--only", kind], args.runs)
+        converter = os.path.join(ROOT, "tests", "node", "node_modules", ".bin", "openapi2postmanv2")
+        node = shutil.which("node")
+        if os.path.exists(converter) and node:
+            report("openapi-to-postmanv2 GitHub JSON", [node, converter, "-s", github, "-o", os.path.join(out, "o2p.json")],
+                   args.runs)
 
     report("check example (this repository)", [args.specc, "check", "-C", ROOT], args.runs)
     with tempfile.TemporaryDirectory() as repo:
