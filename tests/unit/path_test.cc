@@ -27,6 +27,12 @@ TEST(PathTest, JoinAndRelative) {
   EXPECT_EQ(JoinPath("", "a.yaml"), "a.yaml");
   EXPECT_EQ(RelativeTo("work/specs/a.yaml", "work"), "specs/a.yaml");
   EXPECT_EQ(RelativeTo("other/a.yaml", "work"), "other/a.yaml");
+  EXPECT_EQ(PathFrom("src/handlers/api", "src/generated/api"), "../../generated/api");
+  EXPECT_EQ(PathFrom("handlers", "src/generated"), "../src/generated");
+  EXPECT_EQ(PathFrom("src", "src/generated/api"), "generated/api");
+  EXPECT_EQ(PathFrom("src/generated", "src"), "..");
+  EXPECT_EQ(PathFrom("./a/b/", "a/b"), ".");
+  EXPECT_EQ(PathFrom(".", "x/y"), "x/y");
   EXPECT_EQ(DirName("a/b.yaml"), "a");
   EXPECT_EQ(DirName("b.yaml"), "");
 }

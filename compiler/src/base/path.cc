@@ -66,4 +66,27 @@ std::string RelativeTo(std::string_view path, std::string_view base) {
   return p.substr(b.size() + 1);
 }
 
+std::string PathFrom(std::string_view from, std::string_view to) {
+  auto segments = [](const std::string& path) {
+    std::vector<std::string> out;
+    if (path == ".") return out;
+    size_t start = 0;
+    while (start <= path.size()) {
+      size_t slash = path.find('/', start);
+      if (slash == std::string::npos) slash = path.size();
+      out.push_back(path.substr(start, slash - start));
+      start = slash + 1;
+    }
+    return out;
+  };
+  std::vector<std::string> f = segments(NormalizePath(from));
+  std::vector<std::string> t = segments(NormalizePath(to));
+  size_t common = 0;
+  while (common < f.size() && common < t.size() && f[common] == t[common]) ++common;
+  std::string out;
+  for (size_t i = common; i < f.size(); ++i) out += out.empty() ? ".." : "/..";
+  for (size_t i = common; i < t.size(); ++i) out += (out.empty() ? "" : "/") + t[i];
+  return out.empty() ? "." : out;
+}
+
 }  // namespace specc

@@ -19,6 +19,10 @@ std::string JoinPath(std::string_view dir, std::string_view path);
 bool IsWithin(std::string_view path, std::string_view dir);
 // Returns `path` relative to `base` when it lies within it; otherwise `path` unchanged.
 std::string RelativeTo(std::string_view path, std::string_view base);
+// Returns the relative path that leads from directory `from` to `to`, climbing with ".."
+// where needed: ("src/handlers/api", "src/generated/api") -> "../../generated/api".
+// REQUIRES: both are relative paths inside the same root, without leading "..".
+std::string PathFrom(std::string_view from, std::string_view to);
 
 }  // namespace specc
 

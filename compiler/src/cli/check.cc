@@ -48,18 +48,23 @@ Result<OutputSet> DefaultGenerate(const std::string& root, const Fs& fs, SourceM
   // schemas next to them); each group's files go under its directory. Kinds without an
   // emitter yet (postman, env, plan) generate nothing.
   std::map<std::string, std::vector<std::string>> kinds_by_dir;
+  std::map<std::string, std::string> scaffolds_by_dir;  // where the handler scaffolds of a group go
   for (const spec::ArtifactConfig& artifact : config.artifacts) {
     if (artifact.enabled && emit::FindEmitter(artifact.kind) != nullptr) {
       kinds_by_dir[artifact.out].push_back(artifact.kind);
+      if (!artifact.handlers.empty()) scaffolds_by_dir[artifact.out] = artifact.handlers;
     }
   }
   OutputSet out;
   for (const auto& [dir, kinds] : kinds_by_dir) {
     emit::EmitOptions options;
     options.postman_prefix = config.postman_prefix;
+    auto scaffold_dir = scaffolds_by_dir.find(dir);
+    std::string scaffolds = scaffold_dir == scaffolds_by_dir.end() ? dir : scaffold_dir->second;
+    options.handlers_to_out = PathFrom(scaffolds, dir);
     OutputSet generated = driver::Generate(specs, kinds, templates, sink, options);
     for (const auto& [path, bytes] : generated.files()) {
-      generated.IsScaffold(path) ? out.PutScaffold(JoinPath(dir, path), bytes)
+      generated.IsScaffold(path) ? out.PutScaffold(JoinPath(scaffolds, path), bytes)
                                  : out.Put(JoinPath(dir, path), bytes);
     }
   }

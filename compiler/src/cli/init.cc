@@ -61,6 +61,9 @@ std::string ConfigText() {
     text += "  " + std::string(d.kind) + ": {out: " + std::string(d.out) + "}   # " +
             std::string(d.description) + "\n";
   }
+  text +=
+      "# The handler scaffolds (your code) go beside the routes unless routes names a directory\n"
+      "# of their own, such as `routes: {out: src/generated, handlers: src/handlers}`.\n";
   return text;
 }
 

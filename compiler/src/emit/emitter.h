@@ -32,6 +32,10 @@ struct ApiInput {
 struct EmitOptions {
   // `postman.prefix`: Postman collection names start with it ("CloudMake Base - ...").
   std::string postman_prefix = "CloudMake";
+  // The path from the handler scaffolds' directory to the output directory ("../generated"
+  // for `routes: {out: src/generated, handlers: src/handlers}`); "." when the scaffolds go
+  // beside the generated files. The scaffold's import of handlers.ts follows it.
+  std::string handlers_to_out = ".";
 };
 
 // What an emitter may read. Everything is borrowed: the referenced objects must outlive

@@ -80,6 +80,8 @@ void ConfigReader::ReadArtifacts(const Node& node, ProjectConfig& config) {
     for (const Member& f : MembersOf(m.value)) {
       if (f.key == "out") {
         ReadPath(f, &artifact->out);
+      } else if (f.key == "handlers" && artifact->kind == "routes") {
+        ReadPath(f, &artifact->handlers);
       } else if (f.key == "enabled") {
         if (f.value.kind != NodeKind::kBool) {
           sink_.Report(DiagCode::kConfigFieldType, f.value.loc(), "`enabled` must be true or false");
@@ -87,7 +89,10 @@ void ConfigReader::ReadArtifacts(const Node& node, ProjectConfig& config) {
           artifact->enabled = f.value.is_true();
         }
       } else {
-        Unknown(f, "an artifact's settings", "the fields are `out` and `enabled`");
+        Unknown(f, "an artifact's settings",
+                artifact->kind == "routes" ? "the fields are `out`, `handlers` and `enabled`"
+                : f.key == "handlers"      ? "`handlers` is a setting of `routes`: where its handler scaffolds go"
+                                           : "the fields are `out` and `enabled`");
       }
     }
   }
@@ -131,7 +136,7 @@ void ConfigReader::Read(const Node& root, ProjectConfig& config) {
 ProjectConfig DefaultProjectConfig() {
   ProjectConfig config;
   for (const ArtifactDefault& d : kArtifactKinds) {
-    config.artifacts.push_back(ArtifactConfig{std::string(d.kind), std::string(d.out), true, Loc{}});
+    config.artifacts.push_back(ArtifactConfig{std::string(d.kind), std::string(d.out), true, "", Loc{}});
   }
   return config;
 }

@@ -20,6 +20,9 @@ struct ArtifactConfig {
   std::string kind;  // routes, schemas, postman, env, plan, mcp, openapi
   std::string out;
   bool enabled = true;
+  // routes only: the directory of the handler scaffolds (`<handlers>/<service>/
+  // handlers.impl.ts`), the code the user owns; empty keeps them beside the routes.
+  std::string handlers;
   Loc loc;
 };
 

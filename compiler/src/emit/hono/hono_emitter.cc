@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/path.h"
 #include "emit/hono/response_types.h"
 #include "emit/namer.h"
 #include "emit/render.h"
@@ -105,7 +106,12 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
         Render(ctx.templates, kId, "hono/handlers.ts.mustache", handlers_view, ctx.diags);
     if (!handlers) return;
     out.Put(input.service + "/handlers.ts", std::move(*handlers));
-    // The implementation is the user's: a scaffold, written once where none exists.
+    // The implementation is the user's: a scaffold, written once where none exists, at
+    // `<service>/handlers.impl.ts` under the scaffolds' directory (the driver places it).
+    std::string generated_dir = ctx.options.handlers_to_out == "."
+                                    ? "."
+                                    : NormalizePath("../" + ctx.options.handlers_to_out + "/" + input.service);
+    handlers_view.Set("handlers_module_json", JsonQuote(generated_dir + "/handlers.js"));
     std::optional<std::string> scaffold =
         Render(ctx.templates, kId, "hono/handlers.impl.ts.mustache", handlers_view, ctx.diags);
     if (!scaffold) return;

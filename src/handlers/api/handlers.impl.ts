@@ -5,7 +5,7 @@
 // Each handler returns one of the responses its operation documents (handlers.ts names
 // them), such as `return c.json(body, 200);`.
 import { HTTPException } from "hono/http-exception";
-import type { Handlers } from "./handlers.js";
+import type { Handlers } from "../../generated/api/handlers.js";
 
 export const handlers: Handlers = {
   getHealth() {
