@@ -745,19 +745,24 @@ class ExampleBuilder::Impl {
       for (ir::SchemaId b : branches) order.push_back({api_.schemas[b].name, b});
       // A first round on the value built so far; a second on an object with the required
       // properties only, for branches that differ in which optional properties they
-      // require (GitHub's `oneOf: [{required: [id]}, {required: [owner, repo]}]`).
+      // require (GitHub's `oneOf: [{required: [id]}, {required: [owner, repo]}]`); a third
+      // with each branch's required properties only, for a general branch beside specific
+      // ones (`oneOf: [Card, StatusCard]` where Card allows every card type and a full
+      // Card value also is a StatusCard: only a minimal Card matches Card alone).
+      const Json built = result;
+      const bool built_have = have;
       Json first;
       bool first_set = false;
-      for (int round = 0; round < 2; ++round) {
-        if (round == 1 && type != "object") break;
-        Json base = round == 0 ? result : Object(s, depth, /*required_only=*/true);
-        bool base_have = round == 0 ? have : true;
+      for (int round = 0; round < 3; ++round) {
+        if (round == 1 && type != "object") continue;
+        Json base = round == 1 ? Object(s, depth, /*required_only=*/true) : built;
+        bool base_have = round == 1 ? true : built_have;
         size_t tries = 0;
         for (const auto& [key, branch] : order) {
           if (++tries > 8) break;
           result = base;
           have = base_have;
-          merge(Generate(branch, depth));
+          merge(round == 2 ? GenerateRequiredOnly(branch, depth) : Generate(branch, depth));
           // Properties a branch only names in `required` take their schema from here.
           for (const ir::Property& bp : api_.schemas[branch].properties) {
             if (bp.schema != ir::kNoSchema || !result.is_object()) continue;
@@ -781,11 +786,20 @@ class ExampleBuilder::Impl {
     return result;
   }
 
+  // A value for schema `id` with no optional property anywhere inside it.
+  Json GenerateRequiredOnly(ir::SchemaId id, int depth) {
+    bool saved = required_only_;
+    required_only_ = true;
+    Json value = Generate(id, depth);
+    required_only_ = saved;
+    return value;
+  }
+
   Json Object(const ir::Schema& s, int depth, bool required_only = false) {
     Json obj = Json::object();
     // Room for every property up front: growing an ordered_json object copies its members.
     obj.get_ref<Json::object_t&>().reserve(s.properties.size());
-    bool optional = !required_only && depth < kOptionalDepth && budget_ < kValueBudget;
+    bool optional = !required_only && !required_only_ && depth < kOptionalDepth && budget_ < kValueBudget;
     for (const ir::Property& p : s.properties) {
       if (Skipped(p.schema)) continue;
       if (!p.required && !optional) continue;
@@ -884,6 +898,8 @@ class ExampleBuilder::Impl {
   const ir::Api& api_;
   ExampleUse use_ = ExampleUse::kRequest;
   int budget_ = 0;
+  // Set while generating a value with required properties only (GenerateRequiredOnly).
+  bool required_only_ = false;
   std::set<ir::SchemaId> stack_;
   std::map<ir::SchemaId, std::vector<Json>> enums_;
   std::map<std::string, std::optional<std::regex>> patterns_;

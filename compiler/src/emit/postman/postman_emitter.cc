@@ -524,7 +524,15 @@ class RequestBuilder {
     std::string host = "{{" + BaseVariable(op) + "}}";
     std::vector<std::string> segments;
     std::vector<std::string> used_vars;
+    // A path key may carry a fragment to tell apart operations on one URL (Box's
+    // `/files/{file_id}#get_shared_link`). The fragment never reaches the server, and in
+    // the raw URL it must come after the query, or the query would become part of it.
     std::string path = op.path;
+    std::string fragment;
+    if (size_t hash = path.find('#'); hash != std::string::npos) {
+      fragment = path.substr(hash + 1);
+      path.resize(hash);
+    }
     size_t start = path.empty() || path[0] != '/' ? 0 : 1;
     while (true) {
       size_t slash = path.find('/', start);
@@ -562,6 +570,7 @@ class RequestBuilder {
       raw += (first ? "?" : "&") + q.key + "=" + q.value;
       first = false;
     }
+    if (!fragment.empty()) raw += "#" + fragment;
     JsonWriter w(0);
     w.BeginObject().Key("raw").String(raw).Key("host").BeginArray().String(host).EndArray();
     w.Key("path").BeginArray();
@@ -590,6 +599,7 @@ class RequestBuilder {
       }
       w.EndArray();
     }
+    if (!fragment.empty()) w.Key("hash").String(fragment);
     w.EndObject();
     return Compact(w);
   }
@@ -611,7 +621,11 @@ class RequestBuilder {
         const char* mode = urlencoded ? "urlencoded" : "formdata";
         w.Key("mode").String(mode).Key(mode).BeginArray();
         for (auto it = value.begin(); it != value.end(); ++it) {
-          w.BeginObject().Key("key").String(it.key()).Key("value").String(Text(it.value())).Key("type").String("text").EndObject();
+          w.BeginObject().Key("key").String(it.key()).Key("value").String(Text(it.value())).Key("type").String("text");
+          // A structured part is sent as JSON text, and OpenAPI's default content type for
+          // an object part is application/json: say so, so a server can parse it.
+          if (multipart && it.value().is_structured()) w.Key("contentType").String("application/json");
+          w.EndObject();
         }
         w.EndArray().EndObject();
         return Compact(w);
