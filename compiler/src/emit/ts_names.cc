@@ -139,8 +139,10 @@ TsNames NameTsSymbols(const ir::Api& api) {
     n.responses = NameResponses(op, n.type, names.schemas, exported);
     // "/pets/{petId}" -> "/pets/:petId", with Hono's names for the parameters.
     std::string path;
-    // A query string in the path template (lint warns about it) is not part of the route.
-    std::string_view route = std::string_view(op.path).substr(0, op.path.find('?'));
+    // A query string in the path template (lint warns about it) is not part of the route,
+    // nor is a fragment (Box tells operations on one URL apart with `#name`): neither is
+    // part of the path a request arrives with.
+    std::string_view route = std::string_view(op.path).substr(0, op.path.find_first_of("?#"));
     for (size_t i = 0; i < route.size(); ++i) {
       char c = op.path[i];
       size_t close = op.path.find('}', i);
