@@ -587,6 +587,12 @@ std::string ZodEmitter::ParamExpr(const ir::Api& api, ZodWriter& w, const ir::Pa
   const ir::Schema& s = api.schemas[p.schema];
   std::vector<std::string> types = NonNullTypes(s);
   std::string type = types.size() == 1 ? types[0] : "";
+  // `type: boolean` with `enum: ["false", "true"]` (Oxford Dictionaries): the schema is
+  // validated by its string values, which are what a parameter arrives as, so no coercion.
+  if (!s.enum_values.empty() && std::all_of(s.enum_values.begin(), s.enum_values.end(),
+                                            [](const std::string& v) { return !v.empty() && v[0] == '"'; })) {
+    type = "string";
+  }
   bool scalar = type == "integer" || type == "number" || type == "boolean";
   std::string expr = scalar && w.DefaultFits(s) ? w.InlineWithoutDefault(p.schema, 2) : w.Ref(p.schema, 2);
   bool coerced = false;
