@@ -27,6 +27,28 @@ const char* ValidatorTarget(InputPart part, const OperationNames& n) {
   return "param";
 }
 
+// Hono's app has a method of its own for these HTTP methods; others (trace) go through
+// `app.on(METHOD, ...)`.
+bool HonoHasMethod(const std::string& method) {
+  for (const char* m : {"get", "post", "put", "delete", "options", "patch"}) {
+    if (method == m) return true;
+  }
+  return false;
+}
+
+std::string Upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return text;
+}
+
+// Returns whether `api` has a GET operation routed at `route_path`.
+bool HasGetRoute(const ir::Api& api, const TsNames& names, const std::string& route_path) {
+  for (size_t i = 0; i < api.operations.size(); ++i) {
+    if (api.operations[i].method == "get" && names.operations[i].route_path == route_path) return true;
+  }
+  return false;
+}
+
 std::string OneLine(std::string text) {
   for (char& c : text) {
     if (c == '\n' || c == '\r') c = ' ';
@@ -121,13 +143,29 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     for (const std::string& module : modules) {
       std::string tag;
       View routes = View::List();
+      View unrouted = View::List();
+      bool head_only = false;
       for (size_t i = 0; i < api.operations.size(); ++i) {
         const ir::Operation& op = api.operations[i];
         const OperationNames& n = names.operations[i];
         if (n.module != module) continue;
         if (tag.empty()) tag = op.tags.empty() ? "default" : op.tags.front();
+        // Hono answers every HEAD request through the GET route of its path, body dropped: a
+        // HEAD operation beside a GET one is served that way and its handler never runs; one
+        // without is routed as GET behind `headOnly`, which lets HEAD requests alone through.
+        bool head = op.method == "head";
+        if (head && HasGetRoute(api, names, n.route_path)) {
+          View u;
+          u.Set("handler", n.handler);
+          u.Set("path", OneLine(n.route_path));
+          unrouted.Add(std::move(u));
+          continue;
+        }
+        head_only = head_only || head;
         View r;
-        r.Set("method", op.method);
+        r.Set("method", head ? "get" : HonoHasMethod(op.method) ? op.method : "on");
+        r.Set("on_method_json", HonoHasMethod(op.method) || head ? std::string() : JsonQuote(Upper(op.method)));
+        r.Set("head_only", head);
         r.Set("path_json", JsonQuote(n.route_path));
         r.Set("handler", n.handler);
         View validators = View::List();
@@ -149,6 +187,8 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       module_view.Set("tag", OneLine(tag));
       module_view.Set("function_name", function_name);
       module_view.Set("routes", std::move(routes));
+      module_view.Set("unrouted", std::move(unrouted));
+      module_view.Set("uses_head_only", head_only);
       std::optional<std::string> text = Render(ctx.templates, kId, "hono/route.ts.mustache", module_view, ctx.diags);
       if (!text) return;
       out.Put(input.service + "/routes/" + module + ".ts", std::move(*text));

@@ -26,7 +26,16 @@ export const handlers: Handlers = {
   getHealth() {
     throw new HTTPException(501, { message: "not implemented: getHealth" });
   },
+  headPing() {
+    throw new HTTPException(501, { message: "not implemented: headPing" });
+  },
+  tracePing() {
+    throw new HTTPException(501, { message: "not implemented: tracePing" });
+  },
   getPetPhoto() {
     throw new HTTPException(501, { message: "not implemented: getPetPhoto" });
+  },
+  headPetPhoto() {
+    throw new HTTPException(501, { message: "not implemented: headPetPhoto" });
   },
 };

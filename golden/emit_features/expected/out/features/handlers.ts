@@ -68,6 +68,22 @@ export interface GetHealthInput {
 export type GetHealthOutput =
   | TypedResponse<null, 200, "body">;
 
+/** The validated input of `headPing`. */
+export interface HeadPingInput {
+}
+
+/** The responses `headPing` documents. */
+export type HeadPingOutput =
+  | TypedResponse<null, 200, "body">;
+
+/** The validated input of `tracePing`. */
+export interface TracePingInput {
+}
+
+/** The responses `tracePing` documents. */
+export type TracePingOutput =
+  | TypedResponse<unknown, 200, "body">;
+
 /** The validated input of `getPetPhoto`. */
 export interface GetPetPhotoInput {
   params: z.output<typeof schemas.GetPetPhotoParams>;
@@ -84,6 +100,15 @@ export type GetPetPhotoOutput =
   | TypedResponse<z.output<typeof schemas.Problem>, ClientErrorStatusCode, "json">
   | TypedResponse<string, Exclude<StatusCode, 200 | UnofficialStatusCode | 302 | 304 | ClientErrorStatusCode>, "text">;
 
+/** The validated input of `headPetPhoto`. */
+export interface HeadPetPhotoInput {
+  params: z.output<typeof schemas.HeadPetPhotoParams>;
+}
+
+/** The responses `headPetPhoto` documents. */
+export type HeadPetPhotoOutput =
+  | TypedResponse<null, 200, "body">;
+
 export interface Handlers {
   /** GET /pets/{pet-id}: Read a pet */
   getPet(c: Context, input: GetPetInput): GetPetOutput | Promise<GetPetOutput>;
@@ -97,6 +122,12 @@ export interface Handlers {
   purgeInternal(c: Context, input: PurgeInternalInput): PurgeInternalOutput | Promise<PurgeInternalOutput>;
   /** GET /health */
   getHealth(c: Context, input: GetHealthInput): GetHealthOutput | Promise<GetHealthOutput>;
+  /** HEAD /ping */
+  headPing(c: Context, input: HeadPingInput): HeadPingOutput | Promise<HeadPingOutput>;
+  /** TRACE /ping */
+  tracePing(c: Context, input: TracePingInput): TracePingOutput | Promise<TracePingOutput>;
   /** GET /pets/{pet-id}/photo */
   getPetPhoto(c: Context, input: GetPetPhotoInput): GetPetPhotoOutput | Promise<GetPetPhotoOutput>;
+  /** HEAD /pets/{pet-id}/photo */
+  headPetPhoto(c: Context, input: HeadPetPhotoInput): HeadPetPhotoOutput | Promise<HeadPetPhotoOutput>;
 }

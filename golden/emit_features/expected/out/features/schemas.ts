@@ -203,6 +203,11 @@ export const GetPetPhoto200Response = z.object({
   width: z.int().gte(1).optional(),
 });
 
+// HEAD /pets/{pet-id}/photo
+export const HeadPetPhotoParams = z.object({
+  pet_id: z.string(),
+});
+
 // webhook petLost: POST
 export const PetLostWebhookBody = Pet;
 

@@ -5,9 +5,17 @@
 // generated in schemas.ts as they are; @hono/zod-openapi would describe the API a second
 // time in code, while here the spec already is the description.
 import { Hono } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { zValidator } from "@hono/zod-validator";
 import * as schemas from "../schemas.js";
 import type { Handlers } from "../handlers.js";
+
+// Hono routes HEAD requests through GET routes: a HEAD operation's route is registered as
+// GET, and this lets HEAD requests alone reach it (a GET request there is not documented).
+const headOnly: MiddlewareHandler = async (c, next) => (c.req.method === "HEAD" ? next() : c.notFound());
+
+// HEAD /pets/:pet_id/photo (headPetPhoto) is not routed: Hono answers HEAD requests with the GET route
+// of the same path, body dropped, so `handlers.headPetPhoto` is never called.
 
 export function default_Routes(handlers: Handlers): Hono {
   const app = new Hono();
@@ -15,6 +23,20 @@ export function default_Routes(handlers: Handlers): Hono {
     "/health",
     async (c) =>
       handlers.getHealth(c, {
+      }),
+  );
+  app.get(
+    "/ping",
+    headOnly,
+    async (c) =>
+      handlers.headPing(c, {
+      }),
+  );
+  app.on(
+    "TRACE",
+    "/ping",
+    async (c) =>
+      handlers.tracePing(c, {
       }),
   );
   app.get(
