@@ -3,20 +3,24 @@
 # the npm packages pinned in tests/node/package-lock.json (install them with `npm ci` in
 # tests/node; tools/dev does). Usage: check_ts.sh SPECC WORK_DIR SPEC...
 # Relative SPEC paths are taken from the current directory; `@path` is relative to the
-# corpus, $SPECC_CORPUS (default $DEFAULT_CORPUS, then ../shared/corpus).
+# corpus, $SPECC_CORPUS (default $DEFAULT_CORPUS, then ../shared/corpus). A SPEC ending in
+# `/` stands for every .yaml and .json file directly in that directory, and `!SPEC` leaves
+# one out again (a document lint rejects on purpose). Each spec is emitted on its own.
 set -euo pipefail
 specc=$1
 work=$2
 shift 2
 corpus=${SPECC_CORPUS:-${DEFAULT_CORPUS:-../shared/corpus}}
+resolve() { case "$1" in @*) echo "$corpus/${1#@}" ;; *) echo "$1" ;; esac; }
 specs=()
+excluded=()
 for arg in "$@"; do
   case "$arg" in
-    @*) specs+=("$corpus/${arg#@}") ;;
-    *) specs+=("$arg") ;;
+    !*) excluded+=("$(resolve "${arg#!}")") ;;
+    */) for f in "$(resolve "$arg")"*.yaml "$(resolve "$arg")"*.json; do [ -f "$f" ] && specs+=("$f"); done ;;
+    *) specs+=("$(resolve "$arg")") ;;
   esac
 done
-set -- "${specs[@]}"
 node_dir=$(cd "$(dirname "$0")" && pwd)
 if [ ! -x "$node_dir/node_modules/.bin/tsc" ]; then
   echo "tests/node/node_modules is missing: run \`npm ci\` in tests/node (tools/dev test does)" >&2
@@ -24,7 +28,13 @@ if [ ! -x "$node_dir/node_modules/.bin/tsc" ]; then
 fi
 rm -rf "$work"
 mkdir -p "$work"
-"$specc" emit "$@" --out "$work/gen" --only routes,schemas
+i=0
+for spec in "${specs[@]}"; do
+  for skip in "${excluded[@]+"${excluded[@]}"}"; do [ "$spec" = "$skip" ] && continue 2; done
+  "$specc" emit "$spec" --out "$work/gen/$i" --only routes,schemas > /dev/null
+  i=$((i + 1))
+done
+echo "emitted $i specs"
 ln -s "$node_dir/node_modules" "$work/node_modules"
 echo '{"type": "module", "private": true}' > "$work/package.json"
 cat > "$work/tsconfig.json" <<'JSON'
