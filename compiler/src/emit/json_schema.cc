@@ -133,12 +133,19 @@ class SchemaWriter {
     Count("minProperties", s.min_properties);
     Count("maxProperties", s.max_properties);
     if (!s.properties.empty()) {
-      out_.Key("properties").BeginObject();
-      for (const ir::Property& p : s.properties) {
-        out_.Key(p.name);
-        Write(p.schema, false);
+      // A property without a schema is a required name the document gave no property of
+      // its own: it is written in `required` only, as the document has it.
+      bool any_schema = std::any_of(s.properties.begin(), s.properties.end(),
+                                    [](const ir::Property& p) { return p.schema != ir::kNoSchema; });
+      if (any_schema) {
+        out_.Key("properties").BeginObject();
+        for (const ir::Property& p : s.properties) {
+          if (p.schema == ir::kNoSchema) continue;
+          out_.Key(p.name);
+          Write(p.schema, false);
+        }
+        out_.EndObject();
       }
-      out_.EndObject();
       bool any_required = std::any_of(s.properties.begin(), s.properties.end(),
                                       [](const ir::Property& p) { return p.required; });
       if (any_required) {

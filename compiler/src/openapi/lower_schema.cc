@@ -181,6 +181,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
   };
   bool nullable = false;
   std::vector<std::string> required;
+  std::vector<Loc> required_locs;
   for (const Member& m : MembersOf(node)) {
     std::string_view k = m.key;
     if (k == "type") {
@@ -220,7 +221,10 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
         }
         continue;
       }
-      for (const Node& r : ItemsOf(m.value)) required.push_back(Str(&r));
+      for (const Node& r : ItemsOf(m.value)) {
+        required.push_back(Str(&r));
+        required_locs.push_back(r.loc());
+      }
     } else if (k == "items") {
       if (m.value.is_seq()) {
         sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`items` must be a schema, not an array",
@@ -360,6 +364,20 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
   }
   for (ir::Property& p : s.properties) {
     p.required = std::find(required.begin(), required.end(), p.name) != required.end();
+  }
+  // An object's required name without a property of its own (Box: `required: [grant_type]`
+  // beside properties that do not list it) must still be present, with any value: it
+  // becomes a property without a schema, so that emitters require and keep it. A schema
+  // that says nothing but `required` (an anyOf branch) constrains the object around it and
+  // is read there, and one with allOf/oneOf/anyOf may declare the name in a branch (Box's
+  // `allOf: [..., {properties: {folder}}]` beside `required: [folder]`), so only plain
+  // object schemas get these.
+  bool object = !s.properties.empty() || std::find(s.types.begin(), s.types.end(), "object") != s.types.end();
+  if (!object || !s.all_of.empty() || !s.one_of.empty() || !s.any_of.empty()) return;
+  for (size_t i = 0; i < required.size(); ++i) {
+    bool declared = std::any_of(s.properties.begin(), s.properties.end(),
+                                [&](const ir::Property& p) { return p.name == required[i]; });
+    if (!declared) s.properties.push_back(ir::Property{required[i], ir::kNoSchema, true, required_locs[i]});
   }
 }
 

@@ -35,6 +35,7 @@ const cases = [
   ["min/maxProperties", s.Counts, [{ a: 1 }, { a: 1, b: 2, c: 3 }], [{}, { a: 1, b: 2, c: 3, d: 4 }, { a: "x" }]],
   ["inline response body", s.GetPetPhoto200Response, [{ url: "https://cdn.test/p.png" }], [{ width: 3 }, { url: "https://cdn.test/p.png", width: 0 }]],
   ["webhook payload", s.PetLostWebhookBody, [pet], [{ name: "Rex" }]],
+  ["required name without a property", s.TokenRequest, [{ grant_type: "refresh" }, { grant_type: 1, token: "t" }], [{ token: "t" }, {}]],
   ["callback payload", s.CreatePetAdoptedCallbackBody, [{ petId: uuid, adoptedAt: "2026-01-01T00:00:00Z" }], [{ petId: "x", adoptedAt: "2026-01-01T00:00:00Z" }, { petId: uuid }]],
 ];
 

@@ -164,6 +164,13 @@ export const Problem = z.object({
 });
 export type Problem = z.output<typeof Problem>;
 
+/** A required name without a property of its own must still be present. */
+export const TokenRequest = z.object({
+  token: z.string().optional(),
+  grant_type: z.unknown(),
+});
+export type TokenRequest = z.output<typeof TokenRequest>;
+
 // GET /pets/{pet-id}
 export const GetPetParams = z.object({
   pet_id: z.uuid(),
