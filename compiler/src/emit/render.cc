@@ -335,23 +335,32 @@ class JsonFormatter {
       out_ += ": ";
       SkipSpace();
       if (!Value(depth + 1)) return false;
-      SkipSpace();
-      if (pos_ < text_.size() && text_[pos_] == ',') {
-        ++pos_;
-        out_.push_back(',');
-        continue;
-      }
-      if (pos_ < text_.size() && text_[pos_] == '}') {
-        ++pos_;
-        break;
-      }
-      return Fail("expected `,` or `}` in an object");
+      bool closed = false;
+      if (!Separator('}', "expected `,` or `}` in an object", &closed)) return false;
+      if (closed) break;
     }
     if (!UniqueKeys(first_key)) return false;
     keys_.resize(first_key);
     Newline(depth);
     out_.push_back('}');
     return true;
+  }
+
+  // After a member or an item: reads `,` (writing it) or `close` (setting `*closed`), and
+  // fails with `error` on anything else.
+  bool Separator(char close, const char* error, bool* closed) {
+    SkipSpace();
+    if (pos_ < text_.size() && text_[pos_] == ',') {
+      ++pos_;
+      out_.push_back(',');
+      return true;
+    }
+    if (pos_ < text_.size() && text_[pos_] == close) {
+      ++pos_;
+      *closed = true;
+      return true;
+    }
+    return Fail(error);
   }
 
   // Fails, naming the first duplicate in byte order, when keys_[first..] repeat a key.
@@ -376,17 +385,9 @@ class JsonFormatter {
       Newline(depth + 1);
       SkipSpace();
       if (!Value(depth + 1)) return false;
-      SkipSpace();
-      if (pos_ < text_.size() && text_[pos_] == ',') {
-        ++pos_;
-        out_.push_back(',');
-        continue;
-      }
-      if (pos_ < text_.size() && text_[pos_] == ']') {
-        ++pos_;
-        break;
-      }
-      return Fail("expected `,` or `]` in an array");
+      bool closed = false;
+      if (!Separator(']', "expected `,` or `]` in an array", &closed)) return false;
+      if (closed) break;
     }
     Newline(depth);
     out_.push_back(']');
