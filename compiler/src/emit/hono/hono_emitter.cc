@@ -80,9 +80,7 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       View o;
       o.Set("handler", n.handler);
       o.Set("input_type", PascalCase(n.handler) + "Input");
-      std::string upper = op.method;
-      for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
-      std::string doc = upper + " " + op.path;
+      std::string doc = Upper(op.method) + " " + op.path;
       if (!op.summary.empty()) doc += ": " + op.summary;
       o.Set("doc", OneLine(doc));
       o.Set("deprecated", op.deprecated);
