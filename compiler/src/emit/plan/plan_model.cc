@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/json_writer.h"
+#include "emit/escape.h"
 #include "emit/project_model.h"
 
 namespace specc::emit {
@@ -455,20 +456,20 @@ View StepView(const PlanStep& s) {
   v.Set("settings_json", settings);
   v.Set("instructions_json", StringArray(s.instructions));
   // Markdown fields.
-  v.Set("key", s.key);
-  v.Set("title", s.title);
-  v.Set("action", s.action);
-  v.Set("mode", s.mode);
-  v.Set("reason", s.reason);
-  v.Set("provider", s.provider);
+  v.Set("key", MarkdownText(s.key));
+  v.Set("title", MarkdownText(s.title));
+  v.Set("action", MarkdownText(s.action));
+  v.Set("mode", MarkdownText(s.mode));
+  v.Set("reason", MarkdownText(s.reason));
+  v.Set("provider", MarkdownText(s.provider));
   v.Set("approval", s.approval_required ? "required" : "none");
-  v.Set("depends_on", s.depends_on.empty() ? std::string() : Quoted(s.depends_on));
-  v.Set("provides", s.provides.empty() ? std::string() : Quoted(s.provides));
-  v.Set("credentials", s.credentials.empty() ? std::string() : Quoted(s.credentials));
+  v.Set("depends_on", s.depends_on.empty() ? std::string() : MarkdownText(Quoted(s.depends_on)));
+  v.Set("provides", s.provides.empty() ? std::string() : MarkdownText(Quoted(s.provides)));
+  v.Set("credentials", s.credentials.empty() ? std::string() : MarkdownText(Quoted(s.credentials)));
   View steps = View::List();
   for (size_t i = 0; i < s.instructions.size(); ++i) {
     View line;
-    line.Set("text", std::to_string(i + 1) + ". " + s.instructions[i]);
+    line.Set("text", std::to_string(i + 1) + ". " + MarkdownText(s.instructions[i]));
     steps.Add(std::move(line));
   }
   v.Set("instructions", std::move(steps));
@@ -495,9 +496,9 @@ std::optional<std::string> RenderPlanJson(const Plan& plan, const TemplateSet& t
 std::optional<std::string> RenderProvisioningMd(const Plan& plan, const std::string& source,
                                                 const TemplateSet& templates, DiagSink& sink) {
   View view;
-  view.Set("source", source);
-  view.Set("project", plan.project);
-  view.Set("project_id", plan.project_id);
+  view.Set("source", MarkdownText(source));
+  view.Set("project", MarkdownText(plan.project));
+  view.Set("project_id", MarkdownText(plan.project_id));
   size_t approvals = 0, automatable = 0;
   View steps = View::List();
   for (const PlanStep& s : plan.steps) {

@@ -4,6 +4,7 @@
 #include <functional>
 #include <set>
 
+#include "emit/escape.h"
 #include "emit/namer.h"
 #include "emit/render.h"
 #include "emit/template_set.h"
@@ -20,12 +21,11 @@ bool Has(const std::vector<std::string>& v, std::string_view x) {
 
 std::string Pad(int indent) { return std::string(static_cast<size_t>(indent) * 2, ' '); }
 
-// A JSDoc block for `text` at `indent`; "*/" cannot end it early.
+// A JSDoc block for `text` at `indent` (BlockComment: "*/" cannot end it early).
 std::string JsDoc(std::string_view text, int indent, std::string_view extra = {}) {
-  std::string body(text);
+  std::string body = BlockComment(text);
   if (!extra.empty()) body += (body.empty() ? "" : "\n") + std::string(extra);
   if (body.empty()) return {};
-  for (size_t pos = 0; (pos = body.find("*/", pos)) != std::string::npos; pos += 3) body.replace(pos, 2, "*\\/");
   std::vector<std::string> lines;
   size_t start = 0;
   while (start <= body.size()) {
@@ -638,8 +638,8 @@ void ZodEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     OrderComponents(api, &order, &cyclic);
     w.set_cyclic(&cyclic);
     View view;
-    view.Set("source", input.source);
-    view.Set("title", api.title);
+    view.Set("source", LineComment(input.source));
+    view.Set("title", LineComment(api.title));
     View schemas = View::List();
     for (ir::SchemaId id : order) {
       const ir::Schema& s = api.schemas[id];
@@ -663,7 +663,7 @@ void ZodEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       View o;
       std::string upper = op.method;
       for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
-      o.Set("comment", upper + " " + op.path);
+      o.Set("comment", LineComment(upper + " " + op.path));
       View parts = View::List();
       for (InputPart part : kInputParts) {
         const std::string& name = n.parts[static_cast<int>(part)];
@@ -727,7 +727,7 @@ void ZodEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
           if (op.parent >= 0) comment += " of " + api.operations[static_cast<size_t>(op.parent)].operation_id;
           comment += ": " + upper + " " + op.path;
         }
-        item.Set("comment", comment);
+        item.Set("comment", LineComment(comment));
         item.Set("name", bodies[i]);
         item.Set("zod", w.Ref(op.request_body->content[media].schema, 0));
         sent.Add(std::move(item));
