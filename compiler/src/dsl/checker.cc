@@ -11,6 +11,7 @@
 
 #include "base/diagnostic.h"
 #include "base/path.h"
+#include "base/utf8.h"
 #include "dsl/catalog.h"
 
 namespace specc::dsl {
@@ -786,7 +787,19 @@ class Checker {
              m.key.text == "default" ? "list the values it may take in `allowed = [...]`" : "");
       return std::nullopt;
     }
+    if (!FitsOnEnvLine(m.value.text, m.value.loc, Q(m.key.text))) return std::nullopt;
     return m.value.text;
+  }
+
+  // Values go on one line of `.env.example` and of the user's `.env`: no dotenv form holds
+  // a line break or a control character the same way in every reader, so they are refused
+  // (escaping them would change the value a reader gets).
+  bool FitsOnEnvLine(const std::string& text, Loc loc, const std::string& what) {
+    if (text.find('\n') == std::string::npos && FindUnsafeChar(text) == std::string::npos) return true;
+    Report(DiagCode::kDslInvalidValue, loc,
+           what + " holds a line break or control character, which a `.env` line cannot hold",
+           "env values are single-line text; put longer text in `description`");
+    return false;
   }
 
   void CheckAllowed(const ir::EnvVar& var, const std::string& value, Loc loc, std::string_view what) {
@@ -916,6 +929,7 @@ class Checker {
     }
     std::map<std::string, Loc> seen;
     for (const Value& item : m.value.items) {
+      if (!FitsOnEnvLine(item.text, item.loc, "an allowed value")) continue;
       auto [it, inserted] = seen.emplace(item.text, item.loc);
       if (!inserted) {
         ReportDuplicate(item.loc, it->second, "allowed value " + Q(item.text) + " is listed twice");
