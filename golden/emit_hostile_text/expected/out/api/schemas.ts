@@ -20,15 +20,6 @@ function uniqueItems(items: unknown[]): boolean {
   return new Set(items.map((item) => JSON.stringify(item))).size === items.length;
 }
 
-// Parameters arrive as strings: an array parameter is split at its separator, or (for
-// exploded query parameters, separator null) gathered from repeated keys.
-function toArray(separator: string | null): (value: unknown) => unknown {
-  return (value) => {
-    if (Array.isArray(value)) return value;
-    if (typeof value !== "string") return value;
-    return separator === null ? [value] : value.split(separator);
-  };
-}
 
 /**
  * ok
@@ -69,7 +60,7 @@ export const GetPetQuery = z.object({
    * globalThis.pwned.push("PS");
    * //
    */
-  "qok\u2028globalThis.pwned.push(\"LS\");\u2028//": z.enum(["ok\u2028globalThis.pwned.push(\"LS\");\u2028//", "`${globalThis.pwned.push(\"template\")}` </script> --> \" \\", "plain"]).default("plain").optional(),
+  "qok\u2028globalThis.pwned.push(\"LS\");\u2028//": z.enum(["ok\u2028globalThis.pwned.push(\"LS\");\u2028//", "`${globalThis.pwned.push(\"template\")}` </script> --> \" \\", "plain"]).default("plain"),
 });
 export const GetPetHeaders = z.object({
   "x-evilok\u2028globalthis.pwned.push(\"ls\");\u2028//": z.string().regex(pattern("^ok\u2028globalThis.pwned.push(\"LS\");\u2028//$")).optional(),

@@ -26,10 +26,12 @@ export const Error_ = z.object({
   code: z.int(),
   message: z.string(),
 });
-export const ListPetsQuery = z.object({
+export const ListPetsQuery = z.preprocess(fields({
+  limit: { scalar: "integer" },
+}), z.object({
   /** How many items to return at one time (max 100) */
-  limit: z.coerce.number().pipe(z.int().lte(100)).optional(),
-});
+  limit: z.int().lte(100).optional(),
+}));
 export const CreatePetsBody = Pet;
 export const ShowPetByIdParams = z.object({
   /** The id of the pet to retrieve */
