@@ -6,6 +6,7 @@
 #include "driver/detect.h"
 #include "dsl/project_loader.h"
 #include "openapi/load.h"
+#include "sema/schema_lint.h"
 
 namespace specc::driver {
 namespace {
@@ -93,6 +94,8 @@ LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& 
   for (size_t i = 0; i < api_paths.size(); ++i) {
     std::string full = JoinPath(working_dir, api_paths[i]);
     out.apis.push_back(LoadedApi{api_paths[i], services[i], openapi::LoadApi(full, fs, sources, sink, working_dir)});
+    // The readings the document leaves to specc, once the document reads at all.
+    if (out.apis.back().api) sema::LintSchemas(sema::SchemaMeanings(*out.apis.back().api), sink);
   }
   return out;
 }

@@ -72,6 +72,7 @@ class SchemaMeanings::Builder {
     Enum();
     Object();
     AllOf();
+    NoteStrictBranches();
     m_.one_of = ChoiceOf(s_.one_of, true);
     m_.any_of = ChoiceOf(s_.any_of, false);
     Discriminator();
@@ -196,6 +197,8 @@ class SchemaMeanings::Builder {
         m_.intersect.push_back(branch);
         continue;
       }
+      if (base_of_this) m_.inherited_bases.push_back(branch);
+      if (b.additional_properties == ir::AdditionalProperties::kForbidden) strict_.push_back(branch);
       if (!b.types.empty() && m_.types.empty()) m_.types = b.types;
       m_.has_object_keywords = m_.has_object_keywords || b.has_object_keywords;
       for (const ObjectProperty& p : b.properties) AddProperty(p.name, p.schema, p.required);
@@ -213,6 +216,19 @@ class SchemaMeanings::Builder {
         if (b.one_of && !m_.one_of) inherited_one_of_ = b.one_of;
         if (b.any_of && !m_.any_of) inherited_any_of_ = b.any_of;
       }
+    }
+  }
+
+  // A strict branch is worth a note when the merged object has properties it does not
+  // declare.
+  void NoteStrictBranches() {
+    for (ir::SchemaId branch : strict_) {
+      const SchemaMeaning& b = owner_.Of(owner_.Resolve(branch));
+      bool adds = std::any_of(m_.properties.begin(), m_.properties.end(), [&](const ObjectProperty& p) {
+        return std::none_of(b.properties.begin(), b.properties.end(),
+                            [&](const ObjectProperty& q) { return q.name == p.name; });
+      });
+      if (adds) m_.strict_merged_branches.push_back(branch);
     }
   }
 
@@ -280,6 +296,7 @@ class SchemaMeanings::Builder {
   const ir::Schema& s_;
   SchemaMeaning m_;
   std::optional<Choice> inherited_one_of_, inherited_any_of_;
+  std::vector<ir::SchemaId> strict_;  // merged branches with additionalProperties: false
 };
 
 SchemaMeanings::SchemaMeanings(const ir::Api& api)

@@ -90,6 +90,14 @@ struct SchemaMeaning {
   std::optional<Choice> one_of, any_of;
   // The discriminator of the oneOf (else the anyOf) when every case resolves.
   std::optional<Discriminated> discriminator;
+
+  // Readings the document leaves to the reader (sema::LintSchemas reports them):
+  // allOf branches that are polymorphic bases listing this schema in their oneOf/anyOf,
+  // inherited for their own properties only;
+  std::vector<ir::SchemaId> inherited_bases;
+  // merged allOf branches whose `additionalProperties: false` would, read literally,
+  // reject the properties the other branches add (the merge applies it to them all).
+  std::vector<ir::SchemaId> strict_merged_branches;
 };
 
 class SchemaMeanings {

@@ -15,9 +15,13 @@ function pattern(source: string): RegExp {
   }
 }
 
-// uniqueItems: no two items are equal as JSON values.
+// uniqueItems: no two items are equal as JSON values (objects are equal whatever the order
+// of their keys).
 function uniqueItems(items: unknown[]): boolean {
-  return new Set(items.map((item) => JSON.stringify(item))).size === items.length;
+  const canonical = (item: unknown) =>
+    JSON.stringify(item, (_, v) =>
+      v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
+  return new Set(items.map(canonical)).size === items.length;
 }
 
 // Parameters and form fields arrive as text: strings, arrays of strings for repeated keys,
@@ -136,7 +140,7 @@ export type Project = {
   status: "active" | "archived";
   parent?: (Project) | null | undefined;
 };
-export const Project: z.ZodType<Project> = z.lazy(() => z.strictObject({
+export const Project: z.ZodType<Project> = z.lazy(() => z.object({
   name: z.string().min(1).max(63).regex(pattern("^[a-z][a-z0-9-]*$")),
   region: z.string().default("aws-us-east-2"),
   framework: z.enum(["nextjs", "vite", "hono", "none"]).default("none"),

@@ -142,7 +142,8 @@ std::string ZodWriter::TypeExpr(ir::SchemaId id, const std::string& type, int in
     return out;
   }
   if (type == "integer" || type == "number") {
-    std::string out = type == "integer" ? "z.int()" : "z.number()";
+    // int32 has its range checked; other integers are JavaScript's safe integers.
+    std::string out = type == "number" ? "z.number()" : s.format == "int32" ? "z.int32()" : "z.int()";
     if (!s.minimum.empty()) out += ".gte(" + s.minimum + ")";
     if (!s.exclusive_minimum.empty()) out += ".gt(" + s.exclusive_minimum + ")";
     if (!s.maximum.empty()) out += ".lte(" + s.maximum + ")";
