@@ -1,0 +1,73 @@
+// Proves that postman_requests.mjs (the fast driver the fidelity tests send collections
+// with) builds every request as newman does: for each document, specc's base collection
+// is built by postman_requests.mjs and by postman-runtime's own pipeline
+// (postman_runtime_requests.mjs), and the two must agree on the method, the URL as sent
+// (path and query), the headers and the body, request by request.
+//
+// Usage: node postman_driver_check.mjs SPECC WORK_DIR [NAME_FILTER...]
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { documents } from "./documents.mjs";
+import { emitDocument, prepareWork } from "./generated.mjs";
+import { collectionRequests, environmentFor } from "./postman_requests.mjs";
+import { runtimeCollectionRequests } from "./postman_runtime_requests.mjs";
+
+const [specc, work, ...filters] = process.argv.slice(2);
+
+// What the app can observe of a request: the boundary of a multipart body is random.
+function observable(r) {
+  const type = (r.headers.find(([k]) => k.toLowerCase() === "content-type") || [])[1] || "";
+  const boundary = /boundary=([^;]+)/.exec(type)?.[1];
+  const unbound = (text) => (boundary ? text.split(boundary).join("BOUNDARY") : text);
+  return {
+    method: r.method,
+    target: r.url.pathname + r.url.search,
+    headers: r.headers.map(([k, v]) => `${k.toLowerCase()}: ${unbound(v)}`).sort(),
+    body: r.body === undefined ? undefined : unbound(Buffer.from(r.body).toString("latin1")),
+  };
+}
+
+prepareWork(work);
+let compared = 0;
+const differences = [];
+for (const doc of documents(filters)) {
+  const out = join(work, doc.name.replace(/[^A-Za-z0-9._-]/g, "_"));
+  mkdirSync(out, { recursive: true });
+  let gen;
+  try {
+    gen = emitDocument(specc, doc.path, out, ["postman"]);
+  } catch (e) {
+    differences.push(`${doc.name}: ${e.message.split("\n")[0]}`);
+    continue;
+  }
+  const collection = gen.readJson("base.postman_collection.json");
+  const env = environmentFor(collection, "http://127.0.0.1:9");
+  const fast = await collectionRequests(collection, env);
+  const reference = await runtimeCollectionRequests(collection, env);
+  if (fast.length !== reference.length) differences.push(`${doc.name}: ${fast.length} requests, runtime ${reference.length}`);
+  let docDiffs = 0;
+  let dynamic = 0;
+  const raw = [];
+  const walk = (items) => (items || []).forEach((it) => (it.item ? walk(it.item) : raw.push(JSON.stringify(it.request))));
+  walk(collection.item);
+  for (let i = 0; i < Math.min(fast.length, reference.length); i++) {
+    // Postman's dynamic variables ({{$randomInt}}, {{$guid}}...) differ on every run.
+    if (/\{\{\$/.test(raw[i] || "")) {
+      dynamic++;
+      continue;
+    }
+    const a = observable(fast[i]);
+    const b = observable(reference[i]);
+    compared++;
+    for (const part of ["method", "target", "headers", "body"]) {
+      if (JSON.stringify(a[part]) !== JSON.stringify(b[part])) {
+        docDiffs++;
+        if (docDiffs <= 5) differences.push(`${doc.name}: ${fast[i].name}: ${part}:\n    driver:  ${JSON.stringify(a[part]).slice(0, 600)}\n    runtime: ${JSON.stringify(b[part]).slice(0, 600)}`);
+      }
+    }
+  }
+  console.log(`${doc.name}: ${fast.length} requests, ${docDiffs} differences${dynamic ? `, ${dynamic} with dynamic variables not compared` : ""}`);
+}
+for (const d of differences) console.error(d);
+console.log(`${compared} requests compared, ${differences.length} differences`);
+process.exit(differences.length ? 1 : 0);
