@@ -8,7 +8,7 @@
 // names components as specc's namer does (emit/namer.cc: PascalCase words, a leading `_`
 // before a digit, a trailing `_` after a reserved word, `2`, `3`... on collisions). Every
 // symbol it expects and does not find is reported, never skipped silently.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -60,10 +60,15 @@ export function tsTypeName(name) {
 // Hono path "/pets/:pet_id" and OpenAPI path "/pets/{pet-id}" have the same shape
 // "/pets/{}". A fragment or query string written into an OpenAPI path ("/files/{id}#copy",
 // which some descriptions use to tell operations apart) is not part of the route.
-export const shape = (path) => path.replace(/[#?].*$/, "").replace(/\{[^}]*\}/g, "{}").replace(/:[^/]+/g, "{}");
+// `keepFragment` keeps it (to tell apart the operations of a Postman collection, which
+// keeps it in the URL's hash). Parameter names are words; what follows them in a segment
+// (".json", ",", ")") is kept: "/records/:record_id.json" is "/records/{}.json".
+export const shape = (path, keepFragment = false) =>
+  (keepFragment ? path : path.replace(/[#?].*$/, "")).replace(/\{[^}]*\}/g, "{}").replace(/:[A-Za-z0-9_$]+/g, "{}");
 
 function parseRoutes(dir) {
   const routes = [];
+  if (!existsSync(join(dir, "routes"))) return routes;
   for (const file of readdirSync(join(dir, "routes")).filter((f) => f.endsWith(".ts")).sort()) {
     const text = readFileSync(join(dir, "routes", file), "utf8");
     const re = /app\.(get|put|post|delete|options|patch|on)\(\n((?:.*\n)*?)\s*async \(c\) =>\n\s*handlers\.([A-Za-z0-9_$]+)\(c,/g;
@@ -128,8 +133,10 @@ export function indexGenerated(dir, bundle) {
       const k = used.get(key) || 0;
       used.set(key, k + 1);
       const route = candidates[k] || null;
-      if (!route) problems.push(`no route for ${method.toUpperCase()} ${path}`);
-      const answering = candidates[0] || null;
+      // HEAD beside a GET is answered by the GET route (Hono), and has no route of its own.
+      const viaGet = method === "head" && !route ? (byShape.get(`get ${shape(path)}`) || [])[0] : undefined;
+      if (!route && !viaGet) problems.push(`no route for ${method.toUpperCase()} ${path}`);
+      const answering = candidates[0] || viaGet || null;
       operations.push({
         method,
         path,

@@ -79,7 +79,11 @@ function converter(version, context, lookup, notes) {
         if (Array.isArray(value)) out[key] = value.map(convert);
       } else if (schemaMap.has(key)) {
         if (value && typeof value === "object") out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]));
-      } else if (key === "required" || key === "enum" || key === "examples") {
+      } else if (key === "required" || key === "enum") {
+        // A repeated value changes nothing (and the meta-schemas forbid it).
+        const seen = new Set();
+        if (Array.isArray(value)) out[key] = value.filter((v) => !seen.has(JSON.stringify(v)) && seen.add(JSON.stringify(v)));
+      } else if (key === "examples") {
         if (Array.isArray(value)) out[key] = value;
       } else {
         out[key] = value;

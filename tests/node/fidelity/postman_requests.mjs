@@ -294,12 +294,8 @@ export function environmentFor(collection, origin) {
   for (const [key, value] of vars) {
     if (key.startsWith("baseUrl")) {
       const resolved = substitute(String(value));
-      let path = "";
-      try {
-        path = new URL(resolved).pathname.replace(/\/+$/, "");
-      } catch {
-        path = resolved.replace(/^[a-z]+:\/\/[^/]*/i, "").replace(/\/+$/, "");
-      }
+      // "https://host/v1", "//host/v1" (scheme-relative) or "/v1" (relative): the path.
+      const path = resolved.replace(/^(?:[a-z][a-z0-9+.-]*:)?\/\/[^/]*/i, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
       env[key] = origin + path;
     } else if (value === "") {
       env[key] = "specc-test";

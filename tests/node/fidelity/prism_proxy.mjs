@@ -4,7 +4,8 @@
 // stands in front of it. Every request of specc's base Postman collection (built as newman
 // builds it, postman_requests.mjs) goes through Prism, which validates the request against
 // the document, forwards it to the app, and validates the app's answer. Fails on any
-// request Prism rejects (422, or a request violation in `sl-violations`) and on any
+// request Prism rejects (422, a request violation in `sl-violations`, or another error
+// Prism answers itself, such as UNAUTHORIZED when the security is not met) and on any
 // response violation (with --errors, Prism turns one into a 500 problem document; without
 // it, an `sl-violations` entry at `response`); the app's own 400s are reported too.
 //
@@ -78,9 +79,12 @@ for (const [i, spec] of specs.entries()) {
       const header = response.headers.get("sl-violations");
       const requestSide = violations(header, "request");
       const responseSide = violations(header, "response");
-      if (response.status === 422 || requestSide.length) {
+      // Prism's own answers are problem documents of type stoplight.io/prism/errors#KIND:
+      // VIOLATIONS (with --errors), UNAUTHORIZED (security not met), NO_PATH_MATCHED...
+      const prismError = /stoplight\.io\/prism\/errors#(\w+)/.exec(text)?.[1];
+      if (response.status === 422 || requestSide.length || (prismError && prismError !== "VIOLATIONS")) {
         rejected.push(`${name}: ${response.status} ${requestSide.slice(0, 2).join("; ") || text.slice(0, 200)}`);
-      } else if (responseSide.length || (response.status === 500 && text.includes("VIOLATIONS"))) {
+      } else if (responseSide.length || prismError === "VIOLATIONS") {
         responseViolations.push(`${name}: ${responseSide.slice(0, 2).join("; ") || text.slice(0, 300)}`);
       } else if (response.status === 400) {
         appRejected.push(`${name}: ${text.slice(0, 200)}`);

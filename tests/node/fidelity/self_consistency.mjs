@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { documents, inSample } from "./documents.mjs";
 import { emitDocument, prepareWork } from "./generated.mjs";
-import { indexGenerated } from "./generated_index.mjs";
+import { indexGenerated, shape } from "./generated_index.mjs";
 import { bundleValidator } from "./json_schema.mjs";
 import { collectionRequests, environmentFor } from "./postman_requests.mjs";
 import { stubApp } from "./stub_app.mjs";
@@ -27,7 +27,8 @@ const issueText = (i) => `${i.path.join(".") || "(root)"}: ${i.code}${i.expected
 
 // Sends `requests` through the stub app; returns one outcome per request.
 // `expected(r)` is the handler the request is for (null when no operation matches it).
-async function drive(stub, requests, basePath, expected) {
+// `ownConstants(handler)` is the set of schemas.ts constants validating that handler's input.
+async function drive(stub, requests, basePath, expected, ownConstants) {
   const outcomes = [];
   for (const r of requests) {
     const store = { handled: null, failures: [], errors: [] };
@@ -44,9 +45,11 @@ async function drive(stub, requests, basePath, expected) {
     const text = response ? await response.text() : "";
     let outcome;
     if (thrown) outcome = "driver error";
-    else if (store.handled && expected(r) && store.handled !== expected(r)) outcome = "another operation's handler";
+    else if (store.handled && expected(r) && store.handled !== expected(r)) outcome = "another operation's route";
     else if (store.handled) outcome = status >= 500 ? "5xx" : "handled";
-    else if (status === 400 && store.failures.length) outcome = "400 validation";
+    else if (status === 400 && store.failures.length && expected(r) && !store.failures.some((f) => ownConstants(expected(r)).has(f.constant))) {
+      outcome = "another operation's route";
+    } else if (status === 400 && store.failures.length) outcome = "400 validation";
     else if (status === 400) outcome = "400 other";
     else if (status === 404 && !r.url.pathname.startsWith(basePath === "/" ? "/" : basePath + "/") && r.url.pathname !== basePath) outcome = "404 outside the base path";
     else if (status === 404) outcome = "404 no route";
@@ -83,9 +86,11 @@ for (const doc of docs) {
     if (doc.sample) requests = requests.filter((r) => inSample(doc.sample, `${r.method} ${r.url.pathname}`));
     for (const r of requests) for (const p of r.problems) row.problems.push(`${r.name}: ${p}`);
     const handlerOf = new Map();
-    for (const o of index.operations) if (o.route) handlerOf.set(`${o.method} ${o.path.replace(/\{[^}]*\}/g, "{}")}`, o.route.handler);
-    const expected = (r) => handlerOf.get(`${r.method.toLowerCase()} ${r.template.replace(/\/:[^/#]+/g, "/{}")}`) ?? null;
-    const outcomes = await drive(stub, requests, appModule.defaultBasePath, expected);
+    for (const o of index.operations) if (o.answering) handlerOf.set(`${o.method} ${shape(o.path, true)}`, (o.route || o.answering).handler);
+    const expected = (r) => handlerOf.get(`${r.method.toLowerCase()} ${shape(r.template, true)}`) ?? null;
+    const constantsOf = new Map(index.operations.filter((o) => o.route).map((o) => [o.route.handler, new Set(o.route.validators.map((v) => v.schema))]));
+    const outcomes = await drive(stub, requests, appModule.defaultBasePath, expected, (h) => constantsOf.get(h) || new Set());
+    const routeOf = new Map(index.operations.filter((o) => o.route).map((o) => [o.route.handler, `${o.method.toUpperCase()} ${o.path}`]));
     for (const o of outcomes) {
       row.sent++;
       row.counts[o.outcome] = (row.counts[o.outcome] || 0) + 1;
@@ -104,6 +109,8 @@ for (const doc of docs) {
         errors: o.store.errors.map((e) => e.split("\n").slice(0, 3).join(" | ")),
         handler: o.store.handled,
         expectedHandler: o.expected,
+        answeredBy: routeOf.get(o.store.handled),
+        meant: routeOf.get(o.expected),
         thrown: o.thrown,
       });
     }
@@ -119,7 +126,7 @@ for (const doc of docs) {
 
 writeFileSync(join(work, "failures.json"), JSON.stringify(failures, null, 1));
 const columns = [["400 validation", "400 valid."], ["400 other", "400 other"], ["404 no route", "404 route"],
-  ["404 outside the base path", "404 base"], ["405", "405"], ["another operation's handler", "wrong op"], ["5xx", "5xx"],
+  ["404 outside the base path", "404 base"], ["405", "405"], ["another operation's route", "wrong op"], ["5xx", "5xx"],
   ["driver error", "driver"]];
 const pad = (s, n) => String(s).padEnd(n);
 console.log("\n" + pad("document", 62) + pad("sent", 6) + pad("ok", 6) + columns.map(([, short]) => pad(short, 11)).join(""));
@@ -140,7 +147,7 @@ for (const row of rows) {
   for (const f of mine.slice(0, 6)) {
     const why = f.parts.length
       ? f.parts.map((p) => `${p.targets.join("/")} (${p.constant}): ${p.issues.slice(0, 2).join("; ")}`).join(" + ")
-      : f.outcome === "another operation's handler" ? `${f.handler} ran, not ${f.expectedHandler}`
+      : f.outcome === "another operation's route" ? `${f.handler ? `${f.handler} (${f.answeredBy}) ran` : "another route answered"}, not ${f.expectedHandler} (${f.meant})`
       : f.errors[0] || f.thrown || f.response.slice(0, 120);
     console.error(`  ${f.outcome}: ${f.request} -> ${why}`);
   }
