@@ -275,6 +275,10 @@ export async function collectionRequests(collection, environment) {
     for (const [key, value] of [["User-Agent", `PostmanRuntime/${runtimeVersion}`], ["Accept", "*/*"], ["Accept-Encoding", "gzip, deflate, br"]]) {
       if (!hasHeader(key)) headers.push([key, value]);
     }
+    // Node's HTTP client sends the body's length (0 for a bodiless POST, PUT or PATCH, as
+    // postman-runtime asks), and an app behind Node's HTTP server sees it.
+    if (payload !== undefined) headers.push(["Content-Length", String(Buffer.byteLength(payload))]);
+    else if (!["GET", "HEAD", "TRACE", "DELETE", "CONNECT", "OPTIONS"].includes(method)) headers.push(["Content-Length", "0"]);
     const sent = new URL(parsed.protocol + "//" + parsed.host + parsed.path);
     // The path as the collection writes it (":name" variables, the fragment kept), which
     // names the operation the request is for.
