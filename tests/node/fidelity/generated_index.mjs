@@ -95,10 +95,11 @@ function parseResponses(dir) {
   for (let m; (m = re.exec(text)); ) {
     const list = [];
     for (const line of m[2].split("\n")) {
-      const r = /TypedResponse<(.*), ([^,]+), "(\w+)">;?\s*$/.exec(line);
+      // The status may itself hold commas ("Exclude<StatusCode, 200>"); the type is a
+      // schema's output, `null`, `string`, `unknown` or `undefined`.
+      const r = /TypedResponse<(z\.output<typeof schemas\.([A-Za-z0-9_$]+)>|null|string|unknown|undefined), (.*), "(\w+)">;?\s*$/.exec(line);
       if (!r) continue;
-      const schema = /^z\.output<typeof schemas\.([A-Za-z0-9_$]+)>$/.exec(r[1]);
-      list.push({ schema: schema ? schema[1] : null, type: r[1], status: /^\d+$/.test(r[2]) ? Number(r[2]) : r[2], format: r[3] });
+      list.push({ schema: r[2] ?? null, type: r[1], status: /^\d+$/.test(r[3]) ? Number(r[3]) : r[3], format: r[4] });
     }
     out.set(m[1], list);
   }

@@ -43,7 +43,8 @@ const show = (v) => {
 };
 
 // The schemas of one document to compare: [{label, constant, pointer, context, media}].
-function targets(index, bundle) {
+function targets(index) {
+  const componentConstants = new Set(index.components.map((c) => c.constant));
   const list = index.components.map((c) => ({
     label: `component ${c.name}`, constant: c.constant, pointer: c.pointer, context: "neutral",
   }));
@@ -60,11 +61,11 @@ function targets(index, bundle) {
       const rc = response?.content || {};
       const rm = Object.keys(rc).find((m) => jsonMedia(m));
       if (!rm || !rc[rm].schema || rc[rm].schema.$ref) continue;
-      const type = op.route ? op.route.handler[0].toUpperCase() + op.route.handler.slice(1) : "";
       const statusName = status.replace(/[^A-Za-z0-9]+/g, " ").split(" ").filter(Boolean)
         .map((w) => (/^\d+[A-Za-z]/.test(w) ? w.replace(/^(\d+)(.*)$/, (_, d, rest) => d + rest[0].toUpperCase() + rest.slice(1).toLowerCase()) : w[0].toUpperCase() + w.slice(1).toLowerCase())).join("");
-      const declared = op.responses.map((r) => r.schema).filter(Boolean);
-      const constant = declared.find((c) => c === `${type}${statusName}Response`) ?? null;
+      // schemas.ts declares `<Operation><Status>Response` for an inline response body.
+      const declared = op.responses.map((r) => r.schema).filter((c) => c && !componentConstants.has(c));
+      const constant = declared.find((c) => new RegExp(`${statusName}Response\\d*$`).test(c)) ?? null;
       list.push({ label: `${name} response ${status}`, constant, context: "response",
         pointer: `${op.pointer}/responses/${escapePointer(status)}/content/${escapePointer(rm)}/schema`, media: rc[rm] });
     }
@@ -154,7 +155,7 @@ for (const doc of documents(filters)) {
   const generator = instanceGenerator(validator.resolveRef);
   const bodies = collectionBodies(gen.readJson("base.postman_collection.json"));
   const shape = (p) => p.replace(/\{[^}]*\}/g, "{}");
-  const every = targets(index, bundle);
+  const every = targets(index);
   const all = every.length <= schemaBudget ? every
     : every.map((t) => [hash32(`${schemaSeed}:${t.label}`), t]).sort((a, b) => a[0] - b[0]).slice(0, schemaBudget).map(([, t]) => t);
   row.total = every.length;
