@@ -2,7 +2,8 @@
 // description of the corpus that lints clean (apis-guru/ and providers/, the same set
 // ts_real_world compiles) and GitHub's description, sampled. Exclusions carry their reason.
 import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const corpusDir = process.env.SPECC_CORPUS || process.env.DEFAULT_CORPUS || "../shared/corpus";
 
@@ -33,6 +34,14 @@ export const sampled = new Map([
 // half of CPU; `SPECC_FIDELITY_ALL=1` compares every schema.
 export const schemaBudget = process.env.SPECC_FIDELITY_ALL === "1" ? Infinity : 120;
 export const schemaSeed = "issue-11";
+
+// Beside the corpus: fixtures/semantics.yaml, one small case per cause found in the corpus,
+// so each shows alone and a fix has its own regression case. `filters` as for documents().
+export function fixtures(filters = []) {
+  const name = "fixture: fixtures/semantics.yaml";
+  const path = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "semantics.yaml");
+  return filters.length === 0 || filters.some((f) => name.includes(f)) ? [{ name, path }] : [];
+}
 
 // Returns the documents as {name, path} (name relative to the corpus), sorted by name.
 // A name given on the command line narrows the list to the documents whose name contains it.

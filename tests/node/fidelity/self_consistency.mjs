@@ -1,8 +1,8 @@
 // Issue #11, "self-consistency on the corpus": for every real-world document
-// (documents.mjs) and the example project, specc's generated Hono app, with stub handlers
-// answering a documented response (stub_app.mjs), must accept every request of specc's own
-// base Postman collection: no request may be answered 400 by validation, 404/405 by
-// routing, or 5xx. The requests are built as newman sends them (postman_requests.mjs;
+// (documents.mjs), the example project and fixtures/semantics.yaml, specc's generated Hono
+// app, with stub handlers answering a documented response (stub_app.mjs), must accept
+// every request of specc's own base Postman collection: no request may be answered 400 by
+// validation, 404/405 by routing, or 5xx. The requests are built as newman sends them (postman_requests.mjs;
 // postman_driver_check proves the equivalence) and sent in-process through `app.request`.
 // Each 400 is traced to the input part zod rejected and zod's issue, and printed.
 //
@@ -10,7 +10,7 @@
 // Writes WORK_DIR/failures.json (every failed request, with zod's issues) for a closer look.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { documents, inSample } from "./documents.mjs";
+import { documents, fixtures, inSample } from "./documents.mjs";
 import { emitDocument, prepareWork } from "./generated.mjs";
 import { indexGenerated, shape } from "./generated_index.mjs";
 import { bundleValidator } from "./json_schema.mjs";
@@ -21,7 +21,7 @@ const [specc, work, ...filters] = process.argv.slice(2);
 const origin = "http://localhost";
 // The example project rides along: it is specc's own showcase and costs nothing.
 const example = { name: "example project (specs/stackfast.specc)", path: "specs/stackfast.specc" };
-const docs = [...(filters.length === 0 || filters.some((f) => example.name.includes(f)) ? [example] : []), ...documents(filters)];
+const docs = [...(filters.length === 0 || filters.some((f) => example.name.includes(f)) ? [example] : []), ...fixtures(filters), ...documents(filters)];
 
 const issueText = (i) => `${i.path.join(".") || "(root)"}: ${i.code}${i.expected ? ` expected ${i.expected}` : ""}${i.code === "invalid_value" && i.values ? ` ${JSON.stringify(i.values).slice(0, 80)}` : ""}`;
 

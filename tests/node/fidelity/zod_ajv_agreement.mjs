@@ -1,6 +1,6 @@
 // Issue #11, "an independent validator agrees": for every schema of every real-world
-// document (documents.mjs), zod's verdict (the generated schemas.ts constant's safeParse)
-// must equal ajv's (json_schema.mjs: ajv 8 + ajv-formats on the bundle's schema, converted
+// document (documents.mjs) and of fixtures/semantics.yaml, zod's verdict (the generated
+// schemas.ts constant's safeParse) must equal ajv's (json_schema.mjs: ajv 8 + ajv-formats on the bundle's schema, converted
 // from OpenAPI to JSON Schema) on
 //   (a) every example and default the spec gives for the schema (its own `example`,
 //       `examples`, `default`; for a body or response, its media type's examples too),
@@ -25,7 +25,7 @@
 // Writes WORK_DIR/disagreements.json (every disagreement) for a closer look.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { documents, hash32, schemaBudget, schemaSeed } from "./documents.mjs";
+import { documents, fixtures, hash32, schemaBudget, schemaSeed } from "./documents.mjs";
 import { emitDocument, prepareWork } from "./generated.mjs";
 import { indexGenerated } from "./generated_index.mjs";
 import { instanceGenerator, mutations, rng } from "./instances.mjs";
@@ -133,7 +133,7 @@ const report = [];
 const allDisagreements = [];
 let failed = false;
 const started = Date.now();
-for (const doc of documents(filters)) {
+for (const doc of [...fixtures(filters), ...documents(filters)]) {
   const t0 = Date.now();
   const out = join(work, doc.name.replace(/[^A-Za-z0-9._-]/g, "_"));
   mkdirSync(out, { recursive: true });
@@ -254,11 +254,17 @@ for (const row of report) {
   console.error(`\n${row.doc}:`);
   for (const p of row.problems.slice(0, 10)) console.error(`  problem: ${p}`);
   if (row.problems.length > 10) console.error(`  ... ${row.problems.length - 10} more problems`);
-  const mine = allDisagreements.filter((d) => d.document === row.doc);
-  for (const d of mine.slice(0, 8)) {
-    console.error(`  ${d.schema} (${d.constant}) [${d.kind}]: zod ${d.zod ? "accepts" : "rejects"}, ajv ${d.ajv ? "accepts" : "rejects"}: ${show(d.instance)}`);
+  // One line per schema, kind and verdict, with the first instance and how many share it.
+  const groups = new Map();
+  for (const d of allDisagreements.filter((x) => x.document === row.doc)) {
+    const key = `${d.schema}|${d.kind}|${d.zod}`;
+    if (groups.has(key)) groups.get(key).count++;
+    else groups.set(key, { d, count: 1 });
+  }
+  for (const { d, count } of [...groups.values()].slice(0, 10)) {
+    console.error(`  ${d.schema} (${d.constant}) [${d.kind}${count > 1 ? `, ${count} instances` : ""}]: zod ${d.zod ? "accepts" : "rejects"}, ajv ${d.ajv ? "accepts" : "rejects"}: ${show(d.instance)}`);
     console.error(`      zod: ${d.zodError || "-"} | ajv: ${d.ajvError || "-"}`);
   }
-  if (mine.length > 8) console.error(`  ... ${mine.length - 8} more (${join(work, "disagreements.json")})`);
+  if (groups.size > 10) console.error(`  ... ${groups.size - 10} more groups (${join(work, "disagreements.json")})`);
 }
 process.exit(failed ? 1 : 0);
