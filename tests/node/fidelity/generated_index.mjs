@@ -69,7 +69,12 @@ export const shape = (path, keepFragment = false) =>
 function parseRoutes(dir) {
   const routes = [];
   if (!existsSync(join(dir, "routes"))) return routes;
-  for (const file of readdirSync(join(dir, "routes")).filter((f) => f.endsWith(".ts")).sort()) {
+  // In the order app.ts mounts the modules: Hono tries routes in registration order.
+  const app = readFileSync(join(dir, "app.ts"), "utf8");
+  const moduleOf = new Map([...app.matchAll(/import \{ (\w+) \} from "\.\/routes\/([^"]+)\.js";/g)].map((m) => [m[1], `${m[2]}.ts`]));
+  const mounted = [...app.matchAll(/routes\.route\("\/", (\w+)\(handlers\)\)/g)].map((m) => moduleOf.get(m[1])).filter(Boolean);
+  const files = readdirSync(join(dir, "routes")).filter((f) => f.endsWith(".ts")).sort();
+  for (const file of [...mounted, ...files.filter((f) => !mounted.includes(f))]) {
     const text = readFileSync(join(dir, "routes", file), "utf8");
     const re = /app\.(get|put|post|delete|options|patch|on)\(\n((?:.*\n)*?)\s*async \(c\) =>\n\s*handlers\.([A-Za-z0-9_$]+)\(c,/g;
     for (let m; (m = re.exec(text)); ) {
@@ -114,9 +119,8 @@ export function indexGenerated(dir, bundle) {
   const problems = [];
   const routes = parseRoutes(dir);
   const responses = parseResponses(dir);
-  // Several operations can share one route (their paths differ only in a fragment); they
-  // are matched to the routes registered for it in order, and the route that answers is
-  // the first one.
+  // Several operations can share one route (their paths differ only in a fragment); the
+  // route that answers them all is the first one registered.
   const byShape = new Map();
   for (const r of routes) {
     const key = `${r.method} ${shape(r.path)}`;
@@ -131,9 +135,14 @@ export function indexGenerated(dir, bundle) {
       if (!operation) continue;
       const key = `${method} ${shape(path)}`;
       const candidates = byShape.get(key) || [];
-      const k = used.get(key) || 0;
-      used.set(key, k + 1);
-      const route = candidates[k] || null;
+      // The handler is named after the operationId (camelCase, perhaps with a suffix);
+      // without one that matches, the routes are paired in order.
+      const taken = used.get(key) || new Set();
+      used.set(key, taken);
+      const norm = (text) => String(text || "").toLowerCase().replace(/[^a-z0-9]/g, "");
+      const route = candidates.find((r) => !taken.has(r) && norm(r.handler) === norm(operation.operationId)) ||
+        candidates.find((r) => !taken.has(r)) || null;
+      if (route) taken.add(route);
       // HEAD beside a GET is answered by the GET route (Hono), and has no route of its own.
       const viaGet = method === "head" && !route ? (byShape.get(`get ${shape(path)}`) || [])[0] : undefined;
       if (!route && !viaGet) problems.push(`no route for ${method.toUpperCase()} ${path}`);
