@@ -6,9 +6,11 @@
 //   - only the 3.0 Schema Object's keywords count; any other key (`const`, `examples`,
 //     `patternProperties`, `x-...`) is not a keyword of 3.0 and is dropped;
 //   - `$ref` replaces its object: sibling keywords are ignored (3.0.3, Reference Object);
-//   - `nullable: true` adds null to `type` (and to `enum`, which otherwise excludes it); it
-//     "only takes effect if type is explicitly defined within the same Schema Object"
-//     (3.0.3), so without `type` it changes nothing;
+//   - `nullable: true` adds null to `type` (and to `enum`, which otherwise excludes it);
+//     without a `type` (beside allOf, oneOf or anyOf: 3.0's way to make a reference
+//     nullable) it means the rest of the schema or null, the reading issue #11 asks for
+//     (3.0.3's "only takes effect if type is explicitly defined" would make such a
+//     `nullable` mean nothing at all, which is not what any description that writes it means);
 //   - `exclusiveMinimum`/`exclusiveMaximum` are booleans modifying `minimum`/`maximum`;
 //   - `discriminator`, `xml`, `externalDocs`, `example`, `deprecated` are annotations;
 //   - a `required` that is not a list, an `enum` that is not a list are not keywords.
@@ -108,6 +110,8 @@ function converter(version, context, lookup, notes) {
         const types = Array.isArray(out.type) ? out.type : [out.type];
         if (!types.includes("null")) out.type = [...types, "null"];
         if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+      } else if (s.nullable === true) {
+        return { anyOf: [out, { type: "null" }] };
       }
     }
     if (Array.isArray(out.required) && out.properties) {

@@ -24,7 +24,6 @@ function uniqueItems(items: unknown[]): boolean {
   return new Set(items.map(canonical)).size === items.length;
 }
 
-
 /**
  * ok
  * globalThis.pwned.push("LS");
@@ -37,7 +36,7 @@ export const PetokGlobalThisPwnedPushName = z.object({
    * globalThis.pwned.push("LS");
    * //
    */
-  name: z.string().default("ok\u2028globalThis.pwned.push(\"LS\");\u2028//"),
+  name: z.string(),
   /** `${globalThis.pwned.push("template")}` </script> --> " \ */
   "*/ globalThis.pwned.push(\"block\"); /*": z.enum(["ok\u2028globalThis.pwned.push(\"LS\");\u2028//", "nul\u0000bell\u0007 esc\u001b[2J cr\r bidi\u202egnp.exe\u2066x\u2069"]).optional(),
   /**

@@ -149,7 +149,7 @@ export type Address = z.output<typeof Address>;
 
 export const NullableRef = z.object({
   home: Address.nullable().optional(),
-  either: z.union([
+  either: z.xor([
     Address,
     z.string(),
   ]).nullable().optional(),
