@@ -22,6 +22,16 @@ TEST(PathTest, IsWithinRejectsEscapes) {
   EXPECT_FALSE(IsWithin("/etc/passwd", "."));
 }
 
+TEST(PathTest, IsNormalRelativePathAcceptsOnlyTheCanonicalForm) {
+  EXPECT_TRUE(IsNormalRelativePath("src/generated/api/app.ts"));
+  EXPECT_TRUE(IsNormalRelativePath(".env.example"));
+  EXPECT_TRUE(IsNormalRelativePath("a/..b/c.."));
+  for (const char* bad : {"", ".", "..", "../x", "/etc/passwd", "a/../b", "a/./b", "a//b", "a/",
+                          "a\\..\\b", "a\tb", "a\nb", "a\x7f"}) {
+    EXPECT_FALSE(IsNormalRelativePath(bad)) << bad;
+  }
+}
+
 TEST(PathTest, JoinAndRelative) {
   EXPECT_EQ(JoinPath("specs/api", "../common/e.yaml"), "specs/common/e.yaml");
   EXPECT_EQ(JoinPath("", "a.yaml"), "a.yaml");

@@ -57,6 +57,15 @@ bool IsWithin(std::string_view path, std::string_view dir) {
   return p.size() > d.size() && p.compare(0, d.size(), d) == 0 && p[d.size()] == '/';
 }
 
+bool IsNormalRelativePath(std::string_view path) {
+  if (path.empty() || path.front() == '/' || path == "." || path == "..") return false;
+  if (path.rfind("../", 0) == 0) return false;
+  for (char c : path) {
+    if (c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
+  }
+  return NormalizePath(path) == path;
+}
+
 std::string RelativeTo(std::string_view path, std::string_view base) {
   std::string p = NormalizePath(path);
   std::string b = NormalizePath(base);

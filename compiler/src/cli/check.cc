@@ -1,6 +1,7 @@
 // `specc check`, and the steps it shares with `specc apply` (drift_run.h).
 #include <map>
 #include <ostream>
+#include <set>
 
 #include "base/diag_sink.h"
 #include "base/path.h"
@@ -30,13 +31,47 @@ drift::GeneratorInfo SpeccGenerator() {
   return info;
 }
 
-Result<OutputSet> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
-                                  DiagSink& sink) {
+namespace {
+
+// What the run owns under `config` (drift/ownership.h). Every configured output directory
+// counts, enabled or not, so that switching an artifact off removes its files; the
+// inputs are the directories specc.yaml names and every file the front end read.
+drift::Ownership OwnershipOf(const spec::ProjectConfig& config,
+                             const std::vector<std::string>& files_read) {
+  drift::Ownership owned;
+  std::set<std::string> outputs, scaffolds, inputs = {"specc.yaml", config.specs_dir};
+  for (const spec::ArtifactConfig& artifact : config.artifacts) {
+    outputs.insert(artifact.out);
+    if (artifact.enabled && emit::FindEmitter(artifact.kind) != nullptr) {
+      scaffolds.insert(artifact.handlers.empty() ? artifact.out : artifact.handlers);
+    }
+  }
+  if (!config.templates_dir.empty()) inputs.insert(config.templates_dir);
+  for (const std::string& file : files_read) {
+    // A file outside the repository is displayed by its absolute path; nothing specc
+    // writes can be it.
+    if (IsNormalRelativePath(file)) inputs.insert(file);
+  }
+  owned.output_dirs.assign(outputs.begin(), outputs.end());
+  owned.scaffold_dirs.assign(scaffolds.begin(), scaffolds.end());
+  owned.inputs.assign(inputs.begin(), inputs.end());
+  return owned;
+}
+
+}  // namespace
+
+Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
+                                   DiagSink& sink) {
   spec::ProjectConfig config = driver::LoadConfig(root, fs, sources, sink);
   Result<std::vector<std::string>> inputs = driver::FindSpecInputs(config.specs_dir, root, fs);
   if (!inputs.ok()) return inputs.error();
   driver::LoadedSpecs specs = driver::LoadSpecs(inputs.value(), root, fs, sources, sink);
-  if (sink.has_errors()) return OutputSet{};
+  if (sink.has_errors()) return Generation{};
+  // Everything read so far is specc.yaml and the specs (the templates come next).
+  std::vector<std::string> files_read;
+  for (FileId file = 0; file < sources.file_count(); ++file) files_read.push_back(sources.path(file));
+  Generation out;
+  out.ownership = OwnershipOf(config, files_read);
   emit::TemplateSet templates = emit::TemplateSet::BuiltIn(sources);
   if (!config.templates_dir.empty()) {
     // Read through `fs`, so that `check --staged` renders with the staged templates.
@@ -55,7 +90,6 @@ Result<OutputSet> DefaultGenerate(const std::string& root, const Fs& fs, SourceM
       if (!artifact.handlers.empty()) scaffolds_by_dir[artifact.out] = artifact.handlers;
     }
   }
-  OutputSet out;
   for (const auto& [dir, kinds] : kinds_by_dir) {
     emit::EmitOptions options;
     options.postman_prefix = config.postman_prefix;
@@ -64,8 +98,8 @@ Result<OutputSet> DefaultGenerate(const std::string& root, const Fs& fs, SourceM
     options.handlers_to_out = PathFrom(scaffolds, dir);
     OutputSet generated = driver::Generate(specs, kinds, templates, sink, options);
     for (const auto& [path, bytes] : generated.files()) {
-      generated.IsScaffold(path) ? out.PutScaffold(JoinPath(scaffolds, path), bytes)
-                                 : out.Put(JoinPath(dir, path), bytes);
+      generated.IsScaffold(path) ? out.files.PutScaffold(JoinPath(scaffolds, path), bytes)
+                                 : out.files.Put(JoinPath(dir, path), bytes);
     }
   }
   return out;
@@ -91,7 +125,7 @@ std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
   const Fs& fs = staged ? static_cast<const Fs&>(index) : disk;
   SourceMap sources;
   DiagSink sink;
-  Result<OutputSet> outputs = generate(worktree.root(), fs, sources, sink);
+  Result<Generation> outputs = generate(worktree.root(), fs, sources, sink);
   if (sink.has_errors()) {
     PrintDiagnostics(sink, sources, ctx.format,
                      ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
@@ -106,7 +140,7 @@ std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
   }
   // The secret guard: a file holding a secret-shaped string stops apply before anything
   // is written, and fails check.
-  if (!GuardFiles(outputs.value(), "", ctx.err)) {
+  if (!GuardFiles(outputs.value().files, "", ctx.err)) {
     *exit_code = kExitSpecErrors;
     return std::nullopt;
   }
@@ -114,8 +148,9 @@ std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
   drift::ClassifyOptions options;
   options.generator = SpeccGenerator();
   options.staged = staged;
+  options.ownership = std::move(outputs.value().ownership);
   Result<drift::Classification> classification =
-      drift::Classify(outputs.value(), worktree, options);
+      drift::Classify(outputs.value().files, worktree, options);
   if (!classification.ok()) {
     ctx.err << "specc: " << classification.error().message << "\n";
     return std::nullopt;

@@ -38,8 +38,8 @@ int RunApply(const DriftFlags& flags, const GenerateFn& generate, const CommandC
 // `specc check`: the same drift report; writes nothing (check.cc).
 int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx);
 // The generator apply and check use unless RunOptions::generate replaces it (check.cc).
-Result<OutputSet> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
-                                  DiagSink& sink);
+Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
+                                   DiagSink& sink);
 // `specc hook install [--force]`: installs the git pre-commit hook (hook.cc).
 int RunHook(const std::vector<std::string>& args, bool force, const CommandContext& ctx);
 // `specc emit FILE... --out DIR [--only KIND,...] [--templates DIR]`: renders artifacts

@@ -152,7 +152,7 @@ class GitWorktree final : public Worktree {
     return ignored != 0;
   }
 
-  Status Write(const std::string& path, std::string_view contents) override {
+  Status WriteFile(const std::string& path, std::string_view contents) override {
     stdfs::path target = stdfs::path(root_) / path;
     std::error_code ec;
     stdfs::create_directories(target.parent_path(), ec);
@@ -192,7 +192,7 @@ class GitWorktree final : public Worktree {
     return Ok{};
   }
 
-  Status Remove(const std::string& path) override {
+  Status RemoveFile(const std::string& path) override {
     stdfs::path target = stdfs::path(root_) / path;
     if (::unlink(target.c_str()) != 0 && errno != ENOENT) {
       return Error{target.generic_string() + ": " + std::strerror(errno)};

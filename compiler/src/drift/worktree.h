@@ -45,15 +45,24 @@ class Worktree {
   // sees either the old or the new bytes, never a mix: the bytes go to a temporary file in
   // the same directory, which is then renamed over the target. Creates missing
   // directories; keeps the permission bits of a file it replaces.
-  virtual Status Write(const std::string& path, std::string_view contents) = 0;
+  // Returns an Error without touching anything when `path` is reserved
+  // (ReservedPathReason in ownership.h: not normalised, in `.git`, specc's own state
+  // other than the manifest, specc.yaml), whatever the caller decided.
+  Status Write(const std::string& path, std::string_view contents);
 
   // Deletes the working-tree file at `path` (no error when it is already gone) and the
-  // directories that this leaves empty, up to the root.
-  virtual Status Remove(const std::string& path) = 0;
+  // directories that this leaves empty, up to the root. Refuses a reserved path as Write
+  // does.
+  Status Remove(const std::string& path);
 
   // Returns the absolute directory git runs hooks from (core.hooksPath, or the hooks
   // directory of the common git dir, which linked worktrees share).
   virtual Result<std::string> HooksDir() const = 0;
+
+ protected:
+  // Write and Remove after the reserved-path check; the implementations' part.
+  virtual Status WriteFile(const std::string& path, std::string_view contents) = 0;
+  virtual Status RemoveFile(const std::string& path) = 0;
 };
 
 }  // namespace specc::drift

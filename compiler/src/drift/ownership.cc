@@ -1,0 +1,78 @@
+#include "drift/ownership.h"
+
+#include "base/path.h"
+#include "drift/manifest.h"
+
+namespace specc::drift {
+namespace {
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+// True when some directory segment of `path` (or its last one) is `.git`, in any case:
+// git refuses such paths in a tree for the same reason (case-insensitive file systems).
+bool HasGitSegment(std::string_view path) {
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    if (EqualsIgnoringCase(path.substr(start, slash - start), ".git")) return true;
+    start = slash + 1;
+  }
+  return false;
+}
+
+// True when `path` lies strictly below directory `dir` ("." holds every path).
+bool IsBelow(std::string_view path, std::string_view dir) {
+  return dir == "." || (path != dir && IsWithin(path, dir));
+}
+
+std::string Listed(const std::vector<std::string>& dirs) {
+  std::string out;
+  for (const std::string& dir : dirs) out += (out.empty() ? "`" : ", `") + dir + "`";
+  return out.empty() ? "none" : out;
+}
+
+}  // namespace
+
+std::optional<std::string> ReservedPathReason(std::string_view path) {
+  if (!IsNormalRelativePath(path)) return "is not a normalised path relative to the repository root";
+  if (HasGitSegment(path)) return "lies in a `.git` directory, which belongs to git";
+  if (path != kManifestPath && IsWithin(path, ".specc")) {
+    return std::string("lies in `.specc/`, where specc keeps only `") + kManifestPath + "`";
+  }
+  if (path == "specc.yaml") return "is specc's configuration";
+  return std::nullopt;
+}
+
+std::optional<std::string> ProtectedPathReason(const Ownership& ownership, std::string_view path) {
+  if (std::optional<std::string> reserved = ReservedPathReason(path)) return reserved;
+  for (const std::string& input : ownership.inputs) {
+    if (IsWithin(path, input)) {
+      return input == path ? std::string("is an input of specc")
+                           : "lies in `" + input + "`, an input of specc";
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> NotOwnedReason(const Ownership& ownership, std::string_view path,
+                                          PathUse use) {
+  if (std::optional<std::string> reason = ProtectedPathReason(ownership, path)) return reason;
+  const std::vector<std::string>& dirs =
+      use == PathUse::kScaffold ? ownership.scaffold_dirs : ownership.output_dirs;
+  for (const std::string& dir : dirs) {
+    if (IsBelow(path, dir)) return std::nullopt;
+  }
+  return std::string(use == PathUse::kScaffold ? "lies outside every handlers directory (" :
+                                                 "lies outside every output directory (") +
+         Listed(dirs) + ")";
+}
+
+}  // namespace specc::drift
