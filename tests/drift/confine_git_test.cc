@@ -3,11 +3,14 @@
 // the output directories of specc.yaml, nor read outside the repository.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "base/fs.h"
 #include "base/sha256.h"
 #include "cli/cli.h"
 #include "drift/manifest.h"
@@ -21,6 +24,7 @@ using drift_test::Generated;
 using drift_test::GitRepo;
 using drift_test::RunResult;
 using drift_test::Specc;
+using drift_test::SpeccWithEmitters;
 
 // A repository where the test generator's files are applied and committed.
 void SetUpGenerated(GitRepo& repo) {
@@ -101,13 +105,7 @@ TEST(ConfineGit, TheRealGeneratorOwnsTheDirectoriesOfSpeccYaml) {
   repo.Write("specs/api.yaml",
              "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n"
              "      operationId: getA\n      responses:\n        '200': {description: ok}\n");
-  cli::RunOptions options;
-  options.working_dir = repo.dir();
-  auto run = [&](const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    int code = cli::Run(args, options, out, err);
-    return RunResult{code, out.str(), err.str()};
-  };
+  auto run = [&](const std::vector<std::string>& args) { return SpeccWithEmitters(repo.dir(), args); };
   RunResult apply = run({"apply"});
   ASSERT_EQ(apply.exit_code, 0) << apply.out << apply.err;
   repo.CommitAll("generated");
@@ -132,6 +130,110 @@ TEST(ConfineGit, TheRealGeneratorOwnsTheDirectoriesOfSpeccYaml) {
   EXPECT_EQ(run({"apply"}).exit_code, 2);
   EXPECT_TRUE(repo.Exists("specs/api.yaml"));
   EXPECT_TRUE(repo.Exists("gen/stale.json"));
+}
+
+// A directory beside the repository, removed with the test.
+class Outside {
+ public:
+  explicit Outside(const GitRepo& repo) : dir_(repo.dir() + "-outside") {
+    stdfs::create_directories(dir_);
+  }
+  ~Outside() { stdfs::remove_all(dir_); }
+  const std::string& dir() const { return dir_; }
+  void Write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir_ + "/" + name, std::ios::binary) << text;
+  }
+  std::vector<std::string> Files() const {
+    std::vector<std::string> out;
+    for (const auto& entry : stdfs::directory_iterator(dir_)) out.push_back(entry.path().filename());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  std::string dir_;
+};
+
+// A committed link for an output directory must not carry writes or deletions out of the
+// repository, nor into git's own directory.
+TEST(ConfineGit, NoWriteOrDeletionThroughASymlinkedOutputDirectory) {
+  GitRepo repo;
+  Outside outside(repo);
+  outside.Write("victim.txt", "keep me\n");
+  repo.Write("specs/a.txt", "alpha\n");
+  stdfs::create_directory_symlink(outside.dir(), repo.dir() + "/out");
+  repo.CommitAll("out is a link");
+  RunResult apply = Specc(repo.dir(), {"apply"});
+  EXPECT_EQ(apply.exit_code, 4) << apply.out << apply.err;
+  EXPECT_NE(apply.err.find("`out/a.txt` lies below `out`, a symbolic link"), std::string::npos)
+      << apply.err;
+  EXPECT_EQ(outside.Files(), std::vector<std::string>{"victim.txt"});
+  EXPECT_EQ(Specc(repo.dir(), {"check"}).exit_code, 4);
+
+  // A manifest that lists the file behind the link, with its hash, deletes nothing either.
+  stdfs::remove(repo.dir() + "/out");
+  ASSERT_EQ(Specc(repo.dir(), {"apply"}).exit_code, 0);
+  Result<drift::Manifest> manifest = drift::ParseManifest(repo.Read(drift::kManifestPath));
+  ASSERT_TRUE(manifest.ok());
+  manifest.value().files["out/victim.txt"] = Sha256Hex("keep me\n");
+  repo.Write(drift::kManifestPath, drift::WriteManifest(manifest.value()));
+  stdfs::remove_all(repo.dir() + "/out");
+  stdfs::create_directory_symlink(outside.dir(), repo.dir() + "/out");
+  repo.CommitAll("manifest and link");
+  EXPECT_EQ(Specc(repo.dir(), {"apply"}).exit_code, 4);
+  EXPECT_EQ(outside.Files(), std::vector<std::string>{"victim.txt"});
+
+  // A link inside the repository is refused too: it could lead into `.git`.
+  stdfs::remove(repo.dir() + "/out");
+  stdfs::create_directory_symlink(".git", repo.dir() + "/out");
+  std::string head = repo.Read(".git/HEAD");
+  EXPECT_EQ(Specc(repo.dir(), {"apply"}).exit_code, 4);
+  EXPECT_FALSE(stdfs::exists(repo.dir() + "/.git/a.txt"));
+  EXPECT_EQ(repo.Read(".git/HEAD"), head);
+}
+
+// The specs come from pull requests: a committed link or a path that climbs out of the
+// repository is never read, so no line of a file outside it is ever printed.
+TEST(ConfineGit, SpecsThatLeadOutOfTheRepositoryAreNeverRead) {
+  GitRepo repo;
+  Outside outside(repo);
+  outside.Write("secret.yaml", "OUTSIDE_MARKER_LINE: [unclosed\n");
+  repo.Write("specs/shop.specc",
+             "project \"shop\" {\n"
+             "  id = \"7b0e8c52-3d1f-4a6b-9c2e-5f8a1d4b6c30\"\n"
+             "  version = \"1.0.0\"\n"
+             "  constitution = \"1.0.0\"\n"
+             "  service api { openapi = \"../../" +
+                 stdfs::path(outside.dir()).filename().string() +
+                 "/secret.yaml\"; runtime = cloudflare.worker }\n"
+                 "}\n");
+  repo.CommitAll("specs");
+  auto run = [&](const std::vector<std::string>& args) { return SpeccWithEmitters(repo.dir(), args); };
+  auto expect_refused = [&](const RunResult& r, const std::string& what) {
+    EXPECT_EQ(r.exit_code, 3) << what << "\n" << r.out << r.err;
+    EXPECT_NE((r.out + r.err).find("[SPEC_FILE_OUTSIDE_REPOSITORY]"), std::string::npos)
+        << what << "\n" << r.out << r.err;
+    EXPECT_EQ((r.out + r.err).find("OUTSIDE_MARKER"), std::string::npos) << what << "\n" << r.err;
+  };
+  expect_refused(run({"check"}), "a path that climbs out");
+  expect_refused(run({"lint"}), "lint, a path that climbs out");
+
+  // A root document that is a link out of the repository.
+  stdfs::remove(repo.dir() + "/specs/shop.specc");
+  stdfs::create_symlink(outside.dir() + "/secret.yaml", repo.dir() + "/specs/api.yaml");
+  expect_refused(run({"check"}), "a linked root document");
+  expect_refused(run({"apply"}), "apply, a linked root document");
+  expect_refused(run({"ir"}), "ir, a linked root document");
+
+  // The whole specs directory as a link.
+  stdfs::remove_all(repo.dir() + "/specs");
+  outside.Write("api.yaml", "openapi: 3.0.3\nOUTSIDE_MARKER_TWO: [\n");
+  stdfs::create_directory_symlink(outside.dir(), repo.dir() + "/specs");
+  RunResult check = run({"check"});
+  EXPECT_EQ(check.exit_code, 4) << check.out << check.err;
+  EXPECT_NE(check.err.find(kOutsideRootReason), std::string::npos) << check.err;
+  EXPECT_EQ((check.out + check.err).find("OUTSIDE_MARKER"), std::string::npos) << check.err;
+  EXPECT_FALSE(repo.Exists(drift::kManifestPath));
 }
 
 }  // namespace

@@ -87,13 +87,26 @@ bool GitRepo::Exists(const std::string& path) const {
   return stdfs::exists(stdfs::path(dir_) / path);
 }
 
-RunResult Specc(const std::string& dir, const std::vector<std::string>& args) {
+namespace {
+
+RunResult RunIn(const std::string& dir, const std::vector<std::string>& args,
+                cli::GenerateFn generate) {
   cli::RunOptions options;
   options.working_dir = dir;
-  options.generate = TestGenerate;
+  options.generate = std::move(generate);
   std::ostringstream out, err;
   int exit_code = cli::Run(args, options, out, err);
   return {exit_code, out.str(), err.str()};
+}
+
+}  // namespace
+
+RunResult Specc(const std::string& dir, const std::vector<std::string>& args) {
+  return RunIn(dir, args, TestGenerate);
+}
+
+RunResult SpeccWithEmitters(const std::string& dir, const std::vector<std::string>& args) {
+  return RunIn(dir, args, nullptr);
 }
 
 std::string Generated(const std::string& spec) { return kGeneratedHeader + spec; }

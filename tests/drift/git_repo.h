@@ -50,6 +50,9 @@ struct RunResult {
 // Runs specc in-process in `dir`, with the test generator.
 RunResult Specc(const std::string& dir, const std::vector<std::string>& args);
 
+// Runs specc in-process in `dir` with its real generator (specc.yaml and the emitters).
+RunResult SpeccWithEmitters(const std::string& dir, const std::vector<std::string>& args);
+
 // What the test generator writes for a spec holding `spec`.
 std::string Generated(const std::string& spec);
 

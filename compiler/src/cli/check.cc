@@ -120,7 +120,8 @@ std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
 
   // With --staged the specs come from the index too, so the hook checks the commit that is
   // being made even when the working tree holds other edits.
-  RealFs disk;
+  // Reads stay inside the repository, through links too (base/fs.h).
+  RealFs disk(worktree.root());
   drift::IndexFs index(worktree);
   const Fs& fs = staged ? static_cast<const Fs&>(index) : disk;
   SourceMap sources;

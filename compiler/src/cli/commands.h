@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/diag_sink.h"
+#include "base/fs.h"
 #include "base/source_map.h"
 #include "cli/cli.h"
 #include "cli/diag_printer.h"
@@ -70,6 +71,9 @@ std::optional<RepositorySpecs> LoadRepository(const std::string& command, const 
                                               const Fs& fs, SourceMap& sources, DiagSink& sink);
 // `specc init`: scaffolds specs/ and specc.yaml in a repository that has neither.
 int RunInit(const CommandContext& ctx);
+// The file system lint and ir read: confined to ctx.working_dir in repository mode (no
+// FILE given), anywhere the named files lead in file mode (lint.cc).
+RealFs RepositoryFs(const std::vector<std::string>& files, const CommandContext& ctx);
 // Keeps `specs` alive until the process ends when `ctx` says not to free memory, so a
 // large IR is not torn down just before exit.
 void ReleaseAtExit(driver::LoadedSpecs&& specs, const CommandContext& ctx);

@@ -10,8 +10,10 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
+#include "base/fs.h"
 #include "base/path.h"
 
 namespace specc::drift {
@@ -67,6 +69,9 @@ class GitWorktree final : public Worktree {
                    " is bare; specc needs a working tree"};
     }
     root_ = StripTrailingSlash(git_repository_workdir(repo_));
+    std::error_code real_ec;
+    real_root_ = stdfs::canonical(root_, real_ec).generic_string();
+    if (real_ec) return Error{root_ + ": " + real_ec.message()};
     if (git_repository_index(&index_, repo_) < 0) return GitError("cannot read the index");
     // A repository with no commits yet has an unborn HEAD: its tree is empty.
     int unborn = git_repository_head_unborn(repo_);
@@ -153,7 +158,9 @@ class GitWorktree final : public Worktree {
   }
 
   Status WriteFile(const std::string& path, std::string_view contents) override {
-    stdfs::path target = stdfs::path(root_) / path;
+    Result<std::string> checked = WorkPath(path);
+    SPECC_RETURN_IF_ERROR(checked);
+    stdfs::path target = checked.value();
     std::error_code ec;
     stdfs::create_directories(target.parent_path(), ec);
     if (ec) return Error{target.parent_path().generic_string() + ": " + ec.message()};
@@ -193,14 +200,17 @@ class GitWorktree final : public Worktree {
   }
 
   Status RemoveFile(const std::string& path) override {
-    stdfs::path target = stdfs::path(root_) / path;
+    Result<std::string> checked = WorkPath(path);
+    SPECC_RETURN_IF_ERROR(checked);
+    stdfs::path target = checked.value();
     if (::unlink(target.c_str()) != 0 && errno != ENOENT) {
       return Error{target.generic_string() + ": " + std::strerror(errno)};
     }
     // rmdir() fails on a directory that still holds anything, which ends the walk.
     stdfs::path dir = target.parent_path();
-    stdfs::path root(root_);
-    while (dir != root && dir.generic_string().size() > root_.size() && ::rmdir(dir.c_str()) == 0) {
+    stdfs::path root(real_root_);
+    while (dir != root && dir.generic_string().size() > real_root_.size() &&
+           ::rmdir(dir.c_str()) == 0) {
       dir = dir.parent_path();
     }
     return Ok{};
@@ -257,8 +267,46 @@ class GitWorktree final : public Worktree {
     return BlobContents(&entry->id, path);
   }
 
+  // Returns the absolute path of `path` in the working tree once every directory on the
+  // way to it is known to be a real directory inside the repository (ResolveWithin finds
+  // no symbolic link): git does not follow a link to a directory, and specc reads, writes
+  // and deletes nothing through one, so a committed link cannot send it out of the
+  // repository or onto a file it does not own. The last component may itself be a link:
+  // it is read as its target's name, and replaced or deleted as a link.
+  Result<std::string> WorkPath(const std::string& path) const {
+    std::string parent(DirName(path));
+    if (!parent.empty() && real_dirs_.count(parent) == 0) {
+      Result<std::string> resolved = ResolveWithin(real_root_, JoinPath(real_root_, parent));
+      if (!resolved.ok() || resolved.value() != JoinPath(real_root_, parent)) {
+        return Error{"`" + path + "` lies below `" + FirstLink(parent) +
+                     "`, a symbolic link: specc reads, writes and deletes files only through " +
+                     "real directories of the repository, never through a link"};
+      }
+      // specc creates only real directories, so the answer holds for the rest of the run.
+      real_dirs_.insert(parent);
+    }
+    return JoinPath(real_root_, path);
+  }
+
+  // The first directory of `dir` (relative to the root) that is a symbolic link.
+  std::string FirstLink(const std::string& dir) const {
+    std::string prefix;
+    size_t start = 0;
+    while (start <= dir.size()) {
+      size_t slash = dir.find('/', start);
+      if (slash == std::string::npos) slash = dir.size();
+      prefix = dir.substr(0, slash);
+      std::error_code ec;
+      if (stdfs::is_symlink(stdfs::symlink_status(JoinPath(real_root_, prefix), ec))) break;
+      start = slash + 1;
+    }
+    return prefix;
+  }
+
   Result<std::optional<std::string>> ReadWorkdir(const std::string& path) const {
-    stdfs::path target = stdfs::path(root_) / path;
+    Result<std::string> checked = WorkPath(path);
+    SPECC_RETURN_IF_ERROR(checked);
+    stdfs::path target = checked.value();
     std::error_code ec;
     stdfs::file_status status = stdfs::symlink_status(target, ec);
     if (ec || !stdfs::exists(status)) return std::optional<std::string>();
@@ -282,6 +330,9 @@ class GitWorktree final : public Worktree {
   git_index* index_ = nullptr;
   git_tree* head_tree_ = nullptr;
   std::string root_;
+  std::string real_root_;  // root_ with every symbolic link resolved
+  // Directories (relative to the root) already known to be real, not links.
+  mutable std::set<std::string> real_dirs_;
 };
 
 }  // namespace
