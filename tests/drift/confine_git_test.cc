@@ -2,10 +2,12 @@
 // manifest that come from pull requests, so neither may make it delete or write outside
 // the output directories of specc.yaml, nor read outside the repository.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -165,10 +167,12 @@ TEST(ConfineGit, NoWriteOrDeletionThroughASymlinkedOutputDirectory) {
   repo.CommitAll("out is a link");
   RunResult apply = Specc(repo.dir(), {"apply"});
   EXPECT_EQ(apply.exit_code, 4) << apply.out << apply.err;
-  EXPECT_NE(apply.err.find("`out/a.txt` lies below `out`, a symbolic link"), std::string::npos)
-      << apply.err;
+  EXPECT_NE(apply.err.find("`out` is a symbolic link"), std::string::npos) << apply.err;
   EXPECT_EQ(outside.Files(), std::vector<std::string>{"victim.txt"});
-  EXPECT_EQ(Specc(repo.dir(), {"check"}).exit_code, 4);
+  RunResult check = Specc(repo.dir(), {"check"});
+  EXPECT_EQ(check.exit_code, 4);
+  EXPECT_NE(check.err.find("`out/a.txt` lies below `out`, a symbolic link"), std::string::npos)
+      << check.err;
 
   // A manifest that lists the file behind the link, with its hash, deletes nothing either.
   stdfs::remove(repo.dir() + "/out");
@@ -234,6 +238,55 @@ TEST(ConfineGit, SpecsThatLeadOutOfTheRepositoryAreNeverRead) {
   EXPECT_NE(check.err.find(kOutsideRootReason), std::string::npos) << check.err;
   EXPECT_EQ((check.out + check.err).find("OUTSIDE_MARKER"), std::string::npos) << check.err;
   EXPECT_FALSE(repo.Exists(drift::kManifestPath));
+}
+
+// Earlier versions wrote through `.<name>.specc-tmp.<pid>` opened with O_TRUNC: links
+// planted at the next process ids made apply overwrite a file outside the repository.
+TEST(ConfineGit, PlantedLinksAtTemporaryNamesAreNotFollowed) {
+  GitRepo repo;
+  Outside outside(repo);
+  outside.Write("victim.txt", "keep me\n");
+  SetUpGenerated(repo);
+  repo.Write("specs/a.txt", "changed\n");
+  for (pid_t pid = getpid() - 3; pid <= getpid() + 30; ++pid) {
+    for (const char* name : {"out/.a.txt.specc-tmp.", ".specc/.manifest.json.specc-tmp."}) {
+      stdfs::create_symlink(outside.dir() + "/victim.txt",
+                            repo.dir() + "/" + name + std::to_string(pid));
+    }
+  }
+  RunResult apply = Specc(repo.dir(), {"apply"});
+  EXPECT_EQ(apply.exit_code, 0) << apply.out << apply.err;
+  std::ifstream victim(outside.dir() + "/victim.txt");
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(victim), {}), "keep me\n");
+  EXPECT_EQ(repo.Read("out/a.txt"), Generated("changed\n"));
+  // The planted names match the temporary-file pattern: apply cleared them away.
+  EXPECT_EQ(repo.Porcelain(), " M .specc/manifest.json\n M out/a.txt\n M specs/a.txt\n");
+}
+
+// An interrupted apply leaves its temporary files behind; the next apply removes them
+// from its own directories (and nowhere else), so they never pile up or get committed.
+TEST(ConfineGit, ApplyRemovesTemporaryFilesThatInterruptedRunsLeft) {
+  GitRepo repo;
+  SetUpGenerated(repo);
+  const std::vector<std::string> stale = {"out/.a.txt.specc-tmp.12345",
+                                          "out/sub/.b.txt.specc-tmp.Ab12Cd",
+                                          ".specc/.manifest.json.specc-tmp.777"};
+  for (const std::string& path : stale) repo.Write(path, std::string(1 << 20, 'x'));
+  repo.Write("docs/.guide.md.specc-tmp.1", "not in a directory specc owns\n");
+  repo.Write("out/.keep", "not a temporary name\n");
+  EXPECT_EQ(Specc(repo.dir(), {"apply", "--dry-run"}).exit_code, 0);
+  EXPECT_EQ(Specc(repo.dir(), {"check"}).exit_code, 0);
+  for (const std::string& path : stale) EXPECT_TRUE(repo.Exists(path)) << path;
+
+  RunResult apply = Specc(repo.dir(), {"apply"});
+  EXPECT_EQ(apply.exit_code, 0) << apply.err;
+  EXPECT_NE(apply.err.find("removed 3 temporary files that an interrupted run left behind"),
+            std::string::npos)
+      << apply.err;
+  for (const std::string& path : stale) EXPECT_FALSE(repo.Exists(path)) << path;
+  EXPECT_FALSE(repo.Exists("out/sub"));
+  EXPECT_TRUE(repo.Exists("docs/.guide.md.specc-tmp.1"));
+  EXPECT_TRUE(repo.Exists("out/.keep"));
 }
 
 }  // namespace

@@ -344,6 +344,7 @@ TEST(Worktree, WriteAndRemoveRefuseReservedPaths) {
   EXPECT_EQ(worktree.files(Version::kWorkdir).at(".git/HEAD"), "ref: refs/heads/main\n");
   EXPECT_EQ(worktree.files(Version::kWorkdir).at("specc.yaml"), "specs: specs\n");
   EXPECT_TRUE(worktree.Write(kManifestPath, "{}").ok());
+  EXPECT_TRUE(worktree.Remove(".specc/.manifest.json.specc-tmp.Ab12Cd").ok());
   EXPECT_TRUE(worktree.Write("src/a.ts", "a").ok());
   EXPECT_TRUE(worktree.Remove("src/a.ts").ok());
 }

@@ -1,12 +1,17 @@
-// ResolveWithin and the confined RealFs over real directories with symbolic links: the
-// one check every read of a repository's files and every write into it goes through.
+// ResolveWithin and the confined RealFs over real directories with symbolic links (the
+// one check every read of a repository's files and every write into it goes through),
+// and ReplaceFile, the one way specc writes a file.
 #include "base/fs.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+
+#include "base/atomic_file.h"
 
 namespace specc {
 namespace {
@@ -66,6 +71,36 @@ TEST_F(FsTest, ConfinedRealFsReadsNothingOutside) {
   EXPECT_TRUE(confined.ListFiles(repo_ + "/specs").ok());
   // Unconfined (file mode), the same link is followed.
   EXPECT_EQ(RealFs().Read(repo_ + "/specs/outside-link.yaml").value(), "OUTSIDE_MARKER: [\n");
+}
+
+TEST_F(FsTest, ReplaceFileKeepsModesAndLeavesNoTemporaryFile) {
+  std::string target = repo_ + "/specs/api.yaml";
+  ::chmod(target.c_str(), 0751);
+  ASSERT_TRUE(ReplaceFile(target, "new\n").ok());
+  std::ifstream in(target);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), "new\n");
+  EXPECT_EQ(stdfs::status(target).permissions() & stdfs::perms::all, static_cast<stdfs::perms>(0751));
+  ASSERT_TRUE(ReplaceFile(repo_ + "/hook", "#!/bin/sh\n", 0755).ok());
+  EXPECT_NE(stdfs::status(repo_ + "/hook").permissions() & stdfs::perms::owner_exec, stdfs::perms::none);
+  // A link at the target is replaced, not written through.
+  ASSERT_TRUE(ReplaceFile(repo_ + "/specs/outside-link.yaml", "replaced\n").ok());
+  EXPECT_FALSE(stdfs::is_symlink(repo_ + "/specs/outside-link.yaml"));
+  std::ifstream secret(base_ + "/outside/secret.yaml");
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(secret), {}), "OUTSIDE_MARKER: [\n");
+  for (const auto& entry : stdfs::recursive_directory_iterator(repo_)) {
+    EXPECT_FALSE(IsSpeccTempFile(entry.path().filename().string())) << entry.path();
+  }
+  EXPECT_FALSE(ReplaceFile(repo_ + "/no/such/dir/file", "x").ok());
+}
+
+TEST(AtomicFile, TemporaryNames) {
+  EXPECT_TRUE(IsSpeccTempFile(".app.ts.specc-tmp.12345"));
+  EXPECT_TRUE(IsSpeccTempFile(".manifest.json.specc-tmp.aB3xYz"));
+  EXPECT_FALSE(IsSpeccTempFile("app.ts.specc-tmp.12345"));
+  EXPECT_FALSE(IsSpeccTempFile(".app.ts.specc-tmp."));
+  EXPECT_FALSE(IsSpeccTempFile(".app.ts.specc-tmp.12-45"));
+  EXPECT_FALSE(IsSpeccTempFile(".specc-tmp.1"));
+  EXPECT_FALSE(IsSpeccTempFile("app.ts"));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/drift_run.h"
 #include "cli/guard.h"
+#include "drift/apply.h"
 #include "drift/git_worktree.h"
 #include "drift/index_fs.h"
 #include "drift/report.h"
@@ -105,8 +106,9 @@ Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, Source
   return out;
 }
 
-std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
+std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const GenerateFn& generate,
                                       const CommandContext& ctx, int* exit_code) {
+  const bool staged = run_options.staged;
   *exit_code = kExitUsage;
   Result<std::unique_ptr<drift::Worktree>> opened = drift::OpenGitWorktree(ctx.working_dir);
   if (!opened.ok()) {
@@ -146,6 +148,17 @@ std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
     return std::nullopt;
   }
 
+  if (run_options.writes) {
+    Result<size_t> removed = drift::RemoveStaleTempFiles(*run.worktree, outputs.value().ownership);
+    if (!removed.ok()) {
+      ctx.err << "specc: " << removed.error().message << "\n";
+      return std::nullopt;
+    }
+    if (removed.value() > 0) {
+      ctx.err << "specc: removed " << removed.value() << " temporary file"
+              << (removed.value() == 1 ? "" : "s") << " that an interrupted run left behind\n";
+    }
+  }
   drift::ClassifyOptions options;
   options.generator = SpeccGenerator();
   options.staged = staged;
@@ -183,7 +196,7 @@ void PrintDriftReport(const drift::Classification& classification, bool diff,
 
 int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx) {
   int exit_code = kExitUsage;
-  std::optional<DriftRun> run = StartDriftRun(flags.staged, generate, ctx, &exit_code);
+  std::optional<DriftRun> run = StartDriftRun({.staged = flags.staged}, generate, ctx, &exit_code);
   if (!run) return exit_code;
   PrintDriftReport(run->classification, flags.diff, ctx);
   if (run->classification.has_conflicts()) return kExitConflicts;

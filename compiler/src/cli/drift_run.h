@@ -23,9 +23,17 @@ struct DriftRun {
 // This specc, as the manifest records it.
 drift::GeneratorInfo SpeccGenerator();
 
+struct DriftRunOptions {
+  // Compile the staged specs and compare the index (`check --staged`).
+  bool staged = false;
+  // The run is going to write (`apply` without --dry-run): it first removes the temporary
+  // files that interrupted runs left in its directories.
+  bool writes = false;
+};
+
 // Returns the classified run; otherwise prints why (not a git repository, spec errors,
 // an unreadable file) and returns std::nullopt with the exit code in `*exit_code`.
-std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
+std::optional<DriftRun> StartDriftRun(const DriftRunOptions& options, const GenerateFn& generate,
                                       const CommandContext& ctx, int* exit_code);
 
 // Prints the report of `classification` in ctx.format to ctx.out, and with `diff` the

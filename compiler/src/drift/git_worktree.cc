@@ -1,8 +1,6 @@
 #include "drift/git_worktree.h"
 
-#include <fcntl.h>
 #include <git2.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "base/atomic_file.h"
 #include "base/fs.h"
 #include "base/path.h"
 
@@ -129,8 +128,10 @@ class GitWorktree final : public Worktree {
         return GitError("cannot list the tree of HEAD");
       }
     } else {
+      std::string below = StripTrailingSlash(dir);
+      SPECC_RETURN_IF_ERROR(CheckRealDirectory(below, below));
       std::error_code ec;
-      stdfs::path base = stdfs::path(root_) / dir;
+      stdfs::path base = stdfs::path(real_root_) / dir;
       if (!stdfs::is_directory(base, ec)) return out;
       stdfs::recursive_directory_iterator it(base, ec), end;
       if (ec) return Error{base.generic_string() + ": " + ec.message()};
@@ -141,7 +142,7 @@ class GitWorktree final : public Worktree {
           continue;
         }
         if (it->is_regular_file(ec)) {
-          out.push_back(RelativeTo(it->path().generic_string(), root_));
+          out.push_back(RelativeTo(it->path().generic_string(), real_root_));
         }
       }
     }
@@ -164,39 +165,7 @@ class GitWorktree final : public Worktree {
     std::error_code ec;
     stdfs::create_directories(target.parent_path(), ec);
     if (ec) return Error{target.parent_path().generic_string() + ": " + ec.message()};
-    // The temporary file sits next to the target so that rename() stays on one file
-    // system and is atomic.
-    stdfs::path temp = target.parent_path() / ("." + target.filename().string() + ".specc-tmp." +
-                                               std::to_string(getpid()));
-    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0) return Error{temp.generic_string() + ": " + std::strerror(errno)};
-    struct stat existing;
-    if (::stat(target.c_str(), &existing) == 0) ::fchmod(fd, existing.st_mode & 07777);
-    const char* data = contents.data();
-    size_t left = contents.size();
-    while (left > 0) {
-      ssize_t n = ::write(fd, data, left);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        std::string reason = std::strerror(errno);
-        ::close(fd);
-        ::unlink(temp.c_str());
-        return Error{temp.generic_string() + ": " + reason};
-      }
-      data += n;
-      left -= static_cast<size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-      std::string reason = std::strerror(errno);
-      ::unlink(temp.c_str());
-      return Error{temp.generic_string() + ": " + reason};
-    }
-    if (::rename(temp.c_str(), target.c_str()) != 0) {
-      std::string reason = std::strerror(errno);
-      ::unlink(temp.c_str());
-      return Error{target.generic_string() + ": " + reason};
-    }
-    return Ok{};
+    return ReplaceFile(target.generic_string(), contents);
   }
 
   Status RemoveFile(const std::string& path) override {
@@ -274,18 +243,25 @@ class GitWorktree final : public Worktree {
   // repository or onto a file it does not own. The last component may itself be a link:
   // it is read as its target's name, and replaced or deleted as a link.
   Result<std::string> WorkPath(const std::string& path) const {
-    std::string parent(DirName(path));
-    if (!parent.empty() && real_dirs_.count(parent) == 0) {
-      Result<std::string> resolved = ResolveWithin(real_root_, JoinPath(real_root_, parent));
-      if (!resolved.ok() || resolved.value() != JoinPath(real_root_, parent)) {
-        return Error{"`" + path + "` lies below `" + FirstLink(parent) +
-                     "`, a symbolic link: specc reads, writes and deletes files only through " +
-                     "real directories of the repository, never through a link"};
-      }
-      // specc creates only real directories, so the answer holds for the rest of the run.
-      real_dirs_.insert(parent);
-    }
+    SPECC_RETURN_IF_ERROR(CheckRealDirectory(std::string(DirName(path)), path));
     return JoinPath(real_root_, path);
+  }
+
+  // Ok when `dir` (relative to the root; "" for the root) and every directory above it
+  // are real directories inside the repository, or do not exist yet; otherwise an Error
+  // about `path`, which lies below it.
+  Status CheckRealDirectory(const std::string& dir, const std::string& path) const {
+    if (dir.empty() || real_dirs_.count(dir) > 0) return Ok{};
+    Result<std::string> resolved = ResolveWithin(real_root_, JoinPath(real_root_, dir));
+    if (!resolved.ok() || resolved.value() != JoinPath(real_root_, dir)) {
+      std::string link = FirstLink(dir);
+      return Error{"`" + path + (link == path ? "` is" : "` lies below `" + link + "`,") +
+                   " a symbolic link: specc reads, writes and deletes files only through " +
+                   "real directories of the repository, never through a link"};
+    }
+    // specc creates only real directories, so the answer holds for the rest of the run.
+    real_dirs_.insert(dir);
+    return Ok{};
   }
 
   // The first directory of `dir` (relative to the root) that is a symbolic link.

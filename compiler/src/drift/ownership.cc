@@ -1,5 +1,6 @@
 #include "drift/ownership.h"
 
+#include "base/atomic_file.h"
 #include "base/path.h"
 #include "drift/manifest.h"
 
@@ -44,7 +45,10 @@ std::string Listed(const std::vector<std::string>& dirs) {
 std::optional<std::string> ReservedPathReason(std::string_view path) {
   if (!IsNormalRelativePath(path)) return "is not a normalised path relative to the repository root";
   if (HasGitSegment(path)) return "lies in a `.git` directory, which belongs to git";
-  if (path != kManifestPath && IsWithin(path, ".specc")) {
+  // The manifest's own temporary file (base/atomic_file.h) is specc's too.
+  std::string_view name = path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1);
+  bool manifest_temp = DirName(path) == DirName(kManifestPath) && IsSpeccTempFile(name);
+  if (path != kManifestPath && !manifest_temp && IsWithin(path, ".specc")) {
     return std::string("lies in `.specc/`, where specc keeps only `") + kManifestPath + "`";
   }
   if (path == "specc.yaml") return "is specc's configuration";

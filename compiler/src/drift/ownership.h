@@ -38,7 +38,8 @@ enum class PathUse {
 // Returns why specc must never write or delete `path` whatever the configuration, or
 // std::nullopt when it may: the path is not a normalised relative path
 // (IsNormalRelativePath), lies in a `.git` directory (in any letter case, as git itself
-// refuses), lies in `.specc/` but is not the manifest, or is `specc.yaml`.
+// refuses), lies in `.specc/` but is neither the manifest nor a temporary file of it, or
+// is `specc.yaml`.
 std::optional<std::string> ReservedPathReason(std::string_view path);
 
 // Returns why `path` is protected under `ownership` (a reserved path, or an input or a
