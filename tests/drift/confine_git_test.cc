@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -132,6 +133,43 @@ TEST(ConfineGit, TheRealGeneratorOwnsTheDirectoriesOfSpeccYaml) {
   EXPECT_EQ(run({"apply"}).exit_code, 2);
   EXPECT_TRUE(repo.Exists("specs/api.yaml"));
   EXPECT_TRUE(repo.Exists("gen/stale.json"));
+}
+
+// specc.yaml comes from pull requests too: it cannot send output into git's directory,
+// specc's own state or the specs.
+TEST(ConfineGit, SpeccYamlCannotSendOutputIntoGitSpeccOrTheSpecs) {
+  GitRepo repo;
+  repo.Write("specs/api.yaml",
+             "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n"
+             "      operationId: getA\n      responses:\n        '200': {description: ok}\n");
+  repo.CommitAll("specs");
+  std::set<std::string> hooks_before;
+  for (const auto& entry : stdfs::directory_iterator(repo.dir() + "/.git/hooks")) {
+    hooks_before.insert(entry.path().filename());
+  }
+  for (const std::string& config :
+       {"artifacts: {openapi: {out: .git/hooks}}\n", "artifacts: {openapi: {out: .git}}\n",
+        "artifacts: {openapi: {out: .specc}}\n", "artifacts: {openapi: {out: specs}}\n",
+        // A default output directory inside the specs directory, reported at `specs`.
+        "specs: src\n"}) {
+    repo.Write("specc.yaml", config);
+    if (config == "specs: src\n") repo.Write("src/api.yaml", repo.Read("specs/api.yaml"));
+    RunResult apply = SpeccWithEmitters(repo.dir(), {"apply"});
+    EXPECT_EQ(apply.exit_code, 3) << config << apply.out << apply.err;
+    EXPECT_NE(apply.err.find("[CONFIG_PATH_INVALID]"), std::string::npos) << config << apply.err;
+  }
+  EXPECT_NE(SpeccWithEmitters(repo.dir(), {"apply"}).err.find(
+                "specc.yaml:1:8: error: output directory `src/generated` of `routes` overlaps the "
+                "specs directory `src`"),
+            std::string::npos);
+  std::set<std::string> hooks_after;
+  for (const auto& entry : stdfs::directory_iterator(repo.dir() + "/.git/hooks")) {
+    hooks_after.insert(entry.path().filename());
+  }
+  EXPECT_EQ(hooks_after, hooks_before);
+  EXPECT_FALSE(repo.Exists(".specc"));
+  EXPECT_FALSE(repo.Exists("specs/api"));
+  EXPECT_FALSE(repo.Exists("src/generated"));
 }
 
 // A directory beside the repository, removed with the test.

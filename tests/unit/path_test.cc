@@ -32,6 +32,15 @@ TEST(PathTest, IsNormalRelativePathAcceptsOnlyTheCanonicalForm) {
   }
 }
 
+TEST(PathTest, HasGitSegmentInAnyCase) {
+  EXPECT_TRUE(HasGitSegment(".git"));
+  EXPECT_TRUE(HasGitSegment(".git/hooks/pre-commit"));
+  EXPECT_TRUE(HasGitSegment("vendor/lib/.GiT/config"));
+  EXPECT_FALSE(HasGitSegment(".github/workflows/ci.yml"));
+  EXPECT_FALSE(HasGitSegment("a.git/b"));
+  EXPECT_FALSE(HasGitSegment(".gitignore"));
+}
+
 TEST(PathTest, JoinAndRelative) {
   EXPECT_EQ(JoinPath("specs/api", "../common/e.yaml"), "specs/common/e.yaml");
   EXPECT_EQ(JoinPath("", "a.yaml"), "a.yaml");

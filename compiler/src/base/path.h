@@ -23,6 +23,9 @@ bool IsWithin(std::string_view path, std::string_view dir);
 // characters, which could name another file on Windows or forge lines in a report.
 // Paths read from untrusted input (the manifest) must pass it before they are used.
 bool IsNormalRelativePath(std::string_view path);
+// True when a segment of `path` is `.git` in any letter case: git's own directory, which
+// a case-insensitive file system also reaches as `.GIT` (git refuses such paths too).
+bool HasGitSegment(std::string_view path);
 // Returns `path` relative to `base` when it lies within it; otherwise `path` unchanged.
 std::string RelativeTo(std::string_view path, std::string_view base);
 // Returns the relative path that leads from directory `from` to `to`, climbing with ".."

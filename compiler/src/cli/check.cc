@@ -42,7 +42,9 @@ drift::Ownership OwnershipOf(const spec::ProjectConfig& config,
   drift::Ownership owned;
   std::set<std::string> outputs, scaffolds, inputs = {"specc.yaml", config.specs_dir};
   for (const spec::ArtifactConfig& artifact : config.artifacts) {
-    outputs.insert(artifact.out);
+    // specc.yaml reports an enabled artifact's bad directory; a disabled one's default
+    // may overlap the specs, and is then simply not owned.
+    if (!spec::OutputDirProblem(config, artifact.out)) outputs.insert(artifact.out);
     if (artifact.enabled && emit::FindEmitter(artifact.kind) != nullptr) {
       scaffolds.insert(artifact.handlers.empty() ? artifact.out : artifact.handlers);
     }

@@ -7,28 +7,6 @@
 namespace specc::drift {
 namespace {
 
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
-// True when some directory segment of `path` (or its last one) is `.git`, in any case:
-// git refuses such paths in a tree for the same reason (case-insensitive file systems).
-bool HasGitSegment(std::string_view path) {
-  size_t start = 0;
-  while (start <= path.size()) {
-    size_t slash = path.find('/', start);
-    if (slash == std::string_view::npos) slash = path.size();
-    if (EqualsIgnoringCase(path.substr(start, slash - start), ".git")) return true;
-    start = slash + 1;
-  }
-  return false;
-}
-
 // True when `path` lies strictly below directory `dir` ("." holds every path).
 bool IsBelow(std::string_view path, std::string_view dir) {
   return dir == "." || (path != dir && IsWithin(path, dir));
