@@ -2,6 +2,8 @@
 // manifest that come from pull requests, so neither may make it delete or write outside
 // the output directories of specc.yaml, nor read outside the repository.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "base/file_lock.h"
 #include "base/fs.h"
 #include "base/sha256.h"
 #include "cli/cli.h"
@@ -325,6 +328,106 @@ TEST(ConfineGit, ApplyRemovesTemporaryFilesThatInterruptedRunsLeft) {
   EXPECT_FALSE(repo.Exists("out/sub"));
   EXPECT_TRUE(repo.Exists("docs/.guide.md.specc-tmp.1"));
   EXPECT_TRUE(repo.Exists("out/.keep"));
+}
+
+// Two runs in one repository never interleave: apply locks it exclusively, check shared.
+TEST(ConfineGit, AnotherRunHoldingTheLockStopsApplyWithExit4) {
+  GitRepo repo;
+  SetUpGenerated(repo);
+  repo.Write("specs/a.txt", "changed\n");
+  const std::string lock_path = repo.dir() + "/.git/specc.lock";
+  {
+    Result<std::unique_ptr<FileLock>> writer =
+        FileLock::TryAcquire(lock_path, FileLock::Mode::kExclusive);
+    ASSERT_TRUE(writer.ok() && writer.value() != nullptr);
+    RunResult apply = Specc(repo.dir(), {"apply"});
+    EXPECT_EQ(apply.exit_code, 4) << apply.out << apply.err;
+    EXPECT_NE(apply.err.find("another specc run (process " + std::to_string(getpid()) +
+                             ") is writing this repository; nothing was done"),
+              std::string::npos)
+        << apply.err;
+    EXPECT_NE(apply.err.find(lock_path), std::string::npos);
+    EXPECT_EQ(apply.out, "");
+    EXPECT_EQ(Specc(repo.dir(), {"check"}).exit_code, 4);
+    EXPECT_EQ(repo.Read("out/a.txt"), Generated("alpha\n"));
+  }
+  {
+    // A running check: other checks go on, apply waits for it.
+    Result<std::unique_ptr<FileLock>> reader =
+        FileLock::TryAcquire(lock_path, FileLock::Mode::kShared);
+    ASSERT_TRUE(reader.ok() && reader.value() != nullptr);
+    EXPECT_EQ(Specc(repo.dir(), {"check"}).exit_code, 1);
+    EXPECT_EQ(Specc(repo.dir(), {"apply", "--dry-run"}).exit_code, 0);
+    RunResult apply = Specc(repo.dir(), {"apply"});
+    EXPECT_EQ(apply.exit_code, 4);
+    EXPECT_NE(apply.err.find("another specc run is reading this repository"), std::string::npos)
+        << apply.err;
+  }
+  EXPECT_EQ(Specc(repo.dir(), {"apply"}).exit_code, 0);
+  EXPECT_EQ(repo.Read("out/a.txt"), Generated("changed\n"));
+  EXPECT_FALSE(stdfs::exists(lock_path));
+}
+
+// A run killed with SIGKILL cannot release anything; the kernel drops its flock, so the
+// lock file it leaves behind does not block the next run.
+TEST(ConfineGit, ALockLeftByAKilledRunIsNotStale) {
+  GitRepo repo;
+  SetUpGenerated(repo);
+  const std::string lock_path = repo.dir() + "/.git/specc.lock";
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    Result<std::unique_ptr<FileLock>> lock = FileLock::TryAcquire(lock_path, FileLock::Mode::kExclusive);
+    if (lock.ok() && lock.value() != nullptr) ::kill(::getpid(), SIGKILL);
+    ::_exit(1);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+  ASSERT_TRUE(stdfs::exists(lock_path));
+  EXPECT_EQ(FileLock::Holder(lock_path), std::to_string(child));
+  repo.Write("specs/a.txt", "after the kill\n");
+  RunResult apply = Specc(repo.dir(), {"apply"});
+  EXPECT_EQ(apply.exit_code, 0) << apply.err;
+  EXPECT_EQ(repo.Read("out/a.txt"), Generated("after the kill\n"));
+}
+
+// The lock lives in the git directory that linked worktrees share.
+TEST(ConfineGit, LinkedWorktreesShareTheLock) {
+  GitRepo repo;
+  SetUpGenerated(repo);
+  std::string linked = repo.dir() + "-linked";
+  repo.Git("worktree add -q " + drift_test::Quote(linked));
+  Result<std::unique_ptr<FileLock>> writer =
+      FileLock::TryAcquire(repo.dir() + "/.git/specc.lock", FileLock::Mode::kExclusive);
+  ASSERT_TRUE(writer.ok() && writer.value() != nullptr);
+  EXPECT_EQ(Specc(linked, {"apply"}).exit_code, 4);
+  writer.value().reset();
+  EXPECT_EQ(Specc(linked, {"apply"}).exit_code, 0);
+  stdfs::remove_all(linked);
+}
+
+// Concurrent applies in separate processes: each finishes or stops with exit 4, and the
+// repository ends consistent.
+TEST(ConfineGit, ConcurrentAppliesLeaveAConsistentRepository) {
+  GitRepo repo;
+  SetUpGenerated(repo);
+  for (int i = 0; i < 20; ++i) repo.Write("specs/f" + std::to_string(i) + ".txt", std::string(4096, 'a' + i % 26));
+  std::string script;
+  for (int i = 0; i < 6; ++i) {
+    script += drift_test::Quote(TEST_SPECC_PATH) + " -C " + drift_test::Quote(repo.dir()) +
+              " apply >/dev/null 2>&1; echo $? >> " + drift_test::Quote(repo.dir() + "/.git/codes") + " &\n";
+  }
+  drift_test::Shell(script + "wait\n");
+  std::string codes = repo.Read(".git/codes");
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), '\n'), 6) << codes;
+  for (char c : codes) EXPECT_TRUE(c == '0' || c == '4' || c == '\n') << codes;
+  EXPECT_EQ(Specc(repo.dir(), {"apply"}).exit_code, 0);
+  RunResult check = Specc(repo.dir(), {"check"});
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+  for (const auto& entry : stdfs::recursive_directory_iterator(repo.dir() + "/out")) {
+    EXPECT_EQ(entry.path().string().find(".specc-tmp"), std::string::npos) << entry.path();
+  }
 }
 
 }  // namespace

@@ -108,6 +108,40 @@ Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, Source
   return out;
 }
 
+std::string LockPath(const drift::Worktree& worktree) {
+  return worktree.CommonGitDir() + "/specc.lock";
+}
+
+namespace {
+
+// Takes the repository's lock for a run into `*lock`: exclusive when it `writes`, shared
+// otherwise. Returns false after saying why when another run holds it (or the lock file
+// cannot be made, except for a read-only run, which then goes on without it).
+bool LockRepository(const drift::Worktree& worktree, bool writes, const CommandContext& ctx,
+                    std::unique_ptr<FileLock>* lock) {
+  std::string path = LockPath(worktree);
+  Result<std::unique_ptr<FileLock>> taken =
+      FileLock::TryAcquire(path, writes ? FileLock::Mode::kExclusive : FileLock::Mode::kShared);
+  if (!taken.ok()) {
+    if (!writes) return true;  // e.g. a read-only checkout: nothing can write here either
+    ctx.err << "specc: cannot lock the repository: " << taken.error().message << "\n";
+    return false;
+  }
+  if (taken.value() == nullptr) {
+    std::string holder = FileLock::Holder(path);
+    ctx.err << "specc: another specc run " << (holder.empty() ? "" : "(process " + holder + ") ")
+            << "is " << (writes && holder.empty() ? "reading" : "writing")
+            << " this repository; nothing was done\n"
+            << "  hint: wait for it to finish, then run this again (the lock, " << path
+            << ", is released when that run ends, even if it is killed)\n";
+    return false;
+  }
+  *lock = std::move(taken).value();
+  return true;
+}
+
+}  // namespace
+
 std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const GenerateFn& generate,
                                       const CommandContext& ctx, int* exit_code) {
   const bool staged = run_options.staged;
@@ -119,8 +153,9 @@ std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const 
                "one); `specc emit` renders files without git\n";
     return std::nullopt;
   }
-  DriftRun run{std::move(opened).value(), {}};
+  DriftRun run{std::move(opened).value(), nullptr, {}};
   const drift::Worktree& worktree = *run.worktree;
+  if (!LockRepository(worktree, run_options.writes, ctx, &run.lock)) return std::nullopt;
 
   // With --staged the specs come from the index too, so the hook checks the commit that is
   // being made even when the working tree holds other edits.

@@ -185,6 +185,10 @@ class GitWorktree final : public Worktree {
     return Ok{};
   }
 
+  std::string CommonGitDir() const override {
+    return StripTrailingSlash(git_repository_commondir(repo_));
+  }
+
   Result<std::string> HooksDir() const override {
     git_config* config = nullptr;
     if (git_repository_config_snapshot(&config, repo_) == 0) {

@@ -30,6 +30,7 @@ class MemWorktree final : public Worktree {
   Result<std::vector<std::string>> List(Version version, const std::string& dir) const override;
   Result<bool> IsIgnored(const std::string& path) const override;
   Result<std::string> HooksDir() const override { return root_ + "/.git/hooks"; }
+  std::string CommonGitDir() const override { return root_ + "/.git"; }
 
  protected:
   Status WriteFile(const std::string& path, std::string_view contents) override;

@@ -59,6 +59,10 @@ class Worktree {
   // directory of the common git dir, which linked worktrees share).
   virtual Result<std::string> HooksDir() const = 0;
 
+  // Returns the absolute git directory that linked worktrees share (`.git` of the main
+  // working tree), without a trailing slash; specc keeps its lock file there.
+  virtual std::string CommonGitDir() const = 0;
+
  protected:
   // Write and Remove after the reserved-path check; the implementations' part.
   virtual Status WriteFile(const std::string& path, std::string_view contents) = 0;
