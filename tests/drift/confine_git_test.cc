@@ -430,5 +430,89 @@ TEST(ConfineGit, ConcurrentAppliesLeaveAConsistentRepository) {
   }
 }
 
+// A clone with core.autocrlf=true: git checks out CRLF and cleans it back to LF, so
+// `git status` is clean; specc compares and writes the same way.
+class AutocrlfClone {
+ public:
+  explicit AutocrlfClone(const GitRepo& origin) : dir_(origin.dir() + "-crlf") {
+    std::string out = drift_test::Shell("git clone -q -c core.autocrlf=true " +
+                                        drift_test::Quote(origin.dir()) + " " + drift_test::Quote(dir_));
+    EXPECT_TRUE(stdfs::exists(dir_ + "/.git")) << out;
+  }
+  ~AutocrlfClone() { stdfs::remove_all(dir_); }
+  const std::string& dir() const { return dir_; }
+  std::string Read(const std::string& path) const {
+    std::ifstream in(dir_ + "/" + path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  void Write(const std::string& path, const std::string& text) const {
+    std::ofstream(dir_ + "/" + path, std::ios::binary) << text;
+  }
+  std::string Git(const std::string& args) const {
+    return drift_test::Shell("git -C " + drift_test::Quote(dir_) + " " + args);
+  }
+
+ private:
+  std::string dir_;
+};
+
+std::string Crlf(const std::string& text) {
+  std::string out;
+  for (char c : text) out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  return out;
+}
+
+TEST(ConfineGit, AutocrlfCloneIsCleanAndApplyWritesWhatCheckoutWould) {
+  GitRepo repo;
+  repo.Write("specs/a.txt", "alpha 1\nalpha 2\n");
+  repo.Write("specs/b.txt", "beta 1\n");
+  ASSERT_EQ(Specc(repo.dir(), {"apply"}).exit_code, 0);
+  repo.CommitAll("generated");
+  AutocrlfClone clone(repo);
+  ASSERT_EQ(clone.Read("out/a.txt"), Crlf(Generated("alpha 1\nalpha 2\n")));
+  ASSERT_EQ(clone.Git("status --porcelain"), "");
+
+  RunResult check = Specc(clone.dir(), {"check"});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  EXPECT_EQ(check.out, "status: clean (0 changed, 0 conflicts)\n");
+  RunResult apply = Specc(clone.dir(), {"apply"});
+  EXPECT_EQ(apply.exit_code, 0);
+  EXPECT_EQ(apply.out, "status: clean (0 changed, 0 conflicts)\n");
+
+  // An edit saved with CRLF, as an editor in this checkout would: apply writes the file as
+  // checkout would (CRLF), git sees only the changed line, and check is clean.
+  clone.Write("specs/a.txt", Crlf("alpha 1\nALPHA 2\n"));
+  apply = Specc(clone.dir(), {"apply"});
+  EXPECT_EQ(apply.exit_code, 0) << apply.err;
+  EXPECT_NE(apply.out.find("modified  out/a.txt  +1 -1\n"), std::string::npos) << apply.out;
+  EXPECT_EQ(clone.Read("out/a.txt"), Crlf(Generated("alpha 1\nALPHA 2\n")));
+  EXPECT_EQ(clone.Git("diff --numstat out/a.txt"), "1\t1\tout/a.txt\n");
+  EXPECT_EQ(clone.Git("status --porcelain"),
+            " M .specc/manifest.json\n M out/a.txt\n M specs/a.txt\n");
+  EXPECT_EQ(Specc(clone.dir(), {"check"}).exit_code, 0);
+  // What is committed from the clone is what an LF checkout generates.
+  clone.Git("-c user.name=t -c user.email=t@example.com commit -qam crlf");
+  EXPECT_EQ(clone.Git("show HEAD:out/a.txt"), Generated("alpha 1\nALPHA 2\n"));
+}
+
+// The real generator on the example project of this repository, in an autocrlf clone:
+// before, 21 generated files were reported as UNCOMMITTED_LOCAL_CHANGES (exit 2).
+TEST(ConfineGit, AutocrlfCloneOfTheExampleProjectChecksClean) {
+  GitRepo repo;
+  stdfs::copy(std::string(SPECC_SOURCE_DIR) + "/specs", repo.dir() + "/specs",
+              stdfs::copy_options::recursive);
+  stdfs::copy_file(std::string(SPECC_SOURCE_DIR) + "/specc.yaml", repo.dir() + "/specc.yaml");
+  RunResult apply = SpeccWithEmitters(repo.dir(), {"apply"});
+  ASSERT_EQ(apply.exit_code, 0) << apply.err;
+  repo.CommitAll("example");
+  AutocrlfClone clone(repo);
+  ASSERT_EQ(clone.Git("status --porcelain"), "");
+  RunResult check = SpeccWithEmitters(clone.dir(), {"check"});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  EXPECT_EQ(check.out, "status: clean (0 changed, 0 conflicts)\n");
+  EXPECT_EQ(SpeccWithEmitters(clone.dir(), {"apply"}).exit_code, 0);
+  EXPECT_EQ(clone.Git("status --porcelain"), "");
+}
+
 }  // namespace
 }  // namespace specc

@@ -29,10 +29,11 @@ bool ReportIfOutsideRoot(std::string_view display, const Error& error, Loc loc, 
   return true;
 }
 
-Result<std::string> ResolveWithin(const std::string& root, const std::string& path) {
+namespace {
+
+// ResolveWithin for a root whose links are already resolved.
+Result<std::string> ResolveInside(const std::string& real_root, const std::string& path) {
   std::error_code ec;
-  stdfs::path real_root = stdfs::canonical(root, ec);
-  if (ec) return Error{root + ": " + ec.message()};
   stdfs::path absolute = stdfs::absolute(path, ec);
   if (ec) return Error{path + ": " + ec.message()};
   absolute = absolute.lexically_normal();
@@ -48,13 +49,28 @@ Result<std::string> ResolveWithin(const std::string& root, const std::string& pa
   if (ec) return Error{path + ": a symbolic link on the way cannot be resolved (" + ec.message() + ")"};
   for (auto it = rest.rbegin(); it != rest.rend(); ++it) resolved /= *it;
   std::string out = resolved.generic_string();
-  if (!IsWithin(out, real_root.generic_string())) return Error{path + ": " + kOutsideRootReason};
+  if (!IsWithin(out, real_root)) return Error{path + ": " + kOutsideRootReason};
   return out;
+}
+
+}  // namespace
+
+Result<std::string> ResolveWithin(const std::string& root, const std::string& path) {
+  std::error_code ec;
+  stdfs::path real_root = stdfs::canonical(root, ec);
+  if (ec) return Error{root + ": " + ec.message()};
+  return ResolveInside(real_root.generic_string(), path);
+}
+
+RealFs::RealFs(std::string root, ReadFilter filter) : root_(std::move(root)), filter_(std::move(filter)) {
+  std::error_code ec;
+  real_root_ = stdfs::canonical(root_, ec).generic_string();
 }
 
 Result<std::string> RealFs::Confine(const std::string& path) const {
   if (root_.empty()) return path;
-  return ResolveWithin(root_, path);
+  // The root is resolved once; when that failed, ResolveWithin says why.
+  return real_root_.empty() ? ResolveWithin(root_, path) : ResolveInside(real_root_, path);
 }
 
 Result<std::string> RealFs::Read(const std::string& given) const {
@@ -72,6 +88,7 @@ Result<std::string> RealFs::Read(const std::string& given) const {
   bool failed = std::ferror(file) != 0;
   std::fclose(file);
   if (failed) return Error{given + ": read error"};
+  if (filter_) return filter_(RelativeTo(path, real_root_), std::move(contents));
   return contents;
 }
 
@@ -79,6 +96,11 @@ Result<std::string> RealFs::Canonical(const std::string& path) const {
   Result<std::string> confined = Confine(path);
   SPECC_RETURN_IF_ERROR(confined);
   std::error_code ec;
+  if (!root_.empty()) {
+    // Confine resolved every link already; what is left is whether the file is there.
+    if (!stdfs::exists(confined.value(), ec)) return Error{path + ": No such file or directory"};
+    return confined.value();
+  }
   auto canonical = std::filesystem::canonical(confined.value(), ec);
   if (ec) return Error{path + ": " + ec.message()};
   return canonical.generic_string();

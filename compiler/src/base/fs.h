@@ -3,6 +3,7 @@
 #ifndef SPECC_BASE_FS_H_
 #define SPECC_BASE_FS_H_
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -53,10 +54,16 @@ class RealFs final : public Fs {
  public:
   // Reads anywhere (file mode: the user named the files).
   RealFs() = default;
+  // What a repository makes of a file's bytes before specc reads them: `path` is relative
+  // to the root (after links are resolved). `apply` and `check` pass git's clean filters,
+  // so that a checkout with CRLF line ends (core.autocrlf) compiles like one with LF.
+  using ReadFilter = std::function<Result<std::string>(const std::string& path, std::string bytes)>;
+
   // Reads only inside `root` (repository mode): every path goes through ResolveWithin, so
   // a committed symbolic link, or a spec naming `../../x`, never makes specc read (and
-  // print a line of) a file outside the repository.
-  explicit RealFs(std::string root) : root_(std::move(root)) {}
+  // print a line of) a file outside the repository. Every file read passes `filter` when
+  // one is given.
+  explicit RealFs(std::string root, ReadFilter filter = nullptr);
 
   Result<std::string> Read(const std::string& path) const override;
   Result<std::string> Canonical(const std::string& path) const override;
@@ -67,6 +74,8 @@ class RealFs final : public Fs {
   Result<std::string> Confine(const std::string& path) const;
 
   std::string root_;  // empty: not confined
+  std::string real_root_;  // root_ with its links resolved, for the paths `filter_` gets
+  ReadFilter filter_;
 };
 
 // An in-memory file system; paths are used as given after lexical normalisation.

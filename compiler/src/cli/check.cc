@@ -159,8 +159,11 @@ std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const 
 
   // With --staged the specs come from the index too, so the hook checks the commit that is
   // being made even when the working tree holds other edits.
-  // Reads stay inside the repository, through links too (base/fs.h).
-  RealFs disk(worktree.root());
+  // Reads stay inside the repository, through links too (base/fs.h), and see each file as
+  // git stores it, whatever line ends the checkout has.
+  RealFs disk(worktree.root(), [&worktree](const std::string& path, std::string bytes) {
+    return worktree.Clean(path, std::move(bytes));
+  });
   drift::IndexFs index(worktree);
   const Fs& fs = staged ? static_cast<const Fs&>(index) : disk;
   SourceMap sources;

@@ -41,6 +41,12 @@ class Worktree {
   // True when `path` matches the repository's ignore rules (.gitignore, info/exclude).
   virtual Result<bool> IsIgnored(const std::string& path) const = 0;
 
+  // Returns `contents`, read from the working-tree file at `path`, as git would store it
+  // (its clean filters and attributes: CRLF to LF under core.autocrlf=true or `text`
+  // attributes). Read(kWorkdir) returns files this way already; specs read from the disk
+  // go through it too, so a checkout with CRLF line ends compiles like one with LF.
+  virtual Result<std::string> Clean(const std::string& path, std::string contents) const = 0;
+
   // Replaces the working-tree file at `path` with `contents` so that a reader (or a crash)
   // sees either the old or the new bytes, never a mix: the bytes go to a temporary file in
   // the same directory, which is then renamed over the target. Creates missing
