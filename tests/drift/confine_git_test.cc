@@ -270,6 +270,13 @@ TEST(ConfineGit, SpecsThatLeadOutOfTheRepositoryAreNeverRead) {
   expect_refused(run({"apply"}), "apply, a linked root document");
   expect_refused(run({"ir"}), "ir, a linked root document");
 
+  // A link into git's directory, inside the repository but not its content: .git/config
+  // may hold credentials.
+  stdfs::remove(repo.dir() + "/specs/api.yaml");
+  repo.Git("config remote.origin.url https://OUTSIDE_MARKER_URL@example.com/x.git");
+  stdfs::create_symlink("../.git/config", repo.dir() + "/specs/api.yaml");
+  expect_refused(run({"check"}), "a link to .git/config");
+
   // The whole specs directory as a link.
   stdfs::remove_all(repo.dir() + "/specs");
   outside.Write("api.yaml", "openapi: 3.0.3\nOUTSIDE_MARKER_TWO: [\n");

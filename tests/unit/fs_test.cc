@@ -33,6 +33,9 @@ class FsTest : public ::testing::Test {
     stdfs::create_symlink(base_ + "/outside/secret.yaml", repo_ + "/specs/outside-link.yaml");
     stdfs::create_directory_symlink(base_ + "/outside", repo_ + "/out-dir");
     stdfs::create_symlink(base_ + "/nowhere", repo_ + "/dangling");
+    stdfs::create_directories(repo_ + "/.git");
+    std::ofstream(repo_ + "/.git/config") << "[remote \"origin\"]\n";
+    stdfs::create_symlink("../.git/config", repo_ + "/specs/git-config.yaml");
   }
   void TearDown() override { stdfs::remove_all(base_); }
 
@@ -47,6 +50,7 @@ TEST_F(FsTest, ResolveWithinFollowsLinksAndRefusesWhatLeaves) {
   EXPECT_EQ(ResolveWithin(repo_, repo_ + "/new/dir/file.ts").value(), repo_ + "/new/dir/file.ts");
   for (const std::string& path :
        {repo_ + "/specs/outside-link.yaml", repo_ + "/out-dir/secret.yaml",
+        repo_ + "/specs/git-config.yaml", repo_ + "/.git/config",
         repo_ + "/out-dir/new/file.ts", repo_ + "/../outside/secret.yaml", std::string("/etc/passwd")}) {
     Result<std::string> resolved = ResolveWithin(repo_, path);
     ASSERT_FALSE(resolved.ok()) << path;

@@ -49,7 +49,11 @@ Result<std::string> ResolveInside(const std::string& real_root, const std::strin
   if (ec) return Error{path + ": a symbolic link on the way cannot be resolved (" + ec.message() + ")"};
   for (auto it = rest.rbegin(); it != rest.rend(); ++it) resolved /= *it;
   std::string out = resolved.generic_string();
-  if (!IsWithin(out, real_root)) return Error{path + ": " + kOutsideRootReason};
+  // git's own directory is not the repository's content: a link into it could expose
+  // .git/config, which may hold credentials.
+  if (!IsWithin(out, real_root) || HasGitSegment(RelativeTo(out, real_root))) {
+    return Error{path + ": " + kOutsideRootReason};
+  }
   return out;
 }
 

@@ -41,8 +41,9 @@ bool IsOutsideRoot(const Error& error);
 bool ReportIfOutsideRoot(std::string_view display, const Error& error, Loc loc, DiagSink& sink);
 
 // Returns the absolute form of `path` with every symbolic link resolved (as realpath
-// does), when that lies inside directory `root` (resolved the same way); otherwise an
-// Error "<path>: lies outside the repository". Only the part of `path` that exists is
+// does), when that lies inside directory `root` (resolved the same way) and not in a
+// `.git` directory below it (git's files, .git/config among them, are not the
+// repository's content); otherwise an Error "<path>: lies outside the repository". Only the part of `path` that exists is
 // resolved: the rest cannot hold a link yet and is appended as written, so this also
 // checks a file that is about to be created. A link that cannot be resolved (dangling, or
 // a loop) is an Error too. Every read of a repository's files and every write into it goes
