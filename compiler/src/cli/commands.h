@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/diag_sink.h"
+#include "base/fs.h"
 #include "base/source_map.h"
 #include "cli/cli.h"
 #include "cli/diag_printer.h"
@@ -38,8 +39,8 @@ int RunApply(const DriftFlags& flags, const GenerateFn& generate, const CommandC
 // `specc check`: the same drift report; writes nothing (check.cc).
 int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx);
 // The generator apply and check use unless RunOptions::generate replaces it (check.cc).
-Result<OutputSet> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
-                                  DiagSink& sink);
+Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
+                                   DiagSink& sink);
 // `specc hook install [--force]`: installs the git pre-commit hook (hook.cc).
 int RunHook(const std::vector<std::string>& args, bool force, const CommandContext& ctx);
 // `specc emit FILE... --out DIR [--only KIND,...] [--templates DIR]`: renders artifacts
@@ -70,6 +71,9 @@ std::optional<RepositorySpecs> LoadRepository(const std::string& command, const 
                                               const Fs& fs, SourceMap& sources, DiagSink& sink);
 // `specc init`: scaffolds specs/ and specc.yaml in a repository that has neither.
 int RunInit(const CommandContext& ctx);
+// The file system lint and ir read: confined to ctx.working_dir in repository mode (no
+// FILE given), anywhere the named files lead in file mode (lint.cc).
+RealFs RepositoryFs(const std::vector<std::string>& files, const CommandContext& ctx);
 // Keeps `specs` alive until the process ends when `ctx` says not to free memory, so a
 // large IR is not torn down just before exit.
 void ReleaseAtExit(driver::LoadedSpecs&& specs, const CommandContext& ctx);

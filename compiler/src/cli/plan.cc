@@ -82,7 +82,7 @@ void PrintText(const emit::Plan& plan, std::ostream& out) {
 }  // namespace
 
 int RunPlan(const CommandContext& ctx) {
-  RealFs fs;
+  RealFs fs(ctx.working_dir);
   SourceMap sources;
   DiagSink sink;
   std::optional<RepositorySpecs> repository = LoadRepository("plan", ctx, fs, sources, sink);

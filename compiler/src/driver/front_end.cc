@@ -62,9 +62,11 @@ LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& 
     std::string full = JoinPath(working_dir, path);
     Result<std::string> text = fs.Read(full);
     if (!text.ok()) {
-      sink.Report(DiagCode::kSpecFileUnreadable, Loc{},
-                  "cannot read `" + NormalizePath(path) + "`: " +
-                      text.error().message.substr(text.error().message.rfind(": ") + 2));
+      if (!ReportIfOutsideRoot(NormalizePath(path), text.error(), Loc{}, sink)) {
+        sink.Report(DiagCode::kSpecFileUnreadable, Loc{},
+                    "cannot read `" + NormalizePath(path) + "`: " +
+                        text.error().message.substr(text.error().message.rfind(": ") + 2));
+      }
       continue;
     }
     FileId file = sources.Add(RelativeTo(full, working_dir), std::move(text).value());
@@ -104,7 +106,11 @@ spec::ProjectConfig LoadConfig(const std::string& root_dir, const Fs& fs, Source
                                DiagSink& sink) {
   std::string path = JoinPath(root_dir, "specc.yaml");
   Result<std::string> text = fs.Read(path);
-  if (!text.ok()) return spec::DefaultProjectConfig();
+  if (!text.ok()) {
+    // A specc.yaml that links out of the repository is not "no specc.yaml".
+    ReportIfOutsideRoot("specc.yaml", text.error(), Loc{}, sink);
+    return spec::DefaultProjectConfig();
+  }
   FileId file = sources.Add(RelativeTo(path, root_dir), std::move(text).value());
   std::optional<spec::ProjectConfig> config = spec::ParseProjectConfig(file, sources, sink);
   return config ? *config : spec::DefaultProjectConfig();
@@ -123,6 +129,11 @@ Result<std::vector<std::string>> FindSpecInputs(const std::string& specs_dir,
     }
     if (!HasSpecExtension(file)) continue;
     Result<std::string> text = fs.Read(file);
+    // A link out of the repository is kept as an input, so that loading it reports it.
+    if (!text.ok() && IsOutsideRoot(text.error())) {
+      roots.push_back(RelativeTo(file, working_dir));
+      continue;
+    }
     if (!text.ok()) return text.error();
     if (LooksLikeRoot(text.value())) roots.push_back(RelativeTo(file, working_dir));
   }
