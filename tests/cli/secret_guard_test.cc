@@ -119,7 +119,7 @@ TEST_F(SecretGuardTest, PlanModesFollowTheCredentialsPresent) {
     ++automated;
     ++pos;
   }
-  EXPECT_EQ(automated, 4u) << "neonProject-all and three neonBranch steps";
+  EXPECT_EQ(automated, 4u) << "neonProject.db-all and three neonBranch.db steps";
   Ran text = RunIn(dir_, {"plan"});
   EXPECT_NE(text.text.find("4 automated"), std::string::npos) << text.text;
   // The committed artifact never depends on the machine: apply renders it without them.

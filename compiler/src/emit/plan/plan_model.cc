@@ -77,14 +77,7 @@ std::string VercelEnvironment(std::string_view env) {
 
 class Builder {
  public:
-  Builder(const ir::Project& project, const std::set<std::string>& present) : project_(project), present_(present) {
-    std::map<std::string, int> per_segment;
-    for (const ir::Resource& r : project.resources) ++per_segment[Segment(r.type)];
-    for (const ir::Resource& r : project.resources) {
-      // Two resources of one type would share keys: the second name sets them apart.
-      suffix_[r.name] = per_segment[Segment(r.type)] > 1 ? "." + r.name : "";
-    }
-  }
+  Builder(const ir::Project& project, const std::set<std::string>& present) : project_(project), present_(present) {}
 
   Plan Run() {
     Plan plan{project_.name, project_.id, {}};
@@ -114,8 +107,11 @@ class Builder {
   }
 
  private:
+  // The key is a function of the project id, the resource's declared name, the step and
+  // the environment only: adding, removing, reordering or renaming other resources never
+  // moves it, so an orchestrator that stored a key converges instead of duplicating.
   std::string Key(const std::string& segment, const ir::Resource& r, std::string_view env) const {
-    return project_.id + "-" + segment + suffix_.at(r.name) + "-" + std::string(env.empty() ? "all" : env);
+    return project_.id + "-" + segment + "." + r.name + "-" + std::string(env.empty() ? "all" : env);
   }
 
   // The key of the step that creates `resource` for `environment` (its branch, its
@@ -415,7 +411,6 @@ class Builder {
 
   const ir::Project& project_;
   const std::set<std::string>& present_;
-  std::map<std::string, std::string> suffix_;
   std::vector<PlanStep> steps_;
 };
 

@@ -1,7 +1,7 @@
 // The provisioning plan (seeds 000, 001, 003; seed 002 FR-021) as data: one step per
 // resource and environment, ordered by dependency (database branch before the deploy
 // target's env vars, env vars before the deploy, deploy before promotion), each with a
-// deterministic idempotency key `<projectId>-<segment>-<environment>`, an action that never
+// deterministic idempotency key `<projectId>-<segment>.<resource>-<environment>`, an action that never
 // deletes, a mode, an approval gate and the manual steps a person can follow. The plan
 // emitter renders it with no credential present (committed artifacts must not depend on
 // the machine); `specc plan` builds it with the credential variables the environment has.
@@ -22,7 +22,7 @@
 namespace specc::emit {
 
 struct PlanStep {
-  std::string key;            // "<projectId>-neonBranch-dev"
+  std::string key;            // "<projectId>-neonBranch.db-dev"
   std::string title;          // "Neon branch `db` (dev)"
   std::string provider;       // "neon"
   std::string resource;       // the resource's name in the spec
