@@ -81,6 +81,18 @@ void PrintText(const emit::Plan& plan, std::ostream& out) {
 
 }  // namespace
 
+std::set<std::string> CredentialsPresent(const ir::Project& project) {
+  std::set<std::string> present;
+  for (const ir::Integration& i : project.integrations) {
+    for (const std::vector<std::string>* list : {&i.credentials, &i.optional_credentials}) {
+      for (const std::string& name : *list) {
+        if (IsSet(name)) present.insert(name);
+      }
+    }
+  }
+  return present;
+}
+
 int RunPlan(const CommandContext& ctx) {
   RealFs fs;
   SourceMap sources;
@@ -105,15 +117,7 @@ int RunPlan(const CommandContext& ctx) {
   std::optional<std::string> json;
   emit::Plan plan;
   if (!sink.has_errors()) {
-    std::set<std::string> present;
-    for (const ir::Integration& i : specs.project->integrations) {
-      for (const std::vector<std::string>* list : {&i.credentials, &i.optional_credentials}) {
-        for (const std::string& name : *list) {
-          if (IsSet(name)) present.insert(name);
-        }
-      }
-    }
-    plan = emit::BuildPlan(*specs.project, present);
+    plan = emit::BuildPlan(*specs.project, CredentialsPresent(*specs.project));
     if (ctx.format == OutputFormat::kJson) json = emit::RenderPlanJson(plan, templates, sink);
   }
   if (!sink.diagnostics().empty()) PrintDiagnostics(sink, sources, OutputFormat::kText, ctx.err);
