@@ -92,6 +92,25 @@ TEST_F(SecretGuardTest, NoCanaryReachesAnyOutputOrFile) {
     EXPECT_EQ(ran.text.find("canary7q"), std::string::npos) << args[0] << " printed a canary:\n" << ran.text;
     EXPECT_NE(ran.code, 4) << args[0] << ": " << ran.text;
   }
+  // provision with every credential set, against providers that do not answer (a closed
+  // port on this machine): the requests carry the canaries, the diagnostics must not.
+  for (const char* provider : {"NEON", "UPSTASH", "VERCEL", "GITHUB", "POSTMAN"}) {
+    ::setenv((std::string("SPECC_") + provider + "_API_URL").c_str(), "http://127.0.0.1:9", 1);
+  }
+  ::setenv("SPECC_HTTP_MAX_ATTEMPTS", "1", 1);
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"provision", "--env", "dev", "--dry-run"},
+           {"provision", "--env", "dev", "--approve-all"},
+           {"provision", "--env", "prod", "--format", "json"}}) {
+    Ran ran = RunIn(dir_, args);
+    EXPECT_EQ(ran.text.find("canary7q"), std::string::npos) << "provision printed a canary:\n" << ran.text;
+    EXPECT_EQ(ran.code, 4) << ran.text;
+    EXPECT_NE(ran.text.find("neon: step `neonProject.db-all`: GET /projects: "), std::string::npos) << ran.text;
+  }
+  for (const char* provider : {"NEON", "UPSTASH", "VERCEL", "GITHUB", "POSTMAN"}) {
+    ::unsetenv((std::string("SPECC_") + provider + "_API_URL").c_str());
+  }
+  ::unsetenv("SPECC_HTTP_MAX_ATTEMPTS");
   size_t files = 0;
   for (const auto& entry : fs::recursive_directory_iterator(dir_)) {
     if (!entry.is_regular_file() || entry.path() == dir_ / ".env") continue;

@@ -13,10 +13,10 @@
 // ../shared/corpus.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer, connect } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import newman from "newman";
+import { canConnect, freePort, sleep } from "./loopback.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [specc, work, ...rest] = process.argv.slice(2);
@@ -32,25 +32,6 @@ if (!existsSync(prismBin)) {
   console.error("tests/node/node_modules is missing: run `npm ci` in tests/node (tools/dev test does)");
   process.exit(1);
 }
-
-const freePort = () =>
-  new Promise((ok, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
-
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-
-const canConnect = (port) =>
-  new Promise((ok) => {
-    const socket = connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => (socket.destroy(), ok(true)));
-    socket.once("error", () => ok(false));
-  });
 
 // Starts Prism and resolves once it accepts connections (at most 120 s).
 async function startPrism(spec, port, log) {

@@ -13,6 +13,16 @@ namespace {
 
 namespace stdfs = std::filesystem;
 
+// Removes the temporary files of earlier writes of `target` that were killed mid-way.
+void RemoveLeftovers(const stdfs::path& target) {
+  std::error_code ec;
+  std::string prefix = target.filename().string() + provision::kTempSuffix;
+  for (const stdfs::directory_entry& entry : stdfs::directory_iterator(target.parent_path(), ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.size() == prefix.size() + 6 && name.rfind(prefix, 0) == 0) stdfs::remove(entry.path(), ec);
+  }
+}
+
 class RepositoryFiles final : public provision::LocalFiles {
  public:
   explicit RepositoryFiles(drift::Worktree& worktree) : worktree_(worktree) {}
@@ -39,8 +49,12 @@ class RepositoryFiles final : public provision::LocalFiles {
     stdfs::create_directories(target.parent_path(), ec);
     if (ec) return Error{target.parent_path().generic_string() + ": " + ec.message()};
     // mkstemp creates the file 0600 in the target's directory: a secret is never readable
-    // by others, not even for a moment, and rename() stays on one file system.
-    std::string temp = (target.parent_path() / ("." + target.filename().string() + ".specc-XXXXXX")).string();
+    // by others, not even for a moment, and rename() stays on one file system. The name
+    // starts with the target's (TempPrefix), so the ignore rule that keeps `.env.dev` out of
+    // git keeps a temporary file a killed run left behind out too; the next write removes
+    // such leftovers first.
+    RemoveLeftovers(target);
+    std::string temp = target.string() + provision::kTempSuffix + "XXXXXX";
     int fd = ::mkstemp(temp.data());
     if (fd < 0) return Error{temp + ": " + std::strerror(errno)};
     auto fail = [&](const std::string& what) -> Status {

@@ -60,8 +60,9 @@ const spec::Node* Shape::Field(const JsonAt& parent, std::string_view key, bool 
               : want == "number" ? node->is_number()
                                  : node->kind == spec::NodeKind::kBool;
   if (!fits) {
-    problem_ = "`" + parent.path + "." + std::string(key) + "` should be " + (want == "object" || want == "array" ? "an " : "a ") +
-               std::string(want) + ", not " + (node->is_map() ? "an " : "a ") + std::string(spec::NodeKindName(node->kind));
+    auto article = [](std::string_view noun) { return std::string(std::string_view("aeiou").find(noun[0]) != std::string_view::npos ? "an " : "a ") + std::string(noun); };
+    problem_ = "`" + parent.path + "." + std::string(key) + "` should be " + article(want) + ", not " +
+               article(spec::NodeKindName(node->kind));
     return nullptr;
   }
   return node;

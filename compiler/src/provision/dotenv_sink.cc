@@ -89,7 +89,7 @@ class DotenvSink final : public Sink {
   }
 
   ApiResult<Done> Put(const std::string& key, const std::string& value, bool /*secret*/) override {
-    Result<bool> safe = files_.NeverCommitted(path_);
+    Result<bool> safe = NeverCommitted(files_, path_);
     if (!safe.ok()) return ApiError{path_, 0, safe.error().message};
     if (!safe.value()) return ApiError{path_, 0, "git does not ignore `" + path_ + "` (or tracks it): specc writes no value there"};
     ApiResult<std::vector<std::string>> loaded = Load();
@@ -124,6 +124,14 @@ class DotenvSink final : public Sink {
 };
 
 }  // namespace
+
+Result<bool> NeverCommitted(LocalFiles& files, const std::string& path) {
+  for (const std::string& p : {path, path + kTempSuffix + "XXXXXX"}) {
+    Result<bool> safe = files.NeverCommitted(p);
+    if (!safe.ok() || !safe.value()) return safe;
+  }
+  return true;
+}
 
 std::unique_ptr<Sink> NewDotenvSink(LocalFiles& files, std::string path) {
   return std::make_unique<DotenvSink>(files, std::move(path));

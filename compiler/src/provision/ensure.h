@@ -66,8 +66,9 @@ std::function<ApiResult<std::vector<T>>()> AtMostOne(std::function<ApiResult<std
   };
 }
 
-// Records a setting that differs from the spec (when the spec says anything).
-void CompareSetting(StepRun& run, const std::string& field, const std::string& wanted, const std::string& actual);
+// Adds to run.drift every attribute the spec fixes that run.record.attributes (what the
+// provider has) holds with another value.
+void CompareAttributes(StepRun& run);
 
 // The spec's value of setting `key` of the step's resource in the run's environment
 // (overrides applied); `fallback` when the spec leaves it out.

@@ -14,6 +14,10 @@
 
 namespace specc::provision {
 
+// A write goes through `<path>` + kTempSuffix + six random characters, in the target's
+// directory, renamed over the target once complete.
+inline constexpr char kTempSuffix[] = ".specc-";
+
 class LocalFiles {
  public:
   virtual ~LocalFiles() = default;
@@ -22,7 +26,8 @@ class LocalFiles {
   // True when git ignores `path` and neither the index nor HEAD holds it: a file that git
   // would never commit, the only kind that may hold a secret.
   virtual Result<bool> NeverCommitted(const std::string& path) = 0;
-  // Replaces `path` atomically; `owner_only` makes a new file readable by its owner only.
+  // Replaces `path` atomically (see kTempSuffix); `owner_only` makes the file readable by
+  // its owner only.
   virtual Status Write(const std::string& path, std::string_view bytes, bool owner_only) = 0;
 };
 

@@ -33,6 +33,16 @@ std::string Join(const std::vector<std::string>& items, const std::string& sep) 
   return out;
 }
 
+// "create the ..." (what a step does) as "created the ..." (what it did).
+std::string PastTense(const std::string& what) {
+  for (const auto& [verb, past] : std::initializer_list<std::pair<const char*, const char*>>{
+           {"create ", "created "}, {"add ", "added "}, {"import ", "imported "}, {"set ", "set "}, {"update ", "updated "},
+           {"replace ", "replaced "}}) {
+    if (what.rfind(verb, 0) == 0) return past + what.substr(std::string(verb).size());
+  }
+  return what;
+}
+
 std::string DriftText(const DriftItem& d) { return d.field + ": the spec says `" + d.wanted + "`, the provider has `" + d.actual + "`"; }
 
 std::string ErrorText(const RunReport& report, const StepReport& s) {
@@ -83,7 +93,7 @@ std::string ReportText(const RunReport& report) {
     if (s.result == StepResult::kNoop) out += "  [unchanged" + (s.external_id.empty() ? "" : ": " + s.external_id) + "]";
     out += "\n";
     const std::string indent = "      ";
-    for (const std::string& d : s.done) out += indent + d + "\n";
+    for (const std::string& d : s.done) out += indent + PastTense(d) + "\n";
     for (const std::string& p : s.pending) {
       out += indent + (report.dry_run ? "would " : "needs approval to ") + p + "\n";
     }

@@ -182,11 +182,11 @@ RunReport RunProvision(const RunInputs& inputs, Clients& clients, LocalFiles& fi
         for (Delivery& d : ValuesFor(handoff, step.provides)) {
           if (d.source != "default") values.push_back(std::move(d));
         }
-        Result<bool> safe = files.NeverCommitted(report.handoff_path);
+        Result<bool> safe = NeverCommitted(files, report.handoff_path);
         if (!values.empty() && (!safe.ok() || !safe.value())) {
-          report.handoff_problem = "git does not ignore `" + report.handoff_path +
-                                   "` (or tracks it), so no provisioned value was handed over there: add it to .gitignore and "
-                                   "run again, or copy the values from the providers' consoles";
+          report.handoff_problem = "git does not ignore `" + report.handoff_path + "` and `" + report.handoff_path +
+                                   ".specc-*` (or tracks them), so no provisioned value was handed over there: add `.env.*` to "
+                                   ".gitignore and run again, or copy the values from the providers' consoles";
         } else if (!values.empty() && !inputs.dry_run) {
           std::unique_ptr<Sink> sink = NewDotenvSink(files, report.handoff_path);
           ApiResult<Done> delivered = Deliver(*sink, values, handoff);

@@ -50,8 +50,12 @@ Result<std::string> SealForGithub(const std::string& public_key_base64, const st
 // Vercel does not allow to be sensitive, where they are `encrypted`.
 std::unique_ptr<Sink> NewVercelEnvSink(VercelClient& client, std::string project_id, std::string target);
 
-// The local file `path` (`.env.<env>`), written only when git ignores it and does not
-// track it; lines specc did not write are kept as they are.
+// True when git would commit neither `path` nor the temporary file a write of it goes
+// through (an ignore rule for `.env.dev` alone leaves `.env.dev.specc-XXXXXX` to git).
+Result<bool> NeverCommitted(LocalFiles& files, const std::string& path);
+
+// The local file `path` (`.env.<env>`), written only when NeverCommitted(path); lines
+// specc did not write are kept as they are.
 std::unique_ptr<Sink> NewDotenvSink(LocalFiles& files, std::string path);
 
 }  // namespace specc::provision

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "provision/desired.h"
 #include "provision/ensure.h"
 #include "provision/executors.h"
 #include "provision/github_client.h"
@@ -47,8 +48,8 @@ ApiResult<Done> Execute(StepRun& run) {
   return Done{};
 }
 
-void CompareSetting(StepRun& run, const std::string& field, const std::string& wanted, const std::string& actual) {
-  if (!wanted.empty() && wanted != actual) run.drift.push_back({field, wanted, actual.empty() ? "(none)" : actual});
+void CompareAttributes(StepRun& run) {
+  for (DriftItem& d : Differences(run.step, run.project, run.record.attributes)) run.drift.push_back(std::move(d));
 }
 
 std::string SettingOf(const StepRun& run, const std::string& key, const std::string& fallback) {

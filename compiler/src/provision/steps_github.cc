@@ -24,8 +24,7 @@ ApiResult<Done> EnsureGithubRepo(StepRun& run) {
   run.record.created_at = r.created_at;
   run.record.urls = {r.html_url};
   run.record.attributes = {{"visibility", r.visibility}, {"defaultBranch", r.default_branch}};
-  CompareSetting(run, "visibility", visibility, r.visibility);
-  CompareSetting(run, "defaultBranch", SettingOf(run, "defaultBranch"), r.default_branch);
+  CompareAttributes(run);
   auto& out = run.outputs[run.step.resource];
   out["url"] = {r.html_url, false, r.id};
   out["fullName"] = {r.full_name, false, r.id};

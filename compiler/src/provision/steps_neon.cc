@@ -104,8 +104,7 @@ ApiResult<Done> EnsureNeonProject(StepRun& run) {
   run.record.created_at = p.created_at;
   run.record.urls = {"https://console.neon.tech/app/projects/" + p.id};
   run.record.attributes = {{"region", p.region}, {"pgVersion", p.pg_version}};
-  CompareSetting(run, "region", region, p.region);
-  CompareSetting(run, "postgres", pg, p.pg_version);
+  CompareAttributes(run);
   run.outputs[r.name]["projectId"] = {p.id, false, p.id};
   if (r.branch_per_environment) return Done{};
   // One database for every environment: it lives on the project's default branch.

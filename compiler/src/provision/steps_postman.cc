@@ -39,7 +39,7 @@ ApiResult<Done> EnsurePostmanWorkspace(StepRun& run) {
   run.record.name = ws.value()->name;
   run.record.urls = {"https://go.postman.co/workspace/" + ws.value()->id};
   run.record.attributes = {{"visibility", ws.value()->type}};
-  CompareSetting(run, "visibility", SettingOf(run, "visibility"), ws.value()->type);
+  CompareAttributes(run);
   auto& out = run.outputs[run.step.resource];
   out["workspaceId"] = {ws.value()->id, false, ws.value()->id};
   out["url"] = {"https://go.postman.co/workspace/" + ws.value()->id, false, ws.value()->id};

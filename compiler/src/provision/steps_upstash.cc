@@ -37,8 +37,7 @@ ApiResult<Done> EnsureUpstashRedis(StepRun& run) {
   run.record.urls = {"https://" + d.endpoint};
   run.record.attributes = {{"region", d.primary_region}};
   if (d.eviction.has_value()) run.record.attributes["eviction"] = *d.eviction ? "true" : "false";
-  CompareSetting(run, "region", region, d.primary_region);
-  if (d.eviction.has_value()) CompareSetting(run, "eviction", eviction, *d.eviction ? "true" : "false");
+  CompareAttributes(run);
   if (d.rest_token.empty()) {
     return ApiError{"GET /redis/database/" + d.id, 200, "unexpected answer: `$.rest_token` is missing"};
   }
@@ -76,9 +75,7 @@ ApiResult<Done> EnsureUpstashVector(StepRun& run) {
   run.record.created_at = i.created;
   run.record.urls = {"https://" + i.endpoint};
   run.record.attributes = {{"region", i.region}, {"metric", i.similarity_function}, {"dimensions", i.dimension_count}};
-  CompareSetting(run, "region", region, i.region);
-  CompareSetting(run, "metric", metric, i.similarity_function);
-  CompareSetting(run, "dimensions", dimensions, i.dimension_count);
+  CompareAttributes(run);
   if (i.token.empty()) return ApiError{"GET /vector/index/" + i.id, 200, "unexpected answer: `$.token` is missing"};
   auto& out = run.outputs[run.step.resource];
   out["restUrl"] = {"https://" + i.endpoint, false, i.id};

@@ -2,22 +2,13 @@
 #include "emit/plan/plan_model.h"
 #include "emit/project_model.h"
 #include "provision/delivery.h"
+#include "provision/desired.h"
 #include "provision/ensure.h"
 #include "provision/executors.h"
 #include "provision/vercel_client.h"
 
 namespace specc::provision {
 namespace {
-
-// The "owner/name" a vercel.project links to: its `repository` setting, or the repository
-// of the github.repo resource that setting names.
-std::string LinkedRepository(const StepRun& run) {
-  std::string repo = SettingOf(run, "repository");
-  if (const ir::Resource* linked = emit::FindResource(run.project, repo); linked != nullptr) {
-    return emit::ExternalName(run.project, *linked, "");
-  }
-  return repo;
-}
 
 // Vercel's three targets: development, preview (every environment between), production.
 std::string TargetOf(const std::string& environment) {
@@ -33,7 +24,7 @@ ApiResult<Done> EnsureVercelProject(StepRun& run) {
   const std::string& name = run.step.name;
   std::string framework = SettingOf(run, "framework");
   std::string root = SettingOf(run, "rootDirectory");
-  std::string repo = LinkedRepository(run);
+  std::string repo = LinkedRepository(run.project, run.step);
   ApiResult<std::optional<VercelProject>> project = EnsureOne<VercelProject>(
       run, "create the Vercel project `" + name + "`" + (repo.empty() ? "" : " linked to " + repo), "Vercel projects called `" + name + "`",
       AtMostOne<VercelProject>([&] { return vercel.FindProject(name); }),
@@ -46,9 +37,7 @@ ApiResult<Done> EnsureVercelProject(StepRun& run) {
   run.record.created_at = p.created_at;
   run.record.urls = {"https://" + p.name + ".vercel.app"};
   run.record.attributes = {{"framework", p.framework}, {"rootDirectory", p.root_directory}, {"repository", p.linked_repo}};
-  CompareSetting(run, "framework", framework, p.framework);
-  CompareSetting(run, "rootDirectory", root, p.root_directory);
-  CompareSetting(run, "repository", repo, p.linked_repo);
+  CompareAttributes(run);
   auto& out = run.outputs[run.step.resource];
   out["projectId"] = {p.id, false, p.id};
   out["url"] = {"https://" + p.name + ".vercel.app", false, p.id};

@@ -557,6 +557,7 @@ View StepView(const PlanStep& s) {
   settings.pop_back();
   v.Set("settings_json", settings);
   v.Set("instructions_json", StringArray(s.instructions));
+  if (!s.status.empty()) v.Set("status_json", JsonQuote(s.status));
   // Markdown fields.
   v.Set("key", s.key);
   v.Set("title", s.title);

@@ -43,6 +43,9 @@ struct PlanStep {
   std::vector<std::string> inputs;       // env vars a person supplies (manual source)
   std::vector<std::pair<std::string, std::string>> settings;  // overrides applied
   std::vector<std::string> instructions; // the manual steps, in order
+  // What `specc plan` read from the provisioning state: create, no-op, drift or manual.
+  // Empty in the committed artifact, which never depends on the machine.
+  std::string status;
 };
 
 struct Plan {
