@@ -43,8 +43,13 @@ bool IsLoopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
+// No answer specc reads is anywhere near this; a larger one is refused, not buffered.
+constexpr size_t kMaxBody = 64u << 20;
+
 size_t AppendBody(char* data, size_t size, size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
+  std::string& body = *static_cast<std::string*>(user);
+  if (body.size() + size * count > kMaxBody) return 0;  // curl then fails with CURLE_WRITE_ERROR
+  body.append(data, size * count);
   return size * count;
 }
 
@@ -154,9 +159,9 @@ class CurlHttpClient final : public HttpClient {
     if (code != CURLE_OK) {
       response.status = 0;
       response.body.clear();
-      response.transport_error = code == CURLE_OPERATION_TIMEDOUT
-                                     ? "timed out after " + std::to_string(policy_.timeout_ms) + " ms"
-                                     : curl_easy_strerror(code);
+      response.transport_error = code == CURLE_OPERATION_TIMEDOUT ? "timed out after " + std::to_string(policy_.timeout_ms) + " ms"
+                                 : code == CURLE_WRITE_ERROR      ? "the answer is larger than 64 MiB"
+                                                                  : curl_easy_strerror(code);
       response.maybe_delivered = MaybeDelivered(code);
       return response;
     }

@@ -19,6 +19,7 @@
 //   sinks        GitHub environment secrets (sealed) and Vercel env vars on two fixtures
 //   reports      golden text and JSON reports (expected/)
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -190,7 +191,30 @@ await check("without approval nothing with a side effect runs; an approval cover
   assert.match(one.stdout, /\? neonBranch\.db-dev .*\n.*needs approval to create the Neon branch `dev`/);
 });
 
+await check("on a terminal, each step is asked for; yes approves that step only", async () => {
+  freshWorld();
+  resetRepository(example);
+  // script(1) runs specc on a pseudo-terminal, so stdin and stderr are ttys.
+  const command = `${specc} provision --env dev`;
+  const answers = "y\n" + "n\n".repeat(20);
+  const r = await new Promise((ok) => {
+    const child = spawn("script", ["-qec", command, "/dev/null"], { cwd: example, env, stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.stdin.end(answers);
+    child.on("close", (code) => ok({ code, out }));
+  });
+  outputs.push(r.out);
+  assert.match(r.out, /specc provision: GitHub repo `repo` will create the GitHub repository `stackfast\/stackfast` \(private\)\. Approve\? \[y\/N\]/);
+  assert.match(r.out, /Neon project `db` will create the Neon project `stackfast-db` in aws-us-east-2\. Approve\?/);
+  assert.deepEqual(fakes.world.writes, ["POST /github/orgs/stackfast/repos"], r.out);
+});
+
 await check("prod refuses --approve-all; a dry run changes nothing and writes no state", async () => {
+  freshWorld();
+  resetRepository(example);
+  assert.equal((await run(example, ["provision", "--env", "dev", "--approve", "neonProject.db-all"])).code, 1);
   const all = await run(example, ["provision", "--env", "prod", "--approve-all"]);
   assert.equal(all.code, 4);
   assert.match(all.stderr, /--approve-all is refused for prod/);

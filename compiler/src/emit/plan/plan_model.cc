@@ -591,6 +591,8 @@ const std::vector<std::string>& AutomatableKinds() {
 }
 
 std::string ExternalName(const ir::Project& project, const ir::Resource& r, std::string_view environment) {
+  // A resource to connect to is called what it is called already.
+  if (!r.existing.empty()) return r.existing;
   std::string fixed = Setting(r, r.type == ir::ResourceType::kGithubRepo ? "repository" : "name", environment);
   if (!fixed.empty()) return fixed;
   if (r.type == ir::ResourceType::kGithubRepo) return r.name;

@@ -59,9 +59,9 @@ struct Plan {
 const std::vector<std::string>& AutomatableKinds();
 
 // Returns the name specc gives resource `r` in `environment` ("" for a shared instance) at
-// its provider, which carries the project and the environment: the `name` setting when
-// the spec has one, else `<project>-<resource>[-<environment>]` (lowercase where the
-// provider wants it). Provisioning looks resources up by this name, and the manual steps
+// its provider, which carries the project and the environment: `existing` for a resource
+// to connect to, the `name` setting (`repository` for github.repo) when the spec has one,
+// else `<project>-<resource>[-<environment>]` (lowercase where the provider wants it). Provisioning looks resources up by this name, and the manual steps
 // tell a person to use it, so a resource made by hand is found by automation later.
 std::string ExternalName(const ir::Project& project, const ir::Resource& r, std::string_view environment);
 
