@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,19 @@ int RunEmit(const std::vector<std::string>& files, const std::string& out_dir, c
 // `specc plan [--format text|json]`: the provisioning plan, modes resolved from the
 // credential variables present (plan.cc).
 int RunPlan(const CommandContext& ctx);
+// The names of `project`'s credential variables that are set (non-empty) in the
+// environment; values are never looked at beyond that (plan.cc).
+std::set<std::string> CredentialsPresent(const ir::Project& project);
+// Flags of `specc provision`.
+struct ProvisionFlags {
+  std::string environment;           // --env
+  bool dry_run = false;              // look, change nothing
+  std::vector<std::string> approve;  // --approve KEY (full or without the project id)
+  bool approve_all = false;          // refused for prod
+};
+// `specc provision --env ENV ...`: carries out the plan's steps for one environment
+// through the providers' APIs (provision.cc).
+int RunProvision(const ProvisionFlags& flags, const CommandContext& ctx);
 // `specc env check FILE --env NAME`: checks a dotenv file against the env contract
 // (env_check.cc). `args` are the words after `env`.
 int RunEnvCommand(const std::vector<std::string>& args, const std::string& env_name, const CommandContext& ctx);

@@ -15,6 +15,8 @@
 #include "driver/front_end.h"
 #include "emit/plan/plan_model.h"
 #include "emit/template_set.h"
+#include "provision/desired.h"
+#include "provision/state.h"
 
 namespace specc::cli {
 namespace {
@@ -30,7 +32,46 @@ std::string Suffix(const std::string& key, const std::string& project_id) {
   return key.rfind(project_id + "-", 0) == 0 ? key.substr(project_id.size() + 1) : key;
 }
 
-void PrintText(const emit::Plan& plan, std::ostream& out) {
+// Sets each step's status from the provisioning state (.specc/state/), when there is one:
+// what `specc provision` would do, as far as the recorded state tells.
+// Returns, by key, what differs for the steps in drift.
+std::map<std::string, std::vector<std::string>> ReadStatuses(emit::Plan& plan, const ir::Project& project,
+                                                              const CommandContext& ctx, const Fs& fs) {
+  std::map<std::string, std::vector<std::string>> drift;
+  std::map<std::string, provision::State> states;
+  bool any = false;
+  std::vector<std::string> environments = {"all"};
+  for (const ir::Environment& e : project.environments) environments.push_back(e.name);
+  for (const std::string& env : environments) {
+    std::string path = provision::StatePath(env);
+    Result<std::string> text = fs.Read(JoinPath(ctx.working_dir, path));
+    if (!text.ok()) continue;
+    Result<provision::State> state = provision::ParseState(text.value(), path);
+    if (!state.ok()) {
+      ctx.err << "specc plan: warning: " << state.error().message << "\n";
+      continue;
+    }
+    states[env] = std::move(state).value();
+    any = true;
+  }
+  if (!any) return drift;
+  for (emit::PlanStep& step : plan.steps) {
+    const provision::StateRecord* recorded = nullptr;
+    auto state = states.find(step.environment);
+    if (state != states.end()) {
+      auto it = state->second.steps.find(step.key);
+      if (it != state->second.steps.end()) recorded = &it->second;
+    }
+    step.status = provision::PlannedStatus(step, project, recorded);
+    if (step.status != "drift") continue;
+    for (const provision::DriftItem& d : provision::Differences(step, project, recorded->attributes)) {
+      drift[step.key].push_back(d.field + ": the spec says `" + d.wanted + "`, the state records `" + d.actual + "`");
+    }
+  }
+  return drift;
+}
+
+void PrintText(const emit::Plan& plan, const std::map<std::string, std::vector<std::string>>& drift, std::ostream& out) {
   out << "specc plan: " << plan.project << " (" << plan.project_id << ")\n";
   out << "Steps are idempotent; nothing is ever deleted. Symbols: + ensure, ~ connect, ? verify.\n";
   std::vector<std::string> order;
@@ -47,7 +88,12 @@ void PrintText(const emit::Plan& plan, std::ostream& out) {
       char symbol = s->action == "ensure" ? '+' : s->action == "connect" ? '~' : '?';
       std::string key = Suffix(s->key, plan.project_id);
       out << "  " << symbol << " " << key << std::string(width - key.size() + 2, ' ') << s->title << "  [" << s->mode
-          << (s->approval_required ? ", approval required" : "") << "]\n";
+          << (s->approval_required ? ", approval required" : "") << "]";
+      if (!s->status.empty() && s->status != "manual") out << " " << s->status;
+      out << "\n";
+      if (auto it = drift.find(s->key); it != drift.end()) {
+        for (const std::string& line : it->second) out << "      drift: " << line << "\n";
+      }
     }
   }
   // Why steps are not automated, grouped by reason so a missing credential shows once.
@@ -76,10 +122,30 @@ void PrintText(const emit::Plan& plan, std::ostream& out) {
   out << "\nPlan: " << actions["ensure"] << " to ensure, " << actions["connect"] << " to connect, " << actions["verify"]
       << " to verify; " << modes["automated"] << " automated, " << modes["assisted"] << " assisted, " << modes["manual"]
       << " manual; " << approvals << " need approval.\n";
+  std::map<std::string, size_t> statuses;
+  for (const emit::PlanStep& s : plan.steps) {
+    if (!s.status.empty()) ++statuses[s.status];
+  }
+  if (!statuses.empty()) {
+    out << "State (.specc/state/): " << statuses["create"] << " to create, " << statuses["no-op"] << " no-op, " << statuses["drift"]
+        << " drift, " << statuses["manual"] << " manual; `specc provision --env ENV` carries it out.\n";
+  }
   if (modes["manual"] > 0) out << "Manual steps, in order, with instructions: infra/PROVISIONING.md (`specc apply` writes it).\n";
 }
 
 }  // namespace
+
+std::set<std::string> CredentialsPresent(const ir::Project& project) {
+  std::set<std::string> present;
+  for (const ir::Integration& i : project.integrations) {
+    for (const std::vector<std::string>* list : {&i.credentials, &i.optional_credentials}) {
+      for (const std::string& name : *list) {
+        if (IsSet(name)) present.insert(name);
+      }
+    }
+  }
+  return present;
+}
 
 int RunPlan(const CommandContext& ctx) {
   RealFs fs(ctx.working_dir);
@@ -104,16 +170,10 @@ int RunPlan(const CommandContext& ctx) {
   }
   std::optional<std::string> json;
   emit::Plan plan;
+  std::map<std::string, std::vector<std::string>> drift;
   if (!sink.has_errors()) {
-    std::set<std::string> present;
-    for (const ir::Integration& i : specs.project->integrations) {
-      for (const std::vector<std::string>* list : {&i.credentials, &i.optional_credentials}) {
-        for (const std::string& name : *list) {
-          if (IsSet(name)) present.insert(name);
-        }
-      }
-    }
-    plan = emit::BuildPlan(*specs.project, present);
+    plan = emit::BuildPlan(*specs.project, CredentialsPresent(*specs.project));
+    drift = ReadStatuses(plan, *specs.project, ctx, fs);
     if (ctx.format == OutputFormat::kJson) json = emit::RenderPlanJson(plan, templates, sink);
   }
   if (!sink.diagnostics().empty()) PrintDiagnostics(sink, sources, OutputFormat::kText, ctx.err);
@@ -121,7 +181,7 @@ int RunPlan(const CommandContext& ctx) {
   if (ctx.format == OutputFormat::kJson) {
     ctx.out << *json;
   } else {
-    PrintText(plan, ctx.out);
+    PrintText(plan, drift, ctx.out);
   }
   return kExitClean;
 }
