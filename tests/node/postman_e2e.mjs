@@ -15,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import newman from "newman";
-import { freePort, requirePrism, startPrism, stopPrism, violations } from "./fidelity/prism.mjs";
+import { freePort, requirePrism, startPrism, stopPrism, violations } from "./prism.mjs";
 
 const [specc, work, ...rest] = process.argv.slice(2);
 const rejectionsOnly = rest.includes("--rejections-only");

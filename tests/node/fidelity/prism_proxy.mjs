@@ -20,7 +20,7 @@ import { corpusDir } from "./documents.mjs";
 import { emitDocument, prepareWork } from "./generated.mjs";
 import { indexGenerated } from "./generated_index.mjs";
 import { bundleValidator } from "./json_schema.mjs";
-import { freePort, requirePrism, startPrism, stopPrism, violations } from "./prism.mjs";
+import { freePort, requirePrism, startPrism, stopPrism, violations } from "../prism.mjs";
 import { collectionRequests, environmentFor } from "./postman_requests.mjs";
 import { stubApp } from "./stub_app.mjs";
 

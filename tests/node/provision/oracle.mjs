@@ -6,15 +6,12 @@
 // request that breaks the contract comes back with `sl-violations`), and its answer for
 // the status the fake chose is the template the fake's stateful answer is laid over, so
 // answers have the description's shape.
-import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 
 import yaml from "js-yaml";
-import { canConnect, freePort, sleep } from "../loopback.mjs";
-
-const here = dirname(fileURLToPath(import.meta.url));
+import { freePort } from "../loopback.mjs";
+import { requirePrism, startPrism as startPrismOn, stopPrism } from "../prism.mjs";
 
 // The descriptions (relative to the corpus) and the paths specc calls in each.
 export const PROVIDERS = {
@@ -155,25 +152,10 @@ export function writeOracleDescription(corpus, out) {
 
 // Starts Prism on `spec`; resolves to { port, stop } once it accepts connections.
 export async function startPrism(spec, log) {
-  const prismBin = join(here, "..", "node_modules", ".bin", "prism");
-  if (!existsSync(prismBin)) throw new Error("tests/node/node_modules is missing: run `npm ci` in tests/node");
+  requirePrism();
   const port = await freePort();
-  const child = spawn(prismBin, ["mock", "-h", "127.0.0.1", "-p", String(port), spec], { stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout.on("data", (d) => log.push(d.toString()));
-  child.stderr.on("data", (d) => log.push(d.toString()));
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`prism exited (${child.exitCode}):\n${log.join("").slice(-2000)}`);
-    if (await canConnect(port)) break;
-    await sleep(100);
-  }
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    child.kill("SIGTERM");
-    for (let i = 0; i < 50 && child.exitCode === null; i++) await sleep(100);
-    if (child.exitCode === null) child.kill("SIGKILL");
-  };
-  return { port, stop };
+  const child = await startPrismOn(["mock", spec], port, log);
+  return { port, stop: () => stopPrism(child) };
 }
 
 // Sends `request` to Prism on `port` asking for `status`. Returns the request violations

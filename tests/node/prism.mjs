@@ -1,16 +1,20 @@
 // Runs Stoplight Prism (`@stoplight/prism-cli`, pinned) on 127.0.0.1 for the tests that
-// use it as an oracle (postman_e2e.mjs in mock mode, prism_proxy.mjs in proxy mode), and
+// use it as an oracle (postman_e2e.mjs and provision/ in mock mode, fidelity/prism_proxy.mjs
+// in proxy mode), and
 // reads its verdicts: Prism rejects an invalid request with 422 (with or without the
 // `sl-violations` header: with --errors, or when the spec documents no 422, the body is a
 // problem document and the header may be missing) and reports violations in
 // `sl-violations` as [{location: ["request"|"response", ...], severity, message}].
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { connect, createServer } from "node:net";
 import { join } from "node:path";
-import { nodeDir } from "./generated.mjs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { canConnect, freePort, sleep } from "./loopback.mjs";
 
-export const prismBin = join(nodeDir, "node_modules", ".bin", "prism");
+export { freePort };
+
+export const prismBin = join(dirname(fileURLToPath(import.meta.url)), "node_modules", ".bin", "prism");
 
 export function requirePrism() {
   if (!existsSync(prismBin)) {
@@ -18,39 +22,21 @@ export function requirePrism() {
   }
 }
 
-export const freePort = () =>
-  new Promise((ok, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
-
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-
-const canConnect = (port) =>
-  new Promise((ok) => {
-    const socket = connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => (socket.destroy(), ok(true)));
-    socket.once("error", () => ok(false));
-  });
-
 // Starts `prism ARGS... -h 127.0.0.1 -p PORT` and resolves once it accepts connections (at
-// most 120 s). Its output goes to `log` (an array of strings).
+// most 240 s). Its output goes to `log` (an array of strings).
 export async function startPrism(args, port, log) {
   const child = spawn(prismBin, [...args, "-h", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.on("data", (d) => log.push(d.toString()));
   child.stderr.on("data", (d) => log.push(d.toString()));
-  const deadline = Date.now() + 120_000;
+  // Generous: a large description (GitHub's) takes Prism a while to load on a busy machine.
+  const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`prism exited (${child.exitCode}):\n${log.join("").slice(-2000)}`);
     if (await canConnect(port)) return child;
     await sleep(200);
   }
   child.kill("SIGKILL");
-  throw new Error("prism did not start within 120 s");
+  throw new Error("prism did not start within 240 s");
 }
 
 export async function stopPrism(child) {
