@@ -10,6 +10,7 @@
 #include "base/fs.h"
 #include "base/path.h"
 #include "base/source_map.h"
+#include "base/utf8.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "driver/front_end.h"
@@ -72,7 +73,9 @@ std::map<std::string, std::vector<std::string>> ReadStatuses(emit::Plan& plan, c
 }
 
 void PrintText(const emit::Plan& plan, const std::map<std::string, std::vector<std::string>>& drift, std::ostream& out) {
-  out << "specc plan: " << plan.project << " (" << plan.project_id << ")\n";
+  // Names and titles carry the project spec's text: shown through VisibleText, so an ESC
+  // sequence in a resource name cannot rewrite the terminal.
+  out << "specc plan: " << VisibleText(plan.project) << " (" << VisibleText(plan.project_id) << ")\n";
   out << "Steps are idempotent; nothing is ever deleted. Symbols: + ensure, ~ connect, ? verify.\n";
   std::vector<std::string> order;
   std::map<std::string, std::vector<const emit::PlanStep*>> by_env;
@@ -87,12 +90,12 @@ void PrintText(const emit::Plan& plan, const std::map<std::string, std::vector<s
     for (const emit::PlanStep* s : by_env[env]) {
       char symbol = s->action == "ensure" ? '+' : s->action == "connect" ? '~' : '?';
       std::string key = Suffix(s->key, plan.project_id);
-      out << "  " << symbol << " " << key << std::string(width - key.size() + 2, ' ') << s->title << "  [" << s->mode
+      out << "  " << symbol << " " << key << std::string(width - key.size() + 2, ' ') << VisibleText(s->title) << "  [" << s->mode
           << (s->approval_required ? ", approval required" : "") << "]";
       if (!s->status.empty() && s->status != "manual") out << " " << s->status;
       out << "\n";
       if (auto it = drift.find(s->key); it != drift.end()) {
-        for (const std::string& line : it->second) out << "      drift: " << line << "\n";
+        for (const std::string& line : it->second) out << "      drift: " << VisibleText(line) << "\n";
       }
     }
   }

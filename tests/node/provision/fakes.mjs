@@ -404,8 +404,10 @@ const ROUTES = { neon, upstash, vercel, github, postman };
 // shape).
 // `options.onChange(world, request)`: called after a request changed something and before
 // the answer goes out; returning "kill" drops the answer (the caller kills specc).
+// `options.onRequest(world, request)`: called as a request arrives, before the provider
+// acts on it; returning "kill" drops it unanswered (the caller kills specc).
 export function startFakes(options) {
-  const state = { world: newWorld(), prismPort: options.prismPort, faults: [], onChange: null, templates: new Map() };
+  const state = { world: newWorld(), prismPort: options.prismPort, faults: [], onChange: null, onRequest: null, templates: new Map() };
   const server = createServer(async (req, res) => {
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
@@ -415,6 +417,10 @@ export function startFakes(options) {
     const path = "/" + rest.join("/");
     const world = state.world;
     world.requests++;
+    if (state.onRequest && state.onRequest(world, `${req.method} ${url.pathname}`) === "kill") {
+      res.destroy();
+      return;
+    }
     if (req.method === "DELETE") world.deletes++;
     const routes = ROUTES[provider];
     const route = routes?.find(([method, re]) => method === req.method && re.test(path));

@@ -316,11 +316,23 @@ await check("30 runs killed at random points converge to exactly one of each res
   assert.equal(full.code, 0);
   const expected = Object.keys(fakes.world.creates).sort();
   const changes = fakes.world.writes.length;
+  const requests = fakes.world.requests;
   // Kills need no oracle: every request shape was validated above.
   const prismPort = fakes.prismPort;
   fakes.prismPort = null;
   let seed = 20260214;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  // Kill at the k-th event of the run, counted by the fakes rather than by a clock, so that
+  // every run is killed however fast the machine is.
+  const killAt = (k) => {
+    let seen = 0;
+    return () => {
+      if (++seen !== k) return undefined;
+      control.child.kill("SIGKILL");
+      return "kill";
+    };
+  };
+  let control;
   let killed = 0;
   try {
     for (let i = 0; i < 30; i++) {
@@ -328,23 +340,17 @@ await check("30 runs killed at random points converge to exactly one of each res
       resetRepository(example);
       // Every third run is killed twice before it may finish.
       for (let attempt = 0; attempt < (i % 3 === 2 ? 2 : 1); attempt++) {
-        const control = {};
-        let timer;
+        control = {};
         if (i % 2 === 0) {
           // After the k-th change reached a provider, before specc hears of it.
-          const k = 1 + Math.floor(random() * changes);
-          let seen = 0;
-          fakes.onChange = () => {
-            if (++seen !== k) return undefined;
-            control.child.kill("SIGKILL");
-            return "kill";
-          };
+          fakes.onRequest = null;
+          fakes.onChange = killAt(1 + Math.floor(random() * changes));
         } else {
+          // As the k-th request (a read or a change) leaves, before the provider acts on it.
           fakes.onChange = null;
-          timer = setTimeout(() => control.child?.kill("SIGKILL"), Math.floor(random() * 900));
+          fakes.onRequest = killAt(1 + Math.floor(random() * requests));
         }
         const r = await run(example, ["provision", "--env", "dev", "--approve-all"], {}, control);
-        clearTimeout(timer);
         if (r.signal === "SIGKILL") killed++;
         for (const env of ["all", "dev"]) {
           const path = join(example, `.specc/state/${env}.json`);
@@ -357,6 +363,7 @@ await check("30 runs killed at random points converge to exactly one of each res
         }
       }
       fakes.onChange = null;
+      fakes.onRequest = null;
       const finish = await run(example, ["provision", "--env", "dev", "--approve-all"]);
       assert.equal(finish.code, 0, `run ${i}: ${finish.stdout}${finish.stderr}`);
       const leftovers = filesOf(example).map(([path]) => path).filter((path) => /\.specc-[A-Za-z0-9]{6}$/.test(path));
@@ -373,6 +380,7 @@ await check("30 runs killed at random points converge to exactly one of each res
   } finally {
     fakes.prismPort = prismPort;
     fakes.onChange = null;
+    fakes.onRequest = null;
   }
   assert.ok(killed >= 30, `only ${killed} runs were killed`);
   console.log(`     ${killed} runs killed`);

@@ -419,7 +419,9 @@ class Builder {
     step.approval_required = true;
     Resolve(step, ir::Provider::kPostman, false);
     step.instructions.push_back("In Postman, open the workspace `" + step.name + "` and click Import.");
-    step.instructions.push_back("Import `<service>/" + env + ".postman_collection.json` and `<service>/" + env +
+    // `{service}`, not `<service>`: the text is escaped for Markdown, where `<` becomes
+    // `&lt;`, and inside a code span that would show literally.
+    step.instructions.push_back("Import `{service}/" + env + ".postman_collection.json` and `{service}/" + env +
                                 ".postman_environment.json` of each service from the Postman directory `specc apply` writes; "
                                 "replace an earlier import of the same name instead of adding a second one.");
     steps_.push_back(std::move(step));
