@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/drift_run.h"
 #include "cli/guard.h"
+#include "cli/version.h"
 #include "drift/apply.h"
 #include "drift/git_worktree.h"
 #include "drift/index_fs.h"
@@ -20,15 +21,11 @@
 #include "emit/registry.h"
 #include "emit/template_set.h"
 
-#ifndef SPECC_VERSION
-#error "SPECC_VERSION must be defined by the build (the project version)"
-#endif
-
 namespace specc::cli {
 
 drift::GeneratorInfo SpeccGenerator() {
   drift::GeneratorInfo info;
-  info.version = SPECC_VERSION;
+  info.version = SpeccVersion();
   return info;
 }
 

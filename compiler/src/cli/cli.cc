@@ -4,9 +4,12 @@
 #include <ostream>
 #include <sstream>
 
+#include "base/atomic_file.h"
 #include "base/path.h"
 #include "cli/commands.h"
+#include "cli/docs.h"
 #include "cli/guard.h"
+#include "cli/version.h"
 
 namespace specc::cli {
 namespace {
@@ -30,6 +33,21 @@ constexpr CommandRow kCommands[] = {
     {"init", "scaffold specs/ and specc.yaml in a new repository"},
 };
 
+int WriteDocs(const CLI::App& app, const std::string& dir, std::ostream& err) {
+  const std::pair<const char*, std::string> docs[] = {
+      {"specc.1", ManPage(app, SpeccVersion())},
+      {"specc.bash", BashCompletion(app)},
+      {"_specc", ZshCompletion(app)},
+  };
+  for (const auto& [name, text] : docs) {
+    if (Status written = ReplaceFile(JoinPath(dir, name), text); !written.ok()) {
+      err << "specc: " << written.error().message << "\n";
+      return kExitUsage;
+    }
+  }
+  return kExitClean;
+}
+
 int RunCommand(const std::vector<std::string>& args, const RunOptions& options, std::ostream& out,
                std::ostream& err) {
   CLI::App app{"specc: compiles OpenAPI and project specs into code, collections and plans, "
@@ -41,7 +59,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   std::string directory;
   std::string format_name = "text";
   app.add_option("-C", directory, "run as if started in DIR")->option_text("DIR");
-  app.set_version_flag("--version", "specc 0.1.0");
+  app.set_version_flag("--version", VersionLine());
 
   std::vector<std::string> files;
   std::string out_dir, only, env_name, templates_dir;
@@ -79,6 +97,10 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
       sub->add_option("--env", env_name, "environment name");
     }
   }
+
+  // Build plumbing, not a command: the build writes the man page and the completions from
+  // this very table (compiler/CMakeLists.txt), so they list what --help lists.
+  if (args.size() == 2 && args[0] == "--generate-docs") return WriteDocs(app, args[1], err);
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
