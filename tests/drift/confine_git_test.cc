@@ -484,7 +484,7 @@ TEST(ConfineGit, AutocrlfCloneIsCleanAndApplyWritesWhatCheckoutWould) {
   EXPECT_EQ(check.out, "status: clean (0 changed, 0 conflicts)\n");
   RunResult apply = Specc(clone.dir(), {"apply"});
   EXPECT_EQ(apply.exit_code, 0);
-  EXPECT_EQ(apply.out, "status: clean (0 changed, 0 conflicts)\n");
+  EXPECT_EQ(apply.out, "up to date: nothing to write\n");
 
   // An edit saved with CRLF, as an editor in this checkout would: apply writes the file as
   // checkout would (CRLF), git sees only the changed line, and check is clean.

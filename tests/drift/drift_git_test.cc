@@ -90,7 +90,7 @@ TEST(DriftGit, ApplyThenCheckIsClean) {
   EXPECT_EQ(apply.out,
             "added     .specc/manifest.json  +13 -0\n"
             "added     out/a.txt  +2 -0\n"
-            "status: drift (2 changed, 0 conflicts)\n");
+            "updated 2 files (2 written, 0 removed); `git add` them with the specs and commit\n");
   EXPECT_EQ(repo.Read("out/a.txt"), Generated("alpha\n"));
   // Clean before the commit (the manifest vouches for the new files) and after it.
   EXPECT_EQ(Specc(repo.dir(), {"check"}).exit_code, 0);
@@ -102,7 +102,7 @@ TEST(DriftGit, ApplyThenCheckIsClean) {
   // A second apply writes nothing and says so.
   RunResult again = Specc(repo.dir(), {"apply"});
   EXPECT_EQ(again.exit_code, 0);
-  EXPECT_EQ(again.out, "status: clean (0 changed, 0 conflicts)\n");
+  EXPECT_EQ(again.out, "up to date: nothing to write\n");
   // From a subdirectory, the repository root is found as git finds it.
   EXPECT_EQ(Specc(repo.dir() + "/specs", {"check"}).exit_code, 0);
 }
@@ -142,7 +142,8 @@ TEST(DriftGit, EditIsDriftWithDiffSummariesAndApplyKeepsOtherMtimes) {
                 "+alpha 4\n"
                 "modified  .specc/manifest.json  +1 -1\n"
                 "modified  out/a.txt  +2 -1\n"
-                "status: drift (2 changed, 0 conflicts)\n");
+                "status: drift (2 changed, 0 conflicts)\n"
+                "next: run `specc apply`, then `git add` the 2 files and commit\n");
 
   struct stat before;
   ASSERT_EQ(stat((repo.dir() + "/out/b.txt").c_str(), &before), 0);
@@ -402,15 +403,57 @@ TEST(DriftGit, HookInstallRefusesAForeignHookUnlessForcedAndKeepsABackup) {
   GitRepo repo;
   repo.Write(".git/hooks/pre-commit", "#!/bin/sh\necho mine\n");
   RunResult refused = Specc(repo.dir(), {"hook", "install"});
-  EXPECT_EQ(refused.exit_code, 2);
+  // A usage error: the user has to choose between --chain and --force.
+  EXPECT_EQ(refused.exit_code, 4);
+  EXPECT_NE(refused.err.find("--chain"), std::string::npos) << refused.err;
   EXPECT_EQ(repo.Read(".git/hooks/pre-commit"), "#!/bin/sh\necho mine\n");
+  EXPECT_EQ(Specc(repo.dir(), {"hook", "install", "--force", "--chain"}).exit_code, 4);
   RunResult forced = Specc(repo.dir(), {"hook", "install", "--force"});
   EXPECT_EQ(forced.exit_code, 0) << forced.err;
   EXPECT_EQ(repo.Read(".git/hooks/pre-commit.specc-backup"), "#!/bin/sh\necho mine\n");
   EXPECT_NE(repo.Read(".git/hooks/pre-commit").find("check --staged"), std::string::npos);
   // Re-installing over specc's own hook is not a conflict.
   EXPECT_EQ(Specc(repo.dir(), {"hook", "install"}).exit_code, 0);
+  // Uninstall removes specc's hook only; nothing left is nothing to do.
+  EXPECT_EQ(Specc(repo.dir(), {"hook", "uninstall"}).exit_code, 0);
+  EXPECT_FALSE(std::filesystem::exists(repo.dir() + "/.git/hooks/pre-commit"));
+  EXPECT_EQ(Specc(repo.dir(), {"hook", "uninstall"}).exit_code, 0);
+  repo.Write(".git/hooks/pre-commit", "#!/bin/sh\necho mine\n");
   EXPECT_EQ(Specc(repo.dir(), {"hook", "uninstall"}).exit_code, 4);
+  EXPECT_EQ(repo.Read(".git/hooks/pre-commit"), "#!/bin/sh\necho mine\n");
+}
+
+// --chain keeps a foreign hook and runs it first: its refusal refuses the commit and
+// specc's check then does not run; uninstall puts it back.
+TEST(DriftGit, HookChainRunsTheExistingHookFirstAndUninstallRestoresIt) {
+  GitRepo repo;
+  const std::string mine = "#!/bin/sh\necho ran >> \"$(git rev-parse --show-toplevel)/mine.log\"\nexit \"${MINE_EXIT:-0}\"\n";
+  repo.Write(".git/hooks/pre-commit", mine);
+  ASSERT_EQ(chmod((repo.dir() + "/.git/hooks/pre-commit").c_str(), 0755), 0);
+  RunResult chained = Specc(repo.dir(), {"hook", "install", "--chain"});
+  ASSERT_EQ(chained.exit_code, 0) << chained.err;
+  EXPECT_EQ(repo.Read(".git/hooks/pre-commit.specc-chained"), mine);
+  // specc's part is replaced by a marker command through SPECC.
+  auto run_hook = [&](const std::string& mine_exit) {
+    std::string command = "cd '" + repo.dir() + "' && MINE_EXIT=" + mine_exit + " SPECC='" + repo.dir() +
+                          "/fake-specc' .git/hooks/pre-commit";
+    return WEXITSTATUS(std::system(command.c_str()));
+  };
+  repo.Write("fake-specc", "#!/bin/sh\necho \"$@\" >> specc.log\n");
+  ASSERT_EQ(chmod((repo.dir() + "/fake-specc").c_str(), 0755), 0);
+  EXPECT_EQ(run_hook("0"), 0);
+  EXPECT_EQ(repo.Read("mine.log"), "ran\n");
+  EXPECT_EQ(repo.Read("specc.log"), "check --staged\n");
+  EXPECT_EQ(run_hook("3"), 3);
+  EXPECT_EQ(repo.Read("mine.log"), "ran\nran\n");
+  EXPECT_EQ(repo.Read("specc.log"), "check --staged\n");  // not run after the refusal
+  // Installing again keeps the chain.
+  EXPECT_EQ(Specc(repo.dir(), {"hook", "install"}).exit_code, 0);
+  EXPECT_NE(repo.Read(".git/hooks/pre-commit").find("pre-commit.specc-chained"), std::string::npos);
+  RunResult removed = Specc(repo.dir(), {"hook", "uninstall"});
+  EXPECT_EQ(removed.exit_code, 0) << removed.err;
+  EXPECT_EQ(repo.Read(".git/hooks/pre-commit"), mine);
+  EXPECT_FALSE(std::filesystem::exists(repo.dir() + "/.git/hooks/pre-commit.specc-chained"));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/drift_run.h"
+#include "drift/classify.h"
 
 namespace specc::cli {
 
@@ -15,9 +16,8 @@ int RunApply(const DriftFlags& flags, const GenerateFn& generate, const CommandC
   std::optional<DriftRun> run =
       StartDriftRun({.staged = false, .writes = !flags.dry_run}, generate, ctx, &exit_code);
   if (!run) return exit_code;
-  // The report says what apply found and (unless this is a preview) changed: status
-  // `drift` when it writes, `clean` when nothing was stale.
-  PrintDriftReport(run->classification, flags.diff, ctx);
+  // The report lists what apply found; its last line says what apply did.
+  PrintDriftReport(run->classification, flags.diff, flags.dry_run ? DriftVerb::kApplyDryRun : DriftVerb::kApply, ctx);
   if (run->classification.has_conflicts()) {
     ctx.err
         << "specc: nothing was written: resolve the conflicts above, then re-run `specc apply`\n";
@@ -29,6 +29,16 @@ int RunApply(const DriftFlags& flags, const GenerateFn& generate, const CommandC
     ctx.err << "specc: " << applied.error().message << "\n"
             << "  every file is either old or new; re-run `specc apply` to finish\n";
     return kExitUsage;
+  }
+  if (ctx.format == OutputFormat::kText) {
+    size_t changed = 0;
+    for (const drift::FileEntry& f : run->classification.files) changed += f.state != drift::FileState::kUnchanged;
+    if (changed == 0) {
+      ctx.out << "up to date: nothing to write\n";
+    } else {
+      ctx.out << "updated " << changed << (changed == 1 ? " file" : " files") << " (" << applied.value().written
+              << " written, " << applied.value().removed << " removed); `git add` them with the specs and commit\n";
+    }
   }
   return kExitClean;
 }

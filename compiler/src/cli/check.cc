@@ -211,7 +211,37 @@ std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const 
   return run;
 }
 
-void PrintDriftReport(const drift::Classification& classification, bool diff,
+namespace {
+
+std::string Files(size_t n) { return std::to_string(n) + (n == 1 ? " file" : " files"); }
+
+// The last lines of a text report: what the run found and what the user does next.
+std::string NextStep(const drift::DriftReport& report, DriftVerb verb) {
+  size_t changed = report.changed_files.size();
+  if (!report.conflicts.empty()) {
+    return verb == DriftVerb::kApply || verb == DriftVerb::kApplyDryRun
+               ? ""  // apply explains that it wrote nothing
+               : "next: resolve each conflict as its line says, then run `specc apply`\n";
+  }
+  switch (verb) {
+    case DriftVerb::kCheck:
+      return changed == 0 ? "" : "next: run `specc apply`, then `git add` the " + Files(changed) + " and commit\n";
+    case DriftVerb::kCheckStaged:
+      return changed == 0 ? ""
+                          : "commit refused: run `specc apply`, then `git add` the " + Files(changed) +
+                                " and commit again\n";
+    case DriftVerb::kApplyDryRun:
+      return changed == 0 ? "dry run: up to date, nothing to write\n"
+                          : "dry run: would update " + Files(changed) + "; nothing was written\n";
+    case DriftVerb::kApply:
+      return "";
+  }
+  return "";
+}
+
+}  // namespace
+
+void PrintDriftReport(const drift::Classification& classification, bool diff, DriftVerb verb,
                       const CommandContext& ctx) {
   drift::DriftReport report = drift::BuildReport(classification);
   if (diff) {
@@ -220,7 +250,12 @@ void PrintDriftReport(const drift::Classification& classification, bool diff,
   }
   switch (ctx.format) {
     case OutputFormat::kText:
-      ctx.out << drift::ReportToText(report);
+      if (verb == DriftVerb::kCheck || verb == DriftVerb::kCheckStaged || !report.conflicts.empty()) {
+        ctx.out << drift::ReportToText(report);
+      } else {
+        ctx.out << drift::ReportLinesToText(report);
+      }
+      ctx.out << NextStep(report, verb);
       break;
     case OutputFormat::kJson:
       ctx.out << drift::ReportToJson(report);
@@ -235,7 +270,7 @@ int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandC
   int exit_code = kExitUsage;
   std::optional<DriftRun> run = StartDriftRun({.staged = flags.staged}, generate, ctx, &exit_code);
   if (!run) return exit_code;
-  PrintDriftReport(run->classification, flags.diff, ctx);
+  PrintDriftReport(run->classification, flags.diff, flags.staged ? DriftVerb::kCheckStaged : DriftVerb::kCheck, ctx);
   if (run->classification.has_conflicts()) return kExitConflicts;
   if (run->classification.has_changes()) return kExitDrift;
   return kExitClean;

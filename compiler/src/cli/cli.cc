@@ -1,6 +1,8 @@
 #include "cli/cli.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <filesystem>
 #include <ostream>
 #include <sstream>
 
@@ -10,28 +12,74 @@
 #include "cli/docs.h"
 #include "cli/guard.h"
 #include "cli/version.h"
+#include "emit/registry.h"
+#include "openapi/suggest.h"
 
 namespace specc::cli {
 namespace {
 
-// One row per command: the table SPEC.md lists.
+// One row per command: the table SPEC.md lists. `formats` are the --format values the
+// command honours (none: it takes no --format).
 struct CommandRow {
   const char* name;
   const char* summary;
+  std::vector<std::string> formats;
 };
 
-constexpr CommandRow kCommands[] = {
-    {"apply", "regenerate; write changed files atomically, remove stale ones, print the drift report"},
-    {"check", "the drift report without writing; exit 1 on drift, 2 on conflicts"},
-    {"plan", "print the provisioning plan, modes resolved from the credentials present"},
-    {"provision", "carry out the plan's steps for one environment through the providers' APIs"},
-    {"lint", "parse and validate spec files; diagnostics only"},
-    {"ir", "print the intermediate representation as JSON"},
-    {"emit", "file mode: render artifacts for the given specs into --out DIR"},
-    {"env", "env contract tools (`specc env check FILE --env NAME`)"},
-    {"hook", "install the git pre-commit hook (`specc hook install`)"},
-    {"init", "scaffold specs/ and specc.yaml in a new repository"},
-};
+const std::vector<CommandRow>& Commands() {
+  static const std::vector<CommandRow> rows = {
+      {"apply", "regenerate; write changed files atomically, remove stale ones, print the drift report",
+       {"text", "json", "github"}},
+      {"check", "the drift report without writing; exit 1 on drift, 2 on conflicts", {"text", "json", "github"}},
+      {"plan", "print the provisioning plan, modes resolved from the credentials present", {"text", "json"}},
+      {"provision", "carry out the plan's steps for one environment through the providers' APIs", {"text", "json"}},
+      {"lint", "parse and validate spec files; diagnostics only", {"text", "json", "github"}},
+      {"ir", "print the intermediate representation as JSON (--format applies to diagnostics)",
+       {"text", "json", "github"}},
+      {"emit", "file mode: render artifacts for the given specs into --out DIR", {"text", "json", "github"}},
+      {"env", "env contract tools (`specc env check FILE --env NAME`)", {"text", "json", "github"}},
+      {"hook", "install or remove the git pre-commit hook (`specc hook install`, `specc hook uninstall`)", {}},
+      {"init", "scaffold specs/ and specc.yaml in a new repository", {}},
+  };
+  return rows;
+}
+
+std::string Joined(const std::vector<std::string>& words, const char* separator) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : separator) + w;
+  return out;
+}
+
+// The first word of `args` that names the command (skipping `-C DIR` and flags), or "".
+std::string CommandWord(const std::vector<std::string>& args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "-C") {
+      ++i;
+    } else if (args[i].empty() || args[i][0] != '-') {
+      return args[i];
+    }
+  }
+  return "";
+}
+
+// Where a project command runs when started in `dir`: `dir` itself when it holds
+// specc.yaml or specs/, otherwise the nearest directory above that does, looking no
+// further than the git repository's top level (as git finds its repository from a
+// subdirectory). `dir` when nothing is found.
+std::string ProjectRoot(const std::string& dir) {
+  namespace stdfs = std::filesystem;
+  std::error_code ec;
+  auto is_root = [&](const stdfs::path& p) {
+    return stdfs::exists(p / "specc.yaml", ec) || stdfs::is_directory(p / "specs", ec);
+  };
+  stdfs::path start = stdfs::absolute(dir, ec).lexically_normal();
+  if (ec || !stdfs::is_directory(start, ec) || is_root(start)) return dir;
+  for (stdfs::path p = start; p.has_relative_path(); p = p.parent_path()) {
+    if (is_root(p)) return p.generic_string();
+    if (stdfs::exists(p / ".git", ec)) break;
+  }
+  return dir;
+}
 
 int WriteDocs(const CLI::App& app, const std::string& dir, std::ostream& err) {
   const std::pair<const char*, std::string> docs[] = {
@@ -63,20 +111,26 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
 
   std::vector<std::string> files;
   std::string out_dir, only, env_name, templates_dir;
-  bool dry_run = false, show_diff = false, staged = false, force = false;
+  bool dry_run = false, show_diff = false, staged = false;
+  HookFlags hook;
   std::vector<std::string> extra;
   ProvisionFlags provision;
-  for (const CommandRow& row : kCommands) {
+  std::vector<std::string> kinds;
+  for (const emit::EmitterInfo& info : emit::Emitters()) kinds.emplace_back(info.kind);
+  for (const CommandRow& row : Commands()) {
     CLI::App* sub = app.add_subcommand(row.name, row.summary);
-    sub->add_option("--format", format_name, "output format: text, json or github")
-        ->check(CLI::IsMember({"text", "json", "github"}));
+    if (!row.formats.empty()) {
+      sub->add_option("--format", format_name, "output format: " + Joined(row.formats, ", "))
+          ->check(CLI::IsMember(row.formats))
+          ->option_text("FORMAT");
+    }
     std::string name = row.name;
     if (name == "lint" || name == "ir" || name == "emit") {
       sub->add_option("FILE", files, "spec files (default: the OpenAPI documents under specs/)");
     }
     if (name == "emit") {
-      sub->add_option("--out", out_dir, "output directory");
-      sub->add_option("--only", only, "comma-separated artifact kinds: routes, schemas, mcp, openapi");
+      sub->add_option("--out", out_dir, "output directory")->option_text("DIR");
+      sub->add_option("--only", only, "comma-separated artifact kinds: " + Joined(kinds, ", "))->option_text("KINDS");
       sub->add_option("--templates", templates_dir, "a directory whose files override built-in templates")
           ->option_text("DIR");
     }
@@ -85,22 +139,44 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
     }
     if (name == "apply") sub->add_flag("--dry-run", dry_run, "write nothing");
     if (name == "check") sub->add_flag("--staged", staged, "check the index, not the working tree");
-    if (name == "hook") sub->add_flag("--force", force, "replace a foreign hook, keeping a backup");
+    if (name == "hook") {
+      sub->add_option("ACTION", extra, "install or uninstall");
+      sub->add_flag("--force", hook.force, "install: replace a foreign hook, keeping a backup");
+      sub->add_flag("--chain", hook.chain, "install: keep a foreign hook and run it before specc's check");
+    }
     if (name == "provision") {
       sub->add_option("--env", provision.environment, "the environment to provision")->option_text("ENV");
       sub->add_flag("--dry-run", provision.dry_run, "look up every resource, change nothing");
       sub->add_option("--approve", provision.approve, "approve the side effects of step KEY (repeatable)")->option_text("KEY");
       sub->add_flag("--approve-all", provision.approve_all, "approve every step (refused for prod)");
     }
-    if (name == "env" || name == "hook") {
-      sub->add_option("ARGS", extra, "subcommand and its arguments");
-      sub->add_option("--env", env_name, "environment name");
+    if (name == "env") {
+      sub->add_option("ARGS", extra, "subcommand and its arguments (`check FILE`)");
+      sub->add_option("--env", env_name, "environment name")->option_text("ENV");
     }
   }
 
   // Build plumbing, not a command: the build writes the man page and the completions from
   // this very table (compiler/CMakeLists.txt), so they list what --help lists.
   if (args.size() == 2 && args[0] == "--generate-docs") return WriteDocs(app, args[1], err);
+
+  // `specc` alone: the help, as a usage error. A misspelt command: the closest one.
+  std::string word = CommandWord(args);
+  bool asks_for_help_or_version = false;
+  for (const std::string& a : args) asks_for_help_or_version |= a == "-h" || a == "--help" || a == "--version";
+  if (word.empty() && !asks_for_help_or_version) {
+    out << app.help();
+    return kExitUsage;
+  }
+  std::vector<std::string_view> names;
+  for (const CommandRow& row : Commands()) names.push_back(row.name);
+  if (!word.empty() && std::find(names.begin(), names.end(), word) == names.end()) {
+    std::string_view closest = openapi::ClosestMatch(word, names);
+    err << "specc: unknown command `" << word << "`"
+        << (closest.empty() ? "" : "; did you mean `" + std::string(closest) + "`?") << "\n"
+        << "  run `specc --help` for the commands\n";
+    return kExitUsage;
+  }
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
@@ -124,9 +200,21 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   ParseOutputFormat(format_name, &format);
   std::string working_dir = directory.empty() ? options.working_dir
                                               : JoinPath(options.working_dir, directory);
-  CommandContext ctx{working_dir, options.free_memory, format, out, err};
   CLI::App* sub = app.get_subcommands().front();
   std::string name = sub->get_name();
+  // Commands on the project work from any of its subdirectories; a FILE the user names
+  // stays relative to where they are.
+  if (name == "plan" || name == "provision" || name == "env" || ((name == "lint" || name == "ir") && files.empty())) {
+    std::string root = ProjectRoot(working_dir);
+    if (root != working_dir && name == "env" && extra.size() == 2) {
+      std::error_code ec;
+      std::filesystem::path file = std::filesystem::absolute(JoinPath(working_dir, extra[1]), ec).lexically_normal();
+      std::filesystem::path top = std::filesystem::absolute(root, ec).lexically_normal();
+      extra[1] = file.lexically_relative(top).generic_string();
+    }
+    working_dir = root;
+  }
+  CommandContext ctx{working_dir, options.free_memory, format, out, err};
   if (name == "lint") return RunLint(files, ctx);
   if (name == "ir") return RunIr(files, ctx);
   if (name == "emit") return RunEmit(files, out_dir, only, templates_dir, ctx);
@@ -138,7 +226,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   if (name == "check") {
     return RunCheck({.dry_run = false, .diff = show_diff, .staged = staged}, generate, ctx);
   }
-  if (name == "hook") return RunHook(extra, force, ctx);
+  if (name == "hook") return RunHook(extra, hook, ctx);
   if (name == "plan") return RunPlan(ctx);
   if (name == "provision") return RunProvision(provision, ctx);
   if (name == "env") return RunEnvCommand(extra, env_name, ctx);

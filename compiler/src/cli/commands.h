@@ -43,7 +43,11 @@ int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandC
 Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
                                    DiagSink& sink);
 // `specc hook install [--force]`: installs the git pre-commit hook (hook.cc).
-int RunHook(const std::vector<std::string>& args, bool force, const CommandContext& ctx);
+struct HookFlags {
+  bool force = false;  // replace a foreign hook, keeping a backup
+  bool chain = false;  // keep a foreign hook and run it before specc's check
+};
+int RunHook(const std::vector<std::string>& args, HookFlags flags, const CommandContext& ctx);
 // `specc emit FILE... --out DIR [--only KIND,...] [--templates DIR]`: renders artifacts
 // into DIR without git (emit_command.cc).
 int RunEmit(const std::vector<std::string>& files, const std::string& out_dir, const std::string& only,

@@ -45,10 +45,16 @@ std::string LockPath(const drift::Worktree& worktree);
 std::optional<DriftRun> StartDriftRun(const DriftRunOptions& options, const GenerateFn& generate,
                                       const CommandContext& ctx, int* exit_code);
 
+// Which command prints a report: the text report ends with what to do next, which
+// depends on it.
+enum class DriftVerb { kCheck, kCheckStaged, kApply, kApplyDryRun };
+
 // Prints the report of `classification` in ctx.format to ctx.out, and with `diff` the
 // unified diffs too (to ctx.out before a text report; to ctx.err beside JSON or
-// annotations, so that stdout stays machine-readable).
-void PrintDriftReport(const drift::Classification& classification, bool diff,
+// annotations, so that stdout stays machine-readable). The text report of `check` ends
+// with its status and the next step; `apply` lists the files and leaves the last line to
+// what it then does (PrintApplied).
+void PrintDriftReport(const drift::Classification& classification, bool diff, DriftVerb verb,
                       const CommandContext& ctx);
 
 }  // namespace specc::cli

@@ -132,6 +132,10 @@ std::string ReportToJson(const DriftReport& report) {
 }
 
 std::string ReportToText(const DriftReport& report) {
+  return ReportLinesToText(report) + "status: " + Summary(report) + "\n";
+}
+
+std::string ReportLinesToText(const DriftReport& report) {
   std::string out;
   for (const ChangedFile& f : report.changed_files) {
     std::string type(ChangeTypeName(f.type));
@@ -141,7 +145,6 @@ std::string ReportToText(const DriftReport& report) {
     out += "conflict  " + c.path + "  " + std::string(ConflictReasonName(c.reason)) + "\n";
     out += "          " + c.suggestion + "\n";
   }
-  out += "status: " + Summary(report) + "\n";
   return out;
 }
 

@@ -50,6 +50,8 @@ DriftReport BuildReport(const Classification& classification);
 std::string ReportToJson(const DriftReport& report);
 // A short listing for people: one line per changed file and per conflict, then the status.
 std::string ReportToText(const DriftReport& report);
+// The same listing without the status line (apply says what it did instead).
+std::string ReportLinesToText(const DriftReport& report);
 // GitHub workflow commands (`::error file=...::...`), one per changed file and conflict,
 // and a `::notice` with the status, so that a CI run marks each stale file.
 std::string ReportToGithub(const DriftReport& report);
