@@ -115,6 +115,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   HookFlags hook;
   std::vector<std::string> extra;
   ProvisionFlags provision;
+  std::string runtime = "node";
   std::vector<std::string> kinds;
   for (const emit::EmitterInfo& info : emit::Emitters()) kinds.emplace_back(info.kind);
   for (const CommandRow& row : Commands()) {
@@ -149,6 +150,11 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
       sub->add_flag("--dry-run", provision.dry_run, "look up every resource, change nothing");
       sub->add_option("--approve", provision.approve, "approve the side effects of step KEY (repeatable)")->option_text("KEY");
       sub->add_flag("--approve-all", provision.approve_all, "approve every step (refused for prod)");
+    }
+    if (name == "init") {
+      sub->add_option("--runtime", runtime, "where the service runs: node (default), cloudflare-worker, vercel")
+          ->check(CLI::IsMember({"node", "cloudflare-worker", "vercel"}))
+          ->option_text("RUNTIME");
     }
     if (name == "env") {
       sub->add_option("ARGS", extra, "subcommand and its arguments (`check FILE`)");
@@ -218,7 +224,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   if (name == "lint") return RunLint(files, ctx);
   if (name == "ir") return RunIr(files, ctx);
   if (name == "emit") return RunEmit(files, out_dir, only, templates_dir, ctx);
-  if (name == "init") return RunInit(ctx);
+  if (name == "init") return RunInit(runtime, ctx);
   const GenerateFn& generate = options.generate ? options.generate : GenerateFn(DefaultGenerate);
   if (name == "apply") {
     return RunApply({.dry_run = dry_run, .diff = show_diff, .staged = false}, generate, ctx);

@@ -88,7 +88,7 @@ struct RepositorySpecs {
 std::optional<RepositorySpecs> LoadRepository(const std::string& command, const CommandContext& ctx,
                                               const Fs& fs, SourceMap& sources, DiagSink& sink);
 // `specc init`: scaffolds specs/ and specc.yaml in a repository that has neither.
-int RunInit(const CommandContext& ctx);
+int RunInit(const std::string& runtime, const CommandContext& ctx);
 // The file system lint and ir read: confined to ctx.working_dir in repository mode (no
 // FILE given), anywhere the named files lead in file mode (lint.cc).
 RealFs RepositoryFs(const std::vector<std::string>& files, const CommandContext& ctx);

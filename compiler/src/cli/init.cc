@@ -1,5 +1,7 @@
-// `specc init`: scaffolds a project that `specc lint` accepts at once: specc.yaml, a
-// project spec and a one-operation OpenAPI document. It never overwrites anything.
+// `specc init [--runtime node|cloudflare-worker|vercel]`: scaffolds a project that
+// `specc lint` accepts at once and that runs after `specc apply` and `npm install`:
+// specc.yaml, a project spec, a two-operation OpenAPI document, and the runtime's files
+// (init_runtime.h). It never overwrites anything.
 #include <cstdio>
 #include <filesystem>
 #include <ostream>
@@ -9,6 +11,7 @@
 #include "base/path.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/init_runtime.h"
 #include "spec/project_config.h"
 
 namespace specc::cli {
@@ -58,16 +61,18 @@ std::string ConfigText() {
       "  prefix: CloudMake\n"
       "artifacts:\n";
   for (const spec::ArtifactDefault& d : spec::kArtifactKinds) {
-    text += "  " + std::string(d.kind) + ": {out: " + std::string(d.out) + "}   # " +
+    // The handler scaffolds are your code: outside the generated directory.
+    std::string handlers = d.kind == "routes" ? ", handlers: src/handlers" : "";
+    text += "  " + std::string(d.kind) + ": {out: " + std::string(d.out) + handlers + "}   # " +
             std::string(d.description) + "\n";
   }
   text +=
-      "# The handler scaffolds (your code) go beside the routes unless routes names a directory\n"
-      "# of their own, such as `routes: {out: src/generated, handlers: src/handlers}`.\n";
+      "# specc writes each service's handler scaffold once, into src/handlers/<service>/, and\n"
+      "# never touches it again: it is yours.\n";
   return text;
 }
 
-std::string ProjectText(const std::string& name) {
+std::string ProjectText(const std::string& name, InitRuntime runtime) {
   return "// The project spec: what the project is, where it runs, what configuration it needs.\n"
          "project \"" + name + "\" {\n"
          "  id = \"" + NewUuidV4() + "\"\n"
@@ -75,7 +80,7 @@ std::string ProjectText(const std::string& name) {
          "  constitution = \"1.0.0\"\n"
          "  environments { dev, staging, prod }\n"
          "\n"
-         "  service api { openapi = \"api/openapi.yaml\"; runtime = node }\n"
+         "  service api { openapi = \"api/openapi.yaml\"; runtime = " + std::string(ProjectSpecRuntime(runtime)) + " }\n"
          "\n"
          "  env LOG_LEVEL {\n"
          "    scope = runtime\n"
@@ -106,7 +111,32 @@ std::string OpenApiText(const std::string& name) {
          "                type: object\n"
          "                required: [status]\n"
          "                properties:\n"
-         "                  status: {type: string, enum: [ok]}\n";
+         "                  status: {type: string, enum: [ok]}\n"
+         "  /messages:\n"
+         "    post:\n"
+         "      operationId: createMessage\n"
+         "      summary: Accept a message\n"
+         "      requestBody:\n"
+         "        required: true\n"
+         "        content:\n"
+         "          application/json:\n"
+         "            schema:\n"
+         "              $ref: '#/components/schemas/Message'\n"
+         "      responses:\n"
+         "        '201':\n"
+         "          description: The message was accepted\n"
+         "          content:\n"
+         "            application/json:\n"
+         "              schema:\n"
+         "                $ref: '#/components/schemas/Message'\n"
+         "components:\n"
+         "  schemas:\n"
+         "    Message:\n"
+         "      type: object\n"
+         "      required: [text]\n"
+         "      additionalProperties: false\n"
+         "      properties:\n"
+         "        text: {type: string, minLength: 1, maxLength: 280}\n";
 }
 
 // Writes `text` to `path` through a temporary file and a rename, so an interrupted run
@@ -124,7 +154,7 @@ bool WriteNewFile(const std::filesystem::path& path, const std::string& text, st
 
 }  // namespace
 
-int RunInit(const CommandContext& ctx) {
+int RunInit(const std::string& runtime_name, const CommandContext& ctx) {
   namespace fs = std::filesystem;
   fs::path root(ctx.working_dir);
   for (const char* existing : {"specc.yaml", "specs"}) {
@@ -134,17 +164,29 @@ int RunInit(const CommandContext& ctx) {
       return kExitUsage;
     }
   }
+  std::optional<InitRuntime> runtime = ParseInitRuntime(runtime_name);
+  if (!runtime) {
+    ctx.err << "specc init: unknown runtime `" << runtime_name << "`; choose node, cloudflare-worker or vercel\n";
+    return kExitUsage;
+  }
   std::string name = ProjectNameFor(ctx.working_dir);
-  const std::pair<std::string, std::string> files[] = {
+  std::vector<std::pair<std::string, std::string>> files = {
       {"specc.yaml", ConfigText()},
-      {"specs/" + name + ".specc", ProjectText(name)},
+      {"specs/" + name + ".specc", ProjectText(name, *runtime)},
       {"specs/api/openapi.yaml", OpenApiText(name)},
   };
+  for (auto& file : RuntimeFiles(name, *runtime)) files.push_back(std::move(file));
   for (const auto& [path, text] : files) {
+    // The runtime's files may exist in a repository that adopts specc: keep them.
+    if (fs::exists(root / path)) {
+      ctx.out << "kept    " << path << " (it exists)\n";
+      continue;
+    }
     if (!WriteNewFile(root / path, text, ctx.err)) return kExitUsage;
     ctx.out << "created " << path << "\n";
   }
-  ctx.out << "next: edit specs/, then run `specc lint`\n";
+  ctx.out << "next: `specc apply`, `npm install`, fill in src/handlers/api/handlers.impl.ts, then "
+          << (*runtime == InitRuntime::kNode ? "`npm start`" : "`npm start` (see README.md)") << "\n";
   return kExitClean;
 }
 
