@@ -8,22 +8,10 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import yaml from "js-yaml";
+import { assert, check, finish } from "./checks.mjs";
 
 const [root, workDir] = process.argv.slice(2).map((p) => resolve(p));
 const action = yaml.safeLoad(readFileSync(join(root, "action.yml"), "utf8"));
-let failures = 0;
-const check = (name, fn) => {
-  try {
-    fn();
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failures++;
-    console.log(`FAIL ${name}\n${e.stack || e}`);
-  }
-};
-const assert = (cond, message) => {
-  if (!cond) throw new Error(message);
-};
 
 // GitHub's expressions, the two kinds action.yml may use: inputs and the github context.
 function evaluate(text, context) {
@@ -98,7 +86,7 @@ const speccCall = (log) => {
   };
 };
 
-check("action.yml is a composite action with the three inputs", () => {
+await check("action.yml is a composite action with the three inputs", () => {
   assert(action.runs.using === "composite", "not a composite action");
   for (const input of ["command", "working-directory", "version"]) assert(input in action.inputs, `no input ${input}`);
   assert(action.inputs.command.default === "check --format github", "the default command is not the drift check with annotations");
@@ -107,7 +95,7 @@ check("action.yml is a composite action with the three inputs", () => {
   }
 });
 
-check("defaults: installs the release of the action's tag, runs specc check --format github", () => {
+await check("defaults: installs the release of the action's tag, runs specc check --format github", () => {
   const r = runAction("defaults");
   assert(r.code === 0, r.stdout);
   assert(r.log.includes("curl -fsSL --retry 3 -H Authorization: Bearer ghs_faketoken -o"), r.log);
@@ -118,7 +106,7 @@ check("defaults: installs the release of the action's tag, runs specc check --fo
   assert(call.cwd === r.workspace, `specc ran in ${call.cwd}`);
 });
 
-check("inputs: the version, the command and the working directory given", () => {
+await check("inputs: the version, the command and the working directory given", () => {
   const r = runAction("inputs", { inputs: { version: "9.9.8", command: "lint --format json", "working-directory": "services/api" } });
   assert(r.code === 0, r.stdout);
   assert(r.log.includes("/download/v9.9.8/specc_9.9.8_amd64.deb"), r.log);
@@ -127,38 +115,38 @@ check("inputs: the version, the command and the working directory given", () => 
   assert(call.cwd === join(r.workspace, "services/api"), `specc ran in ${call.cwd}`);
 });
 
-check("a command input cannot run other commands", () => {
+await check("a command input cannot run other commands", () => {
   const r = runAction("injection", { inputs: { command: 'check; touch pwned $(touch pwned2)' } });
   assert(r.code === 0, r.stdout);
   assert(!existsSync(join(r.workspace, "pwned")) && !existsSync(join(r.workspace, "pwned2")), "the input ran a command");
   assert(speccCall(r.log).args[0] === "check;", r.log);
 });
 
-check("used at a branch without a version: a clear error, nothing downloaded", () => {
+await check("used at a branch without a version: a clear error, nothing downloaded", () => {
   const r = runAction("branch", { ref: "main" });
   assert(r.code !== 0, "the action succeeded");
   assert(r.stdout.includes("::error title=specc::set the action's version input"), r.stdout);
   assert(!r.log.includes("curl"), r.log);
 });
 
-check("a version that is not one is refused before any download", () => {
+await check("a version that is not one is refused before any download", () => {
   const r = runAction("bad-version", { inputs: { version: "1.0; rm -rf /" } });
   assert(r.code !== 0 && r.stdout.includes("is not a specc version"), r.stdout);
   assert(!r.log.includes("curl"), r.log);
 });
 
-check("the version already on PATH is not downloaded again", () => {
+await check("the version already on PATH is not downloaded again", () => {
   const r = runAction("installed", { installed: "9.9.9" });
   assert(r.code === 0, r.stdout);
   assert(!r.log.includes("curl") && !r.log.includes("apt-get"), r.log);
   assert(r.stdout.includes("specc 9.9.9 is already installed"), r.stdout);
 });
 
-check("the pre-commit hook entry calls the installed specc", () => {
+await check("the pre-commit hook entry calls the installed specc", () => {
   const hooks = yaml.safeLoad(readFileSync(join(root, ".pre-commit-hooks.yaml"), "utf8"));
   const hook = hooks.find((h) => h.id === "specc-check");
   assert(hook && hook.language === "system" && hook.entry.startsWith("specc "), JSON.stringify(hook));
   execFileSync("bash", ["-n", "-c", hook.entry]);
 });
 
-if (failures > 0) process.exit(1);
+finish();

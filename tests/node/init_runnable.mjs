@@ -8,25 +8,13 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { assert, check, finish } from "./checks.mjs";
 import { canConnect, freePort, sleep } from "./loopback.mjs";
 
 const [specc, work] = process.argv.slice(2).map((p) => resolve(p));
 const here = fileURLToPath(new URL(".", import.meta.url));
 const tsc = join(here, "node_modules/.bin/tsc");
 const lock = JSON.parse(readFileSync(join(here, "package-lock.json"), "utf8")).packages;
-let failures = 0;
-const check = async (name, fn) => {
-  try {
-    await fn();
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failures++;
-    console.log(`FAIL ${name}\n${e.stack || e}`);
-  }
-};
-const assert = (cond, message) => {
-  if (!cond) throw new Error(message);
-};
 const run = (cwd, cmd, args, env = {}) => {
   const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, ...env } });
   return { code: r.status, out: (r.stdout || "") + (r.stderr || "") };
@@ -107,4 +95,4 @@ export const handlers: Handlers = {
   assert(check.code === 0, `check after filling in the handlers: ${check.out}`);
 });
 
-if (failures > 0) process.exit(1);
+finish();
