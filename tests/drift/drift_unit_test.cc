@@ -2,6 +2,8 @@
 // diffs, the classification rules and the report formats.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <cstdio>
 #include <string>
 
@@ -212,6 +214,35 @@ TEST(Classify, ScaffoldsAreWrittenOnceAndThenLeftAlone) {
   // Dropped from the output, it is still not removed: the manifest never listed it.
   Classification dropped = ClassifyNow(TwoFiles(), edited);
   for (const FileEntry& f : dropped.files) EXPECT_NE(f.path, "impl.ts");
+}
+
+// The manifest remembers the scaffolds: one the user deleted (and committed the deletion
+// of) is not written again, and its absence is no drift; one never written still is.
+TEST(Classify, AScaffoldTheUserDeletedStaysDeleted) {
+  OutputSet outputs = TwoFiles();
+  outputs.PutScaffold("impl.ts", "stub\n");
+  Manifest manifest = BuildManifest(outputs, Specc());
+  EXPECT_EQ(manifest.scaffolds, std::set<std::string>{"impl.ts"});
+  Result<Manifest> reread = ParseManifest(WriteManifest(manifest));
+  ASSERT_TRUE(reread.ok());
+  EXPECT_EQ(reread.value().scaffolds, manifest.scaffolds);
+
+  MemWorktree deleted;
+  OutputSet two = TwoFiles();
+  for (const auto& [path, contents] : two.files()) deleted.Commit(path, contents);
+  deleted.Commit(kManifestPath, WriteManifest(manifest));
+  Classification after_delete = ClassifyNow(outputs, deleted);
+  EXPECT_FALSE(after_delete.has_changes());
+  for (const FileEntry& f : after_delete.files) EXPECT_NE(f.path, "impl.ts");
+
+  MemWorktree never_written = Generated(TwoFiles());
+  Classification first = ClassifyNow(outputs, never_written);
+  EXPECT_EQ(Entry(first, "impl.ts").state, FileState::kAdded);
+  // A manifest without scaffolds reads as before; a malformed entry is refused.
+  EXPECT_EQ(WriteManifest(BuildManifest(TwoFiles(), Specc())).find("scaffolds"), std::string::npos);
+  EXPECT_FALSE(ParseManifest(R"({"generator":{"name":"specc","version":"0.1.0"},"artifactSchemaVersion":1,)"
+                             R"("files":[],"scaffolds":["../x"]})")
+                   .ok());
 }
 
 TEST(Classify, LocalEditsAndCommittedEdits) {

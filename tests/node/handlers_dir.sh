@@ -49,4 +49,26 @@ git -c user.name=t -c user.email=t@localhost commit -q -m generated
 "$specc" check > /dev/null || fail "check is not clean after apply"
 echo "// my handlers" >> "$scaffold"
 "$specc" check > /dev/null || fail "an edited scaffold is drift"
-echo "handlers_dir: scaffold in src/handlers/api, tsc --strict clean, check clean"
+git -c user.name=t -c user.email=t@localhost commit -q -am "my handlers"
+
+# The user deletes the scaffold and commits: that is their choice, not drift, and apply
+# does not bring it back (the manifest remembers that specc wrote it).
+git rm -q "$scaffold"
+git -c user.name=t -c user.email=t@localhost commit -q -m "no handlers here"
+"$specc" check > /dev/null || fail "a deleted scaffold is drift"
+"$specc" apply > /dev/null
+[ ! -e "$scaffold" ] || fail "apply wrote the deleted scaffold again"
+
+# `handlers: false`: no scaffold, and a fresh repository gets none.
+rm -rf "$work/off" && mkdir "$work/off" && cp -r "$work/specs" "$work/off/specs"
+cat > "$work/off/specc.yaml" <<'YAML'
+artifacts:
+  routes: {out: src/generated, handlers: false}
+  postman: false
+  env: false
+  plan: false
+YAML
+(cd "$work/off" && git init -q -b main && "$specc" apply > /dev/null)
+[ -f "$work/off/src/generated/api/app.ts" ] || fail "handlers: false generated no routes"
+[ -z "$(find "$work/off" -name 'handlers.impl.ts')" ] || fail "handlers: false still wrote a scaffold"
+echo "handlers_dir: scaffold in src/handlers/api, tsc --strict clean, check clean; a deleted scaffold stays deleted; handlers: false writes none"

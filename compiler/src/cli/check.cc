@@ -42,7 +42,7 @@ drift::Ownership OwnershipOf(const spec::ProjectConfig& config,
     // specc.yaml reports an enabled artifact's bad directory; a disabled one's default
     // may overlap the specs, and is then simply not owned.
     if (!spec::OutputDirProblem(config, artifact.out)) outputs.insert(artifact.out);
-    if (artifact.enabled && emit::FindEmitter(artifact.kind) != nullptr) {
+    if (artifact.enabled && artifact.scaffold && emit::FindEmitter(artifact.kind) != nullptr) {
       scaffolds.insert(artifact.handlers.empty() ? artifact.out : artifact.handlers);
     }
   }
@@ -84,10 +84,12 @@ Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, Source
   // emitter yet (postman, env, plan) generate nothing.
   std::map<std::string, std::vector<std::string>> kinds_by_dir;
   std::map<std::string, std::string> scaffolds_by_dir;  // where the handler scaffolds of a group go
+  std::set<std::string> no_scaffolds;                     // groups whose routes say `handlers: false`
   for (const spec::ArtifactConfig& artifact : config.artifacts) {
     if (artifact.enabled && emit::FindEmitter(artifact.kind) != nullptr) {
       kinds_by_dir[artifact.out].push_back(artifact.kind);
       if (!artifact.handlers.empty()) scaffolds_by_dir[artifact.out] = artifact.handlers;
+      if (!artifact.scaffold) no_scaffolds.insert(artifact.out);
     }
   }
   for (const auto& [dir, kinds] : kinds_by_dir) {
@@ -98,8 +100,11 @@ Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, Source
     options.handlers_to_out = PathFrom(scaffolds, dir);
     OutputSet generated = driver::Generate(specs, kinds, templates, sink, options);
     for (const auto& [path, bytes] : generated.files()) {
-      generated.IsScaffold(path) ? out.files.PutScaffold(JoinPath(scaffolds, path), bytes)
-                                 : out.files.Put(JoinPath(dir, path), bytes);
+      if (!generated.IsScaffold(path)) {
+        out.files.Put(JoinPath(dir, path), bytes);
+      } else if (no_scaffolds.count(dir) == 0) {
+        out.files.PutScaffold(JoinPath(scaffolds, path), bytes);
+      }
     }
   }
   return out;

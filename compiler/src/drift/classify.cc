@@ -204,7 +204,9 @@ Result<Classification> Classify(const OutputSet& generated, const Worktree& work
         SPECC_RETURN_IF_ERROR(version);
         exists |= version.value().has_value();
       }
-      if (!exists) {
+      // Once specc has written a scaffold, a missing one was deleted on purpose.
+      bool deleted_by_user = last && last->scaffolds.count(path) > 0;
+      if (!exists && !deleted_by_user) {
         FileEntry entry;
         entry.path = path;
         entry.generated = *gen;

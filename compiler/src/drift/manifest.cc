@@ -249,8 +249,13 @@ Manifest BuildManifest(const OutputSet& outputs, const GeneratorInfo& generator)
   Manifest manifest;
   manifest.generator = generator;
   for (const auto& [path, contents] : outputs.files()) {
-    // Scaffolds belong to the user once written: specc neither tracks nor removes them.
-    if (!outputs.IsScaffold(path)) manifest.files[path] = Sha256Hex(contents);
+    // Scaffolds belong to the user once written: specc neither hashes nor removes them,
+    // and only remembers that they exist, so that deleting one is the user's choice.
+    if (outputs.IsScaffold(path)) {
+      manifest.scaffolds.insert(path);
+    } else {
+      manifest.files[path] = Sha256Hex(contents);
+    }
   }
   return manifest;
 }
@@ -271,6 +276,12 @@ std::string WriteManifest(const Manifest& manifest) {
     w.EndObject();
   }
   w.EndArray();
+  // Only when there are any, so that a manifest without scaffolds reads as before.
+  if (!manifest.scaffolds.empty()) {
+    w.Key("scaffolds").BeginArray();
+    for (const std::string& path : manifest.scaffolds) w.String(path);
+    w.EndArray();
+  }
   w.EndObject();
   return w.Finish();
 }
@@ -324,6 +335,15 @@ Result<Manifest> ParseManifest(std::string_view json) {
     }
     if (!IsSha256Hex(sha256->text)) return Error{"`" + p + "` has a malformed sha256"};
     manifest.files[p] = sha256->text;
+  }
+  if (const Value* scaffolds = root.Get("scaffolds")) {
+    if (scaffolds->kind != Value::Kind::kArray) return Error{"`scaffolds` is not an array"};
+    for (const Value& item : scaffolds->items) {
+      if (item.kind != Value::Kind::kString || !IsNormalRelativePath(item.text)) {
+        return Error{"each entry of `scaffolds` must be a normalised path relative to the root"};
+      }
+      manifest.scaffolds.insert(item.text);
+    }
   }
   return manifest;
 }

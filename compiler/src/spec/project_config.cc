@@ -95,7 +95,12 @@ void ConfigReader::ReadArtifacts(const Node& node, ProjectConfig& config) {
       if (f.key == "out") {
         if (ReadPath(f, &artifact->out)) artifact->out_loc = f.value.loc();
       } else if (f.key == "handlers" && artifact->kind == "routes") {
-        if (ReadPath(f, &artifact->handlers)) artifact->handlers_loc = f.value.loc();
+        if (f.value.kind == NodeKind::kBool) {
+          // `handlers: false`: no scaffold; `true`: the default place.
+          artifact->scaffold = f.value.is_true();
+        } else if (ReadPath(f, &artifact->handlers)) {
+          artifact->handlers_loc = f.value.loc();
+        }
       } else if (f.key == "enabled") {
         if (f.value.kind != NodeKind::kBool) {
           sink_.Report(DiagCode::kConfigFieldType, f.value.loc(), "`enabled` must be true or false");
@@ -183,7 +188,7 @@ std::optional<std::string> OutputDirProblem(const ProjectConfig& config, std::st
 ProjectConfig DefaultProjectConfig() {
   ProjectConfig config;
   for (const ArtifactDefault& d : kArtifactKinds) {
-    config.artifacts.push_back(ArtifactConfig{std::string(d.kind), std::string(d.out), true, "", Loc{}, Loc{}, Loc{}});
+    config.artifacts.push_back(ArtifactConfig{std::string(d.kind), std::string(d.out), true, "", true, Loc{}, Loc{}, Loc{}});
   }
   return config;
 }

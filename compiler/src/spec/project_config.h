@@ -23,6 +23,8 @@ struct ArtifactConfig {
   // routes only: the directory of the handler scaffolds (`<handlers>/<service>/
   // handlers.impl.ts`), the code the user owns; empty keeps them beside the routes.
   std::string handlers;
+  // routes only: `handlers: false` turns the handler scaffolds off.
+  bool scaffold = true;
   Loc loc;
   // Where specc.yaml sets `out` and `handlers`; unknown for the defaults.
   Loc out_loc;
