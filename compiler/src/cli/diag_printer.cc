@@ -122,7 +122,10 @@ void PrintDiagnostics(const DiagSink& sink, const SourceMap& sources, OutputForm
       json.Key("hint").String(d.hint);
       json.EndObject();
     }
-    json.EndArray().EndObject();
+    json.EndArray();
+    // Past DiagSink::kMaxDiagnostics the rest are counted, not kept: say how many.
+    json.Key("notShown").Int(static_cast<int64_t>(sink.dropped_count()));
+    json.EndObject();
     out << json.Finish();
     return;
   }
@@ -145,7 +148,13 @@ void PrintDiagnostics(const DiagSink& sink, const SourceMap& sources, OutputForm
     return;
   }
   for (const Placed& p : placed) PrintText(*p.diagnostic, sources, out, false);
-  size_t errors = sink.error_count(), warnings = sink.warning_count();
+  // The footer counts what was printed: a diagnostic reported twice at one place (two
+  // stages meeting the same problem) was printed once.
+  size_t errors = 0, warnings = 0;
+  for (const Placed& p : placed) {
+    errors += p.diagnostic->severity == Severity::kError;
+    warnings += p.diagnostic->severity == Severity::kWarning;
+  }
   if (errors + warnings > 0) {
     out << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
         << (warnings == 1 ? " warning" : " warnings");
