@@ -5,6 +5,7 @@
 // names every problem and never prints a value: diagnostics point into a masked copy of
 // the file, in which every value reads `****`, so even a quoted source line cannot leak.
 #include <algorithm>
+#include <functional>
 #include <ostream>
 
 #include "base/diag_sink.h"
@@ -17,6 +18,7 @@
 #include "drift/git_worktree.h"
 #include "driver/front_end.h"
 #include "emit/project_model.h"
+#include "openapi/suggest.h"
 
 namespace specc::cli {
 namespace {
@@ -36,8 +38,10 @@ std::string_view Trim(std::string_view s) {
 
 // Parses `text` (KEY=VALUE lines, `export KEY=VALUE`, `#` comments, single, double or
 // back quotes) and returns the entries; `masked` receives the same lines with every value
-// replaced by `****` and every comment emptied, so offsets stay meaningful.
-std::vector<DotenvEntry> ParseDotenv(std::string_view text, std::string* masked) {
+// for which `shown(key)` is false replaced by `****` and every comment emptied, so offsets
+// stay meaningful.
+std::vector<DotenvEntry> ParseDotenv(std::string_view text, std::string* masked,
+                                     const std::function<bool(const std::string&)>& shown) {
   std::vector<DotenvEntry> entries;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -66,7 +70,7 @@ std::vector<DotenvEntry> ParseDotenv(std::string_view text, std::string* masked)
     }
     entry.value = std::string(value);
     entry.offset = static_cast<uint32_t>(masked->size());
-    masked->append(entry.key).append("=").append(value.empty() ? "" : "****").push_back('\n');
+    masked->append(entry.key).append("=").append(value.empty() || shown(entry.key) ? std::string(value) : "****").push_back('\n');
     entries.push_back(std::move(entry));
   }
   return entries;
@@ -128,8 +132,17 @@ int RunEnvCommand(const std::vector<std::string>& args, const std::string& env_n
     ctx.err << "specc env check: cannot read `" << NormalizePath(file) << "`\n";
     return kExitUsage;
   }
+  // A value is shown in diagnostics only for a variable the contract declares and does not
+  // mark secret, whose name does not look like a secret's; every other value is masked.
+  // (What is printed still passes the secret guard.)
+  auto shown = [&](const std::string& key) {
+    for (const ir::EnvVar& var : project.env) {
+      if (var.key == key) return !var.secret && !IsSecretName(key);
+    }
+    return false;
+  };
   std::string masked;
-  std::vector<DotenvEntry> entries = ParseDotenv(text.value(), &masked);
+  std::vector<DotenvEntry> entries = ParseDotenv(text.value(), &masked, shown);
   // Only the masked copy goes into the SourceMap: diagnostics quote lines from it.
   std::string display = NormalizePath(file);
   FileId id = sources.Add(display, std::move(masked));
@@ -190,11 +203,16 @@ int RunEnvCommand(const std::vector<std::string>& args, const std::string& env_n
                   "drop the prefix and read it on the server");
     }
     if (known) continue;
+    std::vector<std::string_view> keys;
+    for (const ir::EnvVar& var : project.env) keys.push_back(var.key);
+    std::string_view closest = openapi::ClosestMatch(entry.key, keys);
     sink.Report(DiagCode::kEnvUnknown, Loc{id, entry.offset},
                 "`" + entry.key + "` is not in the env contract of " + project.name,
-                framework != nullptr ? "declare it in the project spec (`env " + entry.key + " { scope = build }`); `" +
-                                           framework->public_prefix + "` variables are public build variables of " + framework->name
-                                     : "declare it in the project spec, or remove it");
+                !closest.empty() ? "did you mean `" + std::string(closest) + "`?"
+                : framework != nullptr
+                    ? "declare it in the project spec (`env " + entry.key + " { scope = build }`); `" +
+                          framework->public_prefix + "` variables are public build variables of " + framework->name
+                    : "declare it in the project spec, or remove it");
   }
   if (ctx.format == OutputFormat::kText) {
     PrintDiagnostics(sink, sources, ctx.format, ctx.err);
