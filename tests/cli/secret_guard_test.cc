@@ -72,7 +72,9 @@ TEST_F(SecretGuardTest, NoCanaryReachesAnyOutputOrFile) {
                           "GITHUB_WEBHOOK_SECRET", "RATE_LIMIT_PER_MINUTE", "FEATURE_FLAGS", "NEXT_PUBLIC_CANARY_TOKEN"}) {
     env << key << "=" << Canary(key) << "\n";
   }
-  env << "LOG_LEVEL=" << Canary("LOG_LEVEL") << "\n";  // outside the allowed set: reported, not printed
+  // Outside the allowed set: reported, and shown, since LOG_LEVEL is neither secret nor
+  // secret-named (env check masks only those); no canary, then.
+  env << "LOG_LEVEL=plain-verbose\n";
   env.close();
   std::vector<std::vector<std::string>> commands = {
       {"lint"},
@@ -92,6 +94,10 @@ TEST_F(SecretGuardTest, NoCanaryReachesAnyOutputOrFile) {
     EXPECT_EQ(ran.text.find("canary7q"), std::string::npos) << args[0] << " printed a canary:\n" << ran.text;
     EXPECT_NE(ran.code, 4) << args[0] << ": " << ran.text;
   }
+  // The non-secret value is what env check quotes; the secrets beside it stay masked.
+  Ran checked = RunIn(dir_, {"env", "check", ".env", "--env", "dev"});
+  EXPECT_NE(checked.text.find("LOG_LEVEL=plain-verbose"), std::string::npos) << checked.text;
+  EXPECT_NE(checked.text.find("SESSION_SECRET=****"), std::string::npos) << checked.text;
   // provision with every credential set, against providers that do not answer (a closed
   // port on this machine): the requests carry the canaries, the diagnostics must not.
   for (const char* provider : {"NEON", "UPSTASH", "VERCEL", "GITHUB", "POSTMAN"}) {
