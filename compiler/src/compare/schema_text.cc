@@ -1,0 +1,45 @@
+#include "compare/schema_text.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace specc::compare {
+
+std::string DescribeTypes(const ir::Schema& schema) {
+  if (schema.types.empty()) return "any type";
+  std::string out;
+  for (size_t i = 0; i < schema.types.size(); ++i) {
+    if (i > 0) out += i + 1 == schema.types.size() ? " or " : ", ";
+    out += "`" + schema.types[i] + "`";
+  }
+  return out;
+}
+
+std::string DescribeValue(const std::string& json) {
+  bool plain = json.size() >= 2 && json.front() == '"' && json.back() == '"' &&
+               json.find_first_of("\\` ") == std::string::npos && json.size() > 2;
+  return "`" + (plain ? json.substr(1, json.size() - 2) : json) + "`";
+}
+
+std::string AsciiLower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+std::string AsciiUpper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return text;
+}
+
+std::string DescribeValues(const std::vector<std::string>& json_values) {
+  constexpr size_t kShown = 8;
+  std::string out = "[";
+  for (size_t i = 0; i < json_values.size() && i < kShown; ++i) {
+    if (i > 0) out += ", ";
+    out += DescribeValue(json_values[i]);
+  }
+  if (json_values.size() > kShown) out += ", and " + std::to_string(json_values.size() - kShown) + " more";
+  return out + "]";
+}
+
+}  // namespace specc::compare
