@@ -134,7 +134,7 @@ void CompareOperations(const ApiScope& scope) {
         scope.Add(Rule::kPathRenamed, n.label, "",
                   "`" + AsciiUpper(o.method) + " " + o.path + "` moved to `" + n.op->path + "`", o.loc, n.op->loc);
       }
-      CompareOperation(o, *n.op, n.label, scope);
+      CompareOperation(o, *n.op, n.label, renamed[i], scope);
       continue;
     }
     if (o.deprecated) {

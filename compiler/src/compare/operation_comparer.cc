@@ -23,9 +23,10 @@ Direction ResponseSide(const ir::Operation& op) {
 }
 
 // Path parameters are matched by their position in the template, so renaming `{id}` to
-// `{petId}` is no change; other parameters by location and name (headers ignore case).
-std::string ParameterKey(const ir::Operation& op, const ir::Parameter& p) {
-  if (p.in == ir::ParamIn::kPath) {
+// `{petId}` is no change (by name when the path itself changed); other parameters by
+// location and name (headers ignore case).
+std::string ParameterKey(const ir::Operation& op, const ir::Parameter& p, bool path_renamed) {
+  if (p.in == ir::ParamIn::kPath && !path_renamed) {
     int index = 0;
     for (size_t open = op.path.find('{'); open != std::string::npos; open = op.path.find('{', open + 1)) {
       size_t close = op.path.find('}', open);
@@ -53,14 +54,16 @@ void CompareSchemas(ir::SchemaId a, ir::SchemaId b, Direction dir, const std::st
   }
 }
 
-void CompareParameters(const ir::Operation& o, const ir::Operation& n, const std::string& label,
+void CompareParameters(const ir::Operation& o, const ir::Operation& n, const std::string& label, bool path_renamed,
                        const ApiScope& scope) {
   Direction dir = RequestSide(o);
   std::set<const ir::Parameter*> matched;
   for (const ir::Parameter& p : o.parameters) {
-    std::string key = ParameterKey(o, p);
+    std::string key = ParameterKey(o, p, path_renamed);
     auto same = std::find_if(n.parameters.begin(), n.parameters.end(),
-                             [&](const ir::Parameter& q) { return ParameterKey(n, q) == key; });
+                             [&](const ir::Parameter& q) { return ParameterKey(n, q, path_renamed) == key; });
+    // The path parameters of a renamed path went with it (path-renamed says so).
+    if (same == n.parameters.end() && path_renamed && p.in == ir::ParamIn::kPath) continue;
     if (same == n.parameters.end()) {
       // The same name somewhere else: the parameter moved.
       auto moved = std::find_if(n.parameters.begin(), n.parameters.end(), [&](const ir::Parameter& q) {
@@ -100,7 +103,7 @@ void CompareParameters(const ir::Operation& o, const ir::Operation& n, const std
     CompareSchemas(p.schema, q.schema, dir, label, at, scope);
   }
   for (const ir::Parameter& q : n.parameters) {
-    if (matched.count(&q) > 0) continue;
+    if (matched.count(&q) > 0 || (path_renamed && q.in == ir::ParamIn::kPath)) continue;
     scope.Add(q.required ? Rule::kRequiredRequestParameterAdded : Rule::kRequestParameterAdded, label, ParameterAt(q),
               std::string(q.required ? "required " : "") + ir::ParamInName(q.in) + " parameter `" + q.name +
                   "` added",
@@ -358,7 +361,7 @@ void CompareServers(const std::vector<ir::Server>& before, const std::vector<ir:
   }
 }
 
-void CompareOperation(const ir::Operation& o, const ir::Operation& n, const std::string& label,
+void CompareOperation(const ir::Operation& o, const ir::Operation& n, const std::string& label, bool path_renamed,
                       const ApiScope& scope) {
   if (!o.operation_id_synthesized && !n.operation_id_synthesized && o.operation_id != n.operation_id) {
     scope.Add(Rule::kOperationIdChanged, label, "",
@@ -371,7 +374,7 @@ void CompareOperation(const ir::Operation& o, const ir::Operation& n, const std:
     }
     scope.Add(Rule::kOperationDeprecated, label, "", message, o.loc, n.loc);
   }
-  CompareParameters(o, n, label, scope);
+  CompareParameters(o, n, label, path_renamed, scope);
   CompareRequestBody(o, n, label, scope);
   CompareResponses(o, n, label, scope);
   CompareSecurity(o, n, label, scope);

@@ -27,9 +27,9 @@ struct ApiScope {
 };
 
 // Appends the changes between `before` (of scope.base) and `after` (of scope.head), which
-// are the same operation, labelled `label`.
+// are the same operation, labelled `label`; `path_renamed` when it moved to another path.
 void CompareOperation(const ir::Operation& before, const ir::Operation& after, const std::string& label,
-                      const ApiScope& scope);
+                      bool path_renamed, const ApiScope& scope);
 
 // Returns the servers that apply to `op`: its own, or else the API's.
 const std::vector<ir::Server>& EffectiveServers(const ir::Api& api, const ir::Operation& op);

@@ -14,9 +14,17 @@ namespace specc::compare {
 
 struct SchemaComparer::Node {
   std::vector<SchemaChange> own;
-  // Changed children: the path segment that leads to each.
+  // Children that are (or may be) changed: the path segment that leads to each.
   std::vector<std::pair<std::string, Node*>> children;
-  bool done = false;
+  // Tarjan's bookkeeping: recursive schemas make the nodes a graph with cycles, and
+  // whether a node reaches any change is known once its strongly connected component is
+  // complete.
+  int index = 0, lowlink = 0;
+  bool on_stack = false;
+  bool final = false;  // the component is complete: `dirty` is known
+  bool dirty = true;   // the node or something it reaches has a change
+  // The two schemas share no type (a string became an object): nothing else was compared.
+  bool incompatible = false;
 };
 
 namespace {
@@ -122,7 +130,7 @@ SchemaComparer::~SchemaComparer() = default;
 
 void SchemaComparer::Compare(ir::SchemaId a, ir::SchemaId b, Direction dir, std::vector<SchemaChange>& out) {
   Node* root = CompareNode(a, b, dir);
-  if (root == nullptr) return;
+  if (root == nullptr || !root->dirty) return;
   // Breadth first, so a change reached by several paths is reported at the shortest.
   std::deque<std::pair<const Node*, std::string>> queue{{root, ""}};
   std::unordered_set<const Node*> seen{root};
@@ -133,7 +141,7 @@ void SchemaComparer::Compare(ir::SchemaId a, ir::SchemaId b, Direction dir, std:
       out.push_back(SchemaChange{c.rule, JoinPath(prefix, c.path), c.message, c.base, c.head});
     }
     for (const auto& [segment, child] : node->children) {
-      if (seen.insert(child).second) queue.emplace_back(child, JoinPath(prefix, segment));
+      if (child->dirty && seen.insert(child).second) queue.emplace_back(child, JoinPath(prefix, segment));
     }
   }
 }
@@ -142,35 +150,71 @@ SchemaComparer::Node* SchemaComparer::CompareNode(ir::SchemaId a, ir::SchemaId b
   if (a == ir::kNoSchema || b == ir::kNoSchema) return nullptr;
   SPECC_CHECK(a < (1u << 30) && b < (1u << 30)) << "schema ids out of range";
   auto [it, inserted] = memo_.try_emplace(Key(a, b, dir));
-  // A pair already being compared (a recursive schema) is taken as it stands: its changes
-  // are reported where the recursion started.
-  if (!inserted) return it->second.get();
-  it->second = std::make_unique<Node>();
-  Node* node = it->second.get();
-  Build(*node, a, b, dir);
-  node->done = true;
+  Node* node;
+  if (inserted) {
+    it->second = std::make_unique<Node>();
+    node = it->second.get();
+    node->index = node->lowlink = next_index_++;
+    node->on_stack = true;
+    stack_.push_back(node);
+    building_.push_back(node);
+    Build(*node, a, b, dir);
+    building_.pop_back();
+    if (node->lowlink == node->index) FinishComponent(node);
+  } else {
+    // A pair being compared further up (a recursive schema) is linked to as it stands.
+    node = it->second.get();
+  }
+  if (node->on_stack && !building_.empty()) {
+    building_.back()->lowlink = std::min(building_.back()->lowlink, node->lowlink);
+  }
   return node;
 }
 
-bool SchemaComparer::Clean(const Node* root) const {
-  if (root == nullptr) return true;
+void SchemaComparer::FinishComponent(Node* root) {
+  std::vector<Node*> members;
+  Node* member;
+  do {
+    member = stack_.back();
+    stack_.pop_back();
+    member->on_stack = false;
+    members.push_back(member);
+  } while (member != root);
+  // The component is dirty when a member has a change or links to a dirty node outside
+  // it (those are final already).
+  bool dirty = false;
+  for (const Node* m : members) {
+    if (!m->own.empty()) dirty = true;
+    for (const auto& [segment, child] : m->children) {
+      if (child->final && child->dirty) dirty = true;
+    }
+  }
+  for (Node* m : members) {
+    m->final = true;
+    m->dirty = dirty;
+  }
+}
+
+size_t SchemaComparer::Distance(const Node* root, size_t limit) const {
+  if (root == nullptr) return 0;
+  size_t count = 0;
   std::vector<const Node*> stack{root};
   std::unordered_set<const Node*> seen{root};
-  while (!stack.empty()) {
+  while (!stack.empty() && count <= limit) {
     const Node* node = stack.back();
     stack.pop_back();
-    if (!node->own.empty()) return false;
+    if (node->final && !node->dirty) continue;
+    count += node->own.size();
     for (const auto& [segment, child] : node->children) {
       if (seen.insert(child).second) stack.push_back(child);
     }
   }
-  return true;
+  return count;
 }
 
 void SchemaComparer::AddChild(Node& node, std::string segment, ir::SchemaId a, ir::SchemaId b, Direction dir) {
   Node* child = CompareNode(a, b, dir);
-  if (child == nullptr) return;
-  if (child->done && child->own.empty() && child->children.empty()) return;
+  if (child == nullptr || (child->final && !child->dirty)) return;
   node.children.emplace_back(std::move(segment), child);
 }
 
@@ -197,7 +241,10 @@ void SchemaComparer::Build(Node& node, ir::SchemaId a, ir::SchemaId b, Direction
   bool incompatible = false;
   CompareTypes(node, x, y, dir, &incompatible);
   // A string that became an object shares nothing else worth comparing.
-  if (incompatible) return;
+  if (incompatible) {
+    node.incompatible = true;
+    return;
+  }
   CompareFormat(node, x, y, dir);
   CompareEnum(node, x, y, dir);
   CompareConstraints(node, x, y, dir);
@@ -217,10 +264,20 @@ void SchemaComparer::Build(Node& node, ir::SchemaId a, ir::SchemaId b, Direction
 
 void SchemaComparer::CompareTypes(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir,
                                   bool* incompatible) {
-  // Types carried by oneOf/anyOf branches are compared there.
-  if ((x.types.empty() && Composed(x)) || (y.types.empty() && Composed(y))) return;
   std::vector<std::string> tx = NonNullTypes(x), ty = NonNullTypes(y);
-  bool nx = Has(x.types, "null") || tx.empty(), ny = Has(y.types, "null") || ty.empty();
+  // A schema without types accepts null too, unless oneOf/anyOf branches carry its types.
+  bool nx = Has(x.types, "null") || (tx.empty() && !Composed(x));
+  bool ny = Has(y.types, "null") || (ty.empty() && !Composed(y));
+  if ((tx.empty() && Composed(x)) || (ty.empty() && Composed(y))) {
+    // The types are compared branch by branch; only `nullable: true` beside the branches
+    // is compared here.
+    if (dir == Direction::kRequest && nx && !ny) {
+      node.own.push_back({Rule::kRequestTypeChanged, "", "no longer accepts null", x.loc, y.loc});
+    } else if (dir == Direction::kResponse && !nx && ny) {
+      node.own.push_back({Rule::kResponseBecameNullable, "", "may now be null", x.loc, y.loc});
+    }
+    return;
+  }
   std::vector<std::string> lost, gained;  // types x accepts that y does not, and the reverse
   for (const std::string& t : tx) {
     if (!Accepts(ty, t)) lost.push_back(t);
@@ -257,6 +314,13 @@ void SchemaComparer::CompareTypes(Node& node, const ir::Schema& x, const ir::Sch
 
 void SchemaComparer::CompareFormat(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir) {
   if (x.format == y.format) return;
+  // int64 on an integer and double on a number name the range JSON numbers have anyway:
+  // adding or removing them changes no value.
+  auto unbounded = [](const ir::Schema& s, const std::string& format) {
+    return (format == "int64" && (Has(s.types, "integer") || Has(s.types, "number"))) ||
+           (format == "double" && Has(s.types, "number"));
+  };
+  if ((x.format.empty() && unbounded(y, y.format)) || (y.format.empty() && unbounded(x, x.format))) return;
   bool req = dir == Direction::kRequest;
   std::string what = x.format.empty()   ? "format `" + y.format + "` added"
                      : y.format.empty() ? "format `" + x.format + "` removed"
@@ -464,19 +528,23 @@ void SchemaComparer::CompareItems(Node& node, const ir::Schema& x, const ir::Sch
 void SchemaComparer::CompareBranches(Node& node, ir::SchemaId a, ir::SchemaId b, const ir::Schema& x,
                                      const ir::Schema& y, Direction dir) {
   bool req = dir == Direction::kRequest;
+  // A union describes its values by its branches alone; a composition beside properties of
+  // its own (`anyOf: [{required: [a]}, {required: [b]}]`) is a constraint on the object.
+  auto pure_union = [](const ir::Schema& s) { return Composed(s) && s.properties.empty(); };
   for (bool one_of : {true, false}) {
     std::vector<ir::SchemaId> from = one_of ? x.one_of : x.any_of;
     std::vector<ir::SchemaId> to = one_of ? y.one_of : y.any_of;
     if (from.empty() && to.empty()) continue;
     const char* keyword = one_of ? "oneOf" : "anyOf";
-    // A oneOf on one side only: the other side is one branch (`A` became `oneOf: [A, B]`).
-    // A side that has the other keyword instead is left to that keyword's pass.
+    // A union on one side only: the other side is one branch (`A` became `oneOf: [A, B]`).
+    // A side with the other keyword is left to that keyword's pass, and a constraint
+    // composition that was added or dropped is not compared.
     if (from.empty()) {
-      if (Composed(x)) continue;
+      if (Composed(x) || !pure_union(y)) continue;
       from = {a};
     }
     if (to.empty()) {
-      if (Composed(y)) continue;
+      if (Composed(y) || !pure_union(x)) continue;
       to = {b};
     }
     std::vector<int> match_of_from(from.size(), -1), match_of_to(to.size(), -1);
@@ -484,24 +552,27 @@ void SchemaComparer::CompareBranches(Node& node, ir::SchemaId a, ir::SchemaId b,
       match_of_from[i] = static_cast<int>(j);
       match_of_to[j] = static_cast<int>(i);
     };
-    auto name_of = [](const EffectiveSchemas& side, ir::SchemaId id) -> const std::string& {
-      return side.api().schemas[id].name;
+    auto name_of = [](const EffectiveSchemas& side, ir::SchemaId id) -> std::string {
+      return id == ir::kNoSchema ? std::string() : side.api().schemas[id].name;
     };
-    // 1. The same component name; 2. structurally equal; 3. the one left on each side.
+    // Branches are paired: 1. by the same component name; 2. when they are equal, or
+    // differ in at most kNearlyEqual changes, the closest first; 3. the one branch left on
+    // each side. What stays unpaired was removed or added.
+    constexpr size_t kNearlyEqual = 2;
     for (size_t i = 0; i < from.size(); ++i) {
-      for (size_t j = 0; j < to.size() && from[i] != ir::kNoSchema; ++j) {
-        if (match_of_to[j] < 0 && to[j] != ir::kNoSchema && !name_of(base_, from[i]).empty() &&
-            name_of(base_, from[i]) == name_of(head_, to[j])) {
+      for (size_t j = 0; j < to.size() && !name_of(base_, from[i]).empty(); ++j) {
+        if (match_of_to[j] < 0 && name_of(base_, from[i]) == name_of(head_, to[j])) {
           pair(i, j);
           break;
         }
       }
     }
-    for (size_t i = 0; i < from.size(); ++i) {
-      for (size_t j = 0; j < to.size() && match_of_from[i] < 0; ++j) {
-        if (match_of_to[j] < 0 && from[i] != ir::kNoSchema && to[j] != ir::kNoSchema &&
-            Clean(CompareNode(from[i], to[j], dir))) {
-          pair(i, j);
+    for (size_t limit = 0; limit <= kNearlyEqual; ++limit) {
+      for (size_t i = 0; i < from.size(); ++i) {
+        for (size_t j = 0; j < to.size() && match_of_from[i] < 0; ++j) {
+          if (match_of_to[j] >= 0 || from[i] == ir::kNoSchema || to[j] == ir::kNoSchema) continue;
+          const Node* candidate = CompareNode(from[i], to[j], dir);
+          if (!candidate->incompatible && Distance(candidate, limit) <= limit) pair(i, j);
         }
       }
     }
@@ -511,13 +582,13 @@ void SchemaComparer::CompareBranches(Node& node, ir::SchemaId a, ir::SchemaId b,
            std::find(match_of_to.begin(), match_of_to.end(), -1) - match_of_to.begin());
     }
     auto label = [&](const EffectiveSchemas& side, ir::SchemaId id, size_t index) {
-      const std::string& name = id == ir::kNoSchema ? std::string() : name_of(side, id);
+      std::string name = name_of(side, id);
       return name.empty() ? std::to_string(index) : name;
     };
     for (size_t i = 0; i < from.size(); ++i) {
       if (match_of_from[i] >= 0) {
         size_t j = static_cast<size_t>(match_of_from[i]);
-        // The pair of a one-sided oneOf and the plain schema on the other side is the
+        // The pair of a one-sided union and the plain schema on the other side is the
         // schema itself: comparing it again would find the same changes.
         if (from[i] == a && to[j] == b) continue;
         AddChild(node, std::string(keyword) + "(" + label(head_, to[j], j) + ")", from[i], to[j], dir);
@@ -537,13 +608,13 @@ void SchemaComparer::CompareBranches(Node& node, ir::SchemaId a, ir::SchemaId b,
 }
 
 void SchemaComparer::CompareDiscriminator(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir) {
-  if (!x.discriminator && !y.discriminator) return;
-  if (!x.discriminator || !y.discriminator || x.discriminator->property_name != y.discriminator->property_name) {
-    std::string what = !x.discriminator ? "discriminator `" + y.discriminator->property_name + "` added"
-                       : !y.discriminator
-                           ? "discriminator `" + x.discriminator->property_name + "` removed"
-                           : "discriminator property changed from `" + x.discriminator->property_name + "` to `" +
-                                 y.discriminator->property_name + "`";
+  // A discriminator added to a union changes no value on the wire; removing one takes
+  // away what clients tell the branches apart by.
+  if (!x.discriminator) return;
+  if (!y.discriminator || x.discriminator->property_name != y.discriminator->property_name) {
+    std::string what = !y.discriminator ? "discriminator `" + x.discriminator->property_name + "` removed"
+                                        : "discriminator property changed from `" + x.discriminator->property_name +
+                                              "` to `" + y.discriminator->property_name + "`";
     node.own.push_back({Rule::kDiscriminatorChanged, "", what, x.loc, y.loc});
     return;
   }

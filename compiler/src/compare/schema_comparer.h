@@ -52,7 +52,11 @@ class SchemaComparer {
   struct Node;
   Node* CompareNode(ir::SchemaId a, ir::SchemaId b, Direction dir);
   void Build(Node& node, ir::SchemaId a, ir::SchemaId b, Direction dir);
-  bool Clean(const Node* node) const;
+  // Pops the strongly connected component whose root is `root` and marks its nodes final.
+  void FinishComponent(Node* root);
+  // Returns how many changes `node` reaches, counting to `limit` at most (a tentative
+  // count while the node's component is incomplete).
+  size_t Distance(const Node* node, size_t limit) const;
   void CompareTypes(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir, bool* incompatible);
   void CompareFormat(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir);
   void CompareEnum(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir);
@@ -67,6 +71,9 @@ class SchemaComparer {
 
   EffectiveSchemas base_, head_;
   std::unordered_map<uint64_t, std::unique_ptr<Node>> memo_;
+  std::vector<Node*> stack_;     // Tarjan's stack
+  std::vector<Node*> building_;  // the nodes whose Build is running, innermost last
+  int next_index_ = 0;
 };
 
 }  // namespace specc::compare
