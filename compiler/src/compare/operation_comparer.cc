@@ -178,6 +178,11 @@ void CompareHeaders(const ir::Response& x, const ir::Response& y, Direction dir,
     }
     CompareSchemas(h.schema, same->schema, dir, label, at, scope);
   }
+  for (const ir::Header& h : y.headers) {
+    if (AsciiLower(h.name) == "content-type" || find(x.headers, h.name) != nullptr) continue;
+    scope.Add(Rule::kResponseHeaderAdded, label, context + " header " + h.name,
+              std::string(h.required ? "required " : "") + "header `" + h.name + "` added", x.loc, h.loc);
+  }
 }
 
 void CompareResponses(const ir::Operation& o, const ir::Operation& n, const std::string& label,
