@@ -48,6 +48,17 @@ bool Accepts(const std::vector<std::string>& types, const std::string& type) {
 
 bool Composed(const ir::Schema& s) { return !s.one_of.empty() || !s.any_of.empty(); }
 
+// The types of a schema without null; a schema that leaves `type` out but describes
+// properties or items is taken as the object or array it describes (writing `type: object`
+// beside `properties` is no change).
+std::vector<std::string> KnownTypes(const ir::Schema& s) {
+  std::vector<std::string> out = NonNullTypes(s);
+  if (!out.empty() || Composed(s)) return out;
+  if (!s.properties.empty() || s.additional_properties != ir::AdditionalProperties::kUnspecified) return {"object"};
+  if (s.items != ir::kNoSchema || !s.prefix_items.empty()) return {"array"};
+  return out;
+}
+
 std::optional<double> Number(const std::string& text) {
   if (text.empty()) return std::nullopt;
   double value = 0;
@@ -264,7 +275,7 @@ void SchemaComparer::Build(Node& node, ir::SchemaId a, ir::SchemaId b, Direction
 
 void SchemaComparer::CompareTypes(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir,
                                   bool* incompatible) {
-  std::vector<std::string> tx = NonNullTypes(x), ty = NonNullTypes(y);
+  std::vector<std::string> tx = KnownTypes(x), ty = KnownTypes(y);
   // A schema without types accepts null too, unless oneOf/anyOf branches carry its types.
   bool nx = Has(x.types, "null") || (tx.empty() && !Composed(x));
   bool ny = Has(y.types, "null") || (ty.empty() && !Composed(y));
