@@ -55,6 +55,16 @@ TEST(DiffRulesTest, EveryRuleHasAGoldenPairThatReportsIt) {
   }
 }
 
+TEST(DiffRulesTest, TheReadmeListsEveryRuleWithItsLevel) {
+  std::string readme = ReadFile(fs::path(PROJECT_DIR) / "README.md");
+  for (compare::Rule rule : compare::AllRules()) {
+    std::string row = "| `" + std::string(compare::RuleId(rule)) + "` | " +
+                      std::string(compare::LevelName(compare::RuleLevel(rule))) + " | " +
+                      std::string(compare::RuleSummary(rule)) + " |";
+    EXPECT_NE(readme.find(row), std::string::npos) << "README.md lacks the row " << row;
+  }
+}
+
 TEST(DiffRulesTest, RuleIdsAreKebabCaseAndUnique) {
   std::set<std::string> seen;
   for (compare::Rule rule : compare::AllRules()) {
