@@ -72,9 +72,11 @@ compare::SpecsVersion ToCompare(const Version& v, bool file_mode) {
 int ReportProblems(const Version& v, const CommandContext& ctx) {
   if (!v.sink.has_errors()) return kExitClean;
   std::string name = v.side.commit.empty() ? v.side.name : v.side.name + " (" + v.side.commit.substr(0, 12) + ")";
-  ctx.err << "specc diff: the specs of " << name << " do not compile:\n";
+  int code = ExitCodeFor(v.sink);
+  ctx.err << "specc diff: " << (code == kExitUsage ? "cannot read the specs of " : "the specs of ") << name
+          << (code == kExitUsage ? ":\n" : " do not compile:\n");
   PrintDiagnostics(v.sink, v.sources, OutputFormat::kText, ctx.err);
-  return ExitCodeFor(v.sink);
+  return code;
 }
 
 int Usage(const CommandContext& ctx, const std::string& message) {
