@@ -5,33 +5,17 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "cli/cli.h"
 #include "git_repo.h"
-#include "test_generator.h"
 
 namespace specc {
 namespace {
 
 using drift_test::GitRepo;
 using drift_test::Quote;
+using drift_test::Specc;
+using DiffResult = drift_test::RunResult;
 using nlohmann::json;
-
-struct DiffResult {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-DiffResult Specc(const std::string& dir, const std::vector<std::string>& args) {
-  cli::RunOptions options;
-  options.working_dir = dir;
-  options.generate = drift_test::TestGenerate;
-  std::ostringstream out, err;
-  int exit_code = cli::Run(args, options, out, err);
-  return {exit_code, out.str(), err.str()};
-}
 
 // The API: its Pet schema lives in a file of its own, reached by $ref.
 constexpr char kRoot[] = R"(openapi: 3.0.3
@@ -79,6 +63,13 @@ void WriteSpecs(const GitRepo& repo, const char* pet = kPet) {
   repo.Write("specs/schemas/pet.yaml", pet);
 }
 
+// Commits the specs, then removes the tag property in the working tree (a breaking change).
+void CommitThenDropTag(GitRepo& repo) {
+  WriteSpecs(repo);
+  repo.CommitAll("v1");
+  repo.Write("specs/schemas/pet.yaml", kPetWithoutTag);
+}
+
 json Json(const DiffResult& r) {
   json parsed = json::parse(r.out, nullptr, false);
   EXPECT_FALSE(parsed.is_discarded()) << r.out << r.err;
@@ -120,9 +111,7 @@ TEST(DiffGitTest, ComparesTwoRevisionsReadFromGitObjects) {
 
 TEST(DiffGitTest, DefaultsToHeadAgainstTheWorkingTree) {
   GitRepo repo;
-  WriteSpecs(repo);
-  repo.CommitAll("v1");
-  repo.Write("specs/schemas/pet.yaml", kPetWithoutTag);
+  CommitThenDropTag(repo);
   DiffResult r = Specc(repo.dir(), {"diff"});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_EQ(r.out.rfind("specc diff: HEAD (", 0), 0u) << r.out;
@@ -228,9 +217,7 @@ TEST(DiffGitTest, ARevisionWhoseSpecsDoNotCompileIsNamed) {
 
 TEST(DiffGitTest, AcceptedBreaksAreReadFromTheHeadVersion) {
   GitRepo repo;
-  WriteSpecs(repo);
-  repo.CommitAll("v1");
-  repo.Write("specs/schemas/pet.yaml", kPetWithoutTag);
+  CommitThenDropTag(repo);
   repo.Write("specs/.specc-accepted-breaks.yaml",
              "accepted:\n"
              "  - rule: response-property-removed\n"

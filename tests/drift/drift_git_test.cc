@@ -28,23 +28,9 @@ namespace {
 namespace stdfs = std::filesystem;
 using drift_test::GitRepo;
 using drift_test::Quote;
+using drift_test::RunResult;
 using drift_test::Shell;
-
-struct RunResult {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-// Runs specc in-process in `dir`, with the test generator.
-RunResult Specc(const std::string& dir, const std::vector<std::string>& args) {
-  cli::RunOptions options;
-  options.working_dir = dir;
-  options.generate = drift_test::TestGenerate;
-  std::ostringstream out, err;
-  int exit_code = cli::Run(args, options, out, err);
-  return {exit_code, out.str(), err.str()};
-}
+using drift_test::Specc;
 
 std::string Generated(const std::string& spec) { return drift_test::kGeneratedHeader + spec; }
 

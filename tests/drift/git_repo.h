@@ -1,5 +1,6 @@
 // Test support: a real git repository in a temporary directory, set up with the git CLI
-// and no user or system configuration, removed when the test ends.
+// and no user or system configuration, removed when the test ends; and specc run in it
+// in-process, with the test generator.
 #ifndef SPECC_TESTS_DRIFT_GIT_REPO_H_
 #define SPECC_TESTS_DRIFT_GIT_REPO_H_
 
@@ -12,6 +13,10 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include "cli/cli.h"
+#include "test_generator.h"
 
 namespace specc::drift_test {
 
@@ -90,6 +95,22 @@ class GitRepo {
  private:
   std::string dir_;
 };
+
+struct RunResult {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+// Runs specc in-process in `dir`, with the test generator.
+inline RunResult Specc(const std::string& dir, const std::vector<std::string>& args) {
+  cli::RunOptions options;
+  options.working_dir = dir;
+  options.generate = TestGenerate;
+  std::ostringstream out, err;
+  int exit_code = cli::Run(args, options, out, err);
+  return {exit_code, out.str(), err.str()};
+}
 
 }  // namespace specc::drift_test
 
