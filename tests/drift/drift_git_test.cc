@@ -26,13 +26,12 @@ namespace specc {
 namespace {
 
 namespace stdfs = std::filesystem;
+using drift_test::Generated;
 using drift_test::GitRepo;
 using drift_test::Quote;
 using drift_test::RunResult;
-using drift_test::Shell;
 using drift_test::Specc;
 
-std::string Generated(const std::string& spec) { return drift_test::kGeneratedHeader + spec; }
 
 // What `git status --porcelain --untracked-files=all` prints, computed from the three
 // versions the Worktree reports, so that a test can compare the two.
@@ -338,9 +337,11 @@ TEST(DriftGit, InjectedFailureAfterTheFirstWriteLeavesOldOrNewAndConverges) {
     SourceMap sources;
     DiagSink sink;
     RealFs fs;
-    outputs = drift_test::TestGenerate(worktree.root(), fs, sources, sink).value();
+    cli::Generation generation = drift_test::TestGenerate(worktree.root(), fs, sources, sink).value();
+    outputs = generation.files;
     drift::ClassifyOptions options;
     options.generator.version = "0.1.0";
+    options.ownership = generation.ownership;
     return drift::Classify(outputs, worktree, options).value();
   };
   {

@@ -1,96 +1,41 @@
-// Test support: a real git repository in a temporary directory, set up with the git CLI
-// and no user or system configuration, removed when the test ends; and specc run in it
-// in-process, with the test generator.
+// Helpers of the scenario tests over real git repositories: a repository in a temporary
+// directory driven through the git CLI (with no user or system configuration), and specc
+// run in-process in it through cli::Run with the test generator (test_generator.h).
 #ifndef SPECC_TESTS_DRIFT_GIT_REPO_H_
 #define SPECC_TESTS_DRIFT_GIT_REPO_H_
 
-#include <gtest/gtest.h>
-#include <stdlib.h>
-#include <sys/wait.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "cli/cli.h"
-#include "test_generator.h"
-
 namespace specc::drift_test {
 
-namespace stdfs = std::filesystem;
-
-inline std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
+// Quotes `s` for the shell.
+std::string Quote(const std::string& s);
 
 // Runs `command` through the shell; returns its stdout and stderr, and its exit status.
-inline std::string Shell(const std::string& command, int* status = nullptr) {
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::string out;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  int rc = pclose(pipe);
-  if (status != nullptr) *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return out;
-}
+std::string Shell(const std::string& command, int* status = nullptr);
 
 class GitRepo {
  public:
-  GitRepo() {
-    // No user or system git configuration leaks into the tests.
-    setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
-    setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-    std::string pattern = (stdfs::temp_directory_path() / "specc-drift-XXXXXX").string();
-    char* made = mkdtemp(pattern.data());
-    EXPECT_NE(made, nullptr);
-    dir_ = stdfs::canonical(pattern).string();
-    Git("init -q -b main");
-  }
-  ~GitRepo() {
-    std::error_code ec;
-    stdfs::remove_all(dir_, ec);
-  }
+  // A new repository (`git init -b main`) in a fresh temporary directory.
+  GitRepo();
+  ~GitRepo();
+  GitRepo(const GitRepo&) = delete;
+  GitRepo& operator=(const GitRepo&) = delete;
 
+  // The canonical absolute path of the working tree.
   const std::string& dir() const { return dir_; }
 
+  // Runs `git ARGS` in the repository with `env` before it; a non-zero exit fails the
+  // test unless `status` receives it.
   std::string Git(const std::string& args, int* status = nullptr,
-                  const std::string& env = "") const {
-    int rc = 0;
-    std::string out = Shell(env + " git -C " + Quote(dir_) +
-                                " -c user.name=specc-test -c user.email=test@example.com"
-                                " -c commit.gpgsign=false -c status.renames=false " +
-                                args,
-                            &rc);
-    if (status != nullptr) {
-      *status = rc;
-    } else {
-      EXPECT_EQ(rc, 0) << "git " << args << "\n" << out;
-    }
-    return out;
-  }
-  void CommitAll(const std::string& message = "change") {
-    Git("add -A");
-    Git("commit -q --no-verify -m " + Quote(message));
-  }
-  std::string Porcelain() const { return Git("status --porcelain --untracked-files=all"); }
+                  const std::string& env = "") const;
+  void CommitAll(const std::string& message = "change");
+  std::string Porcelain() const;
 
-  void Write(const std::string& path, const std::string& contents) const {
-    stdfs::create_directories((stdfs::path(dir_) / path).parent_path());
-    std::ofstream(stdfs::path(dir_) / path, std::ios::binary) << contents;
-  }
-  std::string Read(const std::string& path) const {
-    std::ifstream in(stdfs::path(dir_) / path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-  }
-  bool Exists(const std::string& path) const { return stdfs::exists(stdfs::path(dir_) / path); }
+  void Write(const std::string& path, const std::string& contents) const;
+  std::string Read(const std::string& path) const;
+  bool Exists(const std::string& path) const;
 
  private:
   std::string dir_;
@@ -103,14 +48,13 @@ struct RunResult {
 };
 
 // Runs specc in-process in `dir`, with the test generator.
-inline RunResult Specc(const std::string& dir, const std::vector<std::string>& args) {
-  cli::RunOptions options;
-  options.working_dir = dir;
-  options.generate = TestGenerate;
-  std::ostringstream out, err;
-  int exit_code = cli::Run(args, options, out, err);
-  return {exit_code, out.str(), err.str()};
-}
+RunResult Specc(const std::string& dir, const std::vector<std::string>& args);
+
+// Runs specc in-process in `dir` with its real generator (specc.yaml and the emitters).
+RunResult SpeccWithEmitters(const std::string& dir, const std::vector<std::string>& args);
+
+// What the test generator writes for a spec holding `spec`.
+std::string Generated(const std::string& spec);
 
 }  // namespace specc::drift_test
 

@@ -23,6 +23,7 @@ constexpr CommandRow kCommands[] = {
     {"check", "the drift report without writing; exit 1 on drift, 2 on conflicts"},
     {"diff", "breaking changes between two versions of the specs; exit 1 when one reaches --fail-on"},
     {"plan", "print the provisioning plan, modes resolved from the credentials present"},
+    {"provision", "carry out the plan's steps for one environment through the providers' APIs"},
     {"lint", "parse and validate spec files; diagnostics only"},
     {"ir", "print the intermediate representation as JSON"},
     {"emit", "file mode: render artifacts for the given specs into --out DIR"},
@@ -71,6 +72,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   std::vector<std::string> extra;
   DiffFlags diff;
   bool breaking = false;
+  ProvisionFlags provision;
   for (const CommandRow& row : kCommands) {
     CLI::App* sub = app.add_subcommand(row.name, row.summary);
     std::string name = row.name;
@@ -100,6 +102,12 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
                     "branch, else HEAD), as `specc diff` does");
     }
     if (name == "hook") sub->add_flag("--force", force, "replace a foreign hook, keeping a backup");
+    if (name == "provision") {
+      sub->add_option("--env", provision.environment, "the environment to provision")->option_text("ENV");
+      sub->add_flag("--dry-run", provision.dry_run, "look up every resource, change nothing");
+      sub->add_option("--approve", provision.approve, "approve the side effects of step KEY (repeatable)")->option_text("KEY");
+      sub->add_flag("--approve-all", provision.approve_all, "approve every step (refused for prod)");
+    }
     if (name == "env" || name == "hook") {
       sub->add_option("ARGS", extra, "subcommand and its arguments");
       sub->add_option("--env", env_name, "environment name");
@@ -148,6 +156,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   }
   if (name == "hook") return RunHook(extra, force, ctx);
   if (name == "plan") return RunPlan(ctx);
+  if (name == "provision") return RunProvision(provision, ctx);
   if (name == "env") return RunEnvCommand(extra, env_name, ctx);
   return kExitUsage;
 }

@@ -11,10 +11,6 @@ namespace {
 // rather than followed (a cycle through allOf is caught before this).
 constexpr int kMaxDepth = 32;
 
-bool HasNull(const std::vector<std::string>& types) {
-  return std::find(types.begin(), types.end(), "null") != types.end();
-}
-
 template <typename T>
 void FillIfEmpty(T& field, const T& from) {
   if (field.empty()) field = from;
@@ -44,7 +40,7 @@ const ir::Schema& EffectiveSchemas::Merge(ir::SchemaId id, int depth) {
   for (const std::string& t : own.types) {
     if (t != "null") own_types.push_back(t);
   }
-  bool typed_part = false, every_typed_part_nullable = true;
+  bool typed_part = false;
   std::vector<std::string> part_types;  // intersection over the parts that have types
   for (ir::SchemaId part_id : own.all_of) {
     if (part_id == ir::kNoSchema || part_id >= api_.schemas.size()) continue;
@@ -63,7 +59,6 @@ const ir::Schema& EffectiveSchemas::Merge(ir::SchemaId id, int depth) {
         });
       }
       typed_part = true;
-      every_typed_part_nullable = every_typed_part_nullable && HasNull(part.types);
     }
     for (const ir::Property& p : part.properties) {
       auto same = std::find_if(m.properties.begin(), m.properties.end(),
@@ -102,13 +97,9 @@ const ir::Schema& EffectiveSchemas::Merge(ir::SchemaId id, int depth) {
     m.write_only = m.write_only || part.write_only;
     m.deprecated = m.deprecated || part.deprecated;
   }
-  // Types: its own when it has some, otherwise what every typed part allows. 3.0's
-  // `nullable: true` beside an allOf (the usual way to make a $ref nullable) adds null to
-  // the parts' types.
-  bool nullable = HasNull(own.types) || (own_types.empty() && typed_part && every_typed_part_nullable);
+  // Types (without null: nullability is sema's reading, see SchemaComparer): its own when
+  // it has some, otherwise what every typed part allows.
   m.types = own_types.empty() ? part_types : own_types;
-  if (nullable && !m.types.empty()) m.types.push_back("null");
-  if (nullable && m.types.empty() && HasNull(own.types)) m.types.push_back("null");
   in_progress_.pop_back();
   const ir::Schema& result = *out;
   merged_.emplace(id, std::move(out));

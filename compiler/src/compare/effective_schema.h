@@ -20,7 +20,8 @@ class EffectiveSchemas {
 
   // Returns schema `id` with its allOf parts merged in (recursively): properties of the
   // parts follow its own (a name it declares itself wins, `required` from any part
-  // counts), types are intersected (null only when every typed part allows it), and a
+  // counts), non-null types are intersected (null is left out: whether a schema accepts
+  // null is sema's to say), and a
   // keyword it leaves out is taken from the first part that has it. A schema without
   // allOf is returned as it is. REQUIRES: id < api.schemas.size().
   const ir::Schema& Get(ir::SchemaId id);

@@ -48,15 +48,15 @@ bool Accepts(const std::vector<std::string>& types, const std::string& type) {
 
 bool Composed(const ir::Schema& s) { return !s.one_of.empty() || !s.any_of.empty(); }
 
-// The types of a schema without null; a schema that leaves `type` out but describes
-// properties or items is taken as the object or array it describes (writing `type: object`
-// beside `properties` is no change).
-std::vector<std::string> KnownTypes(const ir::Schema& s) {
-  std::vector<std::string> out = NonNullTypes(s);
-  if (!out.empty() || Composed(s)) return out;
-  if (!s.properties.empty() || s.additional_properties != ir::AdditionalProperties::kUnspecified) return {"object"};
-  if (s.items != ir::kNoSchema || !s.prefix_items.empty()) return {"array"};
-  return out;
+// The non-null types schema `id` accepts, as sema reads them (inferred from the keywords
+// when `type` is absent: `properties` without `type: object` is an object). An allOf whose
+// parts sema intersects rather than merges (`allOf: [{type: string}, {maxLength: 5}]`)
+// has no types of its own there: the parts' common types, from the merged view `merged`.
+std::vector<std::string> AcceptedTypes(const sema::SchemaMeanings& meanings, ir::SchemaId id,
+                                       const ir::Schema& merged) {
+  const sema::SchemaMeaning& meaning = meanings.Of(meanings.Resolve(id));
+  if (!meaning.types.empty() || Composed(merged)) return meaning.types;
+  return NonNullTypes(merged);
 }
 
 std::optional<double> Number(const std::string& text) {
@@ -136,7 +136,8 @@ uint64_t Key(ir::SchemaId a, ir::SchemaId b, Direction dir) {
 
 }  // namespace
 
-SchemaComparer::SchemaComparer(const ir::Api& base, const ir::Api& head) : base_(base), head_(head) {}
+SchemaComparer::SchemaComparer(const ir::Api& base, const ir::Api& head)
+    : base_(base), head_(head), base_meanings_(base), head_meanings_(head) {}
 SchemaComparer::~SchemaComparer() = default;
 
 void SchemaComparer::Compare(ir::SchemaId a, ir::SchemaId b, Direction dir, std::vector<SchemaChange>& out) {
@@ -250,7 +251,7 @@ void SchemaComparer::Build(Node& node, ir::SchemaId a, ir::SchemaId b, Direction
     if (!x_all && !y_all) return;
   }
   bool incompatible = false;
-  CompareTypes(node, x, y, dir, &incompatible);
+  CompareTypes(node, a, b, x, y, dir, &incompatible);
   // A string that became an object shares nothing else worth comparing.
   if (incompatible) {
     node.incompatible = true;
@@ -262,7 +263,7 @@ void SchemaComparer::Build(Node& node, ir::SchemaId a, ir::SchemaId b, Direction
   // Properties of a oneOf on one side only are compared branch by branch instead: the
   // other side's single schema is matched against the branches.
   if (Composed(x) == Composed(y)) {
-    CompareProperties(node, x, y, dir);
+    CompareProperties(node, a, b, x, y, dir);
     CompareAdditional(node, x, y, dir);
   }
   CompareItems(node, x, y, dir);
@@ -273,12 +274,14 @@ void SchemaComparer::Build(Node& node, ir::SchemaId a, ir::SchemaId b, Direction
   }
 }
 
-void SchemaComparer::CompareTypes(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir,
-                                  bool* incompatible) {
-  std::vector<std::string> tx = KnownTypes(x), ty = KnownTypes(y);
-  // A schema without types accepts null too, unless oneOf/anyOf branches carry its types.
-  bool nx = Has(x.types, "null") || (tx.empty() && !Composed(x));
-  bool ny = Has(y.types, "null") || (ty.empty() && !Composed(y));
+void SchemaComparer::CompareTypes(Node& node, ir::SchemaId a, ir::SchemaId b, const ir::Schema& x,
+                                  const ir::Schema& y, Direction dir, bool* incompatible) {
+  std::vector<std::string> tx = AcceptedTypes(base_meanings_, a, x), ty = AcceptedTypes(head_meanings_, b, y);
+  // Null as sema reads it: 3.0's `nullable: true` (on a `$ref` wrapper too), a 3.1 type
+  // array or `type: 'null'` branch, a null enum value where the type lets it through. A
+  // schema without types accepts null too, unless oneOf/anyOf branches carry its types.
+  bool nx = base_meanings_.Nullable(a) || (tx.empty() && !Composed(x));
+  bool ny = head_meanings_.Nullable(b) || (ty.empty() && !Composed(y));
   if ((tx.empty() && Composed(x)) || (ty.empty() && Composed(y))) {
     // The types are compared branch by branch; only `nullable: true` beside the branches
     // is compared here.
@@ -301,7 +304,7 @@ void SchemaComparer::CompareTypes(Node& node, const ir::Schema& x, const ir::Sch
   bool overlap = tx.empty() || ty.empty() ||
                  std::any_of(tx.begin(), tx.end(), [&](const std::string& t) { return Accepts(ty, t); }) ||
                  std::any_of(ty.begin(), ty.end(), [&](const std::string& t) { return Accepts(tx, t); });
-  std::string change = "type changed from " + DescribeTypes(x) + " to " + DescribeTypes(y);
+  std::string change = "type changed from " + DescribeTypes(tx, nx) + " to " + DescribeTypes(ty, ny);
   if (dir == Direction::kRequest) {
     if (!lost.empty()) {
       node.own.push_back({Rule::kRequestTypeChanged, "", change, x.loc, y.loc});
@@ -353,6 +356,10 @@ void SchemaComparer::CompareEnum(Node& node, const ir::Schema& x, const ir::Sche
   std::vector<std::string> ex = x.enum_values, ey = y.enum_values;
   if (ex.empty() && !x.const_value.empty()) ex.push_back(x.const_value);
   if (ey.empty() && !y.const_value.empty()) ey.push_back(y.const_value);
+  // A null value is nullability, which CompareTypes reads from sema (`enum: [a, null]`
+  // lets null through only where the type does).
+  if (ex.size() > 1) std::erase(ex, "null");
+  if (ey.size() > 1) std::erase(ey, "null");
   if (ex == ey) return;
   bool req = dir == Direction::kRequest;
   if (ex.empty()) {
@@ -448,19 +455,34 @@ void SchemaComparer::CompareConstraints(Node& node, const ir::Schema& x, const i
   }
 }
 
-void SchemaComparer::CompareProperties(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir) {
+void SchemaComparer::CompareProperties(Node& node, ir::SchemaId a, ir::SchemaId b, const ir::Schema& x,
+                                       const ir::Schema& y, Direction dir) {
   bool req = dir == Direction::kRequest;
-  const ir::Api& base_api = base_.api();
-  const ir::Api& head_api = head_.api();
+  // Whether a property is required, readOnly or writeOnly is sema's reading: `required`
+  // from any merged allOf branch (also a branch that names it without declaring it), and
+  // readOnly/writeOnly through `$ref` wrappers. A property sema does not list (a part it
+  // intersects rather than merges) keeps what its own schema says.
+  auto reading = [](const sema::SchemaMeanings& meanings, ir::SchemaId id, const ir::Property& p) {
+    const sema::SchemaMeaning& meaning = meanings.Of(meanings.Resolve(id));
+    for (const sema::ObjectProperty& q : meaning.properties) {
+      if (q.name == p.name) return q;
+    }
+    sema::ObjectProperty own{p.name, p.schema, p.required};
+    if (p.schema != ir::kNoSchema) {
+      const ir::Schema& s = meanings.api().schemas[p.schema];
+      own.read_only = s.read_only;
+      own.write_only = s.write_only;
+    }
+    return own;
+  };
   // readOnly properties are not sent in requests, writeOnly ones not returned in responses:
   // they are not part of the value in that direction.
-  auto hidden = [&](const ir::Api& api, const ir::Property& p) {
-    if (p.schema == ir::kNoSchema) return false;
-    const ir::Schema& s = api.schemas[p.schema];
-    return req ? s.read_only : s.write_only;
-  };
+  auto hidden = [&](const sema::ObjectProperty& p) { return req ? p.read_only : p.write_only; };
+  auto base_reading = [&](const ir::Property& p) { return reading(base_meanings_, a, p); };
+  auto head_reading = [&](const ir::Property& p) { return reading(head_meanings_, b, p); };
   for (const ir::Property& p : x.properties) {
-    if (hidden(base_api, p)) continue;
+    sema::ObjectProperty pr = base_reading(p);
+    if (hidden(pr)) continue;
     auto same = std::find_if(y.properties.begin(), y.properties.end(),
                              [&](const ir::Property& q) { return q.name == p.name; });
     if (same == y.properties.end()) {
@@ -469,30 +491,32 @@ void SchemaComparer::CompareProperties(Node& node, const ir::Schema& x, const ir
       continue;
     }
     const ir::Property& q = *same;
-    if (hidden(head_api, q)) {
+    sema::ObjectProperty qr = head_reading(q);
+    if (hidden(qr)) {
       node.own.push_back({req ? Rule::kRequestPropertyBecameReadOnly : Rule::kResponsePropertyBecameWriteOnly,
                           p.name, "property `" + p.name + "` became " + (req ? "readOnly" : "writeOnly"), p.loc,
                           q.loc});
       continue;
     }
-    if (p.required != q.required) {
-      Rule rule = req ? (q.required ? Rule::kRequestPropertyBecameRequired : Rule::kRequestPropertyBecameOptional)
-                      : (q.required ? Rule::kResponsePropertyBecameRequired : Rule::kResponsePropertyBecameOptional);
+    if (pr.required != qr.required) {
+      Rule rule = req ? (qr.required ? Rule::kRequestPropertyBecameRequired : Rule::kRequestPropertyBecameOptional)
+                      : (qr.required ? Rule::kResponsePropertyBecameRequired : Rule::kResponsePropertyBecameOptional);
       node.own.push_back({rule, p.name,
-                          "property `" + p.name + "` became " + (q.required ? "required" : "optional"), p.loc,
+                          "property `" + p.name + "` became " + (qr.required ? "required" : "optional"), p.loc,
                           q.loc});
     }
     AddChild(node, p.name, p.schema, q.schema, dir);
   }
   for (const ir::Property& q : y.properties) {
-    if (hidden(head_api, q)) continue;
+    sema::ObjectProperty qr = head_reading(q);
+    if (hidden(qr)) continue;
     bool known = std::any_of(x.properties.begin(), x.properties.end(),
                              [&](const ir::Property& p) { return p.name == q.name; });
     if (known) continue;
-    Rule rule = req ? (q.required ? Rule::kRequiredRequestPropertyAdded : Rule::kRequestPropertyAdded)
+    Rule rule = req ? (qr.required ? Rule::kRequiredRequestPropertyAdded : Rule::kRequestPropertyAdded)
                     : Rule::kResponsePropertyAdded;
     node.own.push_back({rule, q.name,
-                        std::string(q.required ? "required " : "") + "property `" + q.name + "` added", x.loc,
+                        std::string(qr.required ? "required " : "") + "property `" + q.name + "` added", x.loc,
                         q.loc});
   }
 }

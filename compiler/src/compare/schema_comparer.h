@@ -17,6 +17,7 @@
 #include "compare/change.h"
 #include "compare/effective_schema.h"
 #include "ir/api.h"
+#include "sema/schema_meaning.h"
 
 namespace specc::compare {
 
@@ -57,11 +58,13 @@ class SchemaComparer {
   // Returns how many changes `node` reaches, counting to `limit` at most (a tentative
   // count while the node's component is incomplete).
   size_t Distance(const Node* node, size_t limit) const;
-  void CompareTypes(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir, bool* incompatible);
+  void CompareTypes(Node& node, ir::SchemaId a, ir::SchemaId b, const ir::Schema& x, const ir::Schema& y,
+                    Direction dir, bool* incompatible);
   void CompareFormat(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir);
   void CompareEnum(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir);
   void CompareConstraints(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir);
-  void CompareProperties(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir);
+  void CompareProperties(Node& node, ir::SchemaId a, ir::SchemaId b, const ir::Schema& x, const ir::Schema& y,
+                         Direction dir);
   void CompareAdditional(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir);
   void CompareItems(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir);
   void CompareBranches(Node& node, ir::SchemaId a, ir::SchemaId b, const ir::Schema& x, const ir::Schema& y,
@@ -69,7 +72,12 @@ class SchemaComparer {
   void CompareDiscriminator(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir);
   void AddChild(Node& node, std::string segment, ir::SchemaId a, ir::SchemaId b, Direction dir);
 
+  // The structure compared (properties with their locations, constraints, branches)...
   EffectiveSchemas base_, head_;
+  // ...and what it means (nullability, accepted types, effective `required`, readOnly and
+  // writeOnly), as sema/ decides it for every emitter, so that specc diff reads a schema
+  // the way the generated validators do.
+  sema::SchemaMeanings base_meanings_, head_meanings_;
   std::unordered_map<uint64_t, std::unique_ptr<Node>> memo_;
   std::vector<Node*> stack_;     // Tarjan's stack
   std::vector<Node*> building_;  // the nodes whose Build is running, innermost last

@@ -5,12 +5,14 @@
 
 namespace specc::compare {
 
-std::string DescribeTypes(const ir::Schema& schema) {
-  if (schema.types.empty()) return "any type";
+std::string DescribeTypes(const std::vector<std::string>& types, bool nullable) {
+  if (types.empty()) return "any type";
+  std::vector<std::string> named = types;
+  if (nullable) named.push_back("null");
   std::string out;
-  for (size_t i = 0; i < schema.types.size(); ++i) {
-    if (i > 0) out += i + 1 == schema.types.size() ? " or " : ", ";
-    out += "`" + schema.types[i] + "`";
+  for (size_t i = 0; i < named.size(); ++i) {
+    if (i > 0) out += i + 1 == named.size() ? " or " : ", ";
+    out += "`" + named[i] + "`";
   }
   return out;
 }

@@ -6,13 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "ir/api.h"
-
 namespace specc::compare {
 
-// Returns "`string`", "`string` or `null`", "`integer`, `string` or `null`", or "any
-// type" for a schema without types.
-std::string DescribeTypes(const ir::Schema& schema);
+// Returns "`string`", "`string` or `null`", "`integer`, `string` or `null`" for the
+// non-null `types` a schema accepts (and null when `nullable`), or "any type" when `types`
+// is empty.
+std::string DescribeTypes(const std::vector<std::string>& types, bool nullable);
 // Returns a JSON value as written in a message: a plain string without its quotes
 // (`cat`), anything else as JSON (`1`, `null`, `"a b"`), in backticks.
 std::string DescribeValue(const std::string& json);

@@ -34,13 +34,19 @@ class MemWorktree final : public Worktree {
   Result<std::optional<std::string>> Read(Version version, const std::string& path) const override;
   Result<std::vector<std::string>> List(Version version, const std::string& dir) const override;
   Result<bool> IsIgnored(const std::string& path) const override;
-  Status Write(const std::string& path, std::string_view contents) override;
-  Status Remove(const std::string& path) override;
+  Result<std::string> Clean(const std::string&, std::string contents) const override {
+    return contents;
+  }
   Result<std::string> HooksDir() const override { return root_ + "/.git/hooks"; }
   Result<std::string> ResolveCommit(const std::string& revision) const override;
   Result<std::optional<BaseCommit>> DefaultBase() const override { return default_base_; }
   Result<std::optional<std::string>> ReadCommit(const std::string& commit, const std::string& path) const override;
   Result<std::vector<std::string>> ListCommit(const std::string& commit, const std::string& dir) const override;
+  std::string CommonGitDir() const override { return root_ + "/.git"; }
+
+ protected:
+  Status WriteFile(const std::string& path, std::string_view contents) override;
+  Status RemoveFile(const std::string& path) override;
 
  private:
   std::string root_;
