@@ -4,6 +4,9 @@
 // compile, accepted breaks, and `check --breaking`.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "git_repo.h"
@@ -263,6 +266,63 @@ TEST(DiffGitTest, CheckBreakingAddsTheComparisonToTheDriftReport) {
   EXPECT_EQ(Rules(report["breaking"]), std::vector<std::string>{"response-property-removed"});
   // Without --breaking, check is the drift check alone.
   EXPECT_EQ(Specc(repo.dir(), {"check"}).exit_code, 0);
+}
+
+// Specs come from pull requests: at no revision, and not in the working tree, may a link
+// or a `$ref` that climbs out make specc diff read (and print a line of) a file outside
+// the repository.
+TEST(DiffGitTest, SpecsThatLeadOutOfTheRepositoryAreNeverRead) {
+  namespace stdfs = std::filesystem;
+  GitRepo repo;
+  const std::string outside = repo.dir() + "-outside";
+  stdfs::create_directories(outside);
+  std::ofstream(outside + "/secret.yaml") << "OUTSIDE_MARKER_LINE: [unclosed\n";
+  auto expect_refused = [](const DiffResult& r, const std::string& what, const std::string& code) {
+    EXPECT_EQ(r.exit_code, 3) << what << "\n" << r.out << r.err;
+    EXPECT_NE(r.err.find(code), std::string::npos) << what << "\n" << r.err;
+    EXPECT_EQ((r.out + r.err).find("OUTSIDE_MARKER"), std::string::npos) << what << "\n" << r.err;
+  };
+  WriteSpecs(repo);
+  repo.CommitAll("v1");
+  // The working tree: the Pet schema's file is a link out of the repository.
+  stdfs::remove(repo.dir() + "/specs/schemas/pet.yaml");
+  stdfs::create_symlink(outside + "/secret.yaml", repo.dir() + "/specs/schemas/pet.yaml");
+  expect_refused(Specc(repo.dir(), {"diff"}), "a linked file in the working tree", "[SPEC_FILE_OUTSIDE_REPOSITORY]");
+  // A revision whose `$ref` climbs out of the repository, and one whose project spec names
+  // a document outside it.
+  stdfs::remove(repo.dir() + "/specs/schemas/pet.yaml");
+  const std::string escape = "../../" + stdfs::path(outside).filename().string() + "/secret.yaml";
+  std::string climbing = kRoot;
+  climbing.replace(climbing.find("./schemas/pet.yaml"), 18, escape);
+  repo.Write("specs/openapi.yaml", climbing);
+  repo.CommitAll("climbs out");
+  expect_refused(Specc(repo.dir(), {"diff", "--base", "HEAD", "--head", "HEAD"}), "a $ref that climbs out",
+                 "[SPEC_REF_OUTSIDE_ROOT]");
+  stdfs::remove_all(repo.dir() + "/specs");
+  repo.Write("specs/shop.specc",
+             "project \"shop\" {\n"
+             "  id = \"7b0e8c52-3d1f-4a6b-9c2e-5f8a1d4b6c30\"\n"
+             "  version = \"1.0.0\"\n"
+             "  constitution = \"1.0.0\"\n"
+             "  service api { openapi = \"" + escape + "\"; runtime = cloudflare.worker }\n"
+             "}\n");
+  repo.CommitAll("names a document outside");
+  expect_refused(Specc(repo.dir(), {"diff", "--base", "HEAD", "--head", "HEAD"}), "a project spec naming a file outside",
+                 "[SPEC_FILE_OUTSIDE_REPOSITORY]");
+  // A revision holding a link: refused by name (an environment error, exit 4, as for a
+  // file git cannot read), its target never followed.
+  stdfs::remove_all(repo.dir() + "/specs");
+  WriteSpecs(repo);
+  stdfs::remove(repo.dir() + "/specs/schemas/pet.yaml");
+  stdfs::create_symlink(outside + "/secret.yaml", repo.dir() + "/specs/schemas/pet.yaml");
+  repo.CommitAll("a link");
+  DiffResult linked = Specc(repo.dir(), {"diff", "--base", "HEAD", "--head", "HEAD"});
+  EXPECT_EQ(linked.exit_code, 4) << linked.out << linked.err;
+  std::string commit = repo.Git("rev-parse HEAD").substr(0, 12);
+  EXPECT_NE(linked.err.find("specs/schemas/pet.yaml: a symbolic link in commit " + commit), std::string::npos)
+      << linked.err;
+  EXPECT_EQ((linked.out + linked.err).find("OUTSIDE_MARKER"), std::string::npos) << linked.err;
+  stdfs::remove_all(outside);
 }
 
 TEST(DiffGitTest, OutsideARepositoryFileModeIsTheWay) {

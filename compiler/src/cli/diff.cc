@@ -189,7 +189,13 @@ std::optional<DiffRun> StartDiffRun(const DiffFlags& flags, const CommandContext
       head_fs = std::make_unique<drift::RevisionFs>(*worktree, commit.value());
     } else {
       head.side = DiffSide{"the working tree", "", &head.sources};
-      head_fs = std::make_unique<RealFs>();
+      // As `specc check` reads it: inside the repository only, through links too (a
+      // committed link or a spec naming `../../x` never makes specc read a file outside
+      // it), and each file as git stores it (clean filters: CRLF checkouts compile alike).
+      const drift::Worktree& tree = *worktree;
+      head_fs = std::make_unique<RealFs>(root, [&tree](const std::string& path, std::string bytes) {
+        return tree.Clean(path, std::move(bytes));
+      });
     }
     for (Version* v : {&base, &head}) {
       const Fs* fs = v == &base ? base_fs.get() : head_fs.get();

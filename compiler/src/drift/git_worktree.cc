@@ -240,7 +240,7 @@ class GitWorktree final : public Worktree {
                                                 const std::string& path) const override {
     Result<git_tree*> tree = CommitTree(commit);
     if (!tree.ok()) return tree.error();
-    return ReadTree(tree.value(), path, "commit " + commit.substr(0, 12));
+    return ReadTree(tree.value(), path, "commit " + commit.substr(0, 12), /*refuse_links=*/true);
   }
 
   Result<std::vector<std::string>> ListCommit(const std::string& commit,
@@ -298,14 +298,20 @@ class GitWorktree final : public Worktree {
 
   // Returns the blob at `path` in `tree` (named `what` in errors); nothing when there is
   // no file there.
+  // With `refuse_links`, a symbolic link is an Error rather than its target's name: the
+  // specs of a revision are compiled from regular files only (what a link there would
+  // lead to is not in that revision, and may lie outside the repository).
   Result<std::optional<std::string>> ReadTree(git_tree* tree, const std::string& path,
-                                              const std::string& what) const {
+                                              const std::string& what, bool refuse_links = false) const {
     git_tree_entry* entry = nullptr;
     int rc = git_tree_entry_bypath(&entry, tree, path.c_str());
     if (rc == GIT_ENOTFOUND) return std::optional<std::string>();
     if (rc < 0) return GitError("cannot look up " + path + " in " + what);
     Result<std::optional<std::string>> out = std::optional<std::string>();
-    if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB)
+    if (refuse_links && git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK) {
+      out = Error{path + ": a symbolic link in " + what +
+                  "; specc reads the specs of a revision only from regular files"};
+    } else if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB)
       out = BlobContents(git_tree_entry_id(entry), path);
     git_tree_entry_free(entry);
     return out;

@@ -10,7 +10,9 @@ SnapshotFs::SnapshotFs(const Worktree& worktree, std::optional<std::string> comm
 Result<std::string> SnapshotFs::Relative(const std::string& path) const {
   std::string absolute = JoinPath(worktree_.root(), path);
   if (!IsWithin(absolute, worktree_.root())) {
-    return Error{path + ": outside the repository at " + worktree_.root()};
+    // The refusal a confined RealFs gives (base/fs.h), so that the front end reports a
+    // `$ref` climbing out of the repository alike at every revision.
+    return Error{path + ": " + kOutsideRootReason};
   }
   std::string relative = RelativeTo(absolute, worktree_.root());
   return relative == "." ? std::string() : relative;

@@ -28,8 +28,8 @@ class SnapshotFs : public Fs {
   Result<std::vector<std::string>> ListFiles(const std::string& dir) const override;
 
  private:
-  // Returns `path` relative to the root ("" for the root itself), or an Error when it
-  // lies outside the repository.
+  // Returns `path` relative to the root ("" for the root itself), or ResolveWithin's
+  // Error (IsOutsideRoot) when it lies outside the repository.
   Result<std::string> Relative(const std::string& path) const;
   Result<std::optional<std::string>> ReadRelative(const std::string& relative) const;
   Result<std::vector<std::string>> ListRelative(const std::string& relative) const;

@@ -77,7 +77,8 @@ class Worktree {
   // when there is one, otherwise HEAD; std::nullopt when HEAD has no commit yet.
   virtual Result<std::optional<BaseCommit>> DefaultBase() const = 0;
 
-  // Read and List (above) of the tree of `commit`, an id ResolveCommit returned.
+  // Read and List (above) of the tree of `commit`, an id ResolveCommit returned. Reading
+  // a symbolic link there is an Error: specs are read from a revision's regular files.
   virtual Result<std::optional<std::string>> ReadCommit(const std::string& commit,
                                                         const std::string& path) const = 0;
   virtual Result<std::vector<std::string>> ListCommit(const std::string& commit,
