@@ -6,7 +6,10 @@ of specc on large public descriptions:
   temporary directory), the four TypeScript-side emitters together, and Postman's own
   converter (openapi-to-postmanv2, when `npm ci` has run in tests/node) on the same file;
 - the drift check (`specc check`) on this repository's up-to-date example project and on
-  a temporary git repository holding GitHub's description.
+  a temporary git repository holding GitHub's description;
+- the breaking-change report (`specc diff`) of GitHub's 2022-06 description against
+  today's, as two files and with the 2022 one read from a commit of a git repository, and
+  of GitHub's JSON description against its YAML twin.
 Usage: tests/bench/bench.py [--runs N] [--specc PATH]."""
 import argparse
 import os
@@ -28,7 +31,7 @@ INPUTS = [
 ]
 
 
-def run_once(argv):
+def run_once(argv, ok=(0, 3)):
     """Runs one child and returns (wall s, cpu s, peak RSS MiB) from its rusage."""
     start = time.monotonic()
     pid = os.fork()
@@ -39,14 +42,14 @@ def run_once(argv):
         os.execv(argv[0], argv)
     _, status, usage = os.wait4(pid, 0)
     wall = time.monotonic() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 3):
+    if os.waitstatus_to_exitcode(status) not in ok:
         sys.exit(f"failed: {' '.join(argv)}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
 
 
-def report(label, argv, runs):
-    run_once(argv)
-    samples = [run_once(argv) for _ in range(runs)]
+def report(label, argv, runs, ok=(0, 3)):
+    run_once(argv, ok)
+    samples = [run_once(argv, ok) for _ in range(runs)]
     wall, cpu, rss = (statistics.median(s[i] for s in samples) for i in range(3))
     print(f"{label:50} {wall:8.3f} {cpu:8.3f} {rss:9.1f}")
 
@@ -85,6 +88,21 @@ def main():
         git(repo, "add", "-A")
         git(repo, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-q", "-m", "generated")
         report("check GitHub repository", [args.specc, "check", "-C", repo], args.runs)
+
+    # specc diff exits 1 when a change reaches --fail-on, as GitHub's history does.
+    github_2022 = os.path.join(CORPUS, "github/rest-api-description-2022-06/api.github.com.json")
+    report("diff GitHub 2022-06 vs today (files)", [args.specc, "diff", github_2022, github], args.runs, ok=(0, 1))
+    report("diff GitHub JSON vs its YAML twin", [args.specc, "diff", github, os.path.join(CORPUS, INPUTS[1][1])],
+           args.runs, ok=(0, 1))
+    with tempfile.TemporaryDirectory() as repo:
+        os.makedirs(os.path.join(repo, "specs"))
+        shutil.copy(github_2022, os.path.join(repo, "specs", "api.json"))
+        git(repo, "init", "-q")
+        git(repo, "add", "-A")
+        git(repo, "-c", "user.name=bench", "-c", "user.email=bench@localhost", "commit", "-q", "-m", "2022-06")
+        shutil.copy(github, os.path.join(repo, "specs", "api.json"))
+        report("diff GitHub repository (HEAD 2022-06, working tree today)", [args.specc, "diff", "-C", repo], args.runs,
+               ok=(0, 1))
 
 
 if __name__ == "__main__":

@@ -2,13 +2,16 @@
 #include <map>
 #include <ostream>
 #include <set>
+#include <sstream>
 
 #include "base/diag_sink.h"
+#include "base/json_writer.h"
 #include "base/path.h"
 #include "base/fs.h"
 #include "base/source_map.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/diff_run.h"
 #include "cli/drift_run.h"
 #include "cli/guard.h"
 #include "cli/version.h"
@@ -275,10 +278,48 @@ int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandC
   int exit_code = kExitUsage;
   std::optional<DriftRun> run = StartDriftRun({.staged = flags.staged}, generate, ctx, &exit_code);
   if (!run) return exit_code;
-  PrintDriftReport(run->classification, flags.diff, flags.staged ? DriftVerb::kCheckStaged : DriftVerb::kCheck, ctx);
-  if (run->classification.has_conflicts()) return kExitConflicts;
-  if (run->classification.has_changes()) return kExitDrift;
-  return kExitClean;
+  int code = run->classification.has_conflicts() ? kExitConflicts
+             : run->classification.has_changes() ? kExitDrift
+                                                 : kExitClean;
+  if (!flags.breaking) {
+    PrintDriftReport(run->classification, flags.diff, flags.staged ? DriftVerb::kCheckStaged : DriftVerb::kCheck, ctx);
+    return code;
+  }
+  // --breaking: the same comparison as `specc diff` (base: the default base; head: the
+  // working tree, or the index with --staged), after the drift report.
+  DiffFlags diff;
+  diff.staged = flags.staged;
+  int diff_code = kExitUsage;
+  std::optional<DiffRun> breaking = StartDiffRun(diff, ctx, &diff_code);
+  if (!breaking) return diff_code;
+  std::ostringstream drift_report;
+  PrintDriftReport(run->classification, flags.diff, flags.staged ? DriftVerb::kCheckStaged : DriftVerb::kCheck,
+                   CommandContext{ctx.working_dir, ctx.free_memory, ctx.format,
+                                                                   drift_report, ctx.err});
+  switch (ctx.format) {
+    case OutputFormat::kText:
+      ctx.out << drift_report.str() << "\n" << FormatDiff(breaking->outcome, DiffFormat::kText);
+      break;
+    case OutputFormat::kGithub:
+      ctx.out << drift_report.str() << FormatDiff(breaking->outcome, DiffFormat::kGithub);
+      break;
+    case OutputFormat::kJson: {
+      // One document: {"drift": <the DriftReport>, "breaking": <the diff report>}.
+      auto trimmed = [](std::string json) {
+        while (!json.empty() && json.back() == '\n') json.pop_back();
+        return json;
+      };
+      JsonWriter json;
+      json.BeginObject();
+      json.Key("drift").Raw(trimmed(drift_report.str()));
+      json.Key("breaking").Raw(trimmed(FormatDiff(breaking->outcome, DiffFormat::kJson)));
+      json.EndObject();
+      ctx.out << json.Finish();
+      break;
+    }
+  }
+  if (code == kExitClean && DiffFails(breaking->outcome)) code = kExitDrift;
+  return code;
 }
 
 }  // namespace specc::cli

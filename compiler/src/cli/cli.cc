@@ -9,6 +9,7 @@
 #include "base/atomic_file.h"
 #include "base/path.h"
 #include "cli/commands.h"
+#include "cli/diff_run.h"
 #include "cli/docs.h"
 #include "cli/guard.h"
 #include "cli/version.h"
@@ -31,6 +32,8 @@ const std::vector<CommandRow>& Commands() {
       {"apply", "regenerate; write changed files atomically, remove stale ones, print the drift report",
        {"text", "json", "github"}},
       {"check", "the drift report without writing; exit 1 on drift, 2 on conflicts", {"text", "json", "github"}},
+      // diff takes its own --format (AddDiffOptions): text, json, github, sarif, markdown.
+      {"diff", "breaking changes between two versions of the specs; exit 1 when one reaches --fail-on", {}},
       {"plan", "print the provisioning plan, modes resolved from the credentials present", {"text", "json"}},
       {"provision", "carry out the plan's steps for one environment through the providers' APIs", {"text", "json"}},
       {"lint", "parse and validate spec files; diagnostics only", {"text", "json", "github"}},
@@ -96,6 +99,27 @@ int WriteDocs(const CLI::App& app, const std::string& dir, std::ostream& err) {
   return kExitClean;
 }
 
+// The options of `specc diff`, whose exit code 1 means "a change reached --fail-on".
+void AddDiffOptions(CLI::App& sub, DiffFlags& diff, std::string& format_name) {
+  sub.footer(
+      "Compares every API and the project spec of two versions: by default the merge base with the remote\n"
+      "default branch (else HEAD) and the working tree; `specc diff OLD NEW` compares two files.\n"
+      "Exit codes: 0 no change reaches --fail-on, 1 one does (not drift, as for check), 3 the specs of a\n"
+      "version do not compile, 4 usage or environment errors. Changes made on purpose are listed in\n"
+      "specs/.specc-accepted-breaks.yaml (rule, operation, at, reason).");
+  sub.add_option("FILE", diff.files, "file mode: OLD NEW (an OpenAPI document or a project spec each)");
+  sub.add_option("--base", diff.base, "the base revision (default: the merge base with the remote default branch, else HEAD)")
+      ->option_text("REV");
+  sub.add_option("--head", diff.head, "the head revision (default: the working tree)")->option_text("REV");
+  sub.add_flag("--staged", diff.staged, "compare the index (what is being committed) with the base");
+  sub.add_option("--fail-on", diff.fail_on, "the level that makes the exit code 1: breaking (default), warning, info or never")
+      ->option_text("LEVEL");
+  sub.add_option("--accepted", diff.accepted, "the accepted-breaks file (default: <specs>/.specc-accepted-breaks.yaml)")
+      ->option_text("FILE");
+  sub.add_option("--format", format_name, "output format: text, json, github, sarif or markdown")
+      ->check(CLI::IsMember({"text", "json", "github", "sarif", "markdown"}));
+}
+
 int RunCommand(const std::vector<std::string>& args, const RunOptions& options, std::ostream& out,
                std::ostream& err) {
   CLI::App app{"specc: compiles OpenAPI and project specs into code, collections and plans, "
@@ -114,18 +138,24 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   bool dry_run = false, show_diff = false, staged = false;
   HookFlags hook;
   std::vector<std::string> extra;
+  DiffFlags diff;
+  bool breaking = false;
   ProvisionFlags provision;
   std::string runtime = "node";
   std::vector<std::string> kinds;
   for (const emit::EmitterInfo& info : emit::Emitters()) kinds.emplace_back(info.kind);
   for (const CommandRow& row : Commands()) {
     CLI::App* sub = app.add_subcommand(row.name, row.summary);
+    std::string name = row.name;
+    if (name == "diff") {
+      AddDiffOptions(*sub, diff, format_name);
+      continue;
+    }
     if (!row.formats.empty()) {
       sub->add_option("--format", format_name, "output format: " + Joined(row.formats, ", "))
           ->check(CLI::IsMember(row.formats))
           ->option_text("FORMAT");
     }
-    std::string name = row.name;
     if (name == "lint" || name == "ir" || name == "emit") {
       sub->add_option("FILE", files, "spec files (default: the OpenAPI documents under specs/)");
     }
@@ -139,7 +169,12 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
       sub->add_flag("--diff", show_diff, "print unified diffs");
     }
     if (name == "apply") sub->add_flag("--dry-run", dry_run, "write nothing");
-    if (name == "check") sub->add_flag("--staged", staged, "check the index, not the working tree");
+    if (name == "check") {
+      sub->add_flag("--staged", staged, "check the index, not the working tree");
+      sub->add_flag("--breaking", breaking,
+                    "also report breaking changes against the base (the merge base with the remote default "
+                    "branch, else HEAD), as `specc diff` does");
+    }
     if (name == "hook") {
       sub->add_option("ACTION", extra, "install or uninstall");
       sub->add_flag("--force", hook.force, "install: replace a foreign hook, keeping a backup");
@@ -230,7 +265,11 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
     return RunApply({.dry_run = dry_run, .diff = show_diff, .staged = false}, generate, ctx);
   }
   if (name == "check") {
-    return RunCheck({.dry_run = false, .diff = show_diff, .staged = staged}, generate, ctx);
+    return RunCheck({.dry_run = false, .diff = show_diff, .staged = staged, .breaking = breaking}, generate, ctx);
+  }
+  if (name == "diff") {
+    diff.format = format_name;
+    return RunDiff(diff, ctx);
   }
   if (name == "hook") return RunHook(extra, hook, ctx);
   if (name == "plan") return RunPlan(ctx);

@@ -34,6 +34,7 @@ struct DriftFlags {
   bool dry_run = false;  // apply: report, write nothing
   bool diff = false;     // print unified diffs
   bool staged = false;   // check: compare the index, compiling the specs staged there
+  bool breaking = false;  // check: also compare the specs with the base, as `specc diff` does
 };
 // `specc apply`: regenerates with `generate` and writes what changed (apply.cc).
 int RunApply(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx);

@@ -7,6 +7,7 @@
 
 #include "base/json_writer.h"
 #include "base/utf8.h"
+#include "base/workflow_command.h"
 
 namespace specc::cli {
 namespace {
@@ -134,16 +135,8 @@ void PrintDiagnostics(const DiagSink& sink, const SourceMap& sources, OutputForm
       const Diagnostic& d = *p.diagnostic;
       const char* level = d.severity == Severity::kError ? "error" : d.severity == Severity::kWarning ? "warning" : "notice";
       std::string message = VisibleText(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"));
-      // Workflow commands escape %, CR and LF in the message.
-      std::string escaped;
-      for (char c : message) {
-        if (c == '%') escaped += "%25";
-        else if (c == '\n') escaped += "%0A";
-        else if (c == '\r') escaped += "%0D";
-        else escaped += c;
-      }
       out << "::" << level << " file=" << p.path << ",line=" << p.pos.line << ",col=" << p.pos.column
-          << ",title=" << DiagCodeName(d.code) << "::" << escaped << '\n';
+          << ",title=" << DiagCodeName(d.code) << "::" << GithubData(message) << '\n';
     }
     return;
   }

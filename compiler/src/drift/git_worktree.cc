@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -44,6 +45,7 @@ class GitWorktree final : public Worktree {
  public:
   GitWorktree() = default;
   ~GitWorktree() override {
+    for (const auto& [commit, tree] : commit_trees_) git_tree_free(tree);
     if (head_tree_ != nullptr) git_tree_free(head_tree_);
     if (index_ != nullptr) git_index_free(index_);
     if (repo_ != nullptr) git_repository_free(repo_);
@@ -113,20 +115,8 @@ class GitWorktree final : public Worktree {
       }
     } else if (version == Version::kHead) {
       if (head_tree_ == nullptr) return out;
-      struct Walk {
-        const std::string* prefix;
-        std::vector<std::string>* out;
-      } walk{&prefix, &out};
-      auto callback = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
-        auto* w = static_cast<Walk*>(payload);
-        if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) return 0;
-        std::string path = std::string(root) + git_tree_entry_name(entry);
-        if (path.rfind(*w->prefix, 0) == 0) w->out->push_back(std::move(path));
-        return 0;
-      };
-      if (git_tree_walk(head_tree_, GIT_TREEWALK_PRE, callback, &walk) < 0) {
-        return GitError("cannot list the tree of HEAD");
-      }
+      Status listed = ListTree(head_tree_, prefix, "HEAD", out);
+      if (!listed.ok()) return listed.error();
     } else {
       std::string below = StripTrailingSlash(dir);
       SPECC_RETURN_IF_ERROR(CheckRealDirectory(below, below));
@@ -194,6 +184,77 @@ class GitWorktree final : public Worktree {
     return Ok{};
   }
 
+  Result<std::string> ResolveCommit(const std::string& revision) const override {
+    git_object* object = nullptr;
+    if (git_revparse_single(&object, repo_, revision.c_str()) < 0) {
+      return GitError("unknown revision `" + revision + "`");
+    }
+    git_object* commit = nullptr;
+    int rc = git_object_peel(&commit, object, GIT_OBJECT_COMMIT);
+    git_object_free(object);
+    if (rc < 0) return GitError("`" + revision + "` names no commit");
+    std::string id = Hex(git_object_id(commit));
+    git_object_free(commit);
+    return id;
+  }
+
+  Result<std::optional<BaseCommit>> DefaultBase() const override {
+    git_oid head;
+    if (git_reference_name_to_id(&head, repo_, "HEAD") < 0) return std::optional<BaseCommit>();
+    std::vector<std::string> remotes;
+    git_strarray names{};
+    if (git_remote_list(&names, repo_) == 0) {
+      remotes.assign(names.strings, names.strings + names.count);
+      git_strarray_dispose(&names);
+    }
+    std::sort(remotes.begin(), remotes.end());
+    auto origin = std::find(remotes.begin(), remotes.end(), "origin");
+    if (origin != remotes.end()) std::iter_swap(origin, remotes.begin());
+    if (!remotes.empty()) {
+      const std::string& remote = remotes.front();
+      for (const char* branch : {"HEAD", "main", "master"}) {
+        std::string ref = "refs/remotes/" + remote + "/" + branch;
+        git_oid target;
+        if (git_reference_name_to_id(&target, repo_, ref.c_str()) < 0) continue;
+        std::string shown = remote + "/" + branch;
+        // refs/remotes/origin/HEAD points at the default branch: show that one.
+        git_reference* symbolic = nullptr;
+        if (git_reference_lookup(&symbolic, repo_, ref.c_str()) == 0) {
+          if (git_reference_type(symbolic) == GIT_REFERENCE_SYMBOLIC) {
+            std::string to = git_reference_symbolic_target(symbolic);
+            if (to.rfind("refs/remotes/", 0) == 0) shown = to.substr(13);
+          }
+          git_reference_free(symbolic);
+        }
+        git_oid base;
+        if (git_merge_base(&base, repo_, &head, &target) == 0) {
+          return std::optional<BaseCommit>(BaseCommit{Hex(&base), "merge base of HEAD and " + shown});
+        }
+        break;
+      }
+    }
+    return std::optional<BaseCommit>(BaseCommit{Hex(&head), "HEAD"});
+  }
+
+  Result<std::optional<std::string>> ReadCommit(const std::string& commit,
+                                                const std::string& path) const override {
+    Result<git_tree*> tree = CommitTree(commit);
+    if (!tree.ok()) return tree.error();
+    return ReadTree(tree.value(), path, "commit " + commit.substr(0, 12), /*refuse_links=*/true);
+  }
+
+  Result<std::vector<std::string>> ListCommit(const std::string& commit,
+                                              const std::string& dir) const override {
+    Result<git_tree*> tree = CommitTree(commit);
+    if (!tree.ok()) return tree.error();
+    std::vector<std::string> out;
+    Status listed = ListTree(tree.value(), dir.empty() ? "" : StripTrailingSlash(dir) + "/",
+                             "commit " + commit.substr(0, 12), out);
+    if (!listed.ok()) return listed.error();
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
   std::string CommonGitDir() const override {
     return StripTrailingSlash(git_repository_commondir(repo_));
   }
@@ -232,15 +293,71 @@ class GitWorktree final : public Worktree {
 
   Result<std::optional<std::string>> ReadHead(const std::string& path) const {
     if (head_tree_ == nullptr) return std::optional<std::string>();
+    return ReadTree(head_tree_, path, "HEAD");
+  }
+
+  // Returns the blob at `path` in `tree` (named `what` in errors); nothing when there is
+  // no file there.
+  // With `refuse_links`, a symbolic link is an Error rather than its target's name: the
+  // specs of a revision are compiled from regular files only (what a link there would
+  // lead to is not in that revision, and may lie outside the repository).
+  Result<std::optional<std::string>> ReadTree(git_tree* tree, const std::string& path,
+                                              const std::string& what, bool refuse_links = false) const {
     git_tree_entry* entry = nullptr;
-    int rc = git_tree_entry_bypath(&entry, head_tree_, path.c_str());
+    int rc = git_tree_entry_bypath(&entry, tree, path.c_str());
     if (rc == GIT_ENOTFOUND) return std::optional<std::string>();
-    if (rc < 0) return GitError("cannot look up " + path + " in HEAD");
+    if (rc < 0) return GitError("cannot look up " + path + " in " + what);
     Result<std::optional<std::string>> out = std::optional<std::string>();
-    if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB)
+    if (refuse_links && git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK) {
+      out = Error{path + ": a symbolic link in " + what +
+                  "; specc reads the specs of a revision only from regular files"};
+    } else if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB)
       out = BlobContents(git_tree_entry_id(entry), path);
     git_tree_entry_free(entry);
     return out;
+  }
+
+  // Appends the files of `tree` whose paths start with `prefix` to `out`.
+  static Status ListTree(git_tree* tree, const std::string& prefix, const std::string& what,
+                         std::vector<std::string>& out) {
+    struct Walk {
+      const std::string* prefix;
+      std::vector<std::string>* out;
+    } walk{&prefix, &out};
+    auto callback = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+      auto* w = static_cast<Walk*>(payload);
+      if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) return 0;
+      std::string path = std::string(root) + git_tree_entry_name(entry);
+      if (path.rfind(*w->prefix, 0) == 0) w->out->push_back(std::move(path));
+      return 0;
+    };
+    if (git_tree_walk(tree, GIT_TREEWALK_PRE, callback, &walk) < 0) {
+      return GitError("cannot list the tree of " + what);
+    }
+    return Ok{};
+  }
+
+  // Returns the tree of `commit` (40 hex digits), looked up once and kept.
+  Result<git_tree*> CommitTree(const std::string& commit) const {
+    auto known = commit_trees_.find(commit);
+    if (known != commit_trees_.end()) return known->second;
+    git_oid id;
+    git_commit* object = nullptr;
+    if (git_oid_fromstr(&id, commit.c_str()) < 0 || git_commit_lookup(&object, repo_, &id) < 0) {
+      return GitError("cannot read commit " + commit);
+    }
+    git_tree* tree = nullptr;
+    int rc = git_commit_tree(&tree, object);
+    git_commit_free(object);
+    if (rc < 0) return GitError("cannot read the tree of commit " + commit);
+    commit_trees_.emplace(commit, tree);
+    return tree;
+  }
+
+  static std::string Hex(const git_oid* id) {
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, id);
+    return hex;
   }
 
   Result<std::optional<std::string>> ReadIndex(const std::string& path) const {
@@ -345,6 +462,7 @@ class GitWorktree final : public Worktree {
   git_repository* repo_ = nullptr;
   git_index* index_ = nullptr;
   git_tree* head_tree_ = nullptr;
+  mutable std::map<std::string, git_tree*> commit_trees_;
   std::string root_;
   std::string real_root_;  // root_ with every symbolic link resolved
   // Directories (relative to the root) already known to be real, not links.

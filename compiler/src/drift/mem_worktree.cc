@@ -32,13 +32,40 @@ Result<std::optional<std::string>> MemWorktree::Read(Version version,
   return std::optional<std::string>(it->second);
 }
 
-Result<std::vector<std::string>> MemWorktree::List(Version version, const std::string& dir) const {
+namespace {
+
+std::vector<std::string> ListBelow(const std::map<std::string, std::string>& files, const std::string& dir) {
   std::vector<std::string> out;
   std::string prefix = dir.empty() ? "" : dir + "/";
-  for (const auto& [path, contents] : files(version)) {
+  for (const auto& [path, contents] : files) {
     if (path.rfind(prefix, 0) == 0) out.push_back(path);
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> MemWorktree::List(Version version, const std::string& dir) const {
+  return ListBelow(files(version), dir);
+}
+
+Result<std::string> MemWorktree::ResolveCommit(const std::string& revision) const {
+  if (commits_.count(revision) == 0) return Error{"unknown revision `" + revision + "`"};
+  return revision;
+}
+
+Result<std::optional<std::string>> MemWorktree::ReadCommit(const std::string& commit, const std::string& path) const {
+  auto tree = commits_.find(commit);
+  if (tree == commits_.end()) return Error{"unknown commit `" + commit + "`"};
+  auto it = tree->second.find(path);
+  if (it == tree->second.end()) return std::optional<std::string>();
+  return std::optional<std::string>(it->second);
+}
+
+Result<std::vector<std::string>> MemWorktree::ListCommit(const std::string& commit, const std::string& dir) const {
+  auto tree = commits_.find(commit);
+  if (tree == commits_.end()) return Error{"unknown commit `" + commit + "`"};
+  return ListBelow(tree->second, dir);
 }
 
 Result<bool> MemWorktree::IsIgnored(const std::string& path) const {

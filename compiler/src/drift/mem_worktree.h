@@ -22,6 +22,11 @@ class MemWorktree final : public Worktree {
   // Puts `contents` at `path` in HEAD, the index and the working tree: a committed file.
   void Commit(const std::string& path, const std::string& contents);
   void set_ignored(const std::string& path) { ignored_.insert(path); }
+  // Records a commit named `id` holding `files`; ResolveCommit knows it by that name.
+  void AddCommit(const std::string& id, std::map<std::string, std::string> files) {
+    commits_[id] = std::move(files);
+  }
+  void set_default_base(BaseCommit base) { default_base_ = std::move(base); }
   // Every Write or Remove of `path` fails from now on.
   void set_fail_path(const std::string& path) { fail_path_ = path; }
 
@@ -33,6 +38,10 @@ class MemWorktree final : public Worktree {
     return contents;
   }
   Result<std::string> HooksDir() const override { return root_ + "/.git/hooks"; }
+  Result<std::string> ResolveCommit(const std::string& revision) const override;
+  Result<std::optional<BaseCommit>> DefaultBase() const override { return default_base_; }
+  Result<std::optional<std::string>> ReadCommit(const std::string& commit, const std::string& path) const override;
+  Result<std::vector<std::string>> ListCommit(const std::string& commit, const std::string& dir) const override;
   std::string CommonGitDir() const override { return root_ + "/.git"; }
 
  protected:
@@ -44,6 +53,8 @@ class MemWorktree final : public Worktree {
   std::map<std::string, std::string> head_, index_, workdir_;
   std::set<std::string> ignored_;
   std::string fail_path_;
+  std::map<std::string, std::map<std::string, std::string>> commits_;
+  std::optional<BaseCommit> default_base_;
 };
 
 }  // namespace specc::drift

@@ -1,6 +1,6 @@
 // Worktree: the repository as the drift engine sees it. Three versions of every path (the
 // HEAD commit, the index, the working tree), whether git ignores a path, and the only way
-// the engine writes: whole files, atomically. GitWorktree (libgit2) is the real one and
+// the engine writes: whole files, atomically. `specc diff` also reads any commit. GitWorktree (libgit2) is the real one and
 // MemWorktree the one for tests (ninja's VirtualFileSystem); nothing else in specc knows
 // about git. Paths are relative to the repository root, normalised, with '/'.
 #ifndef SPECC_DRIFT_WORKTREE_H_
@@ -14,6 +14,12 @@
 #include "base/result.h"
 
 namespace specc::drift {
+
+// The commit `specc diff` compares with when no --base is given, and how it was chosen.
+struct BaseCommit {
+  std::string commit;  // 40 hex digits
+  std::string name;    // "HEAD", or "merge base of HEAD and origin/main"
+};
 
 // Which version of a path to read.
 enum class Version {
@@ -60,6 +66,23 @@ class Worktree {
   // directories that this leaves empty, up to the root. Refuses a reserved path as Write
   // does.
   Status Remove(const std::string& path);
+
+  // Returns the id (40 hex digits) of the commit `revision` names: anything `git
+  // rev-parse` takes that leads to a commit (a branch, a tag, `HEAD~2`, an abbreviated
+  // id). Returns an Error naming `revision` when it names no commit.
+  virtual Result<std::string> ResolveCommit(const std::string& revision) const = 0;
+
+  // Returns the merge base of HEAD and the remote default branch (`<remote>/HEAD`, else
+  // `<remote>/main` or `<remote>/master`, of the remote `origin` or else the first remote)
+  // when there is one, otherwise HEAD; std::nullopt when HEAD has no commit yet.
+  virtual Result<std::optional<BaseCommit>> DefaultBase() const = 0;
+
+  // Read and List (above) of the tree of `commit`, an id ResolveCommit returned. Reading
+  // a symbolic link there is an Error: specs are read from a revision's regular files.
+  virtual Result<std::optional<std::string>> ReadCommit(const std::string& commit,
+                                                        const std::string& path) const = 0;
+  virtual Result<std::vector<std::string>> ListCommit(const std::string& commit,
+                                                      const std::string& dir) const = 0;
 
   // Returns the absolute directory git runs hooks from (core.hooksPath, or the hooks
   // directory of the common git dir, which linked worktrees share).
