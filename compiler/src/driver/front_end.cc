@@ -6,6 +6,7 @@
 #include "driver/detect.h"
 #include "dsl/project_loader.h"
 #include "openapi/load.h"
+#include "sema/routes.h"
 
 namespace specc::driver {
 namespace {
@@ -92,7 +93,10 @@ LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& 
   }
   for (size_t i = 0; i < api_paths.size(); ++i) {
     std::string full = JoinPath(working_dir, api_paths[i]);
-    out.apis.push_back(LoadedApi{api_paths[i], services[i], openapi::LoadApi(full, fs, sources, sink, working_dir)});
+    std::optional<ir::Api> api = openapi::LoadApi(full, fs, sources, sink, working_dir);
+    // What the API's routes mean across operations (identical, shared and ambiguous paths).
+    if (api) sema::CheckRoutes(*api, sema::BuildRouteTable(*api), sink);
+    out.apis.push_back(LoadedApi{api_paths[i], services[i], std::move(api)});
   }
   return out;
 }
