@@ -131,6 +131,7 @@ TemplateOverlap CompareTemplates(const MatchPattern& a, const MatchPattern& b) {
   }
   o.a_in_b = o.b_in_a = true;
   for (size_t i = 0; i < a.segments.size(); ++i) {
+    if (a.segments[i].size() * b.segments[i].size() > (size_t{1} << 16)) return TemplateOverlap{};
     std::optional<std::string> text = CommonText(a.segments[i], b.segments[i]);
     if (!text) return TemplateOverlap{};
     o.example += "/" + *text;
@@ -141,10 +142,13 @@ TemplateOverlap CompareTemplates(const MatchPattern& a, const MatchPattern& b) {
   return o;
 }
 
-void ForEachOverlap(const std::vector<MatchPattern>& patterns,
+bool ForEachOverlap(const std::vector<MatchPattern>& patterns,
                     const std::function<void(size_t, size_t, const TemplateOverlap&)>& f) {
   std::map<size_t, std::vector<size_t>> by_length;
   for (size_t i = 0; i < patterns.size(); ++i) by_length[patterns[i].segments.size()].push_back(i);
+  size_t pairs = 0;
+  for (const auto& [length, members] : by_length) pairs += members.size() * (members.size() - 1) / 2;
+  if (pairs > kMaxComparedPairs) return false;
   for (const auto& [length, members] : by_length) {
     for (size_t x = 0; x < members.size(); ++x) {
       for (size_t y = x + 1; y < members.size(); ++y) {
@@ -153,6 +157,7 @@ void ForEachOverlap(const std::vector<MatchPattern>& patterns,
       }
     }
   }
+  return true;
 }
 
 }  // namespace specc::sema

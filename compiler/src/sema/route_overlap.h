@@ -49,13 +49,19 @@ struct TemplateOverlap {
 };
 
 // Compares `a` and `b`. The containment answers are sufficient, not necessary: true means
-// contained; false means not shown to be (it never is for what real specs write).
+// contained; false means not shown to be (it never is for what real specs write). Two
+// segments mixing text and parameters whose sizes multiply past 2^16 are taken not to
+// overlap: only a hostile spec writes them, and the comparison would cost their product.
 TemplateOverlap CompareTemplates(const MatchPattern& a, const MatchPattern& b);
 
 // Calls `f(a, b, overlap)` for each pair of indices a < b into `patterns` whose templates
-// overlap. Only templates with as many segments are compared: no request matches others.
-void ForEachOverlap(const std::vector<MatchPattern>& patterns,
+// overlap, and returns true. Only templates with as many segments are compared: no request
+// matches others. Past kMaxComparedPairs pairs to compare (a hostile spec, hundreds of
+// times GitHub's), compares nothing and returns false.
+bool ForEachOverlap(const std::vector<MatchPattern>& patterns,
                     const std::function<void(size_t, size_t, const TemplateOverlap&)>& f);
+
+inline constexpr size_t kMaxComparedPairs = 2'000'000;
 
 }  // namespace specc::sema
 

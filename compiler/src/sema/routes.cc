@@ -187,14 +187,23 @@ RouteTable BuildRouteTable(const ir::Api& api) {
   // Routes of every method are ordered together: a runtime may answer one method through
   // another's route (Hono serves HEAD through GET), and the order costs nothing elsewhere.
   std::vector<std::pair<size_t, size_t>> edges;
-  ForEachOverlap(patterns, [&](size_t a, size_t b, const TemplateOverlap& o) {
+  bool compared = ForEachOverlap(patterns, [&](size_t a, size_t b, const TemplateOverlap& o) {
     if (TriedFirst(patterns[b], patterns[a], o.b_in_a, o.a_in_b)) {
       edges.emplace_back(b, a);
     } else {
       edges.emplace_back(a, b);
     }
   });
-  for (size_t i : StableTopologicalOrder(routes.size(), edges)) table.routes.push_back(std::move(routes[i]));
+  std::vector<size_t> order;
+  if (compared) {
+    order = StableTopologicalOrder(routes.size(), edges);
+  } else {
+    // Too many routes to compare pairwise: every route by rank, which keeps concrete
+    // before templated everywhere, only no longer close to document order.
+    for (size_t i = 0; i < routes.size(); ++i) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return RanksBefore(patterns[a], patterns[b]); });
+  }
+  for (size_t i : order) table.routes.push_back(std::move(routes[i]));
   return table;
 }
 
