@@ -95,7 +95,7 @@ int RunEnvCommand(const std::vector<std::string>& args, const std::string& env_n
     ctx.err << "specc env: usage: specc env check FILE --env NAME\n";
     return kExitUsage;
   }
-  RealFs fs;
+  RealFs fs(ctx.working_dir);
   SourceMap sources;
   DiagSink sink;
   std::optional<RepositorySpecs> repository = LoadRepository("env check", ctx, fs, sources, sink);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/fs.h"
 #include "base/path.h"
 #include "base/utf8.h"
 #include "dsl/catalog.h"
@@ -580,7 +581,8 @@ class Checker {
     }
     service.openapi = path;
     service.openapi_path = JoinPath(spec_dir_, path);
-    if (!fs_.Canonical(service.openapi_path).ok()) {
+    Result<std::string> found = fs_.Canonical(service.openapi_path);
+    if (!found.ok() && !ReportIfOutsideRoot(path, found.error(), loc, sink_)) {
       Report(DiagCode::kDslOpenapiNotFound, loc,
              "OpenAPI file " + Q(path) + " of service " + Q(service_name) + " does not exist",
              "the path is relative to the directory of this .specc file");

@@ -8,21 +8,6 @@
 namespace specc::emit {
 namespace {
 
-// A JSON pointer token: `~` and `/` escaped (RFC 6901).
-std::string PointerToken(const std::string& name) {
-  std::string out;
-  for (char c : name) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 class SchemaWriter {
  public:
   SchemaWriter(const ir::Api& api, const SchemaWriterOptions& options, JsonWriter& out)
@@ -37,7 +22,7 @@ class SchemaWriter {
     }
     const ir::Schema& s = api_.schemas[id];
     if (!expand && !(*options_.names)[id].empty()) {
-      out_.BeginObject().Key("$ref").String(options_.ref_prefix + PointerToken((*options_.names)[id]));
+      out_.BeginObject().Key("$ref").String(options_.ref_prefix + JsonPointerToken((*options_.names)[id]));
       Str("description", description);
       out_.EndObject();
       return;
@@ -185,7 +170,7 @@ class SchemaWriter {
         out_.Key("mapping").BeginObject();
         for (const auto& [value, target] : s.discriminator->mapping) {
           if (target == ir::kNoSchema || (*options_.names)[target].empty()) continue;
-          out_.Key(value).String(options_.ref_prefix + PointerToken((*options_.names)[target]));
+          out_.Key(value).String(options_.ref_prefix + JsonPointerToken((*options_.names)[target]));
         }
         out_.EndObject();
       }
@@ -214,6 +199,20 @@ class SchemaWriter {
 };
 
 }  // namespace
+
+std::string JsonPointerToken(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
 
 void WriteJsonSchema(const ir::Api& api, ir::SchemaId id, const SchemaWriterOptions& options,
                      bool expand, JsonWriter& out, const std::string& description) {

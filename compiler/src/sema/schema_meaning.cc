@@ -72,6 +72,7 @@ class SchemaMeanings::Builder {
     Enum();
     Object();
     AllOf();
+    NoteStrictBranches();
     m_.one_of = ChoiceOf(s_.one_of, true);
     m_.any_of = ChoiceOf(s_.any_of, false);
     Discriminator();
@@ -196,6 +197,8 @@ class SchemaMeanings::Builder {
         m_.intersect.push_back(branch);
         continue;
       }
+      if (base_of_this) m_.inherited_bases.push_back(branch);
+      if (b.additional_properties == ir::AdditionalProperties::kForbidden) strict_.push_back(branch);
       if (!b.types.empty() && m_.types.empty()) m_.types = b.types;
       m_.has_object_keywords = m_.has_object_keywords || b.has_object_keywords;
       for (const ObjectProperty& p : b.properties) AddProperty(p.name, p.schema, p.required);
@@ -213,6 +216,19 @@ class SchemaMeanings::Builder {
         if (b.one_of && !m_.one_of) inherited_one_of_ = b.one_of;
         if (b.any_of && !m_.any_of) inherited_any_of_ = b.any_of;
       }
+    }
+  }
+
+  // A strict branch is worth a note when the merged object has properties it does not
+  // declare.
+  void NoteStrictBranches() {
+    for (ir::SchemaId branch : strict_) {
+      const SchemaMeaning& b = owner_.Of(owner_.Resolve(branch));
+      bool adds = std::any_of(m_.properties.begin(), m_.properties.end(), [&](const ObjectProperty& p) {
+        return std::none_of(b.properties.begin(), b.properties.end(),
+                            [&](const ObjectProperty& q) { return q.name == p.name; });
+      });
+      if (adds) m_.strict_merged_branches.push_back(branch);
     }
   }
 
@@ -252,6 +268,12 @@ class SchemaMeanings::Builder {
     return choice;
   }
 
+  // The cases of a discriminator, read from the IR only (building the branches' meanings
+  // here would enter them while this schema is being built). A branch is selected by the
+  // mapping's values for it, else by the values its own discriminator property allows (an
+  // enum or const: what the data carries), else by its name (OpenAPI's implicit mapping).
+  // A branch that does not require the property cannot be told apart by it: no
+  // discriminated reading then.
   void Discriminator() {
     if (!s_.discriminator) return;
     const std::optional<Choice>& choice = m_.one_of ? m_.one_of : m_.any_of;
@@ -261,17 +283,54 @@ class SchemaMeanings::Builder {
     for (ir::SchemaId branch : choice->branches) {
       if (branch == ir::kNoSchema) return;
       ir::SchemaId target = owner_.Resolve(branch);
+      if (!RequiresInIr(target, d.property, 0)) return;
       DiscriminatorCase c{branch, {}};
       for (const auto& [value, mapped] : s_.discriminator->mapping) {
         if (mapped != ir::kNoSchema && (mapped == branch || owner_.Resolve(mapped) == target)) {
           c.values.push_back(value);
         }
       }
+      if (c.values.empty()) c.values = OwnValuesInIr(target, d.property, 0);
       if (c.values.empty() && !api_.schemas[target].name.empty()) c.values.push_back(api_.schemas[target].name);
       if (c.values.empty()) return;
       d.cases.push_back(std::move(c));
     }
     m_.discriminator = std::move(d);
+  }
+
+  // Whether schema `id` (with its allOf branches) requires property `name`.
+  bool RequiresInIr(ir::SchemaId id, const std::string& name, int depth) const {
+    if (id == ir::kNoSchema || depth > 16) return false;
+    const ir::Schema& s = api_.schemas[owner_.Resolve(id)];
+    if (std::find(s.required.begin(), s.required.end(), name) != s.required.end()) return true;
+    for (ir::SchemaId b : s.all_of) {
+      if (RequiresInIr(b, name, depth + 1)) return true;
+    }
+    return false;
+  }
+
+  // The string values property `name` of schema `id` (or of its allOf branches) allows
+  // by an enum or const; empty when it allows any.
+  std::vector<std::string> OwnValuesInIr(ir::SchemaId id, const std::string& name, int depth) const {
+    if (id == ir::kNoSchema || depth > 16) return {};
+    const ir::Schema& s = api_.schemas[owner_.Resolve(id)];
+    for (const ir::Property& p : s.properties) {
+      if (p.name != name || p.schema == ir::kNoSchema) continue;
+      const ir::Schema& ps = api_.schemas[owner_.Resolve(p.schema)];
+      std::vector<std::string> texts = ps.enum_values;
+      if (!ps.const_value.empty()) texts = {ps.const_value};
+      std::vector<std::string> values;
+      for (const std::string& t : texts) {
+        // JSON string text: the quotes off, and only simple strings (no escapes).
+        if (t.size() >= 2 && t.front() == '"' && t.find('\\') == std::string::npos) values.push_back(t.substr(1, t.size() - 2));
+      }
+      return values;
+    }
+    for (ir::SchemaId b : s.all_of) {
+      std::vector<std::string> values = OwnValuesInIr(b, name, depth + 1);
+      if (!values.empty()) return values;
+    }
+    return {};
   }
 
   const SchemaMeanings& owner_;
@@ -280,6 +339,7 @@ class SchemaMeanings::Builder {
   const ir::Schema& s_;
   SchemaMeaning m_;
   std::optional<Choice> inherited_one_of_, inherited_any_of_;
+  std::vector<ir::SchemaId> strict_;  // merged branches with additionalProperties: false
 };
 
 SchemaMeanings::SchemaMeanings(const ir::Api& api)
@@ -289,6 +349,51 @@ SchemaMeanings::SchemaMeanings(const ir::Api& api)
   // are lowered after their parents, so descending ids build children first and keep the
   // recursion shallow.
   for (size_t id = api.schemas.size(); id-- > 0;) Of(static_cast<ir::SchemaId>(id));
+  FindDirections();
+}
+
+void SchemaMeanings::FindDirections() {
+  directions_.assign(api_.schemas.size(), 0);
+  std::vector<std::pair<ir::SchemaId, uint8_t>> stack;
+  auto push = [&](ir::SchemaId id, uint8_t direction) {
+    if (id != ir::kNoSchema && (directions_[id] & direction) == 0) stack.push_back({id, direction});
+  };
+  auto operations = [&](const std::vector<ir::Operation>& ops, uint8_t sent, uint8_t answered) {
+    for (const ir::Operation& op : ops) {
+      for (const ir::Parameter& p : op.parameters) push(p.schema, sent);
+      if (op.request_body) {
+        for (const ir::MediaType& m : op.request_body->content) push(m.schema, sent);
+      }
+      for (const ir::Response& r : op.responses) {
+        for (const ir::MediaType& m : r.content) push(m.schema, answered);
+        for (const ir::Header& h : r.headers) push(h.schema, answered);
+      }
+    }
+  };
+  operations(api_.operations, kRequest, kResponse);
+  // Webhooks and callbacks are requests the API sends and responses it receives; their
+  // payloads are still requests of that exchange.
+  operations(api_.webhooks, kRequest, kResponse);
+  operations(api_.callbacks, kRequest, kResponse);
+  while (!stack.empty()) {
+    auto [id, direction] = stack.back();
+    stack.pop_back();
+    if ((directions_[id] & direction) != 0) continue;
+    directions_[id] |= direction;
+    const ir::Schema& s = api_.schemas[id];
+    for (const ir::Property& p : s.properties) push(p.schema, direction);
+    for (const auto& [pattern, schema] : s.pattern_properties) push(schema, direction);
+    push(s.additional_properties_schema, direction);
+    push(s.items, direction);
+    for (ir::SchemaId c : s.prefix_items) push(c, direction);
+    for (ir::SchemaId c : s.all_of) push(c, direction);
+    for (ir::SchemaId c : s.one_of) push(c, direction);
+    for (ir::SchemaId c : s.any_of) push(c, direction);
+    push(s.not_schema, direction);
+  }
+  for (ir::SchemaId id = 0; id < directions_.size(); ++id) {
+    if (directions_[id] == 0 || !api_.schemas[id].name.empty()) directions_[id] = kRequest | kResponse;
+  }
 }
 
 SchemaMeanings::~SchemaMeanings() = default;

@@ -90,6 +90,14 @@ struct SchemaMeaning {
   std::optional<Choice> one_of, any_of;
   // The discriminator of the oneOf (else the anyOf) when every case resolves.
   std::optional<Discriminated> discriminator;
+
+  // Readings the document leaves to the reader (sema::LintSchemas reports them):
+  // allOf branches that are polymorphic bases listing this schema in their oneOf/anyOf,
+  // inherited for their own properties only;
+  std::vector<ir::SchemaId> inherited_bases;
+  // merged allOf branches whose `additionalProperties: false` would, read literally,
+  // reject the properties the other branches add (the merge applies it to them all).
+  std::vector<ir::SchemaId> strict_merged_branches;
 };
 
 class SchemaMeanings {
@@ -107,6 +115,15 @@ class SchemaMeanings {
   // True when `id` (or what it aliases) accepts null.
   bool Nullable(ir::SchemaId id) const;
 
+  // Which way values of schema `id` travel, for readOnly and writeOnly: a required
+  // readOnly property is required only where the schema is never part of a request, a
+  // writeOnly one only where it is never part of a response. Inline schemas take the
+  // direction of where the operations use them; a named component is shared vocabulary
+  // (its validator is exported and may serve either way), and so is any schema no
+  // operation reaches: both ways.
+  bool InRequests(ir::SchemaId id) const { return (directions_[id] & kRequest) != 0; }
+  bool InResponses(ir::SchemaId id) const { return (directions_[id] & kResponse) != 0; }
+
   const ir::Api& api() const { return api_; }
 
  private:
@@ -118,7 +135,11 @@ class SchemaMeanings {
   // True when Of(id) may be asked now: built already, or buildable without a cycle.
   bool Ready(ir::SchemaId id) const;
 
+  static constexpr uint8_t kRequest = 1, kResponse = 2;
+  void FindDirections();
+
   const ir::Api& api_;
+  std::vector<uint8_t> directions_;
   mutable std::vector<std::unique_ptr<SchemaMeaning>> meanings_;
   mutable std::vector<bool> building_;
   mutable int depth_ = 0;

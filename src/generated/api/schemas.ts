@@ -15,9 +15,42 @@ function pattern(source: string): RegExp {
   }
 }
 
-// uniqueItems: no two items are equal as JSON values.
+// uniqueItems: no two items are equal as JSON values (objects are equal whatever the order
+// of their keys).
 function uniqueItems(items: unknown[]): boolean {
-  return new Set(items.map((item) => JSON.stringify(item))).size === items.length;
+  const canonical = (item: unknown) =>
+    JSON.stringify(item, (_, v) =>
+      v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
+  return new Set(items.map(canonical)).size === items.length;
+}
+
+// Formats JSON Schema takes from RFCs, checked as the RFCs define them. RFC 3339: a date is
+// YYYY-MM-DD and a real day; a time is hh:mm:ss with optional fractions and a required
+// offset (Z or +hh:mm); a date-time joins them with T (or t, or a space). RFC 3986: a URI
+// has a scheme and no whitespace.
+function isDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
+}
+
+function isTime(text: string): boolean {
+  const m = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(text);
+  if (!m) return false;
+  const offsetOk = m[6] === undefined || (Number(m[6]) <= 23 && Number(m[7]) <= 59);
+  return Number(m[1]) <= 23 && Number(m[2]) <= 59 && Number(m[3]) <= 60 && offsetOk;
+}
+
+function isDateTime(text: string): boolean {
+  const at = text.search(/[Tt ]/);
+  return at === 10 && isDate(text.slice(0, 10)) && isTime(text.slice(11));
+}
+
+function isUri(text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(text);
 }
 
 // Parameters and form fields arrive as text: strings, arrays of strings for repeated keys,
@@ -136,14 +169,14 @@ export type Project = {
   status: "active" | "archived";
   parent?: (Project) | null | undefined;
 };
-export const Project: z.ZodType<Project> = z.lazy(() => z.strictObject({
+export const Project: z.ZodType<Project> = z.lazy(() => z.object({
   name: z.string().min(1).max(63).regex(pattern("^[a-z][a-z0-9-]*$")),
   region: z.string().default("aws-us-east-2"),
   framework: z.enum(["nextjs", "vite", "hono", "none"]).default("none"),
   /** @readonly (optional in requests) */
-  id: z.uuid().optional(),
+  id: z.guid().optional(),
   /** @readonly (optional in requests) */
-  createdAt: z.iso.datetime({ offset: true }).optional(),
+  createdAt: z.string().refine(isDateTime, "not an RFC 3339 date-time").optional(),
   status: z.enum(["active", "archived"]),
   /** The project this one was forked from. */
   parent: Project.nullable().optional(),
@@ -164,12 +197,12 @@ export const ProjectPatch = z.strictObject({
 export type ProjectPatch = z.output<typeof ProjectPatch>;
 
 export const Deployment = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   environment: Environment,
   status: z.enum(["queued", "building", "ready", "failed", "promoted"]),
   commitSha: z.string().regex(pattern("^[0-9a-f]{40}$")).optional(),
-  url: z.url().nullable().optional(),
-  createdAt: z.iso.datetime({ offset: true }),
+  url: z.string().refine(isUri, "not a URI").nullable().optional(),
+  createdAt: z.string().refine(isDateTime, "not an RFC 3339 date-time"),
   durationSeconds: z.number().gt(0).optional(),
 });
 export type Deployment = z.output<typeof Deployment>;
@@ -182,13 +215,13 @@ export const EnvVarInfo = z.object({
   source: z.enum(["manual", "detected", "provisioned"]),
   /** Whether a value is present in this environment */
   set: z.boolean(),
-  updatedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  updatedAt: z.string().refine(isDateTime, "not an RFC 3339 date-time").nullable().optional(),
 });
 export type EnvVarInfo = z.output<typeof EnvVarInfo>;
 
 /** An RFC 9457 problem document. */
 export const Problem = z.object({
-  type: z.url(),
+  type: z.string().refine(isUri, "not a URI"),
   title: z.string(),
   status: z.int().gte(400).lte(599),
   detail: z.string().optional(),
@@ -227,26 +260,26 @@ export const CreateProjectBody = NewProject;
 // GET /projects/{projectId}
 export const GetProjectParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
 });
 
 // DELETE /projects/{projectId}
 export const ArchiveProjectParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
 });
 
 // PATCH /projects/{projectId}
 export const UpdateProjectParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
 });
 export const UpdateProjectBody = ProjectPatch;
 
 // GET /projects/{projectId}/deployments
 export const ListDeploymentsParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
 });
 export const ListDeploymentsQuery = z.preprocess(fields({
   limit: { scalar: "integer" },
@@ -260,7 +293,7 @@ export const ListDeployments200Response = z.array(Deployment).max(100);
 // POST /projects/{projectId}/deployments
 export const CreateDeploymentParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
 });
 export const CreateDeploymentHeaders = z.object({
   /** Makes retries safe; the same key within 24 hours returns the first result. */
@@ -275,15 +308,15 @@ export const CreateDeploymentBody = z.strictObject({
 // GET /projects/{projectId}/deployments/{deploymentId}
 export const GetDeploymentParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
-  deploymentId: z.uuid(),
+  projectId: z.guid(),
+  deploymentId: z.guid(),
 });
 
 // POST /projects/{projectId}/deployments/{deploymentId}/promote
 export const PromoteDeploymentParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
-  deploymentId: z.uuid(),
+  projectId: z.guid(),
+  deploymentId: z.guid(),
 });
 export const PromoteDeploymentHeaders = z.object({
   /** Makes retries safe; the same key within 24 hours returns the first result. */
@@ -293,7 +326,7 @@ export const PromoteDeploymentHeaders = z.object({
 // GET /projects/{projectId}/env
 export const ListEnvVarsParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
 });
 export const ListEnvVarsQuery = z.object({
   environment: Environment,
@@ -303,13 +336,13 @@ export const ListEnvVars200Response = z.array(EnvVarInfo);
 // PUT /projects/{projectId}/env/{key}
 export const SetEnvVarParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
   key: z.string().max(64).regex(pattern("^[A-Z][A-Z0-9_]*$")),
 });
 export const SetEnvVarBody = z.object({
   environment: Environment,
   /** @writeonly */
-  value: z.string().max(4096).optional(),
+  value: z.string().max(4096),
 });
 
 // webhook deploymentFinished: POST

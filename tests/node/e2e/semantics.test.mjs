@@ -24,6 +24,8 @@ const cases = [
   ["the base selects a branch by its discriminator", s.Pet, [{ petType: "kitty", meows: true }, { petType: "Dog", barks: false, name: "Rex" }],
     [{ petType: "Cat", meows: true }, { petType: "kitty", barks: true }, { petType: "Dog" }]],
   ["boolean exclusiveMinimum/Maximum", s.Bounds, [{ ratio: 0.5 }], [{ ratio: 0 }, { ratio: 1 }]],
+  ["uniqueItems compares objects whatever their key order", s.Unique, [[{ a: 1 }, { a: 2 }]], [[{ a: 1, b: 2 }, { b: 2, a: 1 }]]],
+  ["int32 has its range", s.Int32, [2147483647, -2147483648], [2147483648, 1.5]],
   ["readOnly and writeOnly are never required", s.Account, [{ login: "l" }, { login: "l", id: "i" }, { login: "l", password: "p" }], [{ id: "i" }]],
 ];
 

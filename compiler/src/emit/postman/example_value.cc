@@ -348,9 +348,9 @@ class PatternGen {
 
 const std::regex& FormatRegex(const std::string& format, bool* known) {
   static const std::regex kDateTime(
-      R"(^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})$)");
+      R"(^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$)");
   static const std::regex kDate(R"(^\d{4}-\d{2}-\d{2}$)");
-  static const std::regex kTime(R"(^\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})?$)");
+  static const std::regex kTime(R"(^\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$)");
   static const std::regex kUuid(
       R"(^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$)");
   static const std::regex kEmail(R"(^[^\s@]+@[^\s@]+\.[^\s@]+$)");
@@ -836,7 +836,10 @@ class ExampleBuilder::Impl {
       for (const auto& [key, target] : base.discriminator->mapping) {
         if (target != ir::kNoSchema && meanings_.Resolve(target) == id) selected = key;
       }
-      if (!selected.empty()) value[base.discriminator->property_name] = selected;
+      // Only a value the property's own schema allows (an enum of other spellings keeps
+      // the generated one).
+      ir::SchemaId property = PropertySchema(meanings_.Of(id), base.discriminator->property_name);
+      if (!selected.empty() && Check(Json(selected), property, 0)) value[base.discriminator->property_name] = selected;
     }
   }
 

@@ -91,9 +91,6 @@ std::string ZodInputs::Parameters(const ir::Operation& op, const OperationNames&
     }
     std::string value = writer_.Ref(p.schema, 1);
     if (p.schema == ir::kNoSchema) value = "z.string()";
-    // An inline schema with a default writes `.default()`, which fills in a missing value.
-    bool own_default = p.schema != ir::kNoSchema && meanings_.api().schemas[p.schema].name.empty() &&
-                       writer_.DefaultFits(p.schema);
     std::string d = Descriptor(meanings_, sema::ParameterWire(meanings_, p), p.schema);
     if (!d.empty() && in == ir::ParamIn::kHeader) {
       // @hono/zod-validator matches header names through the part schema's `shape`, so
@@ -102,7 +99,7 @@ std::string ZodInputs::Parameters(const ir::Operation& op, const OperationNames&
       uses_fields_ = true;
       d.clear();
     }
-    if (!p.required && in != ir::ParamIn::kPath && !own_default) value += ".optional()";
+    if (!p.required && in != ir::ParamIn::kPath) value = writer_.Optional(p.schema, value);
     object += JsDoc(p.description, 1) + "  " + Key(key) + ": " + value + ",\n";
     if (!d.empty()) descriptors += "  " + Key(key) + ": " + d + ",\n";
   }

@@ -15,18 +15,28 @@ bool Has(const std::vector<std::string>& v, std::string_view x) {
 
 std::string Pad(int indent) { return std::string(static_cast<size_t>(indent) * 2, ' '); }
 
-// The zod-4 constructor of a string format; empty for formats validated as plain strings.
+// The zod-4 schema of a string format; empty for formats validated as plain strings. The
+// formats JSON Schema defines by an RFC are checked as the RFC says, by schemas.ts's own
+// functions where zod reads them otherwise: a uuid is any 8-4-4-4-12 hex string (zod's
+// uuid() also wants RFC 9562's version digit), a date-time and a time are RFC 3339's
+// (lowercase letters and a space separator allowed, an offset required), a uri is any
+// absolute URI (zod's url() wants what WHATWG's parser accepts).
 std::string_view FormatCtor(std::string_view format) {
-  if (format == "uuid") return "z.uuid()";
+  if (format == "uuid") return "z.guid()";
   if (format == "email") return "z.email()";
-  if (format == "uri" || format == "url") return "z.url()";
-  if (format == "date-time") return "z.iso.datetime({ offset: true })";
-  if (format == "date") return "z.iso.date()";
-  if (format == "time") return "z.iso.time()";
+  if (format == "uri") return "z.string().refine(isUri, \"not a URI\")";
+  if (format == "url") return "z.url()";
+  if (format == "date-time") return "z.string().refine(isDateTime, \"not an RFC 3339 date-time\")";
+  if (format == "date") return "z.string().refine(isDate, \"not an RFC 3339 date\")";
+  if (format == "time") return "z.string().refine(isTime, \"not an RFC 3339 time\")";
   if (format == "ipv4") return "z.ipv4()";
   if (format == "ipv6") return "z.ipv6()";
   if (format == "byte") return "z.base64()";
   return {};
+}
+
+bool UsesFormatHelpers(std::string_view format) {
+  return format == "uri" || format == "date-time" || format == "date" || format == "time";
 }
 
 bool IsScalarJson(const std::string& json) { return !json.empty() && json[0] != '{' && json[0] != '['; }
@@ -95,7 +105,6 @@ std::string ZodWriter::Inline(ir::SchemaId id, int indent) {
   const sema::SchemaMeaning& m = meanings_.Of(id);
   std::string out;
   if (m.alias_of != ir::kNoSchema) {
-    skip_default_ = false;
     out = Ref(m.alias_of, indent);
     if (m.nullable && !meanings_.Nullable(m.alias_of)) out += ".nullable()";
   } else {
@@ -105,11 +114,9 @@ std::string ZodWriter::Inline(ir::SchemaId id, int indent) {
   return out;
 }
 
-std::string ZodWriter::InlineWithoutDefault(ir::SchemaId id, int indent) {
-  skip_default_ = true;
-  std::string out = Inline(id, indent);
-  skip_default_ = false;
-  return out;
+std::string ZodWriter::Optional(ir::SchemaId id, std::string expr) const {
+  if (DefaultFits(id)) return expr + ".default(" + api_.schemas[id].default_value + ")";
+  return expr + ".optional()";
 }
 
 bool ZodWriter::DefaultFits(ir::SchemaId id) const {
@@ -120,6 +127,7 @@ bool ZodWriter::DefaultFits(ir::SchemaId id) const {
   if (d.empty() || !s.const_value.empty() || m.alias_of != ir::kNoSchema) return false;
   if (d == "null") return m.nullable || m.null_only;
   if (!m.enum_values.empty()) return Has(m.enum_values, d) && IsScalarJson(d);
+  if (m.alias_of != ir::kNoSchema) return false;
   if (m.one_of || m.any_of || !m.intersect.empty() || s.not_schema != ir::kNoSchema) return false;
   char c = d[0];
   if (c == '"') return m.types == std::vector<std::string>{"string"} && FormatCtor(s.format).empty();
@@ -131,18 +139,27 @@ bool ZodWriter::DefaultFits(ir::SchemaId id) const {
   return false;
 }
 
+bool ZodWriter::Optional(ir::SchemaId object, const sema::ObjectProperty& p) const {
+  // A readOnly property is never required where the object travels in requests, a
+  // writeOnly one where it travels in responses (sema decides which way it travels).
+  return !p.required || (p.read_only && meanings_.InRequests(object)) || (p.write_only && meanings_.InResponses(object));
+}
+
 std::string ZodWriter::TypeExpr(ir::SchemaId id, const std::string& type, int indent) {
   const ir::Schema& s = api_.schemas[id];
   if (type == "string") {
     std::string_view ctor = FormatCtor(s.format);
     std::string out = ctor.empty() ? "z.string()" : std::string(ctor);
+    uses_formats_ = uses_formats_ || UsesFormatHelpers(s.format);
     if (s.min_length) out += ".min(" + std::to_string(*s.min_length) + ")";
     if (s.max_length) out += ".max(" + std::to_string(*s.max_length) + ")";
     if (!s.pattern.empty()) out += ".regex(pattern(" + JsonQuote(s.pattern) + "))";
     return out;
   }
   if (type == "integer" || type == "number") {
-    std::string out = type == "integer" ? "z.int()" : "z.number()";
+    // int32 has its range checked (on a number too: the format says it is an integer);
+    // other integers are JavaScript's safe integers.
+    std::string out = s.format == "int32" ? "z.int32()" : type == "integer" || s.format == "int64" ? "z.int()" : "z.number()";
     if (!s.minimum.empty()) out += ".gte(" + s.minimum + ")";
     if (!s.exclusive_minimum.empty()) out += ".gt(" + s.exclusive_minimum + ")";
     if (!s.maximum.empty()) out += ".lte(" + s.maximum + ")";
@@ -166,12 +183,13 @@ std::string ZodWriter::TypeExpr(ir::SchemaId id, const std::string& type, int in
     if (s.unique_items) out += ".refine(uniqueItems, \"items must be unique\")";
     return out;
   }
-  if (type == "object") return ObjectExpr(meanings_.Of(id), indent);
+  if (type == "object") return ObjectExpr(id, indent);
   return "z.unknown()";
 }
 
-std::string ZodWriter::ObjectExpr(const sema::SchemaMeaning& m, int indent) {
+std::string ZodWriter::ObjectExpr(ir::SchemaId id, int indent) {
   using AP = ir::AdditionalProperties;
+  const sema::SchemaMeaning& m = meanings_.Of(id);
   std::string out;
   bool patterns = !m.pattern_properties.empty();
   if (m.properties.empty() && !patterns) {
@@ -185,10 +203,13 @@ std::string ZodWriter::ObjectExpr(const sema::SchemaMeaning& m, int indent) {
   } else {
     // Keys outside `properties` are judged by objectKeys() when patternProperties apply;
     // otherwise by the constructor and `.catchall()`.
+    // z.object() drops unknown keys from its output; where minProperties/maxProperties
+    // count them afterwards, they are kept.
+    bool counted = m.min_properties || m.max_properties;
     std::string ctor = patterns ? "z.looseObject"
-                       : m.additional_properties == AP::kForbidden ? "z.strictObject"
-                       : m.additional_properties == AP::kAllowed   ? "z.looseObject"
-                                                                   : "z.object";
+                       : m.additional_properties == AP::kForbidden           ? "z.strictObject"
+                       : m.additional_properties == AP::kAllowed || counted ? "z.looseObject"
+                                                                            : "z.object";
     out = ctor + "({\n";
     for (const sema::ObjectProperty& p : m.properties) {
       bool inline_schema = p.schema != ir::kNoSchema && names_.schemas[p.schema].empty();
@@ -200,11 +221,7 @@ std::string ZodWriter::ObjectExpr(const sema::SchemaMeaning& m, int indent) {
       }
       std::string key = IsTsIdentifier(p.name) ? p.name : JsonQuote(p.name);
       std::string value = Ref(p.schema, indent + 1);
-      bool has_default = inline_schema && DefaultFits(p.schema);
-      // readOnly/writeOnly properties are optional: the same schema validates requests,
-      // which never carry readOnly ones, and responses, which never carry writeOnly ones.
-      bool optional = !p.required || p.read_only || p.write_only;
-      if (optional && !has_default) value += ".optional()";
+      if (Optional(id, p)) value = Optional(p.schema, value);
       out += Pad(indent + 1) + key + ": " + value + ",\n";
     }
     out += Pad(indent) + "})";
@@ -277,9 +294,8 @@ std::string ZodWriter::ChoiceExpr(const sema::Choice& choice, const sema::Schema
     options.push_back("z.looseObject({ " + shape + " })");
   }
   if (options.size() == 1) return options[0];
-  // oneOf is written as a union, which accepts a value matching several branches: where a
-  // spec's branches overlap, that is the reading its author meant (sema reports them).
-  std::string out = "z.union([\n";
+  // oneOf: exactly one branch (z.xor); anyOf: at least one.
+  std::string out = choice.exactly_one ? "z.xor([\n" : "z.union([\n";
   for (const std::string& o : options) out += Pad(indent + 1) + o + ",\n";
   return out + Pad(indent) + "])";
 }
@@ -302,8 +318,6 @@ std::string ZodWriter::RequiredSets(const sema::SchemaMeaning& m) const {
 }
 
 std::string ZodWriter::Expr(ir::SchemaId id, int indent) {
-  bool skip_default = skip_default_;
-  skip_default_ = false;
   const ir::Schema& s = api_.schemas[id];
   const sema::SchemaMeaning& m = meanings_.Of(id);
   if (m.boolean_schema) return *m.boolean_schema ? "z.unknown()" : "z.never()";
@@ -337,7 +351,6 @@ std::string ZodWriter::Expr(ir::SchemaId id, int indent) {
     out += ".refine((v) => !" + Ref(s.not_schema, indent) + ".safeParse(v).success, \"matches a schema it must not\")";
   }
   if (m.nullable && out != "z.null()" && out != "z.unknown()") out += ".nullable()";
-  if (!skip_default && DefaultFits(id)) out += ".default(" + s.default_value + ")";
   return out;
 }
 
@@ -367,8 +380,9 @@ std::string ZodWriter::TypeInline(ir::SchemaId id, int indent) {
   return out;
 }
 
-std::string ZodWriter::ObjectType(const sema::SchemaMeaning& m, int indent) {
+std::string ZodWriter::ObjectType(ir::SchemaId id, int indent) {
   using AP = ir::AdditionalProperties;
+  const sema::SchemaMeaning& m = meanings_.Of(id);
   if (m.properties.empty()) {
     if (m.additional_properties == AP::kSchema && m.pattern_properties.empty()) {
       return "{ [key: string]: " + TypeRef(m.additional_properties_schema, indent) + " }";
@@ -378,8 +392,7 @@ std::string ZodWriter::ObjectType(const sema::SchemaMeaning& m, int indent) {
   }
   std::string out = "{\n";
   for (const sema::ObjectProperty& p : m.properties) {
-    bool has_default = p.schema != ir::kNoSchema && !api_.schemas[p.schema].default_value.empty();
-    bool optional = !p.required || p.read_only || p.write_only || has_default;
+    bool optional = Optional(id, p);
     std::string key = IsTsIdentifier(p.name) ? p.name : JsonQuote(p.name);
     out += Pad(indent + 1) + key + (optional ? "?: " : ": ") + TypeRef(p.schema, indent + 1) +
            (optional ? " | undefined" : "") + ";\n";
@@ -390,7 +403,8 @@ std::string ZodWriter::ObjectType(const sema::SchemaMeaning& m, int indent) {
   return out + Pad(indent) + "}";
 }
 
-std::string ZodWriter::TypeOf(const ir::Schema& s, const sema::SchemaMeaning& m, const std::string& type, int indent) {
+std::string ZodWriter::TypeOf(ir::SchemaId id, const std::string& type, int indent) {
+  const ir::Schema& s = api_.schemas[id];
   if (type == "string") return "string";
   if (type == "integer" || type == "number") return "number";
   if (type == "boolean") return "boolean";
@@ -403,7 +417,7 @@ std::string ZodWriter::TypeOf(const ir::Schema& s, const sema::SchemaMeaning& m,
     }
     return "(" + TypeRef(s.items, indent) + ")[]";
   }
-  if (type == "object") return ObjectType(m, indent);
+  if (type == "object") return ObjectType(id, indent);
   return "unknown";
 }
 
@@ -423,7 +437,7 @@ std::string ZodWriter::Type(ir::SchemaId id, int indent) {
       for (const std::string& v : m.enum_values) base += (base.empty() ? "" : " | ") + v;
     }
   } else {
-    for (const std::string& t : m.types) base += (base.empty() ? "" : " | ") + TypeOf(s, m, t, indent);
+    for (const std::string& t : m.types) base += (base.empty() ? "" : " | ") + TypeOf(id, t, indent);
     if (m.types.size() > 1) base = "(" + base + ")";
   }
   std::vector<std::string> parts;

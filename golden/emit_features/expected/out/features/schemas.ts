@@ -15,9 +15,42 @@ function pattern(source: string): RegExp {
   }
 }
 
-// uniqueItems: no two items are equal as JSON values.
+// uniqueItems: no two items are equal as JSON values (objects are equal whatever the order
+// of their keys).
 function uniqueItems(items: unknown[]): boolean {
-  return new Set(items.map((item) => JSON.stringify(item))).size === items.length;
+  const canonical = (item: unknown) =>
+    JSON.stringify(item, (_, v) =>
+      v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
+  return new Set(items.map(canonical)).size === items.length;
+}
+
+// Formats JSON Schema takes from RFCs, checked as the RFCs define them. RFC 3339: a date is
+// YYYY-MM-DD and a real day; a time is hh:mm:ss with optional fractions and a required
+// offset (Z or +hh:mm); a date-time joins them with T (or t, or a space). RFC 3986: a URI
+// has a scheme and no whitespace.
+function isDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
+}
+
+function isTime(text: string): boolean {
+  const m = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(text);
+  if (!m) return false;
+  const offsetOk = m[6] === undefined || (Number(m[6]) <= 23 && Number(m[7]) <= 59);
+  return Number(m[1]) <= 23 && Number(m[2]) <= 59 && Number(m[3]) <= 60 && offsetOk;
+}
+
+function isDateTime(text: string): boolean {
+  const at = text.search(/[Tt ]/);
+  return at === 10 && isDate(text.slice(0, 10)) && isTime(text.slice(11));
+}
+
+function isUri(text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(text);
 }
 
 // Parameters and form fields arrive as text: strings, arrays of strings for repeated keys,
@@ -129,15 +162,15 @@ export type Kind = z.output<typeof Kind>;
 /** A pet, with every kind of property. */
 export const Pet = z.strictObject({
   /** @readonly (optional in requests) */
-  id: z.uuid().optional(),
+  id: z.guid().optional(),
   name: z.string().min(1).max(64).regex(pattern("^[A-Za-z ]+$")),
   kind: Kind,
   /** May be null; *\/ in a comment is escaped */
   nickname: z.string().nullable().optional(),
   email: z.email().optional(),
-  homepage: z.url().optional(),
-  born: z.iso.date().optional(),
-  updatedAt: z.iso.datetime({ offset: true }).optional(),
+  homepage: z.string().refine(isUri, "not a URI").optional(),
+  born: z.string().refine(isDate, "not an RFC 3339 date").optional(),
+  updatedAt: z.string().refine(isDateTime, "not an RFC 3339 date-time").optional(),
   ip: z.ipv4().optional(),
   ip6: z.ipv6().optional(),
   age: z.int().gte(0).lt(100).optional(),
@@ -265,7 +298,7 @@ export type TokenRequest = z.output<typeof TokenRequest>;
 
 // GET /pets/{pet-id}
 export const GetPetParams = z.object({
-  pet_id: z.uuid(),
+  pet_id: z.guid(),
 });
 export const GetPetQuery = z.preprocess(fields({
   verbose: { scalar: "boolean" },
@@ -287,7 +320,7 @@ export const GetPetCookies = z.object({
 
 // PUT /pets/{pet-id}
 export const ReplacePetParams = z.object({
-  pet_id: z.uuid(),
+  pet_id: z.guid(),
 });
 export const ReplacePetBody = Pet;
 
@@ -295,7 +328,7 @@ export const ReplacePetBody = Pet;
 export const CreatePetBody = z.object({
   name: z.string().min(1),
   kind: Kind.optional(),
-  notifyUrl: z.url().optional(),
+  notifyUrl: z.string().refine(isUri, "not a URI").optional(),
 }).optional();
 
 // GET /pets/{pet-id}/photo
@@ -303,7 +336,7 @@ export const GetPetPhotoParams = z.object({
   pet_id: z.string(),
 });
 export const GetPetPhoto200Response = z.object({
-  url: z.url(),
+  url: z.string().refine(isUri, "not a URI"),
   width: z.int().gte(1).optional(),
 });
 
@@ -317,6 +350,6 @@ export const PetLostWebhookBody = Pet;
 
 // callback adopted of create_pet: POST {$request.body#/notifyUrl}
 export const CreatePetAdoptedCallbackBody = z.object({
-  petId: z.uuid(),
-  adoptedAt: z.iso.datetime({ offset: true }),
+  petId: z.guid(),
+  adoptedAt: z.string().refine(isDateTime, "not an RFC 3339 date-time"),
 });

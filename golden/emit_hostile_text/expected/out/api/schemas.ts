@@ -15,11 +15,14 @@ function pattern(source: string): RegExp {
   }
 }
 
-// uniqueItems: no two items are equal as JSON values.
+// uniqueItems: no two items are equal as JSON values (objects are equal whatever the order
+// of their keys).
 function uniqueItems(items: unknown[]): boolean {
-  return new Set(items.map((item) => JSON.stringify(item))).size === items.length;
+  const canonical = (item: unknown) =>
+    JSON.stringify(item, (_, v) =>
+      v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
+  return new Set(items.map(canonical)).size === items.length;
 }
-
 
 /**
  * ok
@@ -33,7 +36,7 @@ export const PetokGlobalThisPwnedPushName = z.object({
    * globalThis.pwned.push("LS");
    * //
    */
-  name: z.string().default("ok\u2028globalThis.pwned.push(\"LS\");\u2028//"),
+  name: z.string(),
   /** `${globalThis.pwned.push("template")}` </script> --> " \ */
   "*/ globalThis.pwned.push(\"block\"); /*": z.enum(["ok\u2028globalThis.pwned.push(\"LS\");\u2028//", "nul\u0000bell\u0007 esc\u001b[2J cr\r bidi\u202egnp.exe\u2066x\u2069"]).optional(),
   /**

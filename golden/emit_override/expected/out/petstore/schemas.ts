@@ -23,14 +23,14 @@ export const Pet = z.object({
 export const Pets = z.array(Pet).max(100);
 
 export const Error_ = z.object({
-  code: z.int(),
+  code: z.int32(),
   message: z.string(),
 });
 export const ListPetsQuery = z.preprocess(fields({
   limit: { scalar: "integer" },
 }), z.object({
   /** How many items to return at one time (max 100) */
-  limit: z.int().lte(100).optional(),
+  limit: z.int32().lte(100).optional(),
 }));
 export const CreatePetsBody = Pet;
 export const ShowPetByIdParams = z.object({

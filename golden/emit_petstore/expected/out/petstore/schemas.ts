@@ -15,9 +15,13 @@ function pattern(source: string): RegExp {
   }
 }
 
-// uniqueItems: no two items are equal as JSON values.
+// uniqueItems: no two items are equal as JSON values (objects are equal whatever the order
+// of their keys).
 function uniqueItems(items: unknown[]): boolean {
-  return new Set(items.map((item) => JSON.stringify(item))).size === items.length;
+  const canonical = (item: unknown) =>
+    JSON.stringify(item, (_, v) =>
+      v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
+  return new Set(items.map(canonical)).size === items.length;
 }
 
 // Parameters and form fields arrive as text: strings, arrays of strings for repeated keys,
@@ -134,7 +138,7 @@ export const Pets = z.array(Pet).max(100);
 export type Pets = z.output<typeof Pets>;
 
 export const Error_ = z.object({
-  code: z.int(),
+  code: z.int32(),
   message: z.string(),
 });
 export type Error_ = z.output<typeof Error_>;
@@ -144,7 +148,7 @@ export const ListPetsQuery = z.preprocess(fields({
   limit: { scalar: "integer" },
 }), z.object({
   /** How many items to return at one time (max 100) */
-  limit: z.int().lte(100).optional(),
+  limit: z.int32().lte(100).optional(),
 }));
 
 // POST /pets

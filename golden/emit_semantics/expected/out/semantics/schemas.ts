@@ -15,9 +15,13 @@ function pattern(source: string): RegExp {
   }
 }
 
-// uniqueItems: no two items are equal as JSON values.
+// uniqueItems: no two items are equal as JSON values (objects are equal whatever the order
+// of their keys).
 function uniqueItems(items: unknown[]): boolean {
-  return new Set(items.map((item) => JSON.stringify(item))).size === items.length;
+  const canonical = (item: unknown) =>
+    JSON.stringify(item, (_, v) =>
+      v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
+  return new Set(items.map(canonical)).size === items.length;
 }
 
 // Parameters and form fields arrive as text: strings, arrays of strings for repeated keys,
@@ -145,7 +149,7 @@ export type Address = z.output<typeof Address>;
 
 export const NullableRef = z.object({
   home: Address.nullable().optional(),
-  either: z.union([
+  either: z.xor([
     Address,
     z.string(),
   ]).nullable().optional(),
@@ -232,6 +236,12 @@ export const CallForm = z.object({
   Meta: z.record(z.string(), z.string()).optional(),
 });
 export type CallForm = z.output<typeof CallForm>;
+
+export const Unique = z.array(z.record(z.string(), z.unknown())).refine(uniqueItems, "items must be unique");
+export type Unique = z.output<typeof Unique>;
+
+export const Int32 = z.int32();
+export type Int32 = z.output<typeof Int32>;
 
 export const Account = z.object({
   /** @readonly (optional in requests) */
