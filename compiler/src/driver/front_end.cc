@@ -6,6 +6,7 @@
 #include "driver/detect.h"
 #include "dsl/project_loader.h"
 #include "openapi/load.h"
+#include "sema/request_body.h"
 #include "sema/routes.h"
 #include "sema/schema_lint.h"
 
@@ -101,6 +102,7 @@ LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& 
     if (!api) continue;
     // What the API's routes mean across operations (identical, shared and ambiguous paths).
     sema::CheckRoutes(*api, sema::BuildRouteTable(*api), sink);
+    sema::CheckRequestBodies(*api, sink);
     // The readings the document leaves to specc, once the document reads at all.
     sema::LintSchemas(sema::SchemaMeanings(*api), sink);
   }

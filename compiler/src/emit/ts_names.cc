@@ -1,6 +1,7 @@
 #include "emit/ts_names.h"
 
 #include "emit/namer.h"
+#include "sema/request_body.h"
 
 namespace specc::emit {
 namespace {
@@ -133,7 +134,8 @@ TsNames NameTsSymbols(const ir::Api& api) {
         case ir::ParamIn::kCookie: has[3] = true; break;
       }
     }
-    if (op.request_body && PickBodyMedia(*op.request_body, &n.body_media, &n.body_target)) has[4] = true;
+    const ir::RequestBody* body = sema::SentRequestBody(op);
+    if (body && PickBodyMedia(*body, &n.body_media, &n.body_target)) has[4] = true;
     static constexpr const char* kSuffix[] = {"Params", "Query", "Headers", "Cookies", "Body"};
     for (int i = 0; i < 5; ++i) {
       if (has[i]) n.parts[i] = exported.Take(n.type + kSuffix[i]);
@@ -147,7 +149,8 @@ TsNames NameTsSymbols(const ir::Api& api) {
     for (size_t i = 0; i < ops.size(); ++i) {
       size_t media = 0;
       std::string target;
-      if (ops[i].request_body && PickBodyMedia(*ops[i].request_body, &media, &target)) {
+      const ir::RequestBody* body = sema::SentRequestBody(ops[i]);
+      if (body && PickBodyMedia(*body, &media, &target)) {
         out[i] = exported.Take(TsTypeName(SentOperationName(api, ops[i])) + suffix);
       }
     }
