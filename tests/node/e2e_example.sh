@@ -28,6 +28,7 @@ JSON
 cd "$work"
 "$node_dir/node_modules/.bin/tsc" -p tsconfig.json
 cp gen/api/openapi.json gen/api/base.postman_collection.json dist/gen/api/
+cp gen/routing/base.postman_collection.json dist/gen/routing/
 cp "$node_dir"/e2e/*.test.mjs dist/
 ln -s "$node_dir/node_modules" dist/node_modules
 exec node --test dist/

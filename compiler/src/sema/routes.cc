@@ -93,6 +93,7 @@ std::vector<PathQueryPair> ParseQuery(std::string_view query) {
     PathQueryPair out;
     out.key = key_param.empty() ? std::string(key) : key_param;
     out.param = value_param.empty() ? key_param : value_param;
+    if (out.param.empty()) out.value = std::string(value);
     pairs.push_back(std::move(out));
   }
   return pairs;

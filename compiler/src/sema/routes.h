@@ -49,6 +49,7 @@ struct PathSegment {
 struct PathQueryPair {
   std::string key;    // `period` in `period={flag}`; `search` in `{search}=1`
   std::string param;  // the parameter the pair carries (`flag`, `search`); empty for literal text
+  std::string value;  // the literal value (`y` in `op=y`); empty when `param` is set
 };
 
 struct PathTemplate {

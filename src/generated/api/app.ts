@@ -16,7 +16,8 @@ export interface AppOptions {
   // way the runtime loads JSON (a JSON import, or reading the file), so that this module
   // does not make every type-check parse a large document.
   openApiDocument: unknown;
-  // Where to serve the routes instead of defaultBasePath ("/" for the root).
+  // Where to serve the routes instead of defaultBasePath ("/" for the root). An operation
+  // that declares a server of its own at another path stays at that path.
   basePath?: string;
 }
 

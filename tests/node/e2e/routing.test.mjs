@@ -2,13 +2,14 @@
 // reaches the handler the spec documents, with the parameters the spec names.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createApp } from "./gen/routing/app.js";
 
 let calls = [];
 const handlers = new Proxy({}, {
   get: (_, name) => (c, input) => {
     calls.push({ name, input });
-    return c.json({ handled: name }, name === "createReport" ? 201 : name === "startCluster" ? 202 : 200);
+    return c.json({ handled: name }, ["createReport", "uploadFile"].includes(name) ? 201 : name === "startCluster" ? 202 : 200);
   },
 });
 const app = createApp(handlers, { openApiDocument: {} });
@@ -140,4 +141,37 @@ test("the base path can be moved, and routes follow it exactly", async () => {
   assert.equal((await moved.request("/droplets/autoscale")).status, 200);
   assert.equal(calls[0].name, "listAutoscalePools");
   assert.equal((await moved.request("/")).status, 200);
+});
+
+test("an operation's own server: its path, not the document's", async () => {
+  calls = [];
+  const upload = await app.request("/files/uploads/a.txt", { method: "PUT" });
+  assert.equal(upload.status, 201);
+  assert.deepEqual(calls[0].input.params, { name: "a.txt" });
+  assert.equal((await send("/uploads/a.txt", { method: "PUT" })).status, 404);
+  // A server of its own at the document's path is served at the base path.
+  assert.equal((await send("/mirrors/eu")).name, "getMirror");
+  // Moving the base path moves the document's routes only.
+  const moved = createApp(handlers, { openApiDocument: {}, basePath: "/api" });
+  assert.equal((await moved.request("/files/uploads/a.txt", { method: "PUT" })).status, 201);
+  assert.equal((await moved.request("/api/mirrors/eu")).status, 200);
+});
+
+test("a GET whose spec declares a body: served without one", async () => {
+  const r = await send("/searches?q=pets&code=Abc123");
+  assert.equal(r.status, 200);
+  assert.deepEqual(r.input, { query: { q: "pets", code: "Abc123" } });
+  // The pattern's lookaheads: an upper-case letter, a digit, no underscore.
+  assert.equal((await send("/searches?code=abc123")).status, 400);
+  assert.equal((await send("/searches?code=Abc_123")).status, 400);
+});
+
+test("the collection's request for a pattern with lookaheads is accepted", async () => {
+  const collection = JSON.parse(readFileSync(new URL("./gen/routing/base.postman_collection.json", import.meta.url), "utf8"));
+  const items = (list) => list.flatMap((i) => (i.item ? items(i.item) : [i]));
+  const search = items(collection.item).find((i) => i.request.url.path.join("/") === "searches");
+  const query = search.request.url.query.filter((q) => !q.disabled).map((q) => `${q.key}=${encodeURIComponent(q.value)}`).join("&");
+  assert.equal(search.request.body, undefined);
+  const r = await send(`/searches?${query}`);
+  assert.equal(r.status, 200, JSON.stringify(search.request.url.query));
 });

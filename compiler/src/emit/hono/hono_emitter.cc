@@ -90,6 +90,24 @@ View Validators(const OperationNames& n, const HonoRoute& route) {
   return validators;
 }
 
+// The routes are served under the path of the first server, as the spec's clients call
+// them; without servers, OpenAPI's default server is "/".
+std::string DocumentBasePath(const ir::Api& api) {
+  return api.servers.empty() ? "/" : ServerBasePath(api.servers.front());
+}
+
+// The path of a route as app.ts writes it: the base path (where the document's servers are
+// served, an AppOptions option) followed by the spec's path; or, for an operation that
+// declares a server of its own at another path (GitHub's uploads host, S3's per-operation
+// servers), that server's path, which the option does not move.
+std::string RoutePath(const ir::Api& api, const ir::Operation& op, const std::string& hono_path) {
+  const std::string document_base = DocumentBasePath(api);
+  std::string own_base = op.servers.empty() ? document_base : ServerBasePath(op.servers.front());
+  if (own_base == document_base) return "base + " + JsonQuote(hono_path);
+  if (own_base == "/") own_base.clear();
+  return JsonQuote(own_base + hono_path);
+}
+
 RouteFiles BuildRouteFiles(const ir::Api& api, const TsNames& names, const std::vector<std::string>& modules) {
   RouteFiles files;
   sema::RouteTable table = sema::BuildRouteTable(api);
@@ -158,7 +176,7 @@ RouteFiles BuildRouteFiles(const ir::Api& api, const TsNames& names, const std::
     v.Set("method", head ? "get" : HonoHasMethod(method) ? method : "on");
     v.Set("on_method_json", HonoHasMethod(method) || head ? std::string() : JsonQuote(Upper(method)));
     v.Set("head_only", head);
-    v.Set("path_json", JsonQuote(hono[lead].path));
+    v.Set("path", RoutePath(api, api.operations[lead], hono[lead].path));
     v.Set("single", r.operations.size() == 1);
     v.Set("chain", chain(lead));
     View cases = View::List();
@@ -292,9 +310,7 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     View& app = files.app;
     app.Set("source", LineComment(input.source));
     app.Set("title", LineComment(api.title));
-    // The routes are served under the path of the first server, as the spec's clients call
-    // them; without servers, OpenAPI's default server is "/".
-    app.Set("base_path_json", JsonQuote(api.servers.empty() ? "/" : ServerBasePath(api.servers.front())));
+    app.Set("base_path_json", JsonQuote(DocumentBasePath(api)));
     app.Set("base_server_json", api.servers.empty() ? std::string() : JsonQuote(api.servers.front().url));
     std::optional<std::string> text = Render(ctx.templates, kId, "hono/app.ts.mustache", app, ctx.diags);
     if (!text) return;

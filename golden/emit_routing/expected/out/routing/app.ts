@@ -10,6 +10,7 @@ import * as autoscaleRoutes from "./routes/autoscale.js";
 import * as listingsRoutes from "./routes/listings.js";
 import * as reportsRoutes from "./routes/reports.js";
 import * as entriesRoutes from "./routes/entries.js";
+import * as uploadsRoutes from "./routes/uploads.js";
 
 // The path prefix of every route: the path of the spec's first server, "https://api.example.com/v1".
 export const defaultBasePath = "/v1";
@@ -19,7 +20,8 @@ export interface AppOptions {
   // way the runtime loads JSON (a JSON import, or reading the file), so that this module
   // does not make every type-check parse a large document.
   openApiDocument: unknown;
-  // Where to serve the routes instead of defaultBasePath ("/" for the root).
+  // Where to serve the routes instead of defaultBasePath ("/" for the root). An operation
+  // that declares a server of its own at another path stays at that path.
   basePath?: string;
 }
 
@@ -55,5 +57,8 @@ export function createApp(handlers: Handlers, options: AppOptions): Hono {
   app.post(base + "/clusters/:name{[^/]+:start}", ...entriesRoutes.startCluster(handlers));
   app.get(base + "/clusters/:name", ...entriesRoutes.getCluster(handlers));
   app.get(base + "/files/:name{[^/]+\\.[^/]+}", headOnly, ...entriesRoutes.headFile(handlers));
+  app.put("/files/uploads/:name", ...uploadsRoutes.uploadFile(handlers));
+  app.get(base + "/mirrors/:name", ...uploadsRoutes.getMirror(handlers));
+  app.get(base + "/searches", ...uploadsRoutes.search(handlers));
   return app;
 }

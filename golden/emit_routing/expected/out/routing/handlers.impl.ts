@@ -68,4 +68,13 @@ export const handlers: Handlers = {
   headFile() {
     throw new HTTPException(501, { message: "not implemented: headFile" });
   },
+  uploadFile() {
+    throw new HTTPException(501, { message: "not implemented: uploadFile" });
+  },
+  getMirror() {
+    throw new HTTPException(501, { message: "not implemented: getMirror" });
+  },
+  search() {
+    throw new HTTPException(501, { message: "not implemented: search" });
+  },
 };

@@ -189,6 +189,33 @@ export interface HeadFileInput {
 export type HeadFileOutput =
   | TypedResponse<null, 200, "body">;
 
+/** The validated input of `uploadFile`. */
+export interface UploadFileInput {
+  params: z.output<typeof schemas.UploadFileParams>;
+}
+
+/** The responses `uploadFile` documents. */
+export type UploadFileOutput =
+  | TypedResponse<null, 201, "body">;
+
+/** The validated input of `getMirror`. */
+export interface GetMirrorInput {
+  params: z.output<typeof schemas.GetMirrorParams>;
+}
+
+/** The responses `getMirror` documents. */
+export type GetMirrorOutput =
+  | TypedResponse<null, 200, "body">;
+
+/** The validated input of `search`. */
+export interface SearchInput {
+  query: z.output<typeof schemas.SearchQuery>;
+}
+
+/** The responses `search` documents. */
+export type SearchOutput =
+  | TypedResponse<null, 200, "body">;
+
 export interface Handlers {
   /** GET /groups/{id} */
   getGroup(c: Context, input: GetGroupInput): GetGroupOutput | Promise<GetGroupOutput>;
@@ -230,4 +257,10 @@ export interface Handlers {
   startCluster(c: Context, input: StartClusterInput): StartClusterOutput | Promise<StartClusterOutput>;
   /** HEAD /files/{name}.{ext} */
   headFile(c: Context, input: HeadFileInput): HeadFileOutput | Promise<HeadFileOutput>;
+  /** PUT /uploads/{name} */
+  uploadFile(c: Context, input: UploadFileInput): UploadFileOutput | Promise<UploadFileOutput>;
+  /** GET /mirrors/{name} */
+  getMirror(c: Context, input: GetMirrorInput): GetMirrorOutput | Promise<GetMirrorOutput>;
+  /** GET /searches */
+  search(c: Context, input: SearchInput): SearchOutput | Promise<SearchOutput>;
 }

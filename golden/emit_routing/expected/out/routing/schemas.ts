@@ -220,3 +220,19 @@ export const HeadFileParams = z.object({
   name: z.string(),
   ext: z.enum(["txt", "md"]),
 });
+
+// PUT /uploads/{name}
+export const UploadFileParams = z.object({
+  name: z.string(),
+});
+
+// GET /mirrors/{name}
+export const GetMirrorParams = z.object({
+  name: z.string(),
+});
+
+// GET /searches
+export const SearchQuery = z.object({
+  q: z.string().optional(),
+  code: z.string().regex(pattern("^(?=.*[A-Z])(?=.*\\d)(?!.*_)[A-Za-z\\d]{6,}$")),
+});
