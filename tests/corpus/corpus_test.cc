@@ -94,9 +94,13 @@ const std::map<std::string, std::string> kKnownRejected = {
      "a top-level `source` field, which OpenAPI does not allow (OAI fail/unknown_container)"},
     {"multifile/openapi-generator/3_0/external-refs/echo_api.yaml",
      "`style: form` on header parameters; OpenAPI allows only `simple` there"},
+    {"apis-guru/oxforddictionaries.com__1.11.0__openapi.yaml",
+     "GET `/wordlist/{source_lang}/{filters_advanced}` and GET `/wordlist/{source_lang}/{filters_basic}`: "
+     "identical paths (OpenAPI forbids them), and no request could reach the second"},
 };
 
-TEST(CorpusTest, AtLeast97PercentOfRealWorldDocumentsLintClean) {
+// 94 of 97: the three documents above.
+TEST(CorpusTest, AtLeast96PercentOfRealWorldDocumentsLintClean) {
   std::vector<std::string> files = FilesUnder("apis-guru", false);
   for (const char* dir : {"github", "providers"}) {
     for (const std::string& f : FilesUnder(dir)) files.push_back(f);
@@ -118,7 +122,7 @@ TEST(CorpusTest, AtLeast97PercentOfRealWorldDocumentsLintClean) {
     }
   }
   double share = static_cast<double>(clean) / static_cast<double>(files.size());
-  EXPECT_GE(share, 0.97) << clean << " of " << files.size() << " lint clean";
+  EXPECT_GE(share, 0.96) << clean << " of " << files.size() << " lint clean";
   for (const auto& [f, reason] : kKnownRejected) EXPECT_TRUE(rejected.count(f)) << f << " is accepted now; update the list";
 }
 

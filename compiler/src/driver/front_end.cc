@@ -6,6 +6,8 @@
 #include "driver/detect.h"
 #include "dsl/project_loader.h"
 #include "openapi/load.h"
+#include "sema/request_body.h"
+#include "sema/routes.h"
 #include "sema/schema_lint.h"
 
 namespace specc::driver {
@@ -96,8 +98,13 @@ LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& 
   for (size_t i = 0; i < api_paths.size(); ++i) {
     std::string full = JoinPath(working_dir, api_paths[i]);
     out.apis.push_back(LoadedApi{api_paths[i], services[i], openapi::LoadApi(full, fs, sources, sink, working_dir)});
+    const std::optional<ir::Api>& api = out.apis.back().api;
+    if (!api) continue;
+    // What the API's routes mean across operations (identical, shared and ambiguous paths).
+    sema::CheckRoutes(*api, sema::BuildRouteTable(*api), sink);
+    sema::CheckRequestBodies(*api, sink);
     // The readings the document leaves to specc, once the document reads at all.
-    if (out.apis.back().api) sema::LintSchemas(sema::SchemaMeanings(*out.apis.back().api), sink);
+    sema::LintSchemas(sema::SchemaMeanings(*api), sink);
   }
   return out;
 }

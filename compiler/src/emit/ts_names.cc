@@ -1,6 +1,7 @@
 #include "emit/ts_names.h"
 
 #include "emit/namer.h"
+#include "sema/request_body.h"
 
 namespace specc::emit {
 namespace {
@@ -101,6 +102,8 @@ TsNames NameTsSymbols(const ir::Api& api) {
     names.schemas[id] = exported.Take(TsTypeName(api.schemas[id].name));
   }
   NameTable handlers;
+  // Handler names are also the exports of the route modules, beside these.
+  for (const char* name : kRouteModuleNames) handlers.Reserve(name);
   NameTable modules;
   std::vector<std::pair<std::string, std::string>> module_of_tag;  // tag -> module
   for (const ir::Operation& op : api.operations) {
@@ -131,34 +134,13 @@ TsNames NameTsSymbols(const ir::Api& api) {
         case ir::ParamIn::kCookie: has[3] = true; break;
       }
     }
-    if (op.request_body && PickBodyMedia(*op.request_body, &n.body_media, &n.body_target)) has[4] = true;
+    const ir::RequestBody* body = sema::SentRequestBody(op);
+    if (body && PickBodyMedia(*body, &n.body_media, &n.body_target)) has[4] = true;
     static constexpr const char* kSuffix[] = {"Params", "Query", "Headers", "Cookies", "Body"};
     for (int i = 0; i < 5; ++i) {
       if (has[i]) n.parts[i] = exported.Take(n.type + kSuffix[i]);
     }
     n.responses = NameResponses(op, n.type, names.schemas, exported);
-    // "/pets/{petId}" -> "/pets/:petId", with Hono's names for the parameters.
-    std::string path;
-    // A query string in the path template (lint warns about it) is not part of the route,
-    // nor is a fragment (Box tells operations on one URL apart with `#name`): neither is
-    // part of the path a request arrives with.
-    std::string_view route = std::string_view(op.path).substr(0, op.path.find_first_of("?#"));
-    for (size_t i = 0; i < route.size(); ++i) {
-      char c = op.path[i];
-      size_t close = op.path.find('}', i);
-      if (c == '{' && close != std::string::npos) {
-        std::string name = op.path.substr(i + 1, close - i - 1);
-        std::string key = name;
-        for (size_t j = 0; j < op.parameters.size(); ++j) {
-          if (op.parameters[j].in == ir::ParamIn::kPath && op.parameters[j].name == name) key = n.param_keys[j];
-        }
-        path += ":" + key;
-        i = close;
-        continue;
-      }
-      path.push_back(c);
-    }
-    n.route_path = path;
     names.operations.push_back(std::move(n));
   }
   // After every path operation's names, so that adding a webhook renames nothing else.
@@ -167,7 +149,8 @@ TsNames NameTsSymbols(const ir::Api& api) {
     for (size_t i = 0; i < ops.size(); ++i) {
       size_t media = 0;
       std::string target;
-      if (ops[i].request_body && PickBodyMedia(*ops[i].request_body, &media, &target)) {
+      const ir::RequestBody* body = sema::SentRequestBody(ops[i]);
+      if (body && PickBodyMedia(*body, &media, &target)) {
         out[i] = exported.Take(TsTypeName(SentOperationName(api, ops[i])) + suffix);
       }
     }

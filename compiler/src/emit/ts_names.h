@@ -36,7 +36,6 @@ struct ResponseNames {
 struct OperationNames {
   std::string handler;     // camelCase method of the Handlers interface: "listPets"
   std::string type;        // PascalCase prefix of its types: "ListPets"
-  std::string route_path;  // the Hono path: "/pets/:petId"
   std::string module;      // the tag module's file stem: "pets"
   // The schemas.ts constant validating each input part (indexed by InputPart); empty when
   // the operation has no such input.
@@ -45,8 +44,9 @@ struct OperationNames {
   std::string body_target;
   // The media type of the validated body; the index into request_body->content.
   size_t body_media = 0;
-  // Hono's name of each path parameter, parallel to Operation::parameters (empty for the
-  // others): the spec's name when it is a plain identifier, otherwise a sanitised one.
+  // The key of each path parameter in the validated params, parallel to
+  // Operation::parameters (empty for the others): the spec's name when it is a plain
+  // identifier, otherwise a sanitised one. Hono's route names its parameters by these.
   std::vector<std::string> param_keys;
   // Parallel to Operation::responses.
   std::vector<ResponseNames> responses;
@@ -66,6 +66,10 @@ struct TsNames {
 inline constexpr const char* kSchemasHelpers[] = {"pattern", "uniqueItems", "fields", "field", "readWireField", "wireScalar", "WireField",
                                                      "WireScalar", "requiredSets", "objectKeys", "isUri", "isDate",
                                                      "isTime", "isDateTime", "z"};
+
+// The names a route module (routes/<tag>.ts) declares besides its operations' exports,
+// which are named after the handlers: no handler takes one of them.
+inline constexpr const char* kRouteModuleNames[] = {"createFactory", "factory", "pathParams", "schemas", "zValidator"};
 
 // Computes the names of `api`'s generated symbols.
 TsNames NameTsSymbols(const ir::Api& api);

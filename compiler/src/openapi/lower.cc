@@ -391,7 +391,7 @@ void Lowerer::CheckPathTemplate(const ir::Operation& op, const std::string& path
   if (query != std::string::npos) {
     sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathTemplate, .loc = loc,
                             .message = "path `" + path + "` holds a query string",
-                            .hint = "declare query parameters with `in: query`; the part after `?` is ignored",
+                            .hint = "declare query parameters with `in: query`; specc routes the path before `?` and reads the parameters named after it from the query",
                             .notes = {}});
   }
   for (size_t i = 0; i < std::min(query, path.size()); ++i) {

@@ -2,8 +2,9 @@
 // and schemas to the generated symbols: which route serves each operation, which
 // schemas.ts constants validate its inputs and describe its responses, and which constant
 // stands for each component schema. specc writes no machine-readable index of its
-// symbols, so this parses the generated source (its shape is regular: one `app.<method>(`
-// registration per route, `zValidator("<target>", schemas.<Name>)` per input part,
+// symbols, so this parses the generated source (its shape is regular: app.ts registers each
+// route module's `<handler>(handlers)` in matching order, each export validates with
+// `zValidator("<target>", schemas.<Name>)` or `pathParams(schemas.<Name>, ...)` and calls
 // `handlers.<name>(c, ...)`, and a `<Type>Output` union of TypedResponse per handler), and
 // names components as specc's namer does (emit/namer.cc: PascalCase words, a leading `_`
 // before a digit, a trailing `_` after a reserved word, `2`, `3`... on collisions). Every
@@ -57,35 +58,41 @@ export function tsTypeName(name) {
   return out;
 }
 
-// Hono path "/pets/:pet_id" and OpenAPI path "/pets/{pet-id}" have the same shape
-// "/pets/{}". A fragment or query string written into an OpenAPI path ("/files/{id}#copy",
-// which some descriptions use to tell operations apart) is not part of the route.
-// `keepFragment` keeps it (to tell apart the operations of a Postman collection, which
-// keeps it in the URL's hash). Parameter names are words; what follows them in a segment
-// (".json", ",", ")") is kept: "/records/:record_id.json" is "/records/{}.json".
+// The route shape of an OpenAPI path: "/pets/{pet-id}" is "/pets/{}". A fragment or query
+// string written into an OpenAPI path ("/files/{id}#copy", which some descriptions use to
+// tell operations apart) is not part of the route. `keepFragment` keeps it (to tell apart
+// the operations of a Postman collection, which keeps it in the URL's hash).
 export const shape = (path, keepFragment = false) =>
-  (keepFragment ? path : path.replace(/[#?].*$/, "")).replace(/\{[^}]*\}/g, "{}").replace(/:[A-Za-z0-9_$]+/g, "{}");
+  (keepFragment ? path : path.replace(/[#?].*$/, "")).replace(/\{[^}]*\}/g, "{}");
 
+// The routes in the order app.ts registers them (Hono tries routes in registration order):
+// [{module, method, path (the spec's path key, from the operation's doc comment), handler,
+// validators: [{target, schema}]}]. Each route module exports one
+// `/** METHOD path */ export const <handler> = (handlers) => factory.createHandlers(...)`
+// per operation; app.ts registers `<namespace>.<handler>(handlers)` once per route, or
+// several in one `dispatch(...)` for operations sharing a route.
 function parseRoutes(dir) {
   const routes = [];
   if (!existsSync(join(dir, "routes"))) return routes;
-  // In the order app.ts mounts the modules: Hono tries routes in registration order.
-  const app = readFileSync(join(dir, "app.ts"), "utf8");
-  const moduleOf = new Map([...app.matchAll(/import \{ (\w+) \} from "\.\/routes\/([^"]+)\.js";/g)].map((m) => [m[1], `${m[2]}.ts`]));
-  const mounted = [...app.matchAll(/routes\.route\("\/", (\w+)\(handlers\)\)/g)].map((m) => moduleOf.get(m[1])).filter(Boolean);
-  const files = readdirSync(join(dir, "routes")).filter((f) => f.endsWith(".ts")).sort();
-  for (const file of [...mounted, ...files.filter((f) => !mounted.includes(f))]) {
+  const exports = new Map();  // "<module>.<handler export>" -> route
+  for (const file of readdirSync(join(dir, "routes")).filter((f) => f.endsWith(".ts")).sort()) {
+    const module = file.replace(/\.ts$/, "");
     const text = readFileSync(join(dir, "routes", file), "utf8");
-    const re = /app\.(get|put|post|delete|options|patch|on)\(\n((?:.*\n)*?)\s*async \(c\) =>\n\s*handlers\.([A-Za-z0-9_$]+)\(c,/g;
+    const re = /^\/\*\* ([A-Z]+) (.*) \*\/\nexport const ([A-Za-z0-9_$]+) = \(handlers: Handlers\) =>\n\s*factory\.createHandlers\(\n((?:.*\n)*?)\s*async \(c\) =>\n\s*handlers\.([A-Za-z0-9_$]+)\(c,/gm;
     for (let m; (m = re.exec(text)); ) {
-      const args = m[2];
-      let method = m[1];
-      const strings = [...args.matchAll(/^\s*("(?:[^"\\]|\\.)*"),$/gm)].map((s) => JSON.parse(s[1]));
-      if (method === "on") method = strings.shift().toLowerCase();
-      if (/^\s*headOnly,$/m.test(args)) method = "head";
-      const validators = [...args.matchAll(/zValidator\("(\w+)", schemas\.([A-Za-z0-9_$]+)\)/g)].map((v) => ({ target: v[1], schema: v[2] }));
-      routes.push({ module: file.replace(/\.ts$/, ""), method, path: strings[0], handler: m[3], validators });
+      const validators = [
+        ...[...m[4].matchAll(/zValidator\("(\w+)", schemas\.([A-Za-z0-9_$]+)\)/g)].map((v) => ({ target: v[1], schema: v[2] })),
+        ...[...m[4].matchAll(/pathParams\(schemas\.([A-Za-z0-9_$]+)/g)].map((v) => ({ target: "param", schema: v[1] })),
+      ];
+      const path = m[2].replace(/\*\\\//g, "*/");
+      exports.set(`${module}.${m[3]}`, { module, method: m[1].toLowerCase(), path, handler: m[5], validators });
     }
+  }
+  const app = readFileSync(join(dir, "app.ts"), "utf8");
+  const moduleOf = new Map([...app.matchAll(/import \* as (\w+) from "\.\/routes\/([^"]+)\.js";/g)].map((m) => [m[1], m[2]]));
+  for (const m of app.matchAll(/\b(\w+)\.([A-Za-z0-9_$]+)\(handlers\)/g)) {
+    const route = exports.get(`${moduleOf.get(m[1])}.${m[2]}`);
+    if (route) routes.push(route);
   }
   return routes;
 }
@@ -140,7 +147,8 @@ export function indexGenerated(dir, bundle) {
       const taken = used.get(key) || new Set();
       used.set(key, taken);
       const norm = (text) => String(text || "").toLowerCase().replace(/[^a-z0-9]/g, "");
-      const route = candidates.find((r) => !taken.has(r) && norm(r.handler) === norm(operation.operationId)) ||
+      const route = candidates.find((r) => !taken.has(r) && r.method === method && r.path === path) ||
+        candidates.find((r) => !taken.has(r) && norm(r.handler) === norm(operation.operationId)) ||
         candidates.find((r) => !taken.has(r)) || null;
       if (route) taken.add(route);
       // HEAD beside a GET is answered by the GET route (Hono), and has no route of its own.

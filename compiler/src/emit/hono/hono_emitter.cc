@@ -4,12 +4,14 @@
 
 #include "base/path.h"
 #include "emit/escape.h"
+#include "emit/hono/hono_routes.h"
 #include "emit/hono/response_types.h"
 #include "emit/namer.h"
 #include "emit/render.h"
 #include "emit/server_url.h"
 #include "emit/template_set.h"
 #include "emit/ts_names.h"
+#include "sema/routes.h"
 
 namespace specc::emit {
 namespace {
@@ -42,16 +44,180 @@ std::string Upper(std::string text) {
   return text;
 }
 
-// Returns whether `api` has a GET operation routed at `route_path`.
-bool HasGetRoute(const ir::Api& api, const TsNames& names, const std::string& route_path) {
-  for (size_t i = 0; i < api.operations.size(); ++i) {
-    if (api.operations[i].method == "get" && names.operations[i].route_path == route_path) return true;
-  }
-  return false;
-}
-
 // Text for a one-line `/** ... */` doc comment.
 std::string DocLine(std::string_view text) { return LineComment(BlockComment(text)); }
+
+// The generated files that route requests: one module per tag, app.ts's routing table, and
+// routing.ts's helpers (empty when no route needs one).
+struct RouteFiles {
+  std::vector<View> modules;  // parallel to the module list
+  View app;
+  View routing;
+};
+
+// The module namespace app.ts imports `module` as.
+std::string ModuleNamespace(const std::string& module) { return TsValueName(module) + "Routes"; }
+
+// The validators of operation `i` as module code: zValidator for each input part, or
+// routing.ts's pathParams for path parameters Hono cannot name (`route`).
+View Validators(const OperationNames& n, const HonoRoute& route) {
+  View validators = View::List();
+  for (InputPart part : kInputParts) {
+    const std::string& schema = n.parts[static_cast<int>(part)];
+    if (schema.empty()) continue;
+    std::string target_json = JsonQuote(ValidatorTarget(part, n));
+    View v;
+    v.Set("key", InputPartField(part));
+    v.Set("target_json", target_json);
+    if (part == InputPart::kParams && route.reads_params()) {
+      std::string splits, queries;
+      for (const HonoSegmentSplit& split : route.splits) {
+        std::string names;
+        for (const std::string& name : split.names) names += (names.empty() ? "" : ", ") + JsonQuote(name);
+        splits += (splits.empty() ? "" : ", ") + JsonQuote(split.key) + ": [new RegExp(" + JsonQuote(split.pattern) +
+                  ", \"s\"), [" + names + "]]";
+      }
+      for (const HonoQueryParam& q : route.from_query) {
+        queries += (queries.empty() ? "" : ", ") + JsonQuote(q.name) + ": " + JsonQuote(q.query);
+      }
+      v.Set("expression", "pathParams(schemas." + schema + ", {" + (splits.empty() ? "" : " " + splits + " ") + "}" +
+                              (queries.empty() ? std::string() : ", { " + queries + " }") + ")");
+    } else {
+      v.Set("expression", "zValidator(" + target_json + ", schemas." + schema + ")");
+    }
+    validators.Add(std::move(v));
+  }
+  return validators;
+}
+
+// The routes are served under the path of the first server, as the spec's clients call
+// them; without servers, OpenAPI's default server is "/".
+std::string DocumentBasePath(const ir::Api& api) {
+  return api.servers.empty() ? "/" : ServerBasePath(api.servers.front());
+}
+
+// The path of a route as app.ts writes it: the base path (where the document's servers are
+// served, an AppOptions option) followed by the spec's path; or, for an operation that
+// declares a server of its own at another path (GitHub's uploads host, S3's per-operation
+// servers), that server's path, which the option does not move.
+std::string RoutePath(const ir::Api& api, const ir::Operation& op, const std::string& hono_path) {
+  const std::string document_base = DocumentBasePath(api);
+  std::string own_base = op.servers.empty() ? document_base : ServerBasePath(op.servers.front());
+  if (own_base == document_base) return "base + " + JsonQuote(hono_path);
+  if (own_base == "/") own_base.clear();
+  return JsonQuote(own_base + hono_path);
+}
+
+RouteFiles BuildRouteFiles(const ir::Api& api, const TsNames& names, const std::vector<std::string>& modules) {
+  RouteFiles files;
+  sema::RouteTable table = sema::BuildRouteTable(api);
+  // Each operation's route as Hono writes it, with the keys of the operation that leads its
+  // route (operations sharing a route may name their parameters differently).
+  std::vector<HonoRoute> hono(api.operations.size());
+  for (const sema::Route& r : table.routes) {
+    size_t lead = r.operations.front();
+    std::vector<std::string> keys =
+        HonoSegmentKeys(api.operations[lead], table.templates[lead], names.operations[lead]);
+    for (size_t i : r.operations) {
+      hono[i] = HonoRouteOf(api.operations[i], table.templates[i], names.operations[i], keys);
+    }
+  }
+  bool uses_head_only = false, uses_dispatch = false, uses_path_params = false;
+  for (const std::string& module : modules) {
+    std::string tag;
+    View operations = View::List();
+    bool module_reads_params = false;
+    for (size_t i = 0; i < api.operations.size(); ++i) {
+      const ir::Operation& op = api.operations[i];
+      const OperationNames& n = names.operations[i];
+      if (n.module != module) continue;
+      if (tag.empty()) tag = op.tags.empty() ? "default" : op.tags.front();
+      View o;
+      o.Set("handler", n.handler);
+      o.Set("doc", DocLine(Upper(op.method) + " " + op.path));
+      o.Set("validators", Validators(n, hono[i]));
+      module_reads_params = module_reads_params || (hono[i].reads_params() && !n.parts[0].empty());
+      operations.Add(std::move(o));
+    }
+    uses_path_params = uses_path_params || module_reads_params;
+    View m;
+    m.Set("tag", LineComment(tag));
+    m.Set("operations", std::move(operations));
+    m.Set("uses_path_params", module_reads_params);
+    files.modules.push_back(std::move(m));
+  }
+  // The routing table, in matching order.
+  View routes = View::List();
+  View unrouted = View::List();
+  auto chain = [&](size_t i) {
+    return ModuleNamespace(names.operations[i].module) + "." + names.operations[i].handler + "(handlers)";
+  };
+  for (const sema::Route& r : table.routes) {
+    size_t lead = r.operations.front();
+    const std::string shape = table.templates[lead].Shape();
+    // Hono answers every HEAD request through the GET route of its path, body dropped: a
+    // HEAD operation beside a GET one is served that way and its handler never runs; one
+    // without is routed as GET behind `headOnly`, which lets HEAD requests alone through.
+    bool head = r.method == "head";
+    if (head && std::any_of(table.routes.begin(), table.routes.end(), [&](const sema::Route& other) {
+          return other.method == "get" && table.templates[other.operations.front()].Shape() == shape;
+        })) {
+      for (size_t i : r.operations) {
+        View u;
+        u.Set("handler", names.operations[i].handler);
+        u.Set("path", LineComment(api.operations[i].path));
+        unrouted.Add(std::move(u));
+      }
+      continue;
+    }
+    uses_head_only = uses_head_only || head;
+    const std::string& method = r.method;
+    View v;
+    v.Set("method", head ? "get" : HonoHasMethod(method) ? method : "on");
+    v.Set("on_method_json", HonoHasMethod(method) || head ? std::string() : JsonQuote(Upper(method)));
+    v.Set("head_only", head);
+    v.Set("path", RoutePath(api, api.operations[lead], hono[lead].path));
+    v.Set("single", r.operations.size() == 1);
+    v.Set("chain", chain(lead));
+    View cases = View::List();
+    if (r.operations.size() > 1) {
+      uses_dispatch = true;
+      for (size_t i : r.operations) {
+        std::string keys;
+        for (const sema::PathQueryPair& q : table.templates[i].query) keys += (keys.empty() ? "" : ", ") + JsonQuote(q.key);
+        View c;
+        c.Set("keys", "[" + keys + "]");
+        c.Set("chain", chain(i));
+        cases.Add(std::move(c));
+      }
+    }
+    v.Set("cases", std::move(cases));
+    routes.Add(std::move(v));
+  }
+  View app_modules = View::List();
+  for (const std::string& module : modules) {
+    View m;
+    m.Set("namespace", ModuleNamespace(module));
+    m.Set("file", module);
+    app_modules.Add(std::move(m));
+  }
+  std::string imports;
+  if (uses_dispatch) imports += "dispatch";
+  if (uses_head_only) imports += std::string(imports.empty() ? "" : ", ") + "headOnly";
+  files.app.Set("modules", std::move(app_modules));
+  files.app.Set("routes", std::move(routes));
+  files.app.Set("unrouted", std::move(unrouted));
+  files.app.Set("routing_imports", imports);
+  if (uses_head_only || uses_dispatch || uses_path_params) {
+    files.routing.Set("uses_head_only", uses_head_only);
+    files.routing.Set("uses_dispatch", uses_dispatch);
+    files.routing.Set("uses_path_params", uses_path_params);
+    files.routing.Set("middleware_types", uses_dispatch    ? "Context, MiddlewareHandler"
+                                          : uses_head_only ? "MiddlewareHandler"
+                                                           : "");
+  }
+  return files;
+}
 
 class HonoEmitter final : public Emitter {
  public:
@@ -133,75 +299,27 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     if (!scaffold) return;
     out.PutScaffold(input.service + "/handlers.impl.ts", std::move(*scaffold));
 
-    View app_modules = View::List();
-    for (const std::string& module : modules) {
-      std::string tag;
-      View routes = View::List();
-      View unrouted = View::List();
-      bool head_only = false;
-      for (size_t i = 0; i < api.operations.size(); ++i) {
-        const ir::Operation& op = api.operations[i];
-        const OperationNames& n = names.operations[i];
-        if (n.module != module) continue;
-        if (tag.empty()) tag = op.tags.empty() ? "default" : op.tags.front();
-        // Hono answers every HEAD request through the GET route of its path, body dropped: a
-        // HEAD operation beside a GET one is served that way and its handler never runs; one
-        // without is routed as GET behind `headOnly`, which lets HEAD requests alone through.
-        bool head = op.method == "head";
-        if (head && HasGetRoute(api, names, n.route_path)) {
-          View u;
-          u.Set("handler", n.handler);
-          u.Set("path", LineComment(n.route_path));
-          unrouted.Add(std::move(u));
-          continue;
-        }
-        head_only = head_only || head;
-        View r;
-        r.Set("method", head ? "get" : HonoHasMethod(op.method) ? op.method : "on");
-        r.Set("on_method_json", HonoHasMethod(op.method) || head ? std::string() : JsonQuote(Upper(op.method)));
-        r.Set("head_only", head);
-        r.Set("path_json", JsonQuote(n.route_path));
-        r.Set("handler", n.handler);
-        View validators = View::List();
-        for (InputPart part : kInputParts) {
-          const std::string& schema = n.parts[static_cast<int>(part)];
-          if (schema.empty()) continue;
-          View v;
-          v.Set("target_json", JsonQuote(ValidatorTarget(part, n)));
-          v.Set("schema", schema);
-          v.Set("key", InputPartField(part));
-          validators.Add(std::move(v));
-        }
-        r.Set("validators", std::move(validators));
-        routes.Add(std::move(r));
-      }
-      std::string function_name = TsValueName(module) + "Routes";
-      View module_view;
-      module_view.Set("source", LineComment(input.source));
-      module_view.Set("tag", LineComment(tag));
-      module_view.Set("function_name", function_name);
-      module_view.Set("routes", std::move(routes));
-      module_view.Set("unrouted", std::move(unrouted));
-      module_view.Set("uses_head_only", head_only);
-      std::optional<std::string> text = Render(ctx.templates, kId, "hono/route.ts.mustache", module_view, ctx.diags);
+    RouteFiles files = BuildRouteFiles(api, names, modules);
+    for (size_t m = 0; m < modules.size(); ++m) {
+      files.modules[m].Set("source", LineComment(input.source));
+      std::optional<std::string> text =
+          Render(ctx.templates, kId, "hono/route.ts.mustache", files.modules[m], ctx.diags);
       if (!text) return;
-      out.Put(input.service + "/routes/" + module + ".ts", std::move(*text));
-      View m;
-      m.Set("function_name", function_name);
-      m.Set("file", module);
-      app_modules.Add(std::move(m));
+      out.Put(input.service + "/routes/" + modules[m] + ".ts", std::move(*text));
     }
-    View app;
+    View& app = files.app;
     app.Set("source", LineComment(input.source));
     app.Set("title", LineComment(api.title));
-    app.Set("modules", std::move(app_modules));
-    // The routes are served under the path of the first server, as the spec's clients call
-    // them; without servers, OpenAPI's default server is "/".
-    app.Set("base_path_json", JsonQuote(api.servers.empty() ? "/" : ServerBasePath(api.servers.front())));
+    app.Set("base_path_json", JsonQuote(DocumentBasePath(api)));
     app.Set("base_server_json", api.servers.empty() ? std::string() : JsonQuote(api.servers.front().url));
     std::optional<std::string> text = Render(ctx.templates, kId, "hono/app.ts.mustache", app, ctx.diags);
     if (!text) return;
     out.Put(input.service + "/app.ts", std::move(*text));
+    if (files.routing.members().empty()) continue;
+    files.routing.Set("source", LineComment(input.source));
+    text = Render(ctx.templates, kId, "hono/routing.ts.mustache", files.routing, ctx.diags);
+    if (!text) return;
+    out.Put(input.service + "/routing.ts", std::move(*text));
   }
 }
 

@@ -8,6 +8,7 @@
 #include "emit/render.h"
 #include "emit/request_schema.h"
 #include "emit/template_set.h"
+#include "sema/request_body.h"
 
 namespace specc::emit {
 namespace {
@@ -91,8 +92,9 @@ std::string InputSchema(const sema::SchemaMeanings& meanings, const ir::Operatio
   std::vector<std::string> required;
   NameTable used;
   const ir::MediaType* body = nullptr;
-  if (op.request_body) {
-    for (const ir::MediaType& m : op.request_body->content) {
+  const ir::RequestBody* request_body = sema::SentRequestBody(op);
+  if (request_body) {
+    for (const ir::MediaType& m : request_body->content) {
       if (m.schema == ir::kNoSchema) continue;
       if (body == nullptr || m.media_type.find("json") != std::string::npos) body = &m;
       if (m.media_type.find("json") != std::string::npos) break;
@@ -109,7 +111,7 @@ std::string InputSchema(const sema::SchemaMeanings& meanings, const ir::Operatio
     std::string key = used.Take("body");
     w.Key(key);
     schemas.Write(body->schema, false, w);
-    if (op.request_body->required) required.push_back(key);
+    if (request_body->required) required.push_back(key);
   }
   w.EndObject();
   if (!required.empty()) {

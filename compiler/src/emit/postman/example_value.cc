@@ -116,8 +116,10 @@ size_t CodePoints(const std::string& s) {
 
 // Generates the shortest string a regular expression matches (unbounded quantifiers
 // repeated `stretch` more times than their minimum). Covers literals, escapes, character
-// classes, groups, alternation (the first alternative) and quantifiers; lookarounds and
-// backreferences make it give up.
+// classes, groups, alternation (the first alternative) and quantifiers; backreferences make
+// it give up. A lookaround generates nothing where it stands; what a positive lookahead
+// requires (`(?=.*[A-Z])`, password rules) is kept in lookaheads() for the caller to work
+// into the string, which the caller then checks against the pattern.
 class PatternGen {
  public:
   PatternGen(std::string_view pattern, int stretch) : p_(pattern), stretch_(stretch) {}
@@ -127,6 +129,10 @@ class PatternGen {
     if (!Alt(true, &out) || pos_ != p_.size()) return std::nullopt;
     return out;
   }
+
+  // The text each positive lookahead's body generates, without a leading `.*`-like run
+  // (which only says where the required text may stand).
+  const std::vector<std::string>& lookaheads() const { return lookaheads_; }
 
  private:
   bool Alt(bool emit, std::string* out) {
@@ -212,7 +218,7 @@ class PatternGen {
         if (close == std::string_view::npos) return false;
         pos_ = close + 1;
       } else if (pos_ < p_.size() && p_[pos_] == '?') {
-        return false;
+        return Lookaround();
       }
       if (!Alt(true, out)) return false;
       if (pos_ >= p_.size() || p_[pos_] != ')') return false;
@@ -259,6 +265,32 @@ class PatternGen {
     if (c == '*' || c == '+' || c == '?' || c == '{' || c == ')') return false;
     out->push_back(c);
     ++pos_;
+    return true;
+  }
+
+  // After `(?`: a lookahead or lookbehind, parsed to its `)`, generating nothing here.
+  bool Lookaround() {
+    std::string_view kind = p_.substr(pos_, 3);
+    bool positive_ahead = kind.substr(0, 2) == "?=";
+    if (kind.substr(0, 2) == "?=" || kind.substr(0, 2) == "?!") {
+      pos_ += 2;
+    } else if (kind == "?<=" || kind == "?<!") {
+      pos_ += 3;
+    } else {
+      return false;
+    }
+    // A lookahead's body usually starts with a run saying where the text may stand.
+    for (std::string_view run : {".*?", ".*", "[\\s\\S]*"}) {
+      if (p_.substr(pos_, run.size()) == run) {
+        pos_ += run.size();
+        break;
+      }
+    }
+    std::string body;
+    if (!Alt(true, &body)) return false;
+    if (pos_ >= p_.size() || p_[pos_] != ')') return false;
+    ++pos_;
+    if (positive_ahead && !body.empty()) lookaheads_.push_back(std::move(body));
     return true;
   }
 
@@ -344,7 +376,21 @@ class PatternGen {
   std::string_view p_;
   size_t pos_ = 0;
   int stretch_;
+  std::vector<std::string> lookaheads_;
 };
+
+// Strings that may match a pattern with positive lookaheads, built from `made` (what
+// PatternGen generated) and the texts its lookaheads require: those texts in place of
+// `made`'s start (the length stays), then before it.
+std::vector<std::string> WithLookaheads(const std::string& made, const std::vector<std::string>& lookaheads) {
+  if (lookaheads.empty()) return {made};
+  std::string required;
+  for (const std::string& text : lookaheads) required += text;
+  std::vector<std::string> out{made};
+  if (required.size() <= made.size()) out.push_back(required + made.substr(required.size()));
+  out.push_back(required + made);
+  return out;
+}
 
 const std::regex& FormatRegex(const std::string& format, bool* known) {
   static const std::regex kDateTime(
@@ -937,12 +983,15 @@ class ExampleBuilder::Impl {
     if (!s.pattern.empty()) {
       std::optional<std::string> fallback;
       for (int stretch = 0; stretch <= 64; stretch = stretch < 8 ? stretch + 1 : stretch * 2) {
-        std::optional<std::string> made = PatternGen(s.pattern, stretch).Run();
+        PatternGen gen(s.pattern, stretch);
+        std::optional<std::string> made = gen.Run();
         if (!made) break;
         if (!fallback) fallback = made;
-        size_t n = CodePoints(*made);
-        if (n > max) break;
-        if (n >= min && Matches(s.pattern, *made)) return *made;
+        if (CodePoints(*made) > max) break;
+        for (const std::string& candidate : WithLookaheads(*made, gen.lookaheads())) {
+          size_t n = CodePoints(candidate);
+          if (n >= min && n <= max && Matches(s.pattern, candidate)) return candidate;
+        }
       }
       if (fallback) return *fallback;
     }

@@ -14,6 +14,8 @@
 #include "emit/render.h"
 #include "emit/server_url.h"
 #include "emit/template_set.h"
+#include "sema/request_body.h"
+#include "sema/routes.h"
 #include "sema/wire.h"
 
 namespace specc::emit {
@@ -371,8 +373,8 @@ class RequestBuilder {
     }
 
     // Body.
-    if (op.request_body) {
-      const ir::MediaType* media = PickMedia(op.request_body->content);
+    if (const ir::RequestBody* body = sema::SentRequestBody(op)) {
+      const ir::MediaType* media = PickMedia(body->content);
       if (media != nullptr) {
         parts.body_json = Body(*media);
         if (Lower(media->media_type).find("multipart/") == std::string::npos) {
@@ -538,6 +540,19 @@ class RequestBuilder {
       fragment = path.substr(hash + 1);
       path.resize(hash);
     }
+    // A query string in the path key (`/x?op=y`, `/export?filename={filename}`) is sent as
+    // the query it is, sema's way (`{search}=1` is the parameter under its own name).
+    std::vector<Header> key_query;
+    if (size_t mark = path.find('?'); mark != std::string::npos) {
+      for (const sema::PathQueryPair& pair : sema::ParsePathTemplate(op.path).query) {
+        auto it = pair.param.empty() ? values.end() : values.find(pair.param);
+        std::string value = pair.param.empty() ? pair.value : it == values.end() ? std::string("1") : it->second;
+        key_query.push_back(Header{.key = pair.key, .value = Encode(value), .description = {}, .disabled = false});
+      }
+      path.resize(mark);
+    }
+    std::vector<Header> all_query = key_query;
+    all_query.insert(all_query.end(), query.begin(), query.end());
     size_t start = path.empty() || path[0] != '/' ? 0 : 1;
     while (true) {
       size_t slash = path.find('/', start);
@@ -570,7 +585,7 @@ class RequestBuilder {
     std::string raw = host;
     for (const std::string& s : segments) raw += "/" + s;
     bool first = true;
-    for (const Header& q : query) {
+    for (const Header& q : all_query) {
       if (q.disabled) continue;
       raw += (first ? "?" : "&") + q.key + "=" + q.value;
       first = false;
@@ -581,9 +596,9 @@ class RequestBuilder {
     w.Key("path").BeginArray();
     for (const std::string& s : segments) w.String(s);
     w.EndArray();
-    if (!query.empty()) {
+    if (!all_query.empty()) {
       w.Key("query").BeginArray();
-      for (const Header& q : query) {
+      for (const Header& q : all_query) {
         w.BeginObject().Key("key").String(q.key).Key("value").String(q.value);
         if (!q.description.empty()) w.Key("description").String(q.description);
         if (q.disabled) w.Key("disabled").Bool(true);
