@@ -228,38 +228,60 @@ std::optional<RefTarget> Workspace::Resolve(const Document& doc, const spec::Nod
 std::optional<RefTarget> Workspace::Deref(const Document& doc, const spec::Node& node,
                                           std::string_view pointer) {
   RefTarget current{&doc, &node, std::string(pointer)};
+  if (RefOf(node) == nullptr) return current;
+  // The Reference Objects followed so far. Every node after the first came from Resolve,
+  // so it lives in the arena and may be memoised; the first may be a caller's temporary
+  // (a `$ref` split from its siblings, a discriminator mapping made into a reference).
   std::vector<RefTarget> chain;
-  while (const spec::Node* ref = RefOf(*current.node)) {
-    if (in_reported_cycle_.count(current.node) > 0) return std::nullopt;
-    for (const RefTarget& seen : chain) {
-      if (seen.node == current.node) {
-        for (const RefTarget& step : chain) in_reported_cycle_.insert(step.node);
-        Diagnostic d{.severity = Severity::kError,
-                     .code = DiagCode::kSpecRefCycle,
-                     .loc = ref->loc(),
-                     .message = "`$ref` cycle: these references point only at each other "
-                                "and never reach a value",
-                     .hint = "one of these references must point at a real object",
-                     .notes = {}};
-        for (const RefTarget& step : chain) {
-          const spec::Node* step_ref = RefOf(*step.node);
-          d.notes.push_back(Diagnostic{.severity = Severity::kNote,
-                                       .code = DiagCode::kSpecRefCycle,
-                                       .loc = step_ref->loc(),
-                                       .message = "refers to `" + std::string(step_ref->text()) + "`",
-                                       .hint = {},
-                                       .notes = {}});
-        }
-        sink_.Report(std::move(d));
-        return std::nullopt;
+  std::unordered_set<const spec::Node*> on_chain;
+  std::optional<RefTarget> result;
+  while (true) {
+    const spec::Node* ref = RefOf(*current.node);
+    if (ref == nullptr) {
+      result = std::move(current);
+      break;
+    }
+    if (!chain.empty()) {
+      auto known = final_targets_.find(current.node);
+      if (known != final_targets_.end()) {
+        result = known->second;
+        break;
       }
     }
+    if (!on_chain.insert(current.node).second) {
+      ReportCycle(chain, *ref);
+      break;
+    }
     chain.push_back(current);
+    ++deref_steps_;
     std::optional<RefTarget> next = Resolve(*current.doc, *ref);
-    if (!next) return std::nullopt;
-    current = *next;
+    if (!next) break;
+    current = std::move(*next);
   }
-  return current;
+  // Each reference on the chain now leads where the chain ended: a later Deref that meets
+  // one stops there, so a chain of n references costs n steps in all, not n per entry.
+  for (size_t i = 1; i < chain.size(); ++i) final_targets_.emplace(chain[i].node, result);
+  return result;
+}
+
+void Workspace::ReportCycle(const std::vector<RefTarget>& chain, const spec::Node& ref) {
+  Diagnostic d{.severity = Severity::kError,
+               .code = DiagCode::kSpecRefCycle,
+               .loc = ref.loc(),
+               .message = "`$ref` cycle: these references point only at each other "
+                          "and never reach a value",
+               .hint = "one of these references must point at a real object",
+               .notes = {}};
+  for (const RefTarget& step : chain) {
+    const spec::Node* step_ref = RefOf(*step.node);
+    d.notes.push_back(Diagnostic{.severity = Severity::kNote,
+                                 .code = DiagCode::kSpecRefCycle,
+                                 .loc = step_ref->loc(),
+                                 .message = "refers to `" + std::string(step_ref->text()) + "`",
+                                 .hint = {},
+                                 .notes = {}});
+  }
+  sink_.Report(std::move(d));
 }
 
 }  // namespace specc::openapi
