@@ -17,7 +17,8 @@ namespace specc::openapi {
 // The work of the steps whose cost input shapes could make super-linear, counted so that
 // tests can bound it (hostile input must cost time linear in its size).
 struct LoadWork {
-  // References followed one step: each `$ref` of a chain, once per description.
+  // References followed one step (each `$ref` of a chain, once per description),
+  // JSON-pointer tokens walked and map keys indexed for them.
   uint64_t ref_steps = 0;
   // Names tried for schemas that live in other files (`pet`, then `pet2`, ...).
   uint64_t name_probes = 0;

@@ -76,7 +76,11 @@ std::string EscapeJsonPointerToken(std::string_view token) {
 }
 
 Workspace::Workspace(const Fs& fs, SourceMap& sources, DiagSink& sink, std::string display_base)
-    : fs_(fs), sources_(sources), sink_(sink), display_base_(std::move(display_base)) {}
+    : fs_(fs),
+      sources_(sources),
+      sink_(sink),
+      display_base_(std::move(display_base)),
+      suggestion_budget_(kSuggestionBudget) {}
 
 const spec::Node* Workspace::RefOf(const spec::Node& node) {
   if (!node.is_map()) return nullptr;
@@ -191,8 +195,9 @@ std::optional<RefTarget> Workspace::Resolve(const Document& doc, const spec::Nod
   std::string walked;
   for (const std::string& token : tokens) {
     const spec::Node* next = nullptr;
+    ++deref_steps_;
     if (node->is_map()) {
-      next = node->Find(token);
+      next = Child(*node, token);
     } else if (node->is_seq()) {
       bool digits = !token.empty() && std::all_of(token.begin(), token.end(),
                                                   [](char c) { return c >= '0' && c <= '9'; });
@@ -204,7 +209,9 @@ std::optional<RefTarget> Workspace::Resolve(const Document& doc, const spec::Nod
     if (next == nullptr) {
       std::string where = walked.empty() ? "the document root" : "`#" + walked + "`";
       std::string hint;
-      if (node->is_map()) {
+      if (node->is_map() && suggestion_budget_ >= node->size) {
+        suggestion_budget_ -= node->size;
+        deref_steps_ += node->size;
         std::vector<std::string_view> keys;
         for (const spec::Member& m : spec::MembersOf(*node)) keys.push_back(m.key);
         std::string_view best = ClosestMatch(token, keys);
@@ -223,6 +230,22 @@ std::optional<RefTarget> Workspace::Resolve(const Document& doc, const spec::Nod
   RefTarget target{target_doc, node, walked};
   cache_[key] = target;
   return target;
+}
+
+const spec::Node* Workspace::Child(const spec::Node& map, std::string_view key) {
+  // Node::Find scans; a description with 40,000 components would scan them once per
+  // reference. Small maps are scanned, large ones indexed once.
+  constexpr uint32_t kScanned = 16;
+  if (map.size <= kScanned) return map.Find(key);
+  auto [it, inserted] = child_index_.try_emplace(&map);
+  if (inserted) {
+    deref_steps_ += map.size;
+    it->second.reserve(map.size);
+    // emplace keeps the first of duplicate keys, as Find does (duplicates are reported).
+    for (const spec::Member& m : spec::MembersOf(map)) it->second.emplace(m.key, &m.value);
+  }
+  auto found = it->second.find(key);
+  return found == it->second.end() ? nullptr : found->second;
 }
 
 std::optional<RefTarget> Workspace::Deref(const Document& doc, const spec::Node& node,

@@ -63,14 +63,16 @@ class Workspace {
 
   const std::vector<std::unique_ptr<Document>>& documents() const { return documents_; }
   const SourceMap& sources() const { return sources_; }
-  // The number of references Deref has followed one step (a Resolve) so far: the
-  // resolver's work, which the hostile-input tests bound.
+  // The resolver's work so far, which the hostile-input tests bound: references followed
+  // one step (a Resolve), JSON-pointer tokens walked and map keys indexed.
   uint64_t deref_steps() const { return deref_steps_; }
 
  private:
   const Document* Load(const std::string& path, Loc referenced_from);
   // Reports the cycle that `ref` closes; `chain` holds the references followed before it.
   void ReportCycle(const std::vector<RefTarget>& chain, const spec::Node& ref);
+  // Returns the value under `key` of map `map`, or nullptr.
+  const spec::Node* Child(const spec::Node& map, std::string_view key);
 
   const Fs& fs_;
   SourceMap& sources_;
@@ -89,6 +91,10 @@ class Workspace {
   // diagnostic, not three). Keys are arena nodes only, never a caller's temporary.
   std::unordered_map<const spec::Node*, std::optional<RefTarget>> final_targets_;
   uint64_t deref_steps_ = 0;
+  // What is left of kSuggestionBudget for "did you mean" hints on unresolved references.
+  uint64_t suggestion_budget_;
+  // The members of large maps that JSON pointers walk through, by key.
+  std::unordered_map<const spec::Node*, std::unordered_map<std::string_view, const spec::Node*>> child_index_;
 };
 
 // Decodes a JSON pointer ("/a~1b/0") into its reference tokens; false when malformed.
