@@ -16,6 +16,8 @@
 #include "base/diag_sink.h"
 #include "base/fs.h"
 #include "base/source_map.h"
+#include "dsl/checker.h"
+#include "dsl/parser.h"
 #include "emit/postman/example_value.h"
 #include "openapi/load.h"
 
@@ -258,6 +260,62 @@ TEST(BoundedWork, ExampleWithLongFormattedString) {
                              "\"" + std::string(static_cast<size_t>(n), 'a') + "\"");
       },
       300000, 1000, 20000000);
+}
+
+// ---- Item 11: the project spec's error recovery ----
+
+// Parses and checks `text` as a project spec; returns the parser's and the checker's work.
+uint64_t DslWorkOf(const std::string& text) {
+  DiagSink sink;
+  dsl::ParseWork parse;
+  std::optional<dsl::ast::File> file = dsl::ParseProjectText(0, text, sink, &parse);
+  dsl::CheckWork check;
+  if (file) dsl::CheckProject(*file, MemFs(), "specs", sink, &check);
+  EXPECT_TRUE(sink.has_errors());
+  return parse.steps + check.steps;
+}
+
+const char kProjectHead[] =
+    "project \"p\" {\n  id = \"3f1c2a9e-5b7d-4c1e-9a2f-8d6e4b3c2a10\"\n  version = \"1.0.0\"\n"
+    "  constitution = \"1.0.0\"\n";
+
+// `env A {` n times (100,000 took 19.6 s): recovery stops after 100 errors, so the work
+// left is reading the tokens.
+TEST(BoundedWork, DslRecovery) {
+  ExpectLinear(
+      [](int n) {
+        std::string text = kProjectHead;
+        for (int i = 0; i < n; ++i) text += "env A {";
+        return DslWorkOf(text);
+      },
+      50000, 1000, 2000000);
+}
+
+// n bad escapes: lexical errors stop at 100 as well.
+TEST(BoundedWork, DslLexicalErrors) {
+  ExpectLinear(
+      [](int n) {
+        std::string text = kProjectHead;
+        for (int i = 0; i < n; ++i) text += "  env A { default = \"\\q\" }\n";
+        return DslWorkOf(text + "}\n");
+      },
+      20000, 1000, 10000000);
+}
+
+// n undeclared references among n resources: "did you mean" compared each with every
+// resource (40,000 took 158 s).
+TEST(BoundedWork, DslUndeclaredReferences) {
+  ExpectLinear(
+      [](int n) {
+        std::string text = kProjectHead;
+        for (int i = 0; i < n; ++i) {
+          std::string k = std::to_string(i);
+          text += "  resource r" + k + " : upstash.redis { region = \"us-east-1\" }\n";
+          text += "  env F" + k + " { source = provisioned(zz" + k + "x.url) }\n";
+        }
+        return DslWorkOf(text + "}\n");
+      },
+      5000, 1000, 10000000);
 }
 
 }  // namespace
