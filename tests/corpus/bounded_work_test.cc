@@ -20,6 +20,7 @@
 #include "dsl/parser.h"
 #include "emit/postman/example_value.h"
 #include "openapi/load.h"
+#include "sema/schema_meaning.h"
 
 namespace specc::testing_corpus {
 namespace {
@@ -140,7 +141,8 @@ uint64_t ExampleWorkOf(const std::string& spec, const std::string& candidate = {
     if (api->schemas[id].name == "top") top = id;
   }
   EXPECT_NE(top, ir::kNoSchema);
-  emit::ExampleBuilder examples(*api);
+  sema::SchemaMeanings meanings(*api);
+  emit::ExampleBuilder examples(meanings);
   std::vector<std::string_view> candidates;
   if (!candidate.empty()) candidates.push_back(candidate);
   for (emit::ExampleUse use : {emit::ExampleUse::kRequest, emit::ExampleUse::kResponse, emit::ExampleUse::kParameter}) {

@@ -19,104 +19,19 @@
 #include "drift/git_worktree.h"
 #include "drift/manifest.h"
 #include "base/sha256.h"
+#include "git_repo.h"
 #include "test_generator.h"
 
 namespace specc {
 namespace {
 
 namespace stdfs = std::filesystem;
+using drift_test::Generated;
+using drift_test::GitRepo;
+using drift_test::Quote;
+using drift_test::RunResult;
+using drift_test::Specc;
 
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-// Runs `command` through the shell; returns its stdout and stderr, and its exit status.
-std::string Shell(const std::string& command, int* status = nullptr) {
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  std::string out;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  int rc = pclose(pipe);
-  if (status != nullptr) *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  return out;
-}
-
-class GitRepo {
- public:
-  GitRepo() {
-    // No user or system git configuration leaks into the tests.
-    setenv("GIT_CONFIG_GLOBAL", "/dev/null", 1);
-    setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-    std::string pattern = (stdfs::temp_directory_path() / "specc-drift-XXXXXX").string();
-    char* made = mkdtemp(pattern.data());
-    EXPECT_NE(made, nullptr);
-    dir_ = stdfs::canonical(pattern).string();
-    Git("init -q -b main");
-  }
-  ~GitRepo() {
-    std::error_code ec;
-    stdfs::remove_all(dir_, ec);
-  }
-
-  const std::string& dir() const { return dir_; }
-
-  std::string Git(const std::string& args, int* status = nullptr,
-                  const std::string& env = "") const {
-    int rc = 0;
-    std::string out = Shell(env + " git -C " + Quote(dir_) +
-                                " -c user.name=specc-test -c user.email=test@example.com"
-                                " -c commit.gpgsign=false -c status.renames=false " +
-                                args,
-                            &rc);
-    if (status != nullptr) {
-      *status = rc;
-    } else {
-      EXPECT_EQ(rc, 0) << "git " << args << "\n" << out;
-    }
-    return out;
-  }
-  void CommitAll(const std::string& message = "change") {
-    Git("add -A");
-    Git("commit -q --no-verify -m " + Quote(message));
-  }
-  std::string Porcelain() const { return Git("status --porcelain --untracked-files=all"); }
-
-  void Write(const std::string& path, const std::string& contents) const {
-    stdfs::create_directories((stdfs::path(dir_) / path).parent_path());
-    std::ofstream(stdfs::path(dir_) / path, std::ios::binary) << contents;
-  }
-  std::string Read(const std::string& path) const {
-    std::ifstream in(stdfs::path(dir_) / path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-  }
-  bool Exists(const std::string& path) const { return stdfs::exists(stdfs::path(dir_) / path); }
-
- private:
-  std::string dir_;
-};
-
-struct RunResult {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-// Runs specc in-process in `dir`, with the test generator.
-RunResult Specc(const std::string& dir, const std::vector<std::string>& args) {
-  cli::RunOptions options;
-  options.working_dir = dir;
-  options.generate = drift_test::TestGenerate;
-  std::ostringstream out, err;
-  int exit_code = cli::Run(args, options, out, err);
-  return {exit_code, out.str(), err.str()};
-}
-
-std::string Generated(const std::string& spec) { return drift_test::kGeneratedHeader + spec; }
 
 // What `git status --porcelain --untracked-files=all` prints, computed from the three
 // versions the Worktree reports, so that a test can compare the two.
@@ -422,9 +337,11 @@ TEST(DriftGit, InjectedFailureAfterTheFirstWriteLeavesOldOrNewAndConverges) {
     SourceMap sources;
     DiagSink sink;
     RealFs fs;
-    outputs = drift_test::TestGenerate(worktree.root(), fs, sources, sink).value();
+    cli::Generation generation = drift_test::TestGenerate(worktree.root(), fs, sources, sink).value();
+    outputs = generation.files;
     drift::ClassifyOptions options;
     options.generator.version = "0.1.0";
+    options.ownership = generation.ownership;
     return drift::Classify(outputs, worktree, options).value();
   };
   {

@@ -89,6 +89,14 @@ TEST(Manifest, RejectsMalformedAndUnsafeInput) {
   Result<Manifest> parsed = ParseManifest(escape);
   ASSERT_FALSE(parsed.ok());
   EXPECT_NE(parsed.error().message.find("../etc/passwd"), std::string::npos);
+  // Backslashes name other files on Windows; control characters would forge report lines.
+  for (const std::string& path : {std::string("out\\\\..\\\\x"), std::string("out/a\\nstatus: clean")}) {
+    std::string text = R"({"generator":{"name":"specc","version":"0.1.0"},"artifactSchemaVersion":1,)"
+                       R"("files":[{"path":")" + path + R"(","sha256":")" + Sha256Hex("") + R"("}]})";
+    Result<Manifest> bad = ParseManifest(text);
+    ASSERT_FALSE(bad.ok()) << path;
+    EXPECT_EQ(bad.error().message.find('\n'), std::string::npos) << bad.error().message;
+  }
 }
 
 TEST(Manifest, NewerVersionsAreIncompatibleOlderOnesAreNot) {
@@ -127,6 +135,8 @@ Classification ClassifyNow(const OutputSet& outputs, const MemWorktree& worktree
   ClassifyOptions options;
   options.generator = Specc();
   options.staged = staged;
+  options.ownership.output_dirs = {"."};
+  options.ownership.scaffold_dirs = {"."};
   Result<Classification> result = Classify(outputs, worktree, options);
   EXPECT_TRUE(result.ok());
   return std::move(result).value();
@@ -243,6 +253,100 @@ TEST(Classify, UnreadableOrFutureManifestIsSchemaMismatch) {
     EXPECT_FALSE(Apply(c, worktree).ok());
     EXPECT_EQ(worktree.files(Version::kWorkdir).at(kManifestPath), manifest);
   }
+}
+
+// The manifest is input from pull requests: whatever it lists, specc deletes only inside
+// its output directories, and never git's files, specc.yaml or a spec.
+TEST(Classify, ManifestEntriesSpeccDoesNotOwnAreConflictsNeverRemovals) {
+  OutputSet outputs;
+  outputs.Put("out/a.ts", "a\n");
+  MemWorktree worktree = Generated(outputs);
+  Manifest tampered = BuildManifest(outputs, Specc());
+  for (const char* path : {"specc.yaml", ".git/HEAD", ".GIT/config", "specs/api.yaml",
+                           ".specc/other.json", "docs/guide.md", "gone/old.ts"}) {
+    if (std::string(path) != "gone/old.ts") worktree.Commit(path, std::string(path) + "\n");
+    tampered.files[path] = Sha256Hex(std::string(path) + "\n");
+  }
+  worktree.Commit(kManifestPath, WriteManifest(tampered));
+  ClassifyOptions options;
+  options.generator = Specc();
+  options.ownership.output_dirs = {"out"};
+  options.ownership.inputs = {"specs"};
+  Result<Classification> c = Classify(outputs, worktree, options);
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  for (const char* path : {"specc.yaml", ".git/HEAD", ".GIT/config", "specs/api.yaml",
+                           ".specc/other.json", "docs/guide.md"}) {
+    const FileEntry& entry = Entry(c.value(), path);
+    EXPECT_EQ(entry.state, FileState::kConflict) << path;
+    EXPECT_EQ(entry.reason, ConflictReason::kSchemaMismatch) << path;
+    EXPECT_NE(entry.suggestion.find(std::string("`") + path + "` is listed in"), std::string::npos)
+        << entry.suggestion;
+  }
+  EXPECT_NE(Entry(c.value(), "docs/guide.md").suggestion.find("outside every output directory (`out`)"),
+            std::string::npos);
+  EXPECT_NE(Entry(c.value(), "specs/api.yaml").suggestion.find("lies in `specs`, an input"),
+            std::string::npos);
+  // An entry outside the output directories whose file is gone has nothing to delete: it
+  // is left out of the new manifest.
+  for (const FileEntry& f : c.value().files) EXPECT_NE(f.path, "gone/old.ts");
+  EXPECT_FALSE(Apply(c.value(), worktree).ok());
+  EXPECT_EQ(worktree.files(Version::kWorkdir).count("specc.yaml"), 1u);
+  EXPECT_EQ(worktree.files(Version::kWorkdir).count(".git/HEAD"), 1u);
+
+  // Without those entries, a file of the output directory that is no longer generated is
+  // still removed.
+  Manifest fair = BuildManifest(outputs, Specc());
+  fair.files["out/old.ts"] = Sha256Hex("old\n");
+  fair.files["gone/old.ts"] = Sha256Hex("old\n");
+  worktree.Commit("out/old.ts", "old\n");
+  worktree.Commit(kManifestPath, WriteManifest(fair));
+  Result<Classification> d = Classify(outputs, worktree, options);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(Entry(d.value(), "out/old.ts").state, FileState::kRemoved);
+  EXPECT_FALSE(d.value().has_conflicts());
+}
+
+TEST(Classify, GeneratedPathsOutsideTheOwnedDirectoriesAreRefused) {
+  MemWorktree worktree;
+  ClassifyOptions options;
+  options.generator = Specc();
+  options.ownership.output_dirs = {"out"};
+  options.ownership.scaffold_dirs = {"handlers"};
+  options.ownership.inputs = {"out/specs"};
+  OutputSet inside;
+  inside.Put("out/a.ts", "a\n");
+  inside.PutScaffold("handlers/impl.ts", "impl\n");
+  EXPECT_TRUE(Classify(inside, worktree, options).ok());
+  for (const char* path : {"src/a.ts", "out/specs/api.yaml", ".git/hooks/pre-commit"}) {
+    OutputSet outputs;
+    outputs.Put(path, "x\n");
+    Result<Classification> c = Classify(outputs, worktree, options);
+    ASSERT_FALSE(c.ok()) << path;
+    EXPECT_NE(c.error().message.find(std::string("refusing to write `") + path + "`"),
+              std::string::npos)
+        << c.error().message;
+  }
+  OutputSet scaffold_elsewhere;
+  scaffold_elsewhere.PutScaffold("out/impl.ts", "impl\n");
+  EXPECT_FALSE(Classify(scaffold_elsewhere, worktree, options).ok());
+}
+
+// The second line of defence: the Worktree itself refuses reserved paths, whoever asks.
+TEST(Worktree, WriteAndRemoveRefuseReservedPaths) {
+  MemWorktree worktree;
+  worktree.Commit(".git/HEAD", "ref: refs/heads/main\n");
+  worktree.Commit("specc.yaml", "specs: specs\n");
+  for (const char* path : {".git/HEAD", "sub/.Git/config", "specc.yaml", ".specc/lock",
+                           "../outside", "/etc/passwd", "a/../b", "a\\b", "a\nb", ""}) {
+    EXPECT_FALSE(worktree.Write(path, "x").ok()) << path;
+    EXPECT_FALSE(worktree.Remove(path).ok()) << path;
+  }
+  EXPECT_EQ(worktree.files(Version::kWorkdir).at(".git/HEAD"), "ref: refs/heads/main\n");
+  EXPECT_EQ(worktree.files(Version::kWorkdir).at("specc.yaml"), "specs: specs\n");
+  EXPECT_TRUE(worktree.Write(kManifestPath, "{}").ok());
+  EXPECT_TRUE(worktree.Remove(".specc/.manifest.json.specc-tmp.Ab12Cd").ok());
+  EXPECT_TRUE(worktree.Write("src/a.ts", "a").ok());
+  EXPECT_TRUE(worktree.Remove("src/a.ts").ok());
 }
 
 TEST(Report, JsonTextAndGithub) {

@@ -4,12 +4,16 @@
 
 namespace specc::drift_test {
 
-Result<OutputSet> TestGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
-                               DiagSink& sink) {
-  OutputSet out;
+Result<cli::Generation> TestGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
+                                    DiagSink& sink) {
+  cli::Generation generation;
+  generation.ownership.output_dirs = {"out"};
+  generation.ownership.scaffold_dirs = {"out"};
+  generation.ownership.inputs = {"specc.yaml", "specs"};
+  OutputSet& out = generation.files;
   std::string specs = JoinPath(root, "specs");
   Result<std::vector<std::string>> files = fs.ListFiles(specs);
-  if (!files.ok()) return out;
+  if (!files.ok()) return generation;
   for (const std::string& file : files.value()) {
     Result<std::string> text = fs.Read(file);
     if (!text.ok()) return text.error();
@@ -23,7 +27,7 @@ Result<OutputSet> TestGenerate(const std::string& root, const Fs& fs, SourceMap&
     }
     out.Put("out/" + name, kGeneratedHeader + text.value());
   }
-  return out;
+  return generation;
 }
 
 }  // namespace specc::drift_test

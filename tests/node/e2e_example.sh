@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Emits the example project's app and the schema-feature spec of golden/emit_features,
-# compiles them with tsc (with typed/*.ts, which checks the handlers' response types), and runs the tests in e2e/*.test.mjs with Node's test runner. Usage: e2e_example.sh SPECC WORK_DIR
+# Emits the example project's app and the schema specs of golden/emit_features and
+# golden/emit_semantics, compiles them with tsc (with typed/*.ts, which checks the
+# handlers' response types), and runs the tests in e2e/*.test.mjs with Node's test runner.
+# Usage: e2e_example.sh SPECC WORK_DIR
 set -euo pipefail
 specc=$1
 work=$2
@@ -9,6 +11,7 @@ node_dir=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$work"
 mkdir -p "$work"
 "$specc" emit specs/stackfast.specc golden/emit_features/input/specs/features.yaml \
+  golden/emit_semantics/input/specs/semantics.yaml \
   --out "$work/gen" --only routes,schemas,openapi,postman
 ln -s "$node_dir/node_modules" "$work/node_modules"
 cp -r "$node_dir/typed" "$work/typed"

@@ -2,23 +2,21 @@
 // Prism (`@stoplight/prism-cli`) serves a mock of the spec on 127.0.0.1 with request
 // validation, and newman runs the base collection against it (`baseUrl` and every other
 // server variable pointed at the mock, the empty credential variables filled with a dummy
-// value). Fails when a request is rejected by Prism (a response with `sl-violations`
-// naming a request violation), a request errors (unreachable host), the collection does
-// not have exactly one request per operation, or (without --rejections-only) any test
-// assertion fails.
+// value). Fails when a request is rejected by Prism (any 422, with or without an
+// `sl-violations` header, or any answer whose `sl-violations` names a request violation),
+// a request errors (unreachable host), the collection does not have exactly one request
+// per operation, or (without --rejections-only) any test assertion fails.
 //
 // Usage: node postman_e2e.mjs SPECC WORK_DIR [--rejections-only] SPEC[=MOCK_SPEC]...
 // MOCK_SPEC is the OpenAPI document Prism serves when SPEC is not one (a project spec).
 // `@path` is relative to the corpus: $SPECC_CORPUS, else $DEFAULT_CORPUS, else
 // ../shared/corpus.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer, connect } from "node:net";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import newman from "newman";
+import { freePort, requirePrism, startPrism, stopPrism, violations } from "./prism.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
 const [specc, work, ...rest] = process.argv.slice(2);
 const rejectionsOnly = rest.includes("--rejections-only");
 const corpus = process.env.SPECC_CORPUS || process.env.DEFAULT_CORPUS || "../shared/corpus";
@@ -27,53 +25,11 @@ const specs = rest.filter((a) => !a.startsWith("--")).map((arg) => {
   const fix = (p) => (p.startsWith("@") ? join(corpus, p.slice(1)) : p);
   return { emit: fix(emitPath), mock: fix(mockPath || emitPath) };
 });
-const prismBin = join(here, "node_modules", ".bin", "prism");
-if (!existsSync(prismBin)) {
-  console.error("tests/node/node_modules is missing: run `npm ci` in tests/node (tools/dev test does)");
+try {
+  requirePrism();
+} catch (e) {
+  console.error(e.message);
   process.exit(1);
-}
-
-const freePort = () =>
-  new Promise((ok, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
-
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-
-const canConnect = (port) =>
-  new Promise((ok) => {
-    const socket = connect({ host: "127.0.0.1", port });
-    socket.once("connect", () => (socket.destroy(), ok(true)));
-    socket.once("error", () => ok(false));
-  });
-
-// Starts Prism and resolves once it accepts connections (at most 120 s).
-async function startPrism(spec, port, log) {
-  const child = spawn(prismBin, ["mock", "-h", "127.0.0.1", "-p", String(port), spec], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout.on("data", (d) => log.push(d.toString()));
-  child.stderr.on("data", (d) => log.push(d.toString()));
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`prism exited (${child.exitCode}):\n${log.join("").slice(-2000)}`);
-    if (await canConnect(port)) return child;
-    await sleep(200);
-  }
-  child.kill("SIGKILL");
-  throw new Error("prism did not start within 120 s");
-}
-
-async function stopPrism(child) {
-  if (child.exitCode !== null) return;
-  child.kill("SIGTERM");
-  for (let i = 0; i < 50 && child.exitCode === null; i++) await sleep(100);
-  if (child.exitCode === null) child.kill("SIGKILL");
 }
 
 function countRequests(items) {
@@ -105,22 +61,16 @@ function runNewman(collection, envVar) {
   );
 }
 
-// Request violations Prism reports in `sl-violations` (response ones do not count: the
-// collection cannot cause them). Prism answers an invalid request with 422 or with a
-// documented 400/422, so any request violation of severity Error is a rejection.
-function requestViolations(response) {
+// Why Prism rejected a request, or nothing when it did not: any 422 is a rejection (Prism
+// answers an invalid request with 422, with or without `sl-violations`), and so is any
+// answer whose `sl-violations` names a request violation (Prism may answer a documented
+// 400 instead). Response violations do not count: the collection cannot cause them.
+function rejection(response) {
   const header = response?.headers?.members?.find((h) => h.key.toLowerCase() === "sl-violations");
-  if (!header) return [];
-  let list;
-  try {
-    list = JSON.parse(header.value);
-  } catch {
-    // "Too many violations! [...]", cut short: look for a request location in the text.
-    return header.value.includes('"location":["request"') ? [header.value.slice(0, 300)] : [];
-  }
-  return list
-    .filter((v) => (v.location || [])[0] === "request" && v.severity === "Error")
-    .map((v) => `${(v.location || []).join(".")}: ${v.message}`);
+  const found = violations(header?.value, "request");
+  if (found.length > 0) return found;
+  if (response?.code === 422) return [`422 without request violations in sl-violations: ${(response.stream || "").toString().slice(0, 200)}`];
+  return [];
 }
 
 let failed = false;
@@ -149,7 +99,7 @@ for (const [i, spec] of specs.entries()) {
   let prism;
   let summary;
   try {
-    prism = await startPrism(resolve(spec.mock), port, log);
+    prism = await startPrism(["mock", resolve(spec.mock)], port, log);
     summary = await runNewman(collection, envVar);
   } catch (e) {
     console.error(`${spec.emit}: ${e.message}`);
@@ -165,10 +115,8 @@ for (const [i, spec] of specs.entries()) {
   for (const ex of executions) {
     const name = `${ex.request.method} ${ex.request.url.getPath()}`;
     if (ex.requestError) requestErrors.push(`${name}: ${ex.requestError.message}`);
-    const violations = requestViolations(ex.response);
-    if (violations.length > 0) {
-      rejected.push(`${name}: ${violations.slice(0, 3).join("; ")}`);
-    }
+    const why = rejection(ex.response);
+    if (why.length > 0) rejected.push(`${name}: ${why.slice(0, 3).join("; ")}`);
     for (const a of ex.assertions || []) {
       if (a.error) assertionFailures.push(`${name} [${ex.response?.code}]: ${a.assertion}: ${a.error.message}`);
     }

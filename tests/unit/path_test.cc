@@ -22,6 +22,25 @@ TEST(PathTest, IsWithinRejectsEscapes) {
   EXPECT_FALSE(IsWithin("/etc/passwd", "."));
 }
 
+TEST(PathTest, IsNormalRelativePathAcceptsOnlyTheCanonicalForm) {
+  EXPECT_TRUE(IsNormalRelativePath("src/generated/api/app.ts"));
+  EXPECT_TRUE(IsNormalRelativePath(".env.example"));
+  EXPECT_TRUE(IsNormalRelativePath("a/..b/c.."));
+  for (const char* bad : {"", ".", "..", "../x", "/etc/passwd", "a/../b", "a/./b", "a//b", "a/",
+                          "a\\..\\b", "a\tb", "a\nb", "a\x7f"}) {
+    EXPECT_FALSE(IsNormalRelativePath(bad)) << bad;
+  }
+}
+
+TEST(PathTest, HasGitSegmentInAnyCase) {
+  EXPECT_TRUE(HasGitSegment(".git"));
+  EXPECT_TRUE(HasGitSegment(".git/hooks/pre-commit"));
+  EXPECT_TRUE(HasGitSegment("vendor/lib/.GiT/config"));
+  EXPECT_FALSE(HasGitSegment(".github/workflows/ci.yml"));
+  EXPECT_FALSE(HasGitSegment("a.git/b"));
+  EXPECT_FALSE(HasGitSegment(".gitignore"));
+}
+
 TEST(PathTest, JoinAndRelative) {
   EXPECT_EQ(JoinPath("specs/api", "../common/e.yaml"), "specs/common/e.yaml");
   EXPECT_EQ(JoinPath("", "a.yaml"), "a.yaml");

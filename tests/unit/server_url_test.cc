@@ -30,6 +30,9 @@ TEST(ServerUrlTest, BasePathOfEachShapeOfUrl) {
   EXPECT_EQ(ServerBasePath(Server("")), "/");
   EXPECT_EQ(ServerBasePath(Server("api.example.com/rest")), "/rest");
   EXPECT_EQ(ServerBasePath(Server("https://example.com/base?x=1#top")), "/base");
+  // Scheme-relative (the Rat Genome Database's `//rest.rgd.mcw.edu/rgdws`).
+  EXPECT_EQ(ServerBasePath(Server("//rest.rgd.mcw.edu/rgdws")), "/rgdws");
+  EXPECT_EQ(ServerBasePath(Server("//host.example")), "/");
 }
 
 }  // namespace

@@ -10,29 +10,109 @@
 
 namespace specc {
 
-Result<std::string> RealFs::Read(const std::string& path) const {
+namespace stdfs = std::filesystem;
+
+bool IsOutsideRoot(const Error& error) {
+  const std::string& m = error.message;
+  std::string_view reason = kOutsideRootReason;
+  return m.size() >= reason.size() + 2 && m.compare(m.size() - reason.size(), reason.size(), reason) == 0 &&
+         m.compare(m.size() - reason.size() - 2, 2, ": ") == 0;
+}
+
+bool ReportIfOutsideRoot(std::string_view display, const Error& error, Loc loc, DiagSink& sink) {
+  if (!IsOutsideRoot(error)) return false;
+  sink.Report(DiagCode::kSpecFileOutsideRepository, loc,
+              "`" + std::string(display) + "` leads outside the repository (through a symbolic " +
+                  "link or a path that climbs out of it); specc reads nothing there",
+              "keep every spec file inside the repository: replace the link or the path with "
+              "the file itself");
+  return true;
+}
+
+namespace {
+
+// ResolveWithin for a root whose links are already resolved.
+Result<std::string> ResolveInside(const std::string& real_root, const std::string& path) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return Error{path + ": is a directory"};
+  stdfs::path absolute = stdfs::absolute(path, ec);
+  if (ec) return Error{path + ": " + ec.message()};
+  absolute = absolute.lexically_normal();
+  // The deepest part that exists (a link counts, even a dangling one: it is resolved
+  // below, and fails there, rather than being created through).
+  stdfs::path existing = absolute;
+  std::vector<stdfs::path> rest;
+  while (!stdfs::exists(stdfs::symlink_status(existing, ec)) && existing.has_relative_path()) {
+    if (!existing.filename().empty()) rest.push_back(existing.filename());
+    existing = existing.parent_path();
+  }
+  stdfs::path resolved = stdfs::canonical(existing, ec);
+  if (ec) return Error{path + ": a symbolic link on the way cannot be resolved (" + ec.message() + ")"};
+  for (auto it = rest.rbegin(); it != rest.rend(); ++it) resolved /= *it;
+  std::string out = resolved.generic_string();
+  // git's own directory is not the repository's content: a link into it could expose
+  // .git/config, which may hold credentials.
+  if (!IsWithin(out, real_root) || HasGitSegment(RelativeTo(out, real_root))) {
+    return Error{path + ": " + kOutsideRootReason};
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> ResolveWithin(const std::string& root, const std::string& path) {
+  std::error_code ec;
+  stdfs::path real_root = stdfs::canonical(root, ec);
+  if (ec) return Error{root + ": " + ec.message()};
+  return ResolveInside(real_root.generic_string(), path);
+}
+
+RealFs::RealFs(std::string root, ReadFilter filter) : root_(std::move(root)), filter_(std::move(filter)) {
+  std::error_code ec;
+  real_root_ = stdfs::canonical(root_, ec).generic_string();
+}
+
+Result<std::string> RealFs::Confine(const std::string& path) const {
+  if (root_.empty()) return path;
+  // The root is resolved once; when that failed, ResolveWithin says why.
+  return real_root_.empty() ? ResolveWithin(root_, path) : ResolveInside(real_root_, path);
+}
+
+Result<std::string> RealFs::Read(const std::string& given) const {
+  Result<std::string> confined = Confine(given);
+  SPECC_RETURN_IF_ERROR(confined);
+  const std::string& path = confined.value();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Error{given + ": is a directory"};
   std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return Error{path + ": " + std::strerror(errno)};
+  if (file == nullptr) return Error{given + ": " + std::strerror(errno)};
   std::string contents;
   char buffer[1 << 16];
   size_t n;
   while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) contents.append(buffer, n);
   bool failed = std::ferror(file) != 0;
   std::fclose(file);
-  if (failed) return Error{path + ": read error"};
+  if (failed) return Error{given + ": read error"};
+  if (filter_) return filter_(RelativeTo(path, real_root_), std::move(contents));
   return contents;
 }
 
 Result<std::string> RealFs::Canonical(const std::string& path) const {
+  Result<std::string> confined = Confine(path);
+  SPECC_RETURN_IF_ERROR(confined);
   std::error_code ec;
-  auto canonical = std::filesystem::canonical(path, ec);
+  if (!root_.empty()) {
+    // Confine resolved every link already; what is left is whether the file is there.
+    if (!stdfs::exists(confined.value(), ec)) return Error{path + ": No such file or directory"};
+    return confined.value();
+  }
+  auto canonical = std::filesystem::canonical(confined.value(), ec);
   if (ec) return Error{path + ": " + ec.message()};
   return canonical.generic_string();
 }
 
 Result<std::vector<std::string>> RealFs::ListFiles(const std::string& dir) const {
+  // The files below are listed by the path given; each is confined again when it is read.
+  SPECC_RETURN_IF_ERROR(Confine(dir));
   std::error_code ec;
   std::vector<std::string> out;
   std::filesystem::recursive_directory_iterator it(dir, ec), end;

@@ -4,18 +4,23 @@
 #include <charconv>
 
 #include "base/check.h"
+#include "base/utf8.h"
 
 namespace specc {
 
 namespace {
 
-// The bytes a JSON string must escape: controls, `"` and `\`. One lookup per byte, since
-// generated collections run tens of megabytes of strings through here.
+// The bytes a JSON string must escape: controls, `"` and `\`, plus the lead byte 0xE2 of
+// the characters JavaScript or a reader would misread (U+2028, U+2029 and the bidi
+// controls; see UnsafeCharLength), so that a JSON string is also a safe JavaScript string
+// literal. One lookup per byte, since generated collections run tens of megabytes of
+// strings through here.
 constexpr std::array<bool, 256> kNeedsEscape = [] {
   std::array<bool, 256> table{};
   for (int c = 0; c < 0x20; ++c) table[c] = true;
   table['"'] = true;
   table['\\'] = true;
+  table[0xE2] = true;
   return table;
 }();
 
@@ -28,6 +33,15 @@ void AppendJsonString(std::string& out, std::string_view value) {
   for (size_t i = 0; i < value.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(value[i]);
     if (!kNeedsEscape[c]) continue;
+    if (c == 0xE2) {
+      size_t length = UnsafeCharLength(value, i);
+      if (length == 0) continue;
+      out.append(value.data() + run, i - run);
+      AppendUnicodeEscape(out, DecodeUtf8(value, i, length));
+      i += length - 1;
+      run = i + 1;
+      continue;
+    }
     out.append(value.data() + run, i - run);
     run = i + 1;
     switch (c) {

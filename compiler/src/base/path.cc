@@ -57,6 +57,30 @@ bool IsWithin(std::string_view path, std::string_view dir) {
   return p.size() > d.size() && p.compare(0, d.size(), d) == 0 && p[d.size()] == '/';
 }
 
+bool IsNormalRelativePath(std::string_view path) {
+  if (path.empty() || path.front() == '/' || path == "." || path == "..") return false;
+  if (path.rfind("../", 0) == 0) return false;
+  for (char c : path) {
+    if (c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
+  }
+  return NormalizePath(path) == path;
+}
+
+bool HasGitSegment(std::string_view path) {
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    std::string_view part = path.substr(start, slash - start);
+    if (part.size() == 4 && part[0] == '.' && (part[1] | 0x20) == 'g' && (part[2] | 0x20) == 'i' &&
+        (part[3] | 0x20) == 't') {
+      return true;
+    }
+    start = slash + 1;
+  }
+  return false;
+}
+
 std::string RelativeTo(std::string_view path, std::string_view base) {
   std::string p = NormalizePath(path);
   std::string b = NormalizePath(base);

@@ -17,6 +17,15 @@ std::string_view DirName(std::string_view path);
 std::string JoinPath(std::string_view dir, std::string_view path);
 // True when normalised `path` lies inside normalised `dir` (or equals it).
 bool IsWithin(std::string_view path, std::string_view dir);
+// True when `path` is a file path relative to a root that stays inside it, written the
+// one way specc writes such paths: not empty, not absolute, already normalised (no "."
+// or ".." segment, no repeated or trailing '/'), and free of backslashes and control
+// characters, which could name another file on Windows or forge lines in a report.
+// Paths read from untrusted input (the manifest) must pass it before they are used.
+bool IsNormalRelativePath(std::string_view path);
+// True when a segment of `path` is `.git` in any letter case: git's own directory, which
+// a case-insensitive file system also reaches as `.GIT` (git refuses such paths too).
+bool HasGitSegment(std::string_view path);
 // Returns `path` relative to `base` when it lies within it; otherwise `path` unchanged.
 std::string RelativeTo(std::string_view path, std::string_view base);
 // Returns the relative path that leads from directory `from` to `to`, climbing with ".."

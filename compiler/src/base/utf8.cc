@@ -75,4 +75,53 @@ bool ParseHex4(std::string_view text, uint32_t* value) {
   return true;
 }
 
+size_t UnsafeCharLength(std::string_view text, size_t i) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x20) return c == '\t' || c == '\n' ? 0 : 1;
+  if (c != 0xE2 || i + 2 >= text.size()) return 0;
+  unsigned char b1 = static_cast<unsigned char>(text[i + 1]);
+  unsigned char b2 = static_cast<unsigned char>(text[i + 2]);
+  // U+2028..U+202E is E2 80 A8..AE; U+2066..U+2069 is E2 81 A6..A9.
+  if (b1 == 0x80 && b2 >= 0xA8 && b2 <= 0xAE) return 3;
+  if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return 3;
+  return 0;
+}
+
+size_t FindUnsafeChar(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 || c == 0xE2) && UnsafeCharLength(text, i) > 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+uint32_t DecodeUtf8(std::string_view text, size_t i, size_t length) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  if (length == 1) return c;
+  uint32_t code = c & (0x7F >> length);
+  for (size_t k = 1; k < length; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  return code;
+}
+
+std::string VisibleText(std::string_view text) {
+  if (FindUnsafeChar(text) == std::string_view::npos) return std::string(text);
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t unsafe = UnsafeCharLength(text, i);
+    if (unsafe == 0) {
+      out += text[i];
+      continue;
+    }
+    AppendUnicodeEscape(out, DecodeUtf8(text, i, unsafe));
+    i += unsafe - 1;
+  }
+  return out;
+}
+
+void AppendUnicodeEscape(std::string& out, uint32_t code_point) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += "\\u";
+  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(code_point >> shift) & 0xF];
+}
+
 }  // namespace specc

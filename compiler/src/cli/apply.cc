@@ -12,7 +12,8 @@ namespace specc::cli {
 
 int RunApply(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx) {
   int exit_code = kExitUsage;
-  std::optional<DriftRun> run = StartDriftRun(/*staged=*/false, generate, ctx, &exit_code);
+  std::optional<DriftRun> run =
+      StartDriftRun({.staged = false, .writes = !flags.dry_run}, generate, ctx, &exit_code);
   if (!run) return exit_code;
   // The report says what apply found and (unless this is a preview) changed: status
   // `drift` when it writes, `clean` when nothing was stale.

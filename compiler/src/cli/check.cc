@@ -1,6 +1,7 @@
 // `specc check`, and the steps it shares with `specc apply` (drift_run.h).
 #include <map>
 #include <ostream>
+#include <set>
 
 #include "base/diag_sink.h"
 #include "base/path.h"
@@ -10,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/drift_run.h"
 #include "cli/guard.h"
+#include "drift/apply.h"
 #include "drift/git_worktree.h"
 #include "drift/index_fs.h"
 #include "drift/report.h"
@@ -30,13 +32,49 @@ drift::GeneratorInfo SpeccGenerator() {
   return info;
 }
 
-Result<OutputSet> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
-                                  DiagSink& sink) {
+namespace {
+
+// What the run owns under `config` (drift/ownership.h). Every configured output directory
+// counts, enabled or not, so that switching an artifact off removes its files; the
+// inputs are the directories specc.yaml names and every file the front end read.
+drift::Ownership OwnershipOf(const spec::ProjectConfig& config,
+                             const std::vector<std::string>& files_read) {
+  drift::Ownership owned;
+  std::set<std::string> outputs, scaffolds, inputs = {"specc.yaml", config.specs_dir};
+  for (const spec::ArtifactConfig& artifact : config.artifacts) {
+    // specc.yaml reports an enabled artifact's bad directory; a disabled one's default
+    // may overlap the specs, and is then simply not owned.
+    if (!spec::OutputDirProblem(config, artifact.out)) outputs.insert(artifact.out);
+    if (artifact.enabled && emit::FindEmitter(artifact.kind) != nullptr) {
+      scaffolds.insert(artifact.handlers.empty() ? artifact.out : artifact.handlers);
+    }
+  }
+  if (!config.templates_dir.empty()) inputs.insert(config.templates_dir);
+  for (const std::string& file : files_read) {
+    // A file outside the repository is displayed by its absolute path; nothing specc
+    // writes can be it.
+    if (IsNormalRelativePath(file)) inputs.insert(file);
+  }
+  owned.output_dirs.assign(outputs.begin(), outputs.end());
+  owned.scaffold_dirs.assign(scaffolds.begin(), scaffolds.end());
+  owned.inputs.assign(inputs.begin(), inputs.end());
+  return owned;
+}
+
+}  // namespace
+
+Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
+                                   DiagSink& sink) {
   spec::ProjectConfig config = driver::LoadConfig(root, fs, sources, sink);
   Result<std::vector<std::string>> inputs = driver::FindSpecInputs(config.specs_dir, root, fs);
   if (!inputs.ok()) return inputs.error();
   driver::LoadedSpecs specs = driver::LoadSpecs(inputs.value(), root, fs, sources, sink);
-  if (sink.has_errors()) return OutputSet{};
+  if (sink.has_errors()) return Generation{};
+  // Everything read so far is specc.yaml and the specs (the templates come next).
+  std::vector<std::string> files_read;
+  for (FileId file = 0; file < sources.file_count(); ++file) files_read.push_back(sources.path(file));
+  Generation out;
+  out.ownership = OwnershipOf(config, files_read);
   emit::TemplateSet templates = emit::TemplateSet::BuiltIn(sources);
   if (!config.templates_dir.empty()) {
     // Read through `fs`, so that `check --staged` renders with the staged templates.
@@ -55,7 +93,6 @@ Result<OutputSet> DefaultGenerate(const std::string& root, const Fs& fs, SourceM
       if (!artifact.handlers.empty()) scaffolds_by_dir[artifact.out] = artifact.handlers;
     }
   }
-  OutputSet out;
   for (const auto& [dir, kinds] : kinds_by_dir) {
     emit::EmitOptions options;
     options.postman_prefix = config.postman_prefix;
@@ -64,15 +101,50 @@ Result<OutputSet> DefaultGenerate(const std::string& root, const Fs& fs, SourceM
     options.handlers_to_out = PathFrom(scaffolds, dir);
     OutputSet generated = driver::Generate(specs, kinds, templates, sink, options);
     for (const auto& [path, bytes] : generated.files()) {
-      generated.IsScaffold(path) ? out.PutScaffold(JoinPath(scaffolds, path), bytes)
-                                 : out.Put(JoinPath(dir, path), bytes);
+      generated.IsScaffold(path) ? out.files.PutScaffold(JoinPath(scaffolds, path), bytes)
+                                 : out.files.Put(JoinPath(dir, path), bytes);
     }
   }
   return out;
 }
 
-std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
+std::string LockPath(const drift::Worktree& worktree) {
+  return worktree.CommonGitDir() + "/specc.lock";
+}
+
+namespace {
+
+// Takes the repository's lock for a run into `*lock`: exclusive when it `writes`, shared
+// otherwise. Returns false after saying why when another run holds it (or the lock file
+// cannot be made, except for a read-only run, which then goes on without it).
+bool LockRepository(const drift::Worktree& worktree, bool writes, const CommandContext& ctx,
+                    std::unique_ptr<FileLock>* lock) {
+  std::string path = LockPath(worktree);
+  Result<std::unique_ptr<FileLock>> taken =
+      FileLock::TryAcquire(path, writes ? FileLock::Mode::kExclusive : FileLock::Mode::kShared);
+  if (!taken.ok()) {
+    if (!writes) return true;  // e.g. a read-only checkout: nothing can write here either
+    ctx.err << "specc: cannot lock the repository: " << taken.error().message << "\n";
+    return false;
+  }
+  if (taken.value() == nullptr) {
+    std::string holder = FileLock::Holder(path);
+    ctx.err << "specc: another specc run " << (holder.empty() ? "" : "(process " + holder + ") ")
+            << "is " << (writes && holder.empty() ? "reading" : "writing")
+            << " this repository; nothing was done\n"
+            << "  hint: wait for it to finish, then run this again (the lock, " << path
+            << ", is released when that run ends, even if it is killed)\n";
+    return false;
+  }
+  *lock = std::move(taken).value();
+  return true;
+}
+
+}  // namespace
+
+std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const GenerateFn& generate,
                                       const CommandContext& ctx, int* exit_code) {
+  const bool staged = run_options.staged;
   *exit_code = kExitUsage;
   Result<std::unique_ptr<drift::Worktree>> opened = drift::OpenGitWorktree(ctx.working_dir);
   if (!opened.ok()) {
@@ -81,17 +153,22 @@ std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
                "one); `specc emit` renders files without git\n";
     return std::nullopt;
   }
-  DriftRun run{std::move(opened).value(), {}};
+  DriftRun run{std::move(opened).value(), nullptr, {}};
   const drift::Worktree& worktree = *run.worktree;
+  if (!LockRepository(worktree, run_options.writes, ctx, &run.lock)) return std::nullopt;
 
   // With --staged the specs come from the index too, so the hook checks the commit that is
   // being made even when the working tree holds other edits.
-  RealFs disk;
+  // Reads stay inside the repository, through links too (base/fs.h), and see each file as
+  // git stores it, whatever line ends the checkout has.
+  RealFs disk(worktree.root(), [&worktree](const std::string& path, std::string bytes) {
+    return worktree.Clean(path, std::move(bytes));
+  });
   drift::IndexFs index(worktree);
   const Fs& fs = staged ? static_cast<const Fs&>(index) : disk;
   SourceMap sources;
   DiagSink sink;
-  Result<OutputSet> outputs = generate(worktree.root(), fs, sources, sink);
+  Result<Generation> outputs = generate(worktree.root(), fs, sources, sink);
   if (sink.has_errors()) {
     PrintDiagnostics(sink, sources, ctx.format,
                      ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
@@ -106,16 +183,28 @@ std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
   }
   // The secret guard: a file holding a secret-shaped string stops apply before anything
   // is written, and fails check.
-  if (!GuardFiles(outputs.value(), "", ctx.err)) {
+  if (!GuardFiles(outputs.value().files, "", ctx.err)) {
     *exit_code = kExitSpecErrors;
     return std::nullopt;
   }
 
+  if (run_options.writes) {
+    Result<size_t> removed = drift::RemoveStaleTempFiles(*run.worktree, outputs.value().ownership);
+    if (!removed.ok()) {
+      ctx.err << "specc: " << removed.error().message << "\n";
+      return std::nullopt;
+    }
+    if (removed.value() > 0) {
+      ctx.err << "specc: removed " << removed.value() << " temporary file"
+              << (removed.value() == 1 ? "" : "s") << " that an interrupted run left behind\n";
+    }
+  }
   drift::ClassifyOptions options;
   options.generator = SpeccGenerator();
   options.staged = staged;
+  options.ownership = std::move(outputs.value().ownership);
   Result<drift::Classification> classification =
-      drift::Classify(outputs.value(), worktree, options);
+      drift::Classify(outputs.value().files, worktree, options);
   if (!classification.ok()) {
     ctx.err << "specc: " << classification.error().message << "\n";
     return std::nullopt;
@@ -147,7 +236,7 @@ void PrintDriftReport(const drift::Classification& classification, bool diff,
 
 int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx) {
   int exit_code = kExitUsage;
-  std::optional<DriftRun> run = StartDriftRun(flags.staged, generate, ctx, &exit_code);
+  std::optional<DriftRun> run = StartDriftRun({.staged = flags.staged}, generate, ctx, &exit_code);
   if (!run) return exit_code;
   PrintDriftReport(run->classification, flags.diff, ctx);
   if (run->classification.has_conflicts()) return kExitConflicts;

@@ -21,6 +21,7 @@ constexpr CommandRow kCommands[] = {
     {"apply", "regenerate; write changed files atomically, remove stale ones, print the drift report"},
     {"check", "the drift report without writing; exit 1 on drift, 2 on conflicts"},
     {"plan", "print the provisioning plan, modes resolved from the credentials present"},
+    {"provision", "carry out the plan's steps for one environment through the providers' APIs"},
     {"lint", "parse and validate spec files; diagnostics only"},
     {"ir", "print the intermediate representation as JSON"},
     {"emit", "file mode: render artifacts for the given specs into --out DIR"},
@@ -46,6 +47,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   std::string out_dir, only, env_name, templates_dir;
   bool dry_run = false, show_diff = false, staged = false, force = false;
   std::vector<std::string> extra;
+  ProvisionFlags provision;
   for (const CommandRow& row : kCommands) {
     CLI::App* sub = app.add_subcommand(row.name, row.summary);
     sub->add_option("--format", format_name, "output format: text, json or github")
@@ -66,6 +68,12 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
     if (name == "apply") sub->add_flag("--dry-run", dry_run, "write nothing");
     if (name == "check") sub->add_flag("--staged", staged, "check the index, not the working tree");
     if (name == "hook") sub->add_flag("--force", force, "replace a foreign hook, keeping a backup");
+    if (name == "provision") {
+      sub->add_option("--env", provision.environment, "the environment to provision")->option_text("ENV");
+      sub->add_flag("--dry-run", provision.dry_run, "look up every resource, change nothing");
+      sub->add_option("--approve", provision.approve, "approve the side effects of step KEY (repeatable)")->option_text("KEY");
+      sub->add_flag("--approve-all", provision.approve_all, "approve every step (refused for prod)");
+    }
     if (name == "env" || name == "hook") {
       sub->add_option("ARGS", extra, "subcommand and its arguments");
       sub->add_option("--env", env_name, "environment name");
@@ -110,6 +118,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   }
   if (name == "hook") return RunHook(extra, force, ctx);
   if (name == "plan") return RunPlan(ctx);
+  if (name == "provision") return RunProvision(provision, ctx);
   if (name == "env") return RunEnvCommand(extra, env_name, ctx);
   return kExitUsage;
 }

@@ -10,6 +10,7 @@
 
 #include "base/output_set.h"
 #include "base/result.h"
+#include "drift/ownership.h"
 
 namespace specc {
 class DiagSink;
@@ -28,12 +29,20 @@ enum ExitCode : int {
   kExitUsage = 4,
 };
 
+// What a generator returns to `apply` and `check`: the files specc would write, and the
+// parts of the repository they belong to (from specc.yaml), which bound every write and
+// deletion the manifest asks for.
+struct Generation {
+  OutputSet files;
+  drift::Ownership ownership;
+};
+
 // What `apply` and `check` compare with the repository: the files specc would write for
 // the project whose root is `root`, reading spec files through `fs` (the disk, or the
 // index for `check --staged`). Problems in the specs go to `sink`, their text to
 // `sources`; an Error is an environmental failure (exit 4).
-using GenerateFn = std::function<Result<OutputSet>(const std::string& root, const Fs& fs,
-                                                   SourceMap& sources, DiagSink& sink)>;
+using GenerateFn = std::function<Result<Generation>(const std::string& root, const Fs& fs,
+                                                    SourceMap& sources, DiagSink& sink)>;
 
 struct RunOptions {
   // The directory relative paths are resolved against (the process's cwd for main()).

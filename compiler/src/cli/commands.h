@@ -4,10 +4,12 @@
 
 #include <iosfwd>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "base/diag_sink.h"
+#include "base/fs.h"
 #include "base/source_map.h"
 #include "cli/cli.h"
 #include "cli/diag_printer.h"
@@ -38,8 +40,8 @@ int RunApply(const DriftFlags& flags, const GenerateFn& generate, const CommandC
 // `specc check`: the same drift report; writes nothing (check.cc).
 int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx);
 // The generator apply and check use unless RunOptions::generate replaces it (check.cc).
-Result<OutputSet> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
-                                  DiagSink& sink);
+Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
+                                   DiagSink& sink);
 // `specc hook install [--force]`: installs the git pre-commit hook (hook.cc).
 int RunHook(const std::vector<std::string>& args, bool force, const CommandContext& ctx);
 // `specc emit FILE... --out DIR [--only KIND,...] [--templates DIR]`: renders artifacts
@@ -49,6 +51,19 @@ int RunEmit(const std::vector<std::string>& files, const std::string& out_dir, c
 // `specc plan [--format text|json]`: the provisioning plan, modes resolved from the
 // credential variables present (plan.cc).
 int RunPlan(const CommandContext& ctx);
+// The names of `project`'s credential variables that are set (non-empty) in the
+// environment; values are never looked at beyond that (plan.cc).
+std::set<std::string> CredentialsPresent(const ir::Project& project);
+// Flags of `specc provision`.
+struct ProvisionFlags {
+  std::string environment;           // --env
+  bool dry_run = false;              // look, change nothing
+  std::vector<std::string> approve;  // --approve KEY (full or without the project id)
+  bool approve_all = false;          // refused for prod
+};
+// `specc provision --env ENV ...`: carries out the plan's steps for one environment
+// through the providers' APIs (provision.cc).
+int RunProvision(const ProvisionFlags& flags, const CommandContext& ctx);
 // `specc env check FILE --env NAME`: checks a dotenv file against the env contract
 // (env_check.cc). `args` are the words after `env`.
 int RunEnvCommand(const std::vector<std::string>& args, const std::string& env_name, const CommandContext& ctx);
@@ -70,6 +85,9 @@ std::optional<RepositorySpecs> LoadRepository(const std::string& command, const 
                                               const Fs& fs, SourceMap& sources, DiagSink& sink);
 // `specc init`: scaffolds specs/ and specc.yaml in a repository that has neither.
 int RunInit(const CommandContext& ctx);
+// The file system lint and ir read: confined to ctx.working_dir in repository mode (no
+// FILE given), anywhere the named files lead in file mode (lint.cc).
+RealFs RepositoryFs(const std::vector<std::string>& files, const CommandContext& ctx);
 // Keeps `specs` alive until the process ends when `ctx` says not to free memory, so a
 // large IR is not torn down just before exit.
 void ReleaseAtExit(driver::LoadedSpecs&& specs, const CommandContext& ctx);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/json_writer.h"
+#include "base/utf8.h"
 
 namespace specc::cli {
 namespace {
@@ -33,6 +34,20 @@ const char* JsonSeverity(Severity s) {
   return "error";
 }
 
+// A source line under which a caret is drawn byte by byte: each unsafe character becomes
+// a replacement of the same byte length (`?`, or U+FFFD for a three-byte one), so the
+// caret stays under its column.
+std::string SameWidthVisible(std::string_view line) {
+  std::string out(line);
+  for (size_t i = 0; i < out.size(); ++i) {
+    size_t unsafe = UnsafeCharLength(out, i);
+    if (unsafe == 1) out[i] = '?';
+    if (unsafe == 3) out.replace(i, 3, "\xEF\xBF\xBD");
+    if (unsafe > 0) i += unsafe - 1;
+  }
+  return out;
+}
+
 void PrintText(const Diagnostic& d, const SourceMap& sources, std::ostream& out, bool is_note) {
   LineCol pos = sources.Position(d.loc);
   if (d.loc.known()) {
@@ -40,7 +55,7 @@ void PrintText(const Diagnostic& d, const SourceMap& sources, std::ostream& out,
   } else {
     out << "specc: ";
   }
-  out << SeverityName(d.severity) << ": " << d.message;
+  out << SeverityName(d.severity) << ": " << VisibleText(d.message);
   if (!is_note) out << " [" << DiagCodeName(d.code) << ']';
   out << '\n';
   if (d.loc.known()) {
@@ -51,13 +66,13 @@ void PrintText(const Diagnostic& d, const SourceMap& sources, std::ostream& out,
     if (line.size() > 160 && column > 60) start = column - 60;
     std::string_view shown = line.substr(start, 160);
     std::string number = std::to_string(pos.line);
-    out << ' ' << number << " | " << (start > 0 ? "..." : "") << shown
+    out << ' ' << number << " | " << (start > 0 ? "..." : "") << SameWidthVisible(shown)
         << (start + 160 < line.size() ? "..." : "") << '\n';
     out << ' ' << std::string(number.size(), ' ') << " | " << (start > 0 ? "   " : "");
     for (size_t i = start; i < column && i < line.size(); ++i) out << (line[i] == '\t' ? '\t' : ' ');
     out << "^\n";
   }
-  if (!d.hint.empty()) out << "  hint: " << d.hint << '\n';
+  if (!d.hint.empty()) out << "  hint: " << VisibleText(d.hint) << '\n';
   for (const Diagnostic& note : d.notes) PrintText(note, sources, out, true);
 }
 
@@ -115,7 +130,7 @@ void PrintDiagnostics(const DiagSink& sink, const SourceMap& sources, OutputForm
     for (const Placed& p : placed) {
       const Diagnostic& d = *p.diagnostic;
       const char* level = d.severity == Severity::kError ? "error" : d.severity == Severity::kWarning ? "warning" : "notice";
-      std::string message = d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")");
+      std::string message = VisibleText(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"));
       // Workflow commands escape %, CR and LF in the message.
       std::string escaped;
       for (char c : message) {

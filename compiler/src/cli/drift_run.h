@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "base/file_lock.h"
 #include "cli/commands.h"
 #include "drift/classify.h"
 #include "drift/manifest.h"
@@ -17,15 +18,31 @@ namespace specc::cli {
 
 struct DriftRun {
   std::unique_ptr<drift::Worktree> worktree;
+  // Held until the run ends: exclusive for a run that writes, shared otherwise; null when
+  // a read-only run could not create the lock file (a read-only .git).
+  std::unique_ptr<FileLock> lock;
   drift::Classification classification;
 };
 
 // This specc, as the manifest records it.
 drift::GeneratorInfo SpeccGenerator();
 
+struct DriftRunOptions {
+  // Compile the staged specs and compare the index (`check --staged`).
+  bool staged = false;
+  // The run is going to write (`apply` without --dry-run): it takes the repository's lock
+  // exclusively (a read takes it shared) and first removes the temporary files that
+  // interrupted runs left in its directories.
+  bool writes = false;
+};
+
+// Where a run locks the repository: `specc.lock` in the git directory that linked
+// worktrees share.
+std::string LockPath(const drift::Worktree& worktree);
+
 // Returns the classified run; otherwise prints why (not a git repository, spec errors,
 // an unreadable file) and returns std::nullopt with the exit code in `*exit_code`.
-std::optional<DriftRun> StartDriftRun(bool staged, const GenerateFn& generate,
+std::optional<DriftRun> StartDriftRun(const DriftRunOptions& options, const GenerateFn& generate,
                                       const CommandContext& ctx, int* exit_code);
 
 // Prints the report of `classification` in ctx.format to ctx.out, and with `diff` the

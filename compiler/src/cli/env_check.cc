@@ -34,8 +34,8 @@ std::string_view Trim(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
-// Parses `text` (KEY=VALUE lines, `export KEY=VALUE`, `#` comments, single or double
-// quotes) and returns the entries; `masked` receives the same lines with every value
+// Parses `text` (KEY=VALUE lines, `export KEY=VALUE`, `#` comments, single, double or
+// back quotes) and returns the entries; `masked` receives the same lines with every value
 // replaced by `****` and every comment emptied, so offsets stay meaningful.
 std::vector<DotenvEntry> ParseDotenv(std::string_view text, std::string* masked) {
   std::vector<DotenvEntry> entries;
@@ -58,7 +58,7 @@ std::vector<DotenvEntry> ParseDotenv(std::string_view text, std::string* masked)
     DotenvEntry entry;
     entry.key = std::string(Trim(line.substr(0, eq)));
     std::string_view value = Trim(line.substr(eq + 1));
-    if (!value.empty() && (value[0] == '"' || value[0] == '\'')) {
+    if (!value.empty() && (value[0] == '"' || value[0] == '\'' || value[0] == '`')) {
       size_t close = value.find(value[0], 1);
       value = close == std::string_view::npos ? value.substr(1) : value.substr(1, close - 1);
     } else if (size_t hash = value.find(" #"); hash != std::string_view::npos) {
@@ -95,7 +95,7 @@ int RunEnvCommand(const std::vector<std::string>& args, const std::string& env_n
     ctx.err << "specc env: usage: specc env check FILE --env NAME\n";
     return kExitUsage;
   }
-  RealFs fs;
+  RealFs fs(ctx.working_dir);
   SourceMap sources;
   DiagSink sink;
   std::optional<RepositorySpecs> repository = LoadRepository("env check", ctx, fs, sources, sink);

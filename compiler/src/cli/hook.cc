@@ -2,16 +2,12 @@
 // `specc check --staged`, so a commit with stale or hand-edited generated files is
 // refused. A hook that specc did not write is never replaced silently: without --force
 // the command refuses (exit 2, a conflict); with --force the old hook is kept as a backup.
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <sstream>
 
+#include "base/atomic_file.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "drift/git_worktree.h"
@@ -51,25 +47,11 @@ stdfs::path BackupPath(const stdfs::path& hook) {
   return backup;
 }
 
-// Writes the hook through a temporary file and a rename, executable.
+// Writes the hook through a temporary file and a rename (base/atomic_file.h), executable.
 bool WriteHook(const stdfs::path& hook, std::string* error) {
-  stdfs::path temp = hook;
-  temp += ".specc-tmp." + std::to_string(getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << kHookScript;
-    out.close();
-    if (!out) {
-      *error = temp.generic_string() + ": cannot write";
-      return false;
-    }
-  }
-  if (::chmod(temp.c_str(), 0755) != 0 || ::rename(temp.c_str(), hook.c_str()) != 0) {
-    *error = hook.generic_string() + ": " + std::strerror(errno);
-    ::unlink(temp.c_str());
-    return false;
-  }
-  return true;
+  Status written = ReplaceFile(hook.generic_string(), kHookScript, 0755);
+  if (!written.ok()) *error = written.error().message;
+  return written.ok();
 }
 
 }  // namespace

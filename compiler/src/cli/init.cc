@@ -2,10 +2,10 @@
 // project spec and a one-operation OpenAPI document. It never overwrites anything.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 #include <random>
 
+#include "base/atomic_file.h"
 #include "base/path.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -114,19 +114,9 @@ std::string OpenApiText(const std::string& name) {
 bool WriteNewFile(const std::filesystem::path& path, const std::string& text, std::ostream& err) {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);
-  std::filesystem::path temp = path;
-  temp += ".specc-tmp";
-  {
-    std::ofstream out(temp, std::ios::binary);
-    out << text;
-    if (!out.flush()) {
-      err << "specc init: cannot write " << path.generic_string() << "\n";
-      return false;
-    }
-  }
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    err << "specc init: cannot write " << path.generic_string() << ": " << ec.message() << "\n";
+  Status written = ReplaceFile(path.generic_string(), text);
+  if (!written.ok()) {
+    err << "specc init: cannot write " << written.error().message << "\n";
     return false;
   }
   return true;

@@ -13,7 +13,7 @@
 namespace specc::cli {
 
 int RunIr(const std::vector<std::string>& files, const CommandContext& ctx) {
-  RealFs fs;
+  RealFs fs = RepositoryFs(files, ctx);
   SourceMap sources;
   DiagSink sink;
   std::vector<std::string> inputs;

@@ -15,7 +15,7 @@ bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& 
     *inputs = files;
     return true;
   }
-  RealFs fs;
+  RealFs fs = RepositoryFs(files, ctx);
   spec::ProjectConfig config = driver::LoadConfig(ctx.working_dir, fs, sources, sink);
   Result<std::vector<std::string>> roots = driver::FindSpecInputs(config.specs_dir, ctx.working_dir, fs);
   if (!roots.ok()) {
@@ -58,8 +58,12 @@ int ExitCodeFor(const DiagSink& sink) {
   return sink.has_errors() ? kExitSpecErrors : kExitClean;
 }
 
+RealFs RepositoryFs(const std::vector<std::string>& files, const CommandContext& ctx) {
+  return files.empty() ? RealFs(ctx.working_dir) : RealFs();
+}
+
 int RunLint(const std::vector<std::string>& files, const CommandContext& ctx) {
-  RealFs fs;
+  RealFs fs = RepositoryFs(files, ctx);
   SourceMap sources;
   DiagSink sink;
   std::vector<std::string> inputs;

@@ -12,6 +12,7 @@
 
 #include "base/result.h"
 #include "drift/classify.h"
+#include "drift/ownership.h"
 #include "drift/worktree.h"
 
 namespace specc::drift {
@@ -33,6 +34,13 @@ struct ApplyStats {
 // Returns an Error and writes nothing when `classification` has a conflict.
 Result<ApplyStats> Apply(const Classification& classification, Worktree& worktree,
                          const ApplyOptions& options = {});
+
+// Deletes the temporary files (base/atomic_file.h: IsSpeccTempFile) that interrupted runs
+// left in the directories `ownership` gives specc (output and scaffold directories) and
+// in `.specc/`, so that they neither pile up nor get committed by `git add -A`. Returns
+// how many it deleted, or the first Error.
+// REQUIRES: no other specc run writes in the repository (the caller holds the lock).
+Result<size_t> RemoveStaleTempFiles(Worktree& worktree, const Ownership& ownership);
 
 }  // namespace specc::drift
 

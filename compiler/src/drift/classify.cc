@@ -78,6 +78,45 @@ FileEntry Decide(const std::string& path, const std::optional<std::string>& curr
   return entry;
 }
 
+std::string ProtectedEntrySuggestion(const std::string& path, const std::string& why) {
+  return Backticked(path) + " is listed in `" + kManifestPath + "` but " + why +
+         ": specc never generates such a file, so the manifest was edited (by hand or in a " +
+         "pull request) and specc deletes nothing it lists. Restore the manifest from git " +
+         "history (`git log -p -- " + kManifestPath + "`), or delete it, then re-run `specc apply`";
+}
+
+std::string OutsideEntrySuggestion(const std::string& path, const std::string& why) {
+  return Backticked(path) + " is listed in `" + kManifestPath + "` but " + why +
+         ", where specc deletes nothing: if an earlier specc.yaml sent generated files there, " +
+         "delete it yourself (`git rm -- " + path + "`); otherwise the manifest was edited, so " +
+         "restore it from git history. Then re-run `specc apply`";
+}
+
+// The row of a manifest entry that specc may not delete (see Classify), or std::nullopt
+// when the entry is simply dropped.
+Result<std::optional<FileEntry>> RefusedEntry(const std::string& path, const Worktree& worktree,
+                                              const Ownership& ownership) {
+  FileEntry entry;
+  entry.path = path;
+  entry.state = FileState::kConflict;
+  entry.reason = ConflictReason::kSchemaMismatch;
+  if (std::optional<std::string> why = ProtectedPathReason(ownership, path)) {
+    entry.suggestion = ProtectedEntrySuggestion(path, *why);
+    return std::optional<FileEntry>(std::move(entry));
+  }
+  std::optional<std::string> why = NotOwnedReason(ownership, path, PathUse::kRemove);
+  SPECC_CHECK(why.has_value()) << path;
+  for (Version v : {Version::kWorkdir, Version::kIndex}) {
+    Result<std::optional<std::string>> version = worktree.Read(v, path);
+    SPECC_RETURN_IF_ERROR(version);
+    if (version.value()) {
+      entry.suggestion = OutsideEntrySuggestion(path, *why);
+      return std::optional<FileEntry>(std::move(entry));
+    }
+  }
+  return std::optional<FileEntry>();
+}
+
 }  // namespace
 
 std::string_view ConflictReasonName(ConflictReason reason) {
@@ -141,6 +180,19 @@ Result<Classification> Classify(const OutputSet& generated, const Worktree& work
   }
   for (const std::string& path : paths) {
     const std::string* gen = generated.Find(path);
+    if (gen != nullptr) {
+      PathUse use = generated.IsScaffold(path) ? PathUse::kScaffold : PathUse::kGenerate;
+      if (std::optional<std::string> why = NotOwnedReason(options.ownership, path, use)) {
+        return Error{"refusing to write `" + path + "`: it " + *why};
+      }
+    } else if (NotOwnedReason(options.ownership, path, PathUse::kRemove)) {
+      // Checked before anything else reads the path: the entry is the manifest's claim,
+      // not specc's.
+      Result<std::optional<FileEntry>> refused = RefusedEntry(path, worktree, options.ownership);
+      SPECC_RETURN_IF_ERROR(refused);
+      if (refused.value()) out.files.push_back(std::move(*refused.value()));
+      continue;
+    }
     Result<std::optional<std::string>> current = worktree.Read(current_version, path);
     SPECC_RETURN_IF_ERROR(current);
     if (generated.IsScaffold(path)) {

@@ -14,6 +14,7 @@
 #include "base/output_set.h"
 #include "base/result.h"
 #include "drift/manifest.h"
+#include "drift/ownership.h"
 #include "drift/worktree.h"
 
 namespace specc::drift {
@@ -51,6 +52,9 @@ struct ClassifyOptions {
   GeneratorInfo generator;
   // Compare with the index instead of the working tree (`check --staged`, for hooks).
   bool staged = false;
+  // Where specc may write and delete. The default owns nothing: every manifest entry of
+  // a file that exists is then a conflict, and every generated path an Error.
+  Ownership ownership;
 };
 
 struct Classification {
@@ -63,7 +67,13 @@ struct Classification {
 };
 
 // Classifies every path in `generated` or in the current manifest against `worktree`.
-// Returns an Error only when the repository cannot be read.
+// The manifest is untrusted input (it comes from pull requests like the specs): an entry
+// that is protected (options.ownership: git's files, specc.yaml, an input) is a
+// kSchemaMismatch conflict; one outside every output directory is a kSchemaMismatch
+// conflict while its file exists (specc deletes nothing there) and is dropped from the
+// manifest once it is gone. Neither is ever kRemoved.
+// Returns an Error when the repository cannot be read, or when `generated` holds a path
+// that options.ownership does not give specc to write.
 // REQUIRES: `generated` does not contain kManifestPath (the engine owns that path).
 Result<Classification> Classify(const OutputSet& generated, const Worktree& worktree,
                                 const ClassifyOptions& options);

@@ -314,11 +314,13 @@ Result<Manifest> ParseManifest(std::string_view json) {
         sha256->kind != Value::Kind::kString) {
       return Error{"each entry of `files` needs string fields `path` and `sha256`"};
     }
-    // A path that leaves the repository must never reach Remove().
+    // A path that leaves the repository must never reach Remove(), and one with control
+    // characters must not reach a report either: it is quoted as JSON here.
     const std::string& p = path->text;
-    if (p.empty() || p != NormalizePath(p) || p.front() == '/' || p == ".." ||
-        p.rfind("../", 0) == 0) {
-      return Error{"`" + p + "` in `files` is not a normalised relative path"};
+    if (!IsNormalRelativePath(p)) {
+      std::string quoted;
+      AppendJsonString(quoted, p);
+      return Error{quoted + " in `files` is not a normalised path relative to the root"};
     }
     if (!IsSha256Hex(sha256->text)) return Error{"`" + p + "` has a malformed sha256"};
     manifest.files[p] = sha256->text;

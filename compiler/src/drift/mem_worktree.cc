@@ -45,13 +45,13 @@ Result<bool> MemWorktree::IsIgnored(const std::string& path) const {
   return ignored_.count(path) > 0;
 }
 
-Status MemWorktree::Write(const std::string& path, std::string_view contents) {
+Status MemWorktree::WriteFile(const std::string& path, std::string_view contents) {
   if (path == fail_path_) return Error{path + ": injected write failure"};
   workdir_[path] = std::string(contents);
   return Ok{};
 }
 
-Status MemWorktree::Remove(const std::string& path) {
+Status MemWorktree::RemoveFile(const std::string& path) {
   if (path == fail_path_) return Error{path + ": injected remove failure"};
   workdir_.erase(path);
   return Ok{};

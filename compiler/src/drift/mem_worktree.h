@@ -29,9 +29,15 @@ class MemWorktree final : public Worktree {
   Result<std::optional<std::string>> Read(Version version, const std::string& path) const override;
   Result<std::vector<std::string>> List(Version version, const std::string& dir) const override;
   Result<bool> IsIgnored(const std::string& path) const override;
-  Status Write(const std::string& path, std::string_view contents) override;
-  Status Remove(const std::string& path) override;
+  Result<std::string> Clean(const std::string&, std::string contents) const override {
+    return contents;
+  }
   Result<std::string> HooksDir() const override { return root_ + "/.git/hooks"; }
+  std::string CommonGitDir() const override { return root_ + "/.git"; }
+
+ protected:
+  Status WriteFile(const std::string& path, std::string_view contents) override;
+  Status RemoveFile(const std::string& path) override;
 
  private:
   std::string root_;

@@ -41,19 +41,38 @@ class Worktree {
   // True when `path` matches the repository's ignore rules (.gitignore, info/exclude).
   virtual Result<bool> IsIgnored(const std::string& path) const = 0;
 
+  // Returns `contents`, read from the working-tree file at `path`, as git would store it
+  // (its clean filters and attributes: CRLF to LF under core.autocrlf=true or `text`
+  // attributes). Read(kWorkdir) returns files this way already; specs read from the disk
+  // go through it too, so a checkout with CRLF line ends compiles like one with LF.
+  virtual Result<std::string> Clean(const std::string& path, std::string contents) const = 0;
+
   // Replaces the working-tree file at `path` with `contents` so that a reader (or a crash)
   // sees either the old or the new bytes, never a mix: the bytes go to a temporary file in
   // the same directory, which is then renamed over the target. Creates missing
   // directories; keeps the permission bits of a file it replaces.
-  virtual Status Write(const std::string& path, std::string_view contents) = 0;
+  // Returns an Error without touching anything when `path` is reserved
+  // (ReservedPathReason in ownership.h: not normalised, in `.git`, specc's own state
+  // other than the manifest, specc.yaml), whatever the caller decided.
+  Status Write(const std::string& path, std::string_view contents);
 
   // Deletes the working-tree file at `path` (no error when it is already gone) and the
-  // directories that this leaves empty, up to the root.
-  virtual Status Remove(const std::string& path) = 0;
+  // directories that this leaves empty, up to the root. Refuses a reserved path as Write
+  // does.
+  Status Remove(const std::string& path);
 
   // Returns the absolute directory git runs hooks from (core.hooksPath, or the hooks
   // directory of the common git dir, which linked worktrees share).
   virtual Result<std::string> HooksDir() const = 0;
+
+  // Returns the absolute git directory that linked worktrees share (`.git` of the main
+  // working tree), without a trailing slash; specc keeps its lock file there.
+  virtual std::string CommonGitDir() const = 0;
+
+ protected:
+  // Write and Remove after the reserved-path check; the implementations' part.
+  virtual Status WriteFile(const std::string& path, std::string_view contents) = 0;
+  virtual Status RemoveFile(const std::string& path) = 0;
 };
 
 }  // namespace specc::drift

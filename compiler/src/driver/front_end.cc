@@ -6,6 +6,7 @@
 #include "driver/detect.h"
 #include "dsl/project_loader.h"
 #include "openapi/load.h"
+#include "sema/schema_lint.h"
 
 namespace specc::driver {
 namespace {
@@ -61,9 +62,11 @@ LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& 
     std::string full = JoinPath(working_dir, path);
     Result<std::string> text = fs.Read(full);
     if (!text.ok()) {
-      sink.Report(DiagCode::kSpecFileUnreadable, Loc{},
-                  "cannot read `" + NormalizePath(path) + "`: " +
-                      text.error().message.substr(text.error().message.rfind(": ") + 2));
+      if (!ReportIfOutsideRoot(NormalizePath(path), text.error(), Loc{}, sink)) {
+        sink.Report(DiagCode::kSpecFileUnreadable, Loc{},
+                    "cannot read `" + NormalizePath(path) + "`: " +
+                        text.error().message.substr(text.error().message.rfind(": ") + 2));
+      }
       continue;
     }
     FileId file = sources.Add(RelativeTo(full, working_dir), std::move(text).value());
@@ -93,6 +96,8 @@ LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& 
   for (size_t i = 0; i < api_paths.size(); ++i) {
     std::string full = JoinPath(working_dir, api_paths[i]);
     out.apis.push_back(LoadedApi{api_paths[i], services[i], openapi::LoadApi(full, fs, sources, sink, working_dir)});
+    // The readings the document leaves to specc, once the document reads at all.
+    if (out.apis.back().api) sema::LintSchemas(sema::SchemaMeanings(*out.apis.back().api), sink);
   }
   return out;
 }
@@ -101,7 +106,11 @@ spec::ProjectConfig LoadConfig(const std::string& root_dir, const Fs& fs, Source
                                DiagSink& sink) {
   std::string path = JoinPath(root_dir, "specc.yaml");
   Result<std::string> text = fs.Read(path);
-  if (!text.ok()) return spec::DefaultProjectConfig();
+  if (!text.ok()) {
+    // A specc.yaml that links out of the repository is not "no specc.yaml".
+    ReportIfOutsideRoot("specc.yaml", text.error(), Loc{}, sink);
+    return spec::DefaultProjectConfig();
+  }
   FileId file = sources.Add(RelativeTo(path, root_dir), std::move(text).value());
   std::optional<spec::ProjectConfig> config = spec::ParseProjectConfig(file, sources, sink);
   return config ? *config : spec::DefaultProjectConfig();
@@ -120,6 +129,11 @@ Result<std::vector<std::string>> FindSpecInputs(const std::string& specs_dir,
     }
     if (!HasSpecExtension(file)) continue;
     Result<std::string> text = fs.Read(file);
+    // A link out of the repository is kept as an input, so that loading it reports it.
+    if (!text.ok() && IsOutsideRoot(text.error())) {
+      roots.push_back(RelativeTo(file, working_dir));
+      continue;
+    }
     if (!text.ok()) return text.error();
     if (LooksLikeRoot(text.value())) roots.push_back(RelativeTo(file, working_dir));
   }

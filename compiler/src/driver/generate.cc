@@ -1,6 +1,7 @@
 #include "driver/generate.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "base/check.h"
 #include "base/path.h"
@@ -40,11 +41,13 @@ OutputSet Generate(const LoadedSpecs& specs, const std::vector<std::string>& kin
   }
   emit::EmitContext ctx{{}, specs.project ? &*specs.project : nullptr, templates, sink, options};
   emit::NameTable services;
+  std::vector<std::unique_ptr<sema::SchemaMeanings>> meanings;
   for (const LoadedApi& loaded : specs.apis) {
     if (!loaded.api) continue;
     std::string service = services.Take(loaded.service.empty() ? ServiceFromPath(loaded.path)
                                                                : emit::KebabCase(loaded.service));
-    ctx.apis.push_back({service, loaded.path, &*loaded.api});
+    meanings.push_back(std::make_unique<sema::SchemaMeanings>(*loaded.api));
+    ctx.apis.push_back({service, loaded.path, &*loaded.api, meanings.back().get()});
   }
   OutputSet out;
   // Registry order, not request order, so `--only mcp,schemas` and `--only schemas,mcp`

@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/fs.h"
 #include "base/path.h"
+#include "base/utf8.h"
 #include "dsl/catalog.h"
 
 namespace specc::dsl {
@@ -607,7 +609,8 @@ class Checker {
     }
     service.openapi = path;
     service.openapi_path = JoinPath(spec_dir_, path);
-    if (!fs_.Canonical(service.openapi_path).ok()) {
+    Result<std::string> found = fs_.Canonical(service.openapi_path);
+    if (!found.ok() && !ReportIfOutsideRoot(path, found.error(), loc, sink_)) {
       Report(DiagCode::kDslOpenapiNotFound, loc,
              "OpenAPI file " + Q(path) + " of service " + Q(service_name) + " does not exist",
              "the path is relative to the directory of this .specc file");
@@ -814,7 +817,19 @@ class Checker {
              m.key.text == "default" ? "list the values it may take in `allowed = [...]`" : "");
       return std::nullopt;
     }
+    if (!FitsOnEnvLine(m.value.text, m.value.loc, Q(m.key.text))) return std::nullopt;
     return m.value.text;
+  }
+
+  // Values go on one line of `.env.example` and of the user's `.env`: no dotenv form holds
+  // a line break or a control character the same way in every reader, so they are refused
+  // (escaping them would change the value a reader gets).
+  bool FitsOnEnvLine(const std::string& text, Loc loc, const std::string& what) {
+    if (text.find('\n') == std::string::npos && FindUnsafeChar(text) == std::string::npos) return true;
+    Report(DiagCode::kDslInvalidValue, loc,
+           what + " holds a line break or control character, which a `.env` line cannot hold",
+           "env values are single-line text; put longer text in `description`");
+    return false;
   }
 
   void CheckAllowed(const ir::EnvVar& var, const std::string& value, Loc loc, std::string_view what) {
@@ -944,6 +959,7 @@ class Checker {
     }
     std::map<std::string, Loc> seen;
     for (const Value& item : m.value.items) {
+      if (!FitsOnEnvLine(item.text, item.loc, "an allowed value")) continue;
       auto [it, inserted] = seen.emplace(item.text, item.loc);
       if (!inserted) {
         ReportDuplicate(item.loc, it->second, "allowed value " + Q(item.text) + " is listed twice");

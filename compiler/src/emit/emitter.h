@@ -14,6 +14,7 @@
 #include "base/output_set.h"
 #include "ir/api.h"
 #include "ir/project.h"
+#include "sema/schema_meaning.h"
 
 namespace specc::emit {
 
@@ -26,6 +27,8 @@ struct ApiInput {
   std::string service;
   std::string source;
   const ir::Api* api = nullptr;
+  // What `api`'s schemas mean (sema/), computed once and shared by every emitter.
+  const sema::SchemaMeanings* meanings = nullptr;
 };
 
 // Emitter options from specc.yaml, typed; file mode uses the defaults.

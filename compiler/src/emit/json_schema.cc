@@ -8,21 +8,6 @@
 namespace specc::emit {
 namespace {
 
-// A JSON pointer token: `~` and `/` escaped (RFC 6901).
-std::string PointerToken(const std::string& name) {
-  std::string out;
-  for (char c : name) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 class SchemaWriter {
  public:
   SchemaWriter(const ir::Api& api, const SchemaWriterOptions& options, JsonWriter& out)
@@ -37,7 +22,7 @@ class SchemaWriter {
     }
     const ir::Schema& s = api_.schemas[id];
     if (!expand && !(*options_.names)[id].empty()) {
-      out_.BeginObject().Key("$ref").String(options_.ref_prefix + PointerToken((*options_.names)[id]));
+      out_.BeginObject().Key("$ref").String(options_.ref_prefix + JsonPointerToken((*options_.names)[id]));
       Str("description", description);
       out_.EndObject();
       return;
@@ -52,7 +37,13 @@ class SchemaWriter {
       out_.BeginObject().EndObject();
       return;
     }
+    // 3.0's `nullable` where there is no `type` to add "null" to (beside `$ref`, allOf,
+    // oneOf, anyOf) means the schema or null (sema::Nullable): JSON Schema says it with
+    // anyOf. The OpenAPI dialects write the keywords as the document has them.
+    bool wrap_null = options_.dialect == SchemaDialect::kJsonSchema2020 && s.nullable && s.types.empty();
+    if (wrap_null) out_.BeginObject().Key("anyOf").BeginArray();
     Body(s);
+    if (wrap_null) out_.BeginObject().Key("type").String("null").EndObject().EndArray().EndObject();
     expanding_.erase(id);
   }
 
@@ -77,11 +68,13 @@ class SchemaWriter {
     bool v30 = options_.dialect == SchemaDialect::kOpenApi30;
     out_.BeginObject();
     std::vector<std::string> types = s.types;
-    bool nullable = std::find(types.begin(), types.end(), "null") != types.end();
+    if (options_.dialect == SchemaDialect::kJsonSchema2020 && s.nullable && !types.empty() &&
+        std::find(types.begin(), types.end(), "null") == types.end()) {
+      types.push_back("null");
+    }
     if (v30) {
-      types.erase(std::remove(types.begin(), types.end(), "null"), types.end());
       if (!types.empty()) out_.Key("type").String(types[0]);
-      if (nullable) out_.Key("nullable").Bool(true);
+      if (s.nullable) out_.Key("nullable").Bool(true);
     } else if (types.size() == 1) {
       out_.Key("type").String(types[0]);
     } else if (!types.empty()) {
@@ -133,28 +126,25 @@ class SchemaWriter {
     Count("minProperties", s.min_properties);
     Count("maxProperties", s.max_properties);
     if (!s.properties.empty()) {
-      // A property without a schema is a required name the document gave no property of
-      // its own: it is written in `required` only, as the document has it.
-      bool any_schema = std::any_of(s.properties.begin(), s.properties.end(),
-                                    [](const ir::Property& p) { return p.schema != ir::kNoSchema; });
-      if (any_schema) {
-        out_.Key("properties").BeginObject();
-        for (const ir::Property& p : s.properties) {
-          if (p.schema == ir::kNoSchema) continue;
-          out_.Key(p.name);
-          Write(p.schema, false);
-        }
-        out_.EndObject();
+      out_.Key("properties").BeginObject();
+      for (const ir::Property& p : s.properties) {
+        out_.Key(p.name);
+        Write(p.schema, false);
       }
-      bool any_required = std::any_of(s.properties.begin(), s.properties.end(),
-                                      [](const ir::Property& p) { return p.required; });
-      if (any_required) {
-        out_.Key("required").BeginArray();
-        for (const ir::Property& p : s.properties) {
-          if (p.required) out_.String(p.name);
-        }
-        out_.EndArray();
+      out_.EndObject();
+    }
+    if (!s.required.empty()) {
+      out_.Key("required").BeginArray();
+      for (const std::string& name : s.required) out_.String(name);
+      out_.EndArray();
+    }
+    if (!s.pattern_properties.empty()) {
+      out_.Key("patternProperties").BeginObject();
+      for (const auto& [pattern, schema] : s.pattern_properties) {
+        out_.Key(pattern);
+        Write(schema, false);
       }
+      out_.EndObject();
     }
     switch (s.additional_properties) {
       case ir::AdditionalProperties::kUnspecified: break;
@@ -180,7 +170,7 @@ class SchemaWriter {
         out_.Key("mapping").BeginObject();
         for (const auto& [value, target] : s.discriminator->mapping) {
           if (target == ir::kNoSchema || (*options_.names)[target].empty()) continue;
-          out_.Key(value).String(options_.ref_prefix + PointerToken((*options_.names)[target]));
+          out_.Key(value).String(options_.ref_prefix + JsonPointerToken((*options_.names)[target]));
         }
         out_.EndObject();
       }
@@ -210,6 +200,20 @@ class SchemaWriter {
 
 }  // namespace
 
+std::string JsonPointerToken(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 void WriteJsonSchema(const ir::Api& api, ir::SchemaId id, const SchemaWriterOptions& options,
                      bool expand, JsonWriter& out, const std::string& description) {
   SchemaWriter(api, options, out).Write(id, expand, description);
@@ -229,6 +233,7 @@ void CollectNamedSchemas(const ir::Api& api, ir::SchemaId root, std::vector<ir::
     if (!s.name.empty() && seen.insert(id).second) found->push_back(id);
     std::vector<ir::SchemaId> children;
     for (const ir::Property& p : s.properties) children.push_back(p.schema);
+    for (const auto& [pattern, schema] : s.pattern_properties) children.push_back(schema);
     children.push_back(s.additional_properties_schema);
     children.push_back(s.items);
     for (ir::SchemaId c : s.prefix_items) children.push_back(c);

@@ -6,6 +6,7 @@
 #define SPECC_EMIT_JSON_SCHEMA_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/json_writer.h"
@@ -21,6 +22,9 @@ struct SchemaWriterOptions {
   // The key each named component is written under, by SchemaId (empty for inline ones).
   const std::vector<std::string>* names = nullptr;
 };
+
+// A JSON pointer token: `~` and `/` escaped (RFC 6901).
+std::string JsonPointerToken(std::string_view name);
 
 // Writes schema `id` to `out` as one JSON value. A named component is a `$ref` unless
 // `expand` is set (for writing the component's own definition). A non-empty

@@ -194,6 +194,43 @@ void AppendOutput(std::string& out, const std::string& chunk) {
   out.append(p, end);
 }
 
+bool IsJsonTemplate(std::string_view name) {
+  constexpr std::string_view kSuffix = ".json.mustache";
+  return name.size() >= kSuffix.size() && name.substr(name.size() - kSuffix.size()) == kSuffix;
+}
+
+std::string CodePointName(std::string_view text, size_t offset) {
+  std::string name = "U+";
+  uint32_t code_point = DecodeUtf8(text, offset, UnsafeCharLength(text, offset));
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) name += kHex[(code_point >> shift) & 0xF];
+  return name;
+}
+
+// Reports TEMPLATE_OUTPUT_UNSAFE for the unsafe character at `offset` of `out`, rendered
+// from `t`: at the template or partial that holds it, or, when none does, as specc's bug.
+void ReportUnsafeOutput(const TemplateSet& templates, std::string_view emitter_id, const Template& t,
+                        const std::string& out, size_t offset, DiagSink& sink) {
+  std::string what = CodePointName(out, offset);
+  std::vector<const Template*> sources{&t};
+  for (const auto& [partial_name, partial] : templates.Partials(emitter_id)) sources.push_back(partial);
+  for (const Template* source : sources) {
+    size_t at = FindUnsafeChar(source->text);
+    if (at == std::string::npos) continue;
+    sink.Report(DiagCode::kTemplateOutputUnsafe, Loc{source->file, static_cast<uint32_t>(at)},
+                "template `" + source->name + "` holds " + CodePointName(source->text, at) +
+                    ", which generated code must never hold raw",
+                "a control character, U+2028/U+2029 or a bidi control reads differently to people "
+                "and to compilers; write it escaped (`\\u2028` inside a string literal)");
+    return;
+  }
+  size_t line = 1 + static_cast<size_t>(std::count(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  sink.Report(DiagCode::kTemplateOutputUnsafe, Loc{t.file, 0},
+              "rendering `" + t.name + "` put unescaped spec text holding " + what + " on line " +
+                  std::to_string(line) + " of its output; nothing was written",
+              "this is a bug in specc: please report it with the spec text");
+}
+
 }  // namespace
 
 std::optional<std::string> Render(const TemplateSet& templates, std::string_view emitter_id,
@@ -226,6 +263,16 @@ std::optional<std::string> Render(const TemplateSet& templates, std::string_view
     return std::nullopt;
   }
   if (out.empty() || out.back() != '\n') out.push_back('\n');
+  // JSON templates are re-written by FormatJson, which escapes what strings hold; other
+  // output is checked here. Spec text arrives escaped for its context (emit/escape.h), so an
+  // unsafe character comes from a template, or from an escape an emitter forgot.
+  if (!IsJsonTemplate(name)) {
+    size_t unsafe = FindUnsafeChar(out);
+    if (unsafe != std::string::npos) {
+      ReportUnsafeOutput(templates, emitter_id, *t, out, unsafe, sink);
+      return std::nullopt;
+    }
+  }
   return out;
 }
 
@@ -410,7 +457,15 @@ class JsonFormatter {
       if (kind == kQuote) break;
       if (kind == kNonAscii) {
         non_ascii = true;
-        ++pos_;
+        size_t unsafe = UnsafeCharLength(text_, pos_);
+        if (unsafe > 0) {
+          // A raw U+2028 or bidi control from a template: written escaped, as
+          // AppendJsonString writes it.
+          out_.append(text_.substr(run, pos_ - run));
+          AppendUnicodeEscape(out_, DecodeUtf8(text_, pos_, unsafe));
+          run = pos_ + unsafe;
+        }
+        pos_ += unsafe > 0 ? unsafe : 1;
         continue;
       }
       if (kind == kControl) return Fail("control character in a string");
@@ -476,7 +531,13 @@ class JsonFormatter {
   // Appends `code_point` to the output as AppendJsonString spells it.
   void AppendCanonical(uint32_t code_point) {
     if (code_point >= 0x20 && code_point != '"' && code_point != '\\') {
-      AppendUtf8(out_, code_point);
+      std::string utf8;
+      AppendUtf8(utf8, code_point);
+      if (UnsafeCharLength(utf8, 0) > 0) {
+        AppendUnicodeEscape(out_, code_point);
+      } else {
+        out_ += utf8;
+      }
       return;
     }
     char c = static_cast<char>(code_point);

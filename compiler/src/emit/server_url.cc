@@ -20,6 +20,8 @@ std::string ServerBasePath(const ir::Server& server) {
   size_t path = 0;
   if (size_t scheme = url.find("://"); scheme != std::string::npos) {
     path = url.find('/', scheme + 3);
+  } else if (url.rfind("//", 0) == 0) {
+    path = url.find('/', 2);  // "//host/v1": scheme-relative, the path after the host
   } else if (url.empty() || url[0] != '/') {
     path = url.find('/');  // "api.example.com/v1": a host without a scheme
   }

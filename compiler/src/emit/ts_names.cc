@@ -95,7 +95,7 @@ TsNames NameTsSymbols(const ir::Api& api) {
   TsNames names;
   NameTable exported;
   // The helpers schemas.ts declares itself.
-  for (const char* helper : {"pattern", "uniqueItems", "toArray", "z"}) exported.Reserve(helper);
+  for (const char* helper : kSchemasHelpers) exported.Reserve(helper);
   names.schemas.resize(api.schemas.size());
   for (ir::SchemaId id : api.component_schemas) {
     names.schemas[id] = exported.Take(TsTypeName(api.schemas[id].name));

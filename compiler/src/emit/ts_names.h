@@ -61,6 +61,12 @@ struct TsNames {
   std::vector<std::string> webhook_bodies, callback_bodies;
 };
 
+// The helper functions schemas.ts may declare; their names are reserved before any schema
+// is named.
+inline constexpr const char* kSchemasHelpers[] = {"pattern", "uniqueItems", "fields", "field", "readWireField", "wireScalar", "WireField",
+                                                     "WireScalar", "requiredSets", "objectKeys", "isUri", "isDate",
+                                                     "isTime", "isDateTime", "z"};
+
 // Computes the names of `api`'s generated symbols.
 TsNames NameTsSymbols(const ir::Api& api);
 

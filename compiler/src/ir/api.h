@@ -40,9 +40,13 @@ struct Schema {
   // The component name for schemas declared under components/schemas (or reached as a
   // whole file or a named definition in another file); empty for inline schemas.
   std::string name;
-  // JSON types in spec order: "object", "string", ..., "null". Empty means any type.
-  // 3.0's `nullable: true` adds "null"; 3.1 type arrays map one to one.
+  // JSON types as written, in spec order: "object", "string", ..., and "null" (3.1 type
+  // arrays). Empty means `type` is absent. What the schema accepts, with `nullable`,
+  // compositions and inferred types, is sema/'s to say, never the emitters'.
   std::vector<std::string> types;
+  // 3.0's `nullable: true`, as written (also where there is no `type`, beside `$ref`,
+  // `allOf`, `oneOf` or `anyOf`).
+  bool nullable = false;
   // `true` / `false` boolean schemas of 3.1 (and `{}` is kAny by being empty).
   std::optional<bool> boolean_schema;
   std::string format, pattern, title, description;
@@ -52,6 +56,11 @@ struct Schema {
       max_properties;
   bool unique_items = false;
   std::vector<Property> properties;
+  // `required` as written, in document order: also names no property of this schema
+  // declares (they may come from allOf branches, or stand alone in a oneOf/anyOf branch).
+  std::vector<std::string> required;
+  // `patternProperties`: (ECMAScript regex, schema), in document order.
+  std::vector<std::pair<std::string, SchemaId>> pattern_properties;
   AdditionalProperties additional_properties = AdditionalProperties::kUnspecified;
   SchemaId additional_properties_schema = kNoSchema;
   SchemaId items = kNoSchema;
@@ -74,11 +83,24 @@ struct Example {
   std::string summary;
 };
 
+// How one property of a form body (urlencoded or multipart) is serialised: an Encoding
+// Object as written. Empty fields and a missing `explode` mean "not written"; sema/
+// applies OpenAPI's defaults.
+struct Encoding {
+  std::string property;
+  std::string content_type;
+  std::string style;
+  std::optional<bool> explode;
+  bool allow_reserved = false;
+  Loc loc;
+};
+
 struct MediaType {
   std::string media_type;
   SchemaId schema = kNoSchema;
   std::vector<Example> examples;
   Loc loc;
+  std::vector<Encoding> encoding;
 };
 
 struct Parameter {

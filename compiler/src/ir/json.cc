@@ -62,6 +62,19 @@ void ApiJson::Content(const std::vector<MediaType>& content) {
     out_.Key("mediaType").String(m.media_type);
     SchemaRef("schema", m.schema);
     Examples(m.examples);
+    if (!m.encoding.empty()) {
+      out_.Key("encoding").BeginArray();
+      for (const Encoding& e : m.encoding) {
+        out_.BeginObject();
+        out_.Key("property").String(e.property);
+        Str("contentType", e.content_type);
+        Str("style", e.style);
+        if (e.explode) out_.Key("explode").Bool(*e.explode);
+        Flag("allowReserved", e.allow_reserved);
+        out_.EndObject();
+      }
+      out_.EndArray();
+    }
     out_.EndObject();
   }
   out_.EndArray();
@@ -194,6 +207,7 @@ void ApiJson::Schema(SchemaId id, const ir::Schema& s) {
     for (const std::string& t : s.types) out_.String(t);
     out_.EndArray();
   }
+  Flag("nullable", s.nullable);
   Str("format", s.format);
   Str("pattern", s.pattern);
   Str("title", s.title);
@@ -222,6 +236,16 @@ void ApiJson::Schema(SchemaId id, const ir::Schema& s) {
       out_.EndObject();
     }
     out_.EndArray();
+  }
+  if (!s.required.empty()) {
+    out_.Key("requiredNames").BeginArray();
+    for (const std::string& name : s.required) out_.String(name);
+    out_.EndArray();
+  }
+  if (!s.pattern_properties.empty()) {
+    out_.Key("patternProperties").BeginObject();
+    for (const auto& [pattern, schema] : s.pattern_properties) out_.Key(pattern).Int(schema);
+    out_.EndObject();
   }
   switch (s.additional_properties) {
     case AdditionalProperties::kUnspecified:

@@ -701,7 +701,7 @@ std::vector<ir::MediaType> Lowerer::LowerContent(const Document& doc, const Node
   std::vector<ir::MediaType> out;
   for (const Member& m : MembersOf(content)) {
     if (!CheckFields(m.value, rules::kMediaType, version_, sink_)) continue;
-    ir::MediaType media{std::string(m.key), ir::kNoSchema, {}, m.value.loc()};
+    ir::MediaType media{std::string(m.key), ir::kNoSchema, {}, m.value.loc(), {}};
     if (const Node* schema = m.value.Find("schema")) media.schema = SchemaFor(doc, *schema);
     if (m.value.Find("example") != nullptr && m.value.Find("examples") != nullptr) {
       sink_.Report(DiagCode::kSpecFieldConflict, m.value.FindMember("examples")->key_loc(),
@@ -714,6 +714,12 @@ std::vector<ir::MediaType> Lowerer::LowerContent(const Document& doc, const Node
         if (const Node* headers = e.value.Find("headers"); headers != nullptr && headers->is_map()) {
           for (const Member& h : MembersOf(*headers)) LowerHeader(doc, h.value, std::string(h.key));
         }
+        ir::Encoding enc{std::string(e.key), Str(e.value.Find("contentType")), Str(e.value.Find("style")),
+                         std::nullopt, Bool(e.value.Find("allowReserved")), e.value.loc()};
+        if (const Node* explode = e.value.Find("explode"); explode != nullptr && explode->kind == spec::NodeKind::kBool) {
+          enc.explode = explode->is_true();
+        }
+        media.encoding.push_back(std::move(enc));
       }
     }
     out.push_back(std::move(media));

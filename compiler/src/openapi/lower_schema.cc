@@ -197,9 +197,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     }
     at().*field = std::string(m.value.text());
   };
-  bool nullable = false;
   std::vector<std::string> required;
-  std::vector<Loc> required_locs;
   for (const Member& m : MembersOf(node)) {
     std::string_view k = m.key;
     if (k == "type") {
@@ -222,7 +220,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
         add_type(m.value);
       }
     } else if (k == "nullable") {
-      nullable = m.value.is_true();
+      at().nullable = version_ == Version::k30 && m.value.is_true();
     } else if (k == "properties") {
       if (!m.value.is_map()) {
         sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`properties` must be an object");
@@ -240,8 +238,11 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
         continue;
       }
       for (const Node& r : ItemsOf(m.value)) {
-        required.push_back(Str(&r));
-        required_locs.push_back(r.loc());
+        if (!r.is_string()) {
+          sink_.Report(DiagCode::kSpecSchemaInvalid, r.loc(), "`required` must list property names (strings)");
+          continue;
+        }
+        if (std::find(required.begin(), required.end(), r.text()) == required.end()) required.push_back(Str(&r));
       }
     } else if (k == "items") {
       if (m.value.is_seq()) {
@@ -253,6 +254,15 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
       at().items = s;
     } else if (k == "prefixItems" && version_ == Version::k31) {
       schema_list(m, &ir::Schema::prefix_items);
+    } else if (k == "patternProperties") {
+      if (!m.value.is_map()) {
+        sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`patternProperties` must be an object");
+        continue;
+      }
+      for (const Member& p : MembersOf(m.value)) {
+        ir::SchemaId s = child(p.value);
+        at().pattern_properties.emplace_back(std::string(p.key), s);
+      }
     } else if (k == "additionalProperties") {
       if (m.value.kind == spec::NodeKind::kBool) {
         at().additional_properties = m.value.is_true() ? ir::AdditionalProperties::kAllowed
@@ -376,31 +386,12 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     s.exclusive_maximum = s.maximum;
     s.maximum.clear();
   }
-  if (nullable && version_ == Version::k30 &&
-      std::find(s.types.begin(), s.types.end(), "null") == s.types.end()) {
-    s.types.push_back("null");
-  }
-  // Sets, not scans: an object with thousands of properties, all required, is legal.
+  // A set, not a scan: an object with thousands of properties, all required, is legal.
   std::unordered_set<std::string_view> required_names(required.begin(), required.end());
-  std::unordered_set<std::string> declared;
   for (ir::Property& p : s.properties) {
     p.required = required_names.count(p.name) > 0;
-    if (!required.empty()) declared.insert(p.name);
   }
-  // An object's required name without a property of its own (Box: `required: [grant_type]`
-  // beside properties that do not list it) must still be present, with any value: it
-  // becomes a property without a schema, so that emitters require and keep it. A schema
-  // that says nothing but `required` (an anyOf branch) constrains the object around it and
-  // is read there, and one with allOf/oneOf/anyOf may declare the name in a branch (Box's
-  // `allOf: [..., {properties: {folder}}]` beside `required: [folder]`), so only plain
-  // object schemas get these.
-  bool object = !s.properties.empty() || std::find(s.types.begin(), s.types.end(), "object") != s.types.end();
-  if (!object || !s.all_of.empty() || !s.one_of.empty() || !s.any_of.empty()) return;
-  for (size_t i = 0; i < required.size(); ++i) {
-    if (declared.insert(required[i]).second) {
-      s.properties.push_back(ir::Property{required[i], ir::kNoSchema, true, required_locs[i]});
-    }
-  }
+  s.required = std::move(required);
 }
 
 }  // namespace specc::openapi

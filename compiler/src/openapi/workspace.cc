@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/fs.h"
 #include "base/path.h"
 #include "openapi/suggest.h"
 #include "spec/parse.h"
@@ -100,6 +101,7 @@ const Document* Workspace::Load(const std::string& path, Loc referenced_from) {
   Result<std::string> text = fs_.Read(path);
   if (!text.ok()) {
     std::string display = RelativeTo(path, display_base_);
+    if (ReportIfOutsideRoot(display, text.error(), referenced_from, sink_)) return nullptr;
     if (referenced_from.known()) {
       sink_.Report(DiagCode::kSpecRefUnresolved, referenced_from,
                    "`$ref` names file `" + display + "`, which cannot be read: " +

@@ -1,5 +1,7 @@
 #include "spec/project_config.h"
 
+#include <tuple>
+
 #include "base/path.h"
 #include "spec/node.h"
 #include "spec/parse.h"
@@ -16,11 +18,15 @@ bool IsSafeRelativePath(std::string_view path) {
   return normal != ".." && normal.rfind("../", 0) != 0;
 }
 
+bool Overlap(std::string_view a, std::string_view b) { return IsWithin(a, b) || IsWithin(b, a); }
+
 class ConfigReader {
  public:
   ConfigReader(DiagSink& sink) : sink_(sink) {}
 
   void Read(const Node& root, ProjectConfig& config);
+  // Reports every output or handlers directory that OutputDirProblem refuses.
+  void CheckOutputDirs(const ProjectConfig& config);
 
  private:
   // Reads a string field that names a directory inside the repository.
@@ -44,6 +50,14 @@ class ConfigReader {
                  "`" + std::string(m.key) + "` is not a field of " + std::string(where), std::move(hint));
   }
   void ReadArtifacts(const Node& node, ProjectConfig& config);
+  // Reports a directory specc reads (`specs`, `templates`) that lies in git's own
+  // directory or in `.specc/`: a parse error would print lines of git's configuration.
+  void ReadsNoGitState(const Member& m, const std::string& dir) {
+    if (HasGitSegment(dir) || IsWithin(dir, ".specc")) {
+      sink_.Report(DiagCode::kConfigPathInvalid, m.value.loc(),
+                   "`" + std::string(m.key) + "` must not name `" + dir + "`, which holds git's or specc's own state");
+    }
+  }
 
   DiagSink& sink_;
 };
@@ -79,9 +93,9 @@ void ConfigReader::ReadArtifacts(const Node& node, ProjectConfig& config) {
     }
     for (const Member& f : MembersOf(m.value)) {
       if (f.key == "out") {
-        ReadPath(f, &artifact->out);
+        if (ReadPath(f, &artifact->out)) artifact->out_loc = f.value.loc();
       } else if (f.key == "handlers" && artifact->kind == "routes") {
-        ReadPath(f, &artifact->handlers);
+        if (ReadPath(f, &artifact->handlers)) artifact->handlers_loc = f.value.loc();
       } else if (f.key == "enabled") {
         if (f.value.kind != NodeKind::kBool) {
           sink_.Report(DiagCode::kConfigFieldType, f.value.loc(), "`enabled` must be true or false");
@@ -106,9 +120,11 @@ void ConfigReader::Read(const Node& root, ProjectConfig& config) {
   }
   for (const Member& m : MembersOf(root)) {
     if (m.key == "specs") {
-      ReadPath(m, &config.specs_dir);
+      if (ReadPath(m, &config.specs_dir)) config.specs_loc = m.value.loc();
+      ReadsNoGitState(m, config.specs_dir);
     } else if (m.key == "templates") {
       ReadPath(m, &config.templates_dir);
+      ReadsNoGitState(m, config.templates_dir);
     } else if (m.key == "artifacts") {
       ReadArtifacts(m.value, config);
     } else if (m.key == "postman") {
@@ -131,12 +147,43 @@ void ConfigReader::Read(const Node& root, ProjectConfig& config) {
   }
 }
 
+void ConfigReader::CheckOutputDirs(const ProjectConfig& config) {
+  for (const ArtifactConfig& artifact : config.artifacts) {
+    if (!artifact.enabled) continue;
+    for (auto [dir, loc, what] : {std::tuple{&artifact.out, artifact.out_loc, "output"},
+                                  std::tuple{&artifact.handlers, artifact.handlers_loc, "handlers"}}) {
+      if (dir->empty()) continue;
+      std::optional<std::string> problem = OutputDirProblem(config, *dir);
+      if (!problem) continue;
+      // A default directory is refused because of what specc.yaml set elsewhere.
+      Loc at = loc.known() ? loc : config.specs_loc.known() ? config.specs_loc : config.loc;
+      sink_.Report(DiagCode::kConfigPathInvalid, at,
+                   std::string(what) + " directory `" + *dir + "` of `" + artifact.kind + "` " + *problem,
+                   "give `" + artifact.kind + "` a directory of its own in specc.yaml");
+    }
+  }
+}
+
 }  // namespace
+
+std::optional<std::string> OutputDirProblem(const ProjectConfig& config, std::string_view dir) {
+  std::string normal = NormalizePath(dir);
+  if (normal == ".") return "is the whole repository: specc deletes its stale files there";
+  if (HasGitSegment(normal)) return "lies in a `.git` directory, which belongs to git";
+  if (IsWithin(normal, ".specc")) return "lies in `.specc/`, where specc keeps its manifest";
+  if (Overlap(normal, config.specs_dir)) {
+    return "overlaps the specs directory `" + config.specs_dir + "`: specc would write over its own inputs";
+  }
+  if (!config.templates_dir.empty() && Overlap(normal, config.templates_dir)) {
+    return "overlaps the templates directory `" + config.templates_dir + "`: specc would write over its own inputs";
+  }
+  return std::nullopt;
+}
 
 ProjectConfig DefaultProjectConfig() {
   ProjectConfig config;
   for (const ArtifactDefault& d : kArtifactKinds) {
-    config.artifacts.push_back(ArtifactConfig{std::string(d.kind), std::string(d.out), true, "", Loc{}});
+    config.artifacts.push_back(ArtifactConfig{std::string(d.kind), std::string(d.out), true, "", Loc{}, Loc{}, Loc{}});
   }
   return config;
 }
@@ -148,7 +195,9 @@ std::optional<ProjectConfig> ParseProjectConfig(FileId file, const SourceMap& so
   if (root == nullptr) return std::nullopt;
   ProjectConfig config = DefaultProjectConfig();
   config.loc = Loc{file, 0};
-  ConfigReader(sink).Read(*root, config);
+  ConfigReader reader(sink);
+  reader.Read(*root, config);
+  reader.CheckOutputDirs(config);
   return config;
 }
 

@@ -24,6 +24,9 @@ struct ArtifactConfig {
   // handlers.impl.ts`), the code the user owns; empty keeps them beside the routes.
   std::string handlers;
   Loc loc;
+  // Where specc.yaml sets `out` and `handlers`; unknown for the defaults.
+  Loc out_loc;
+  Loc handlers_loc;
 };
 
 struct ProjectConfig {
@@ -34,6 +37,7 @@ struct ProjectConfig {
   std::vector<ArtifactConfig> artifacts;
   // Where specc.yaml was read from; unknown when the defaults apply.
   Loc loc;
+  Loc specs_loc;  // where `specs` is set; unknown for the default
 };
 
 // The artifact kinds and their default output directories, in a fixed order.
@@ -56,10 +60,18 @@ inline constexpr ArtifactDefault kArtifactKinds[] = {
 // Returns the configuration with every default applied.
 ProjectConfig DefaultProjectConfig();
 
+// Returns why `dir` cannot be a directory specc writes into (an artifact's `out` or
+// `handlers`) under `config`, or std::nullopt when it can. specc owns what it writes
+// there and deletes its stale files, so the directory must not be the repository root,
+// lie in a `.git` directory or in `.specc/`, or overlap (hold or lie in) the specs or the
+// templates directory. The reason completes "output directory `dir` ...".
+std::optional<std::string> OutputDirProblem(const ProjectConfig& config, std::string_view dir);
+
 // Parses `specc.yaml` held in `file` of `sources`. Reports unknown fields, wrong types,
-// unknown artifact kinds and paths that leave the repository to `sink`; returns the
-// configuration with defaults for what the file leaves out, or std::nullopt when the file
-// is not YAML at all.
+// unknown artifact kinds, paths that leave the repository and output directories that
+// OutputDirProblem refuses to `sink`; returns the configuration with defaults for what
+// the file leaves out, or std::nullopt when the file is not YAML at all. A directory that
+// is refused keeps its value: callers stop on the error.
 std::optional<ProjectConfig> ParseProjectConfig(FileId file, const SourceMap& sources,
                                                 DiagSink& sink);
 

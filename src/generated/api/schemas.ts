@@ -15,24 +15,172 @@ function pattern(source: string): RegExp {
   }
 }
 
-// uniqueItems: no two items are equal as JSON values.
+// uniqueItems: no two items are equal as JSON values (objects are equal whatever the order
+// of their keys).
 function uniqueItems(items: unknown[]): boolean {
-  return new Set(items.map((item) => JSON.stringify(item))).size === items.length;
+  const canonical = (item: unknown) =>
+    JSON.stringify(item, (_, v) =>
+      v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
+  return new Set(items.map(canonical)).size === items.length;
 }
 
-// Parameters arrive as strings: an array parameter is split at its separator, or (for
-// exploded query parameters, separator null) gathered from repeated keys.
-function toArray(separator: string | null): (value: unknown) => unknown {
-  return (value) => {
-    if (Array.isArray(value)) return value;
+// Formats JSON Schema takes from RFCs, checked as the RFCs define them. RFC 3339: a date is
+// YYYY-MM-DD and a real day; a time is hh:mm:ss with optional fractions and a required
+// offset (Z or +hh:mm); a date-time joins them with T (or t, or a space). RFC 3986: a URI
+// has a scheme and no whitespace.
+function isDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
+}
+
+function isTime(text: string): boolean {
+  const m = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(text);
+  if (!m) return false;
+  const offsetOk = m[6] === undefined || (Number(m[6]) <= 23 && Number(m[7]) <= 59);
+  return Number(m[1]) <= 23 && Number(m[2]) <= 59 && Number(m[3]) <= 60 && offsetOk;
+}
+
+function isDateTime(text: string): boolean {
+  const at = text.search(/[Tt ]/);
+  return at === 10 && isDate(text.slice(0, 10)) && isTime(text.slice(11));
+}
+
+function isUri(text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(text);
+}
+
+// Parameters and form fields arrive as text: strings, arrays of strings for repeated keys,
+// and `name[key]` keys as they were sent. fields() reads each described field back into a
+// typed value, as its style, explode and encoding say (a field it does not describe is
+// plain text), before the part's schema validates it. A text that does not read as its
+// type is left as it is, so the schema rejects it.
+type WireScalar = "string" | "integer" | "number" | "boolean";
+interface WireField {
+  scalar?: WireScalar;
+  nullable?: boolean;
+  items?: WireScalar;
+  sep?: string | null;
+  deep?: Record<string, WireScalar>;
+  spread?: Record<string, WireScalar>;
+  pairs?: Record<string, WireScalar>;
+  exploded?: boolean;
+  json?: boolean;
+  path?: "label" | "matrix";
+}
+
+function wireScalar(text: unknown, kind: WireScalar | undefined, nullable = false): unknown {
+  if (typeof text !== "string") return text;
+  if (nullable && text === "") return null;
+  if (kind === "integer" || kind === "number") {
+    const trimmed = text.trim();
+    return trimmed !== "" && Number.isFinite(Number(trimmed)) ? Number(trimmed) : text;
+  }
+  if (kind === "boolean") return text === "true" ? true : text === "false" ? false : text;
+  return text;
+}
+
+function readWireField(raw: unknown, field: WireField, name: string): unknown {
+  let value = raw;
+  if (field.path === "label" && typeof value === "string" && value.startsWith(".")) {
+    value = value.slice(1);
+  } else if (field.path === "matrix" && typeof value === "string") {
+    value = value.split(";").filter((s) => s !== "").map((s) => (s.startsWith(name + "=") ? s.slice(name.length + 1) : s)).join(field.sep === ";" ? ";" : ",");
+  }
+  if (field.json) {
     if (typeof value !== "string") return value;
-    return separator === null ? [value] : value.split(separator);
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  if (field.items !== undefined) {
+    const list = Array.isArray(value) ? value : typeof value !== "string" ? value : field.sep == null ? [value] : value === "" ? [] : value.split(field.sep);
+    return Array.isArray(list) ? list.map((item) => wireScalar(item, field.items)) : list;
+  }
+  if (field.pairs !== undefined && typeof value === "string") {
+    const props = field.pairs;
+    const words = value.split(",");
+    const out: Record<string, unknown> = {};
+    if (field.exploded) {
+      for (const word of words) {
+        const eq = word.indexOf("=");
+        if (eq > 0) out[word.slice(0, eq)] = wireScalar(word.slice(eq + 1), props[word.slice(0, eq)]);
+      }
+    } else {
+      for (let i = 0; i + 1 < words.length; i += 2) out[words[i]] = wireScalar(words[i + 1], props[words[i]]);
+    }
+    return out;
+  }
+  return wireScalar(value, field.scalar, field.nullable);
+}
+
+function fields(spec: Record<string, WireField>): (value: unknown) => unknown {
+  return (value) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+    const input = value as Record<string, unknown>;
+    const out: Record<string, unknown> = { ...input };
+    for (const [name, field] of Object.entries(spec)) {
+      if (field.deep !== undefined || field.spread !== undefined) {
+        // `name[key]=value` keys, or the object's own property names as keys.
+        const props = field.deep ?? field.spread ?? {};
+        const object: Record<string, unknown> = {};
+        for (const key of Object.keys(input)) {
+          const prop = field.deep !== undefined
+            ? (key.startsWith(name + "[") && key.endsWith("]") ? key.slice(name.length + 1, -1) : undefined)
+            : Object.hasOwn(props, key) ? key : undefined;
+          if (prop === undefined) continue;
+          object[prop] = wireScalar(input[key], props[prop]);
+          delete out[key];
+        }
+        if (Object.keys(object).length > 0) out[name] = object;
+        continue;
+      }
+      if (Object.hasOwn(input, name + "[]") && !Object.hasOwn(input, name)) {
+        out[name] = readWireField(input[name + "[]"], field, name);
+        delete out[name + "[]"];
+      } else if (Object.hasOwn(input, name)) {
+        out[name] = readWireField(input[name], field, name);
+      }
+    }
+    return out;
   };
+}
+
+// One field read on its own (a header: they need no gathering).
+function field(spec: WireField): (value: unknown) => unknown {
+  return (value) => readWireField(value, spec, "");
 }
 
 /** One of the project's long-lived environments. */
 export const Environment = z.enum(["dev", "staging", "prod"]);
 export type Environment = z.output<typeof Environment>;
+
+export type Project = {
+  name: string;
+  region?: string | undefined;
+  framework?: "nextjs" | "vite" | "hono" | "none" | undefined;
+  id?: string | undefined;
+  createdAt?: string | undefined;
+  status: "active" | "archived";
+  parent?: (Project) | null | undefined;
+};
+export const Project: z.ZodType<Project> = z.lazy(() => z.object({
+  name: z.string().min(1).max(63).regex(pattern("^[a-z][a-z0-9-]*$")),
+  region: z.string().default("aws-us-east-2"),
+  framework: z.enum(["nextjs", "vite", "hono", "none"]).default("none"),
+  /** @readonly (optional in requests) */
+  id: z.guid().optional(),
+  /** @readonly (optional in requests) */
+  createdAt: z.string().refine(isDateTime, "not an RFC 3339 date-time").optional(),
+  status: z.enum(["active", "archived"]),
+  /** The project this one was forked from. */
+  parent: Project.nullable().optional(),
+}));
 
 export const NewProject = z.strictObject({
   name: z.string().min(1).max(63).regex(pattern("^[a-z][a-z0-9-]*$")),
@@ -40,25 +188,6 @@ export const NewProject = z.strictObject({
   framework: z.enum(["nextjs", "vite", "hono", "none"]).default("none"),
 });
 export type NewProject = z.output<typeof NewProject>;
-
-export type Project = (z.output<typeof NewProject>) & ({
-  id?: string | undefined;
-  createdAt?: string | undefined;
-  status: "active" | "archived";
-  parent?: (Project | null) | undefined;
-});
-export const Project: z.ZodType<Project> = z.lazy(() => z.intersection(NewProject, z.object({
-  /** @readonly (optional in requests) */
-  id: z.uuid().optional(),
-  /** @readonly (optional in requests) */
-  createdAt: z.iso.datetime({ offset: true }).optional(),
-  status: z.enum(["active", "archived"]),
-  /** The project this one was forked from. */
-  parent: z.union([
-    Project,
-    z.null(),
-  ]).optional(),
-})));
 
 export const ProjectPatch = z.strictObject({
   region: z.string().optional(),
@@ -68,12 +197,12 @@ export const ProjectPatch = z.strictObject({
 export type ProjectPatch = z.output<typeof ProjectPatch>;
 
 export const Deployment = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   environment: Environment,
   status: z.enum(["queued", "building", "ready", "failed", "promoted"]),
   commitSha: z.string().regex(pattern("^[0-9a-f]{40}$")).optional(),
-  url: z.url().nullable().optional(),
-  createdAt: z.iso.datetime({ offset: true }),
+  url: z.string().refine(isUri, "not a URI").nullable().optional(),
+  createdAt: z.string().refine(isDateTime, "not an RFC 3339 date-time"),
   durationSeconds: z.number().gt(0).optional(),
 });
 export type Deployment = z.output<typeof Deployment>;
@@ -86,13 +215,13 @@ export const EnvVarInfo = z.object({
   source: z.enum(["manual", "detected", "provisioned"]),
   /** Whether a value is present in this environment */
   set: z.boolean(),
-  updatedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  updatedAt: z.string().refine(isDateTime, "not an RFC 3339 date-time").nullable().optional(),
 });
 export type EnvVarInfo = z.output<typeof EnvVarInfo>;
 
 /** An RFC 9457 problem document. */
 export const Problem = z.object({
-  type: z.url(),
+  type: z.string().refine(isUri, "not a URI"),
   title: z.string(),
   status: z.int().gte(400).lte(599),
   detail: z.string().optional(),
@@ -107,13 +236,15 @@ export const GetHealth200Response = z.object({
 });
 
 // GET /projects
-export const ListProjectsQuery = z.object({
+export const ListProjectsQuery = z.preprocess(fields({
+  limit: { scalar: "integer" },
+}), z.object({
   /** How many items to return at most. */
-  limit: z.coerce.number().pipe(z.int().gte(1).lte(100)).default(20),
+  limit: z.int().gte(1).lte(100).default(20),
   /** The `nextCursor` of the previous page. */
   cursor: z.string().min(1).optional(),
-  status: z.enum(["active", "archived"]).default("active").optional(),
-});
+  status: z.enum(["active", "archived"]).default("active"),
+}));
 export const ListProjects200Response = z.object({
   items: z.array(Project),
   nextCursor: z.string().nullable().optional(),
@@ -129,38 +260,40 @@ export const CreateProjectBody = NewProject;
 // GET /projects/{projectId}
 export const GetProjectParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
 });
 
 // DELETE /projects/{projectId}
 export const ArchiveProjectParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
 });
 
 // PATCH /projects/{projectId}
 export const UpdateProjectParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
 });
 export const UpdateProjectBody = ProjectPatch;
 
 // GET /projects/{projectId}/deployments
 export const ListDeploymentsParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
 });
-export const ListDeploymentsQuery = z.object({
+export const ListDeploymentsQuery = z.preprocess(fields({
+  limit: { scalar: "integer" },
+}), z.object({
   /** How many items to return at most. */
-  limit: z.coerce.number().pipe(z.int().gte(1).lte(100)).default(20),
+  limit: z.int().gte(1).lte(100).default(20),
   environment: Environment.optional(),
-});
+}));
 export const ListDeployments200Response = z.array(Deployment).max(100);
 
 // POST /projects/{projectId}/deployments
 export const CreateDeploymentParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
 });
 export const CreateDeploymentHeaders = z.object({
   /** Makes retries safe; the same key within 24 hours returns the first result. */
@@ -175,15 +308,15 @@ export const CreateDeploymentBody = z.strictObject({
 // GET /projects/{projectId}/deployments/{deploymentId}
 export const GetDeploymentParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
-  deploymentId: z.uuid(),
+  projectId: z.guid(),
+  deploymentId: z.guid(),
 });
 
 // POST /projects/{projectId}/deployments/{deploymentId}/promote
 export const PromoteDeploymentParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
-  deploymentId: z.uuid(),
+  projectId: z.guid(),
+  deploymentId: z.guid(),
 });
 export const PromoteDeploymentHeaders = z.object({
   /** Makes retries safe; the same key within 24 hours returns the first result. */
@@ -193,7 +326,7 @@ export const PromoteDeploymentHeaders = z.object({
 // GET /projects/{projectId}/env
 export const ListEnvVarsParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
 });
 export const ListEnvVarsQuery = z.object({
   environment: Environment,
@@ -203,13 +336,13 @@ export const ListEnvVars200Response = z.array(EnvVarInfo);
 // PUT /projects/{projectId}/env/{key}
 export const SetEnvVarParams = z.object({
   /** The project's id. */
-  projectId: z.uuid(),
+  projectId: z.guid(),
   key: z.string().max(64).regex(pattern("^[A-Z][A-Z0-9_]*$")),
 });
 export const SetEnvVarBody = z.object({
   environment: Environment,
   /** @writeonly */
-  value: z.string().max(4096).optional(),
+  value: z.string().max(4096),
 });
 
 // webhook deploymentFinished: POST

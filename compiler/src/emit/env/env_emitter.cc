@@ -2,6 +2,7 @@
 
 #include "base/json_writer.h"
 #include "base/sha256.h"
+#include "emit/escape.h"
 #include "emit/project_model.h"
 #include "emit/render.h"
 #include "emit/template_set.h"
@@ -138,8 +139,8 @@ View EnvEmitter::Contract(const ir::Project& project) const {
 
 View EnvEmitter::Example(const ir::Project& project) const {
   View view;
-  view.Set("source", project.source);
-  view.Set("project", project.name);
+  view.Set("source", LineComment(project.source));
+  view.Set("project", LineComment(project.name));
   // Grouped by scope, then source: what a person fills in by hand sits apart from what
   // provisioning or the framework sets.
   struct Group {
@@ -176,13 +177,13 @@ View EnvEmitter::Example(const ir::Project& project) const {
       if (!var.allowed.empty()) lines.push_back("one of: " + Join(var.allowed, ", "));
       if (var.secret && var.example) lines.push_back("shape: " + *var.example);
       std::string comment;
-      for (const std::string& line : lines) comment += (comment.empty() ? "# " : "\n# ") + line;
+      for (const std::string& line : lines) comment += (comment.empty() ? "" : "\n") + DotenvComment(line);
       // Secrets stay empty: the example file is committed, a value never is.
       std::string value;
       if (!var.secret) value = var.default_value ? *var.default_value : var.example.value_or("");
       View item;
       item.Set("comment", comment);
-      item.Set("line", var.key + "=" + value);
+      item.Set("line", var.key + "=" + DotenvValue(value));
       vars.Add(std::move(item));
     }
     if (vars.size() == 0) continue;
@@ -195,7 +196,8 @@ View EnvEmitter::Example(const ir::Project& project) const {
   View frameworks = View::List();
   for (const ir::Framework& f : project.frameworks) {
     View item;
-    item.Set("text", f.public_prefix + "*: public build variables of " + f.name + " (" + f.evidence + "); never put a secret there");
+    item.Set("text", LineComment(f.public_prefix + "*: public build variables of " + f.name + " (" + f.evidence +
+                                 "); never put a secret there"));
     frameworks.Add(std::move(item));
   }
   view.Set("frameworks", std::move(frameworks));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/path.h"
+#include "emit/escape.h"
 #include "emit/hono/response_types.h"
 #include "emit/namer.h"
 #include "emit/render.h"
@@ -49,13 +50,8 @@ bool HasGetRoute(const ir::Api& api, const TsNames& names, const std::string& ro
   return false;
 }
 
-std::string OneLine(std::string text) {
-  for (char& c : text) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  for (size_t pos = 0; (pos = text.find("*/", pos)) != std::string::npos; pos += 3) text.replace(pos, 2, "*\\/");
-  return text;
-}
+// Text for a one-line `/** ... */` doc comment.
+std::string DocLine(std::string_view text) { return LineComment(BlockComment(text)); }
 
 class HonoEmitter final : public Emitter {
  public:
@@ -82,7 +78,7 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       o.Set("input_type", PascalCase(n.handler) + "Input");
       std::string doc = Upper(op.method) + " " + op.path;
       if (!op.summary.empty()) doc += ": " + op.summary;
-      o.Set("doc", OneLine(doc));
+      o.Set("doc", DocLine(doc));
       o.Set("deprecated", op.deprecated);
       View inputs = View::List();
       for (InputPart part : kInputParts) {
@@ -118,8 +114,8 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       status_list += (status_list.empty() ? "" : ", ") + std::string(name);
     }
     View handlers_view;
-    handlers_view.Set("source", input.source);
-    handlers_view.Set("title", api.title);
+    handlers_view.Set("source", LineComment(input.source));
+    handlers_view.Set("title", LineComment(api.title));
     handlers_view.Set("operations", std::move(handler_ops));
     handlers_view.Set("status_types", status_list);
     std::optional<std::string> handlers =
@@ -155,7 +151,7 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
         if (head && HasGetRoute(api, names, n.route_path)) {
           View u;
           u.Set("handler", n.handler);
-          u.Set("path", OneLine(n.route_path));
+          u.Set("path", LineComment(n.route_path));
           unrouted.Add(std::move(u));
           continue;
         }
@@ -181,8 +177,8 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       }
       std::string function_name = TsValueName(module) + "Routes";
       View module_view;
-      module_view.Set("source", input.source);
-      module_view.Set("tag", OneLine(tag));
+      module_view.Set("source", LineComment(input.source));
+      module_view.Set("tag", LineComment(tag));
       module_view.Set("function_name", function_name);
       module_view.Set("routes", std::move(routes));
       module_view.Set("unrouted", std::move(unrouted));
@@ -196,8 +192,8 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       app_modules.Add(std::move(m));
     }
     View app;
-    app.Set("source", input.source);
-    app.Set("title", api.title);
+    app.Set("source", LineComment(input.source));
+    app.Set("title", LineComment(api.title));
     app.Set("modules", std::move(app_modules));
     // The routes are served under the path of the first server, as the spec's clients call
     // them; without servers, OpenAPI's default server is "/".

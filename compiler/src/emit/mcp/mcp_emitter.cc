@@ -6,6 +6,7 @@
 #include "emit/json_schema.h"
 #include "emit/namer.h"
 #include "emit/render.h"
+#include "emit/request_schema.h"
 #include "emit/template_set.h"
 
 namespace specc::emit {
@@ -79,16 +80,14 @@ class McpEmitter final : public Emitter {
 };
 
 // The tool's inputSchema: one property per parameter (a name used by two locations gets
-// the location as prefix, `header_id`) and `body` for the request body; the components
-// they reach go into `$defs`, so every descriptor stands alone.
-std::string InputSchema(const ir::Api& api, const ir::Operation& op, const std::vector<std::string>& keys) {
-  SchemaWriterOptions options;
-  options.dialect = SchemaDialect::kJsonSchema2020;
-  options.ref_prefix = "#/$defs/";
-  options.names = &keys;
+// the location as prefix, `header_id`) and `body` for the request body, each as the server
+// accepts it (emit/request_schema.h); the components they reach go into `$defs`, so every
+// descriptor stands alone.
+std::string InputSchema(const sema::SchemaMeanings& meanings, const ir::Operation& op,
+                        const std::vector<std::string>& keys) {
+  RequestSchemaWriter schemas(meanings, keys);
   JsonWriter w(0);
   w.BeginObject().Key("type").String("object");
-  std::vector<ir::SchemaId> defs;
   std::vector<std::string> required;
   NameTable used;
   const ir::MediaType* body = nullptr;
@@ -103,15 +102,13 @@ std::string InputSchema(const ir::Api& api, const ir::Operation& op, const std::
   for (const ir::Parameter& p : op.parameters) {
     std::string key = used.Has(p.name) ? used.Take(std::string(ir::ParamInName(p.in)) + "_" + p.name) : used.Take(p.name);
     w.Key(key);
-    WriteJsonSchema(api, p.schema, options, false, w, p.description);
-    CollectNamedSchemas(api, p.schema, &defs);
+    schemas.Write(p.schema, false, w, p.description);
     if (p.required) required.push_back(key);
   }
   if (body != nullptr) {
     std::string key = used.Take("body");
     w.Key(key);
-    WriteJsonSchema(api, body->schema, options, false, w);
-    CollectNamedSchemas(api, body->schema, &defs);
+    schemas.Write(body->schema, false, w);
     if (op.request_body->required) required.push_back(key);
   }
   w.EndObject();
@@ -120,11 +117,13 @@ std::string InputSchema(const ir::Api& api, const ir::Operation& op, const std::
     for (const std::string& r : required) w.String(r);
     w.EndArray();
   }
-  if (!defs.empty()) {
+  if (!schemas.referenced().empty()) {
     w.Key("$defs").BeginObject();
-    for (ir::SchemaId id : defs) {
+    // Writing a definition may reference more components: the list grows as it goes.
+    for (size_t i = 0; i < schemas.referenced().size(); ++i) {
+      ir::SchemaId id = schemas.referenced()[i];
       w.Key(keys[id]);
-      WriteJsonSchema(api, id, options, true, w);
+      schemas.Write(id, true, w);
     }
     w.EndObject();
   }
@@ -159,7 +158,7 @@ void McpEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
         if (description.empty()) description = Upper(op.method) + " " + op.path;
       }
       tool.Set("description_json", JsonQuote(description));
-      tool.Set("input_schema_json", InputSchema(api, op, keys));
+      tool.Set("input_schema_json", InputSchema(*input.meanings, op, keys));
       bool read_only = op.method == "get" || op.method == "head" || op.method == "options";
       JsonWriter a(0);
       a.BeginObject().Key("readOnlyHint").Bool(read_only);

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/json_writer.h"
+#include "emit/escape.h"
 #include "emit/project_model.h"
 
 namespace specc::emit {
@@ -75,16 +76,35 @@ std::string VercelEnvironment(std::string_view env) {
   return "Preview";
 }
 
-class Builder {
- public:
-  Builder(const ir::Project& project, const std::set<std::string>& present) : project_(project), present_(present) {
-    std::map<std::string, int> per_segment;
-    for (const ir::Resource& r : project.resources) ++per_segment[Segment(r.type)];
-    for (const ir::Resource& r : project.resources) {
-      // Two resources of one type would share keys: the second name sets them apart.
-      suffix_[r.name] = per_segment[Segment(r.type)] > 1 ? "." + r.name : "";
+std::string Lowercase(std::string text) {
+  for (char& c : text) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    } else if (!keep) {
+      c = '-';
     }
   }
+  return text;
+}
+
+bool IsAutomatable(const std::string& kind) {
+  const std::vector<std::string>& kinds = AutomatableKinds();
+  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+// Why a step of `kind` stays manual even with credentials.
+std::string ManualOnlyReason(const std::string& kind) {
+  if (kind.rfind("cloudflare", 0) == 0) return "specc has no Cloudflare client yet: this step is manual";
+  if (kind.find("Deploy") != std::string::npos) return "specc does not deploy: the platform builds what is pushed to the repository";
+  if (kind.find("Verify") != std::string::npos) return "a person checks the deployment";
+  if (kind.find("Promote") != std::string::npos) return "promotion to production is a person's decision";
+  return "specc cannot do this step through an API";
+}
+
+class Builder {
+ public:
+  Builder(const ir::Project& project, const std::set<std::string>& present) : project_(project), present_(present) {}
 
   Plan Run() {
     Plan plan{project_.name, project_.id, {}};
@@ -104,6 +124,12 @@ class Builder {
     shared_pass(is_target);
     for (const ir::Environment& e : project_.environments) {
       for (const ir::Resource& r : project_.resources) ResourceSteps(r, e.name);
+      // The repository's environment holds what no deploy target does; workspaces get
+      // the environment's collections.
+      for (const ir::Resource& r : project_.resources) {
+        if (r.type == ir::ResourceType::kGithubRepo) GithubEnvironmentStep(r, e.name);
+        if (r.type == ir::ResourceType::kPostmanWorkspace) PostmanCollectionStep(r, e.name);
+      }
       for (const ir::Resource* t : DeployTargets(project_)) TargetSteps(*t, e.name);
     }
     if (project_.environments.size() > 0) {
@@ -114,8 +140,11 @@ class Builder {
   }
 
  private:
+  // The key is a function of the project id, the resource's declared name, the step and
+  // the environment only: adding, removing, reordering or renaming other resources never
+  // moves it, so an orchestrator that stored a key converges instead of duplicating.
   std::string Key(const std::string& segment, const ir::Resource& r, std::string_view env) const {
-    return project_.id + "-" + segment + suffix_.at(r.name) + "-" + std::string(env.empty() ? "all" : env);
+    return project_.id + "-" + segment + "." + r.name + "-" + std::string(env.empty() ? "all" : env);
   }
 
   // The key of the step that creates `resource` for `environment` (its branch, its
@@ -128,6 +157,17 @@ class Builder {
   // Fills provider, mode and reason from the provider's integration and what is present.
   void Resolve(PlanStep& step, ir::Provider provider, bool connect) {
     step.provider = std::string(ir::ProviderName(provider));
+    if (connect) {
+      step.mode = "assisted";
+      step.reason = "connects an existing resource: specc validates it and maps its outputs";
+      return;
+    }
+    if (!IsAutomatable(step.kind)) {
+      // No credential would change this step's mode, so none is listed as needed.
+      step.mode = "manual";
+      step.reason = ManualOnlyReason(step.kind);
+      return;
+    }
     for (const ir::Integration& i : project_.integrations) {
       if (i.provider == provider && !i.credentials.empty()) step.credentials = i.credentials;
     }
@@ -136,15 +176,13 @@ class Builder {
     for (const std::string& c : step.credentials) {
       if (present_.count(c) == 0) missing.push_back(c);
     }
-    if (connect) {
-      step.mode = "assisted";
-      step.reason = "connects an existing resource: specc validates it and maps its outputs";
-    } else if (step.automatable && missing.empty()) {
+    std::string creds = Join(step.credentials, " and ") + (step.credentials.size() > 1 ? " are" : " is") + " set";
+    if (step.automatable && missing.empty()) {
       step.mode = "automated";
-      step.reason = Join(step.credentials, " and ") + (step.credentials.size() > 1 ? " are" : " is") + " set";
+      step.reason = creds;
     } else if (step.automatable) {
       step.mode = "manual";
-      step.reason = "automated only when " + Join(step.credentials, " and ") + (step.credentials.size() > 1 ? " are" : " is") + " set";
+      step.reason = "automated only when " + creds;
       if (provider == ir::Provider::kUpstash) step.reason += "; the Upstash Developer API serves native Upstash accounts only";
     } else {
       step.mode = "manual";
@@ -193,6 +231,7 @@ class Builder {
     }
     if (neon_branches) {
       PlanStep step = Base("neonBranch", r, env);
+      step.name = env;
       step.title = "Neon branch `" + env + "` of `" + r.name + "`";
       step.depends_on.push_back(Key("neonProject", r, ""));
       Provides(step, r, env);
@@ -207,6 +246,8 @@ class Builder {
   PlanStep Base(const std::string& segment, const ir::Resource& r, const std::string& env) {
     PlanStep step;
     step.key = Key(segment, r, env);
+    step.kind = segment;
+    step.name = ExternalName(project_, r, env);
     step.resource = r.name;
     step.resource_type = std::string(ir::ResourceTypeName(r.type));
     step.environment = env.empty() ? "all" : env;
@@ -231,7 +272,7 @@ class Builder {
 
   std::vector<std::string> Instructions(const PlanStep& step, const ir::Resource& r, const std::string& env, bool connect) const {
     std::vector<std::string> out;
-    std::string name = Setting(r, "name", env, r.name);
+    const std::string& name = step.name;
     if (connect) {
       out.push_back("Sign in to " + ProviderTitle(ir::ProviderOf(r.type)) + " and open the existing resource `" + r.existing + "`.");
       out.push_back("Check that it matches the spec (" + std::string(ir::ResourceTypeName(r.type)) + ") and that your account can read it.");
@@ -240,7 +281,7 @@ class Builder {
     std::string secret_note = "Paste secret values only into the deploy target's env var settings (the `Env` steps); never into a file under git, an issue or a chat.";
     switch (r.type) {
       case ir::ResourceType::kGithubRepo: {
-        std::string repo = Setting(r, "repository", env, r.name);
+        const std::string& repo = step.name;
         out.push_back("Open https://github.com/new (choose the owner `" + repo.substr(0, repo.find('/')) + "`).");
         out.push_back("Create the repository `" + repo + "` with visibility " + Setting(r, "visibility", env, "private") +
                       "; if it already exists, open it instead.");
@@ -248,24 +289,25 @@ class Builder {
         break;
       }
       case ir::ResourceType::kNeonPostgres:
-        if (step.key.find("-neonBranch") != std::string::npos) {
-          out.push_back("Open https://console.neon.tech, select the project `" + Setting(r, "database", env, project_.name) + "` and go to Branches.");
+        if (step.kind == "neonBranch") {
+          out.push_back("Open https://console.neon.tech, select the project `" + ExternalName(project_, r, "") + "` and go to Branches.");
           out.push_back("Create the branch `" + env + "` from the default branch (skip if it exists)" +
                         (Setting(r, "plan", env).empty() ? "" : "; set its compute to the `" + Setting(r, "plan", env) + "` plan") + ".");
-          out.push_back("On the branch, click Connect, choose the database `" + Setting(r, "database", env, project_.name) +
+          out.push_back("On the branch, click Connect, choose the database `" + NeonDatabaseName(project_, r, env) + "` and the role `" + NeonRoleName(project_, r, env) +
                         "`, turn on connection pooling and copy the connection string.");
           if (!step.provides.empty()) out.push_back("Use it as " + provides + " in " + env + ". " + secret_note);
         } else if (!connect) {
-          out.push_back("Open https://console.neon.tech and click New project (skip if `" + Setting(r, "database", env, project_.name) + "` exists).");
-          out.push_back("Name it `" + Setting(r, "database", env, project_.name) + "`, region `" + Setting(r, "region", env, "(any)") +
-                        "`" + (Setting(r, "postgres", env).empty() ? "" : ", Postgres " + Setting(r, "postgres", env)) + ".");
+          out.push_back("Open https://console.neon.tech and click New project (skip if `" + step.name + "` exists).");
+          out.push_back("Name it `" + step.name + "`, region `" + Setting(r, "region", env, "(any)") + "`" +
+                        (Setting(r, "postgres", env).empty() ? "" : ", Postgres " + Setting(r, "postgres", env)) + ", database `" +
+                        NeonDatabaseName(project_, r, env) + "` owned by the role `" + NeonRoleName(project_, r, env) + "`.");
           out.push_back("Record the project id (Settings > General); it is not a secret.");
         }
         break;
       case ir::ResourceType::kUpstashRedis:
       case ir::ResourceType::kUpstashVector: {
         bool redis = r.type == ir::ResourceType::kUpstashRedis;
-        std::string db = project_.name + "-" + r.name + (env.empty() ? "" : "-" + env);
+        const std::string& db = step.name;
         if (!connect) {
           out.push_back(std::string("Open https://console.upstash.com, go to ") + (redis ? "Redis" : "Vector") + " and click Create " +
                         (redis ? "database" : "index") + " (skip if `" + db + "` exists).");
@@ -299,8 +341,8 @@ class Builder {
       }
       case ir::ResourceType::kVercelProject:
         if (!connect) {
-          out.push_back("Open https://vercel.com/new and import the Git repository `" + Setting(r, "repository", env, "(the project's)") + "`" +
-                        (FindResource(project_, Setting(r, "repository", env)) ? " (the `" + Setting(r, "repository", env) + "` resource)" : "") + ".");
+          out.push_back("Open https://vercel.com/new and import the Git repository `" + RepositoryOf(r, env) + "` as the project `" + step.name +
+                        "` (skip if it exists).");
           std::string details = "Set the framework preset to `" + Setting(r, "framework", env, "(detected)") + "`";
           if (!Setting(r, "rootDirectory", env).empty()) details += " and the root directory to `" + Setting(r, "rootDirectory", env) + "`";
           out.push_back(details + "; do not deploy yet: the env vars come first.");
@@ -314,6 +356,75 @@ class Builder {
         break;
     }
     return out;
+  }
+
+  // The "owner/name" of the repository a resource links to: its `repository` setting, or
+  // the repository of the github.repo resource it names.
+  std::string RepositoryOf(const ir::Resource& r, const std::string& env) const {
+    std::string repo = Setting(r, "repository", env);
+    if (const ir::Resource* linked = FindResource(project_, repo); linked != nullptr && linked != &r) return ExternalName(project_, *linked, "");
+    return repo.empty() ? "(the project's)" : repo;
+  }
+
+  // Adds the provider steps of `var`'s provisioned source in `env` to `step`'s
+  // dependencies, and a manual source to its inputs.
+  void Needs(PlanStep& step, const ir::EnvVar& var, const std::string& env) const {
+    const ir::EnvSource& s = SourceIn(var, env);
+    if (s.kind == ir::EnvSourceKind::kManual) step.inputs.push_back(var.key);
+    if (s.kind != ir::EnvSourceKind::kProvisioned) return;
+    if (const ir::Resource* r = FindResource(project_, s.resource)) {
+      std::string dep = ProviderKey(*r, env);
+      if (std::find(step.depends_on.begin(), step.depends_on.end(), dep) == step.depends_on.end()) step.depends_on.push_back(dep);
+    }
+  }
+
+  // The GitHub environment `env` of the repository, with the secrets and variables of the
+  // env vars no deploy target holds.
+  void GithubEnvironmentStep(const ir::Resource& repo, const std::string& env) {
+    PlanStep step = Base("githubEnvironment", repo, env);
+    step.name = env;
+    step.title = "GitHub environment `" + env + "` of `" + repo.name + "`";
+    step.settings.clear();
+    step.depends_on.push_back(ProviderKey(repo, env));
+    std::vector<std::string> plain, secret;
+    for (const ir::EnvVar* var : GithubEnvironmentVars(project_)) {
+      if (SourceIn(*var, env).kind == ir::EnvSourceKind::kDetected) continue;
+      step.provides.push_back(var->key);
+      (var->secret ? secret : plain).push_back(var->key);
+      Needs(step, *var, env);
+    }
+    step.action = "ensure";
+    step.approval_required = true;
+    Resolve(step, ir::Provider::kGithub, false);
+    std::string full = ExternalName(project_, repo, "");
+    step.instructions.push_back("Open https://github.com/" + full + "/settings/environments and create the environment `" + env +
+                                "` (skip if it exists).");
+    if (!secret.empty()) step.instructions.push_back("Under Environment secrets, add " + Quoted(secret) + ".");
+    if (!plain.empty()) step.instructions.push_back("Under Environment variables, add " + Quoted(plain) + ".");
+    if (!step.provides.empty()) {
+      step.instructions.push_back("Take provisioned values from the steps this one depends on" +
+                                  std::string(step.inputs.empty() ? "." : "; " + Quoted(step.inputs) + " come from your team's secret store."));
+    }
+    steps_.push_back(std::move(step));
+  }
+
+  // The environment's Postman collections and environment files, imported into `workspace`.
+  void PostmanCollectionStep(const ir::Resource& workspace, const std::string& env) {
+    PlanStep step = Base("postmanCollection", workspace, env);
+    step.name = ExternalName(project_, workspace, "");
+    step.title = "Postman collections of " + env + " in `" + workspace.name + "`";
+    step.settings.clear();
+    step.depends_on.push_back(ProviderKey(workspace, env));
+    step.action = "ensure";
+    step.approval_required = true;
+    Resolve(step, ir::Provider::kPostman, false);
+    step.instructions.push_back("In Postman, open the workspace `" + step.name + "` and click Import.");
+    // `{service}`, not `<service>`: the text is escaped for Markdown, where `<` becomes
+    // `&lt;`, and inside a code span that would show literally.
+    step.instructions.push_back("Import `{service}/" + env + ".postman_collection.json` and `{service}/" + env +
+                                ".postman_environment.json` of each service from the Postman directory `specc apply` writes; "
+                                "replace an earlier import of the same name instead of adding a second one.");
+    steps_.push_back(std::move(step));
   }
 
   void TargetSteps(const ir::Resource& t, const std::string& env) {
@@ -332,13 +443,7 @@ class Builder {
       if (s.kind == ir::EnvSourceKind::kDetected) continue;
       vars.provides.push_back(var.key);
       (var.secret ? secret : plain).push_back(var.key);
-      if (s.kind == ir::EnvSourceKind::kManual) vars.inputs.push_back(var.key);
-      if (s.kind == ir::EnvSourceKind::kProvisioned) {
-        if (const ir::Resource* r = FindResource(project_, s.resource)) {
-          std::string dep = ProviderKey(*r, env);
-          if (std::find(vars.depends_on.begin(), vars.depends_on.end(), dep) == vars.depends_on.end()) vars.depends_on.push_back(dep);
-        }
-      }
+      Needs(vars, var, env);
     }
     vars.settings.clear();
     vars.action = "ensure";
@@ -415,7 +520,6 @@ class Builder {
 
   const ir::Project& project_;
   const std::set<std::string>& present_;
-  std::map<std::string, std::string> suffix_;
   std::vector<PlanStep> steps_;
 };
 
@@ -433,6 +537,8 @@ View StepView(const PlanStep& s) {
   View v;
   v.Set("key_json", JsonQuote(s.key));
   v.Set("title_json", JsonQuote(s.title));
+  v.Set("kind_json", JsonQuote(s.kind));
+  v.Set("name_json", JsonQuote(s.name));
   v.Set("provider_json", JsonQuote(s.provider));
   v.Set("resource_json", JsonQuote(s.resource));
   v.Set("resource_type_json", JsonQuote(s.resource_type));
@@ -454,21 +560,23 @@ View StepView(const PlanStep& s) {
   settings.pop_back();
   v.Set("settings_json", settings);
   v.Set("instructions_json", StringArray(s.instructions));
+  if (!s.status.empty()) v.Set("status_json", JsonQuote(s.status));
   // Markdown fields.
-  v.Set("key", s.key);
-  v.Set("title", s.title);
-  v.Set("action", s.action);
-  v.Set("mode", s.mode);
-  v.Set("reason", s.reason);
-  v.Set("provider", s.provider);
+  v.Set("key", MarkdownText(s.key));
+  v.Set("title", MarkdownText(s.title));
+  v.Set("name", MarkdownText(s.name));
+  v.Set("action", MarkdownText(s.action));
+  v.Set("mode", MarkdownText(s.mode));
+  v.Set("reason", MarkdownText(s.reason));
+  v.Set("provider", MarkdownText(s.provider));
   v.Set("approval", s.approval_required ? "required" : "none");
-  v.Set("depends_on", s.depends_on.empty() ? std::string() : Quoted(s.depends_on));
-  v.Set("provides", s.provides.empty() ? std::string() : Quoted(s.provides));
-  v.Set("credentials", s.credentials.empty() ? std::string() : Quoted(s.credentials));
+  v.Set("depends_on", s.depends_on.empty() ? std::string() : MarkdownText(Quoted(s.depends_on)));
+  v.Set("provides", s.provides.empty() ? std::string() : MarkdownText(Quoted(s.provides)));
+  v.Set("credentials", s.credentials.empty() ? std::string() : MarkdownText(Quoted(s.credentials)));
   View steps = View::List();
   for (size_t i = 0; i < s.instructions.size(); ++i) {
     View line;
-    line.Set("text", std::to_string(i + 1) + ". " + s.instructions[i]);
+    line.Set("text", std::to_string(i + 1) + ". " + MarkdownText(s.instructions[i]));
     steps.Add(std::move(line));
   }
   v.Set("instructions", std::move(steps));
@@ -476,6 +584,45 @@ View StepView(const PlanStep& s) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& AutomatableKinds() {
+  static const std::vector<std::string> kinds = {
+      "githubRepo",   "githubEnvironment", "neonProject",   "neonBranch",       "upstashRedis",
+      "upstashVector", "vercelProject",    "vercelEnv",     "postmanWorkspace", "postmanCollection",
+  };
+  return kinds;
+}
+
+std::string ExternalName(const ir::Project& project, const ir::Resource& r, std::string_view environment) {
+  // A resource to connect to is called what it is called already.
+  if (!r.existing.empty()) return r.existing;
+  std::string fixed = Setting(r, r.type == ir::ResourceType::kGithubRepo ? "repository" : "name", environment);
+  if (!fixed.empty()) return fixed;
+  if (r.type == ir::ResourceType::kGithubRepo) return r.name;
+  bool per_environment = r.per_environment && !(r.type == ir::ResourceType::kNeonPostgres && r.branch_per_environment);
+  std::string name = project.name + "-" + r.name + (per_environment && !environment.empty() ? "-" + std::string(environment) : "");
+  // Vercel project names are lowercase letters, digits, `.`, `_` and `-`.
+  return r.type == ir::ResourceType::kVercelProject ? Lowercase(name) : name;
+}
+
+std::string NeonDatabaseName(const ir::Project& project, const ir::Resource& r, std::string_view environment) {
+  return Setting(r, "database", environment, project.name);
+}
+
+std::string NeonRoleName(const ir::Project& project, const ir::Resource& r, std::string_view environment) {
+  return Setting(r, "role", environment, NeonDatabaseName(project, r, environment) + "_owner");
+}
+
+std::vector<const ir::EnvVar*> GithubEnvironmentVars(const ir::Project& project) {
+  std::vector<const ir::EnvVar*> vars;
+  std::vector<const ir::Resource*> targets = DeployTargets(project);
+  for (const ir::EnvVar& var : project.env) {
+    bool held = false, detected = var.source.kind == ir::EnvSourceKind::kDetected;
+    for (const ir::Resource* t : targets) held = held || SetOn(project, var, *t);
+    if (!held && !detected) vars.push_back(&var);
+  }
+  return vars;
+}
 
 Plan BuildPlan(const ir::Project& project, const std::set<std::string>& present) {
   return Builder(project, present).Run();
@@ -495,9 +642,9 @@ std::optional<std::string> RenderPlanJson(const Plan& plan, const TemplateSet& t
 std::optional<std::string> RenderProvisioningMd(const Plan& plan, const std::string& source,
                                                 const TemplateSet& templates, DiagSink& sink) {
   View view;
-  view.Set("source", source);
-  view.Set("project", plan.project);
-  view.Set("project_id", plan.project_id);
+  view.Set("source", MarkdownText(source));
+  view.Set("project", MarkdownText(plan.project));
+  view.Set("project_id", MarkdownText(plan.project_id));
   size_t approvals = 0, automatable = 0;
   View steps = View::List();
   for (const PlanStep& s : plan.steps) {

@@ -233,8 +233,11 @@ bool HasDuplicates(const Json& a) {
 
 class ExampleBuilder::Impl {
  public:
-  explicit Impl(const ir::Api& api)
-      : api_(api), total_budget_(kStepBudget + kStepsPerSchema * api.schemas.size()), on_cycle_(SchemasOnCycles(api)) {}
+  explicit Impl(const sema::SchemaMeanings& meanings)
+      : api_(meanings.api()),
+        meanings_(meanings),
+        total_budget_(kStepBudget + kStepsPerSchema * meanings.api().schemas.size()),
+        on_cycle_(SchemasOnCycles(meanings.api())) {}
 
   // Values depend on their arguments only, and one API asks for the same ones again and
   // again (GitHub's shared error responses and `owner`/`repo`/`per_page` parameters: four
@@ -249,6 +252,7 @@ class ExampleBuilder::Impl {
 
   bool Valid(ir::SchemaId id, std::string_view text, ExampleUse use) {
     BeginCall(use);
+    Charge(text.size() / 16);
     Json j = ParseJson(text);
     return !j.is_discarded() && Check(j, id, 0);
   }
@@ -317,6 +321,9 @@ class ExampleBuilder::Impl {
     }
   };
 
+  // Judges `j` by schema `id`'s meaning (sema/), as the generated zod schemas do, except
+  // that a oneOf must match exactly one branch (a mock server that validates by JSON
+  // Schema, Prism, rejects a value matching two, so examples never do).
   bool Check(const Json& j, ir::SchemaId id, int depth) {
     if (check_nesting_ == 0) {
       // A fresh table rather than clear(), which costs the buckets a large check left.
@@ -345,36 +352,40 @@ class ExampleBuilder::Impl {
       coerced_.push_back(Json(j.is_boolean() ? (j.get<bool>() ? "true" : "false") : j.dump()));
       return Check(coerced_.back(), id, depth);
     }
+    const sema::SchemaMeaning& m = meanings_.Of(id);
+    if (j.is_null() && (m.nullable || m.null_only)) return true;
+    if (m.alias_of != ir::kNoSchema) return Check(j, m.alias_of, depth + 1);
     const ir::Schema& s = api_.schemas[id];
-    if (s.boolean_schema) return *s.boolean_schema;
+    if (m.boolean_schema) return *m.boolean_schema;
+    if (m.null_only) return j.is_null();
     // A parameter's text counts as the number or boolean it spells.
     std::optional<Json> coerced;
     if (use_ == ExampleUse::kParameter && j.is_string()) {
       const std::string& text = j.get_ref<const std::string&>();
-      bool numeric = std::any_of(s.types.begin(), s.types.end(),
+      bool numeric = std::any_of(m.types.begin(), m.types.end(),
                                  [](const std::string& t) { return t == "integer" || t == "number"; });
       Charge(text.size() / 16);
       Json parsed = ParseJson(text);
       if (numeric && !parsed.is_discarded() && parsed.is_number()) coerced = parsed;
       if (!coerced && (text == "true" || text == "false") &&
-          std::find(s.types.begin(), s.types.end(), "boolean") != s.types.end()) {
+          std::find(m.types.begin(), m.types.end(), "boolean") != m.types.end()) {
         coerced = Json(text == "true");
       }
     }
-    if (!s.types.empty()) {
+    if (!m.types.empty()) {
       bool ok = false;
-      for (const std::string& t : s.types) ok = ok || TypeMatches(j, t) || (coerced && TypeMatches(*coerced, t));
+      for (const std::string& t : m.types) ok = ok || TypeMatches(j, t) || (coerced && TypeMatches(*coerced, t));
       if (!ok) return false;
     }
-    if (!s.enum_values.empty()) {
-      Charge(s.enum_values.size());
+    if (!m.enum_values.empty()) {
+      Charge(m.enum_values.size());
       bool ok = false;
       for (const Json& v : Enum(id)) ok = ok || v == j || (coerced && v == *coerced);
       if (!ok) return false;
     }
     if (coerced && coerced->is_number()) {
-      if (auto m = Number(s.minimum); m && coerced->get<double>() < *m) return false;
-      if (auto m = Number(s.maximum); m && coerced->get<double>() > *m) return false;
+      if (auto n = Number(s.minimum); n && coerced->get<double>() < *n) return false;
+      if (auto n = Number(s.maximum); n && coerced->get<double>() > *n) return false;
     }
     if (!s.const_value.empty() && Const(id) != j) return false;
     if (j.is_string()) {
@@ -390,12 +401,12 @@ class ExampleBuilder::Impl {
     }
     if (j.is_number()) {
       double v = j.get<double>();
-      if (auto m = Number(s.minimum); m && v < *m) return false;
-      if (auto m = Number(s.maximum); m && v > *m) return false;
-      if (auto m = Number(s.exclusive_minimum); m && v <= *m) return false;
-      if (auto m = Number(s.exclusive_maximum); m && v >= *m) return false;
-      if (auto m = Number(s.multiple_of); m && *m > 0) {
-        double q = v / *m;
+      if (auto n = Number(s.minimum); n && v < *n) return false;
+      if (auto n = Number(s.maximum); n && v > *n) return false;
+      if (auto n = Number(s.exclusive_minimum); n && v <= *n) return false;
+      if (auto n = Number(s.exclusive_maximum); n && v >= *n) return false;
+      if (auto n = Number(s.multiple_of); n && *n > 0) {
+        double q = v / *n;
         if (std::fabs(q - std::round(q)) > 1e-9) return false;
       }
     }
@@ -411,69 +422,86 @@ class ExampleBuilder::Impl {
         if (HasDuplicates(j)) return false;
       }
     }
-    if (j.is_object() && !CheckObject(j, s, depth)) return false;
-    for (ir::SchemaId m : s.all_of) {
-      if (!Check(j, m, depth + 1)) return false;
+    if (j.is_object() && !CheckObject(j, id, m, depth)) return false;
+    for (ir::SchemaId b : m.intersect) {
+      if (!Check(j, b, depth + 1)) return false;
     }
-    if (!s.any_of.empty()) {
-      bool ok = false;
-      for (ir::SchemaId m : s.any_of) ok = ok || Check(j, m, depth + 1);
-      if (!ok) return false;
-    }
-    if (!s.one_of.empty() && !OpaqueBranches(s)) {
-      int matched = 0;
-      for (ir::SchemaId m : s.one_of) matched += Check(j, m, depth + 1) ? 1 : 0;
-      if (matched != 1) return false;
+    for (const std::optional<sema::Choice>* choice : {&m.one_of, &m.any_of}) {
+      if (*choice && !CheckChoice(j, **choice, depth)) return false;
     }
     if (s.not_schema != ir::kNoSchema && Check(j, s.not_schema, depth + 1)) return false;
     return true;
   }
 
-  // The object keywords of `s` for object `j`. Members are found through an index, not by
-  // ordered_json's scan, so that thousands of properties cost linear time.
-  bool CheckObject(const Json& j, const ir::Schema& s, int depth) {
-    if (s.min_properties && j.size() < *s.min_properties) return false;
-    if (s.max_properties && j.size() > *s.max_properties) return false;
-    Charge(j.size() + s.properties.size());
+  // The object keywords of `m` for object `j`. Members and properties are found through
+  // indexes, not by scans, so that thousands of properties cost linear time.
+  bool CheckObject(const Json& j, ir::SchemaId id, const sema::SchemaMeaning& m, int depth) {
+    if (m.min_properties && j.size() < *m.min_properties) return false;
+    if (m.max_properties && j.size() > *m.max_properties) return false;
+    Charge(j.size() + m.properties.size());
     std::unordered_map<std::string_view, const Json*> members;
     members.reserve(j.size());
     for (auto it = j.begin(); it != j.end(); ++it) members.emplace(it.key(), &it.value());
-    for (const ir::Property& p : s.properties) {
+    for (const sema::ObjectProperty& p : m.properties) {
       auto it = members.find(p.name);
       if (it == members.end()) {
-        if (p.required && !Skipped(p.schema)) return false;
+        if (p.required && !Skipped(p)) return false;
         continue;
       }
       if (!Check(*it->second, p.schema, depth + 1)) return false;
     }
-    if (s.additional_properties == ir::AdditionalProperties::kForbidden ||
-        s.additional_properties == ir::AdditionalProperties::kSchema) {
-      std::unordered_set<std::string_view> declared;
-      for (const ir::Property& p : s.properties) declared.insert(p.name);
-      for (auto it = j.begin(); it != j.end(); ++it) {
-        if (declared.count(it.key()) > 0) continue;
-        if (s.additional_properties == ir::AdditionalProperties::kForbidden) return false;
-        if (!Check(it.value(), s.additional_properties_schema, depth + 1)) return false;
+    if (m.pattern_properties.empty() && m.additional_properties != ir::AdditionalProperties::kForbidden &&
+        m.additional_properties != ir::AdditionalProperties::kSchema) {
+      return true;
+    }
+    const PropertyIndex& declared = PropertiesOf(id, m);
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if (declared.count(it.key()) > 0) continue;
+      bool matched = false;
+      for (const auto& [pattern, schema] : m.pattern_properties) {
+        if (!Matches(pattern, it.key())) continue;
+        matched = true;
+        if (!Check(it.value(), schema, depth + 1)) return false;
+      }
+      if (matched) continue;
+      if (m.additional_properties == ir::AdditionalProperties::kForbidden) return false;
+      if (m.additional_properties == ir::AdditionalProperties::kSchema &&
+          !Check(it.value(), m.additional_properties_schema, depth + 1)) {
+        return false;
       }
     }
     return true;
   }
 
-  // Whether schema `id` has no keyword the IR keeps: `{}`, or a branch whose only keyword
-  // was `required` without `properties`, which the front end does not keep.
-  bool Opaque(ir::SchemaId id) const {
-    if (id == ir::kNoSchema) return true;
-    const ir::Schema& s = api_.schemas[id];
-    return s.types.empty() && !s.boolean_schema && s.properties.empty() && s.enum_values.empty() &&
-           s.const_value.empty() && s.all_of.empty() && s.one_of.empty() && s.any_of.empty() &&
-           s.items == ir::kNoSchema && s.not_schema == ir::kNoSchema && s.format.empty() && s.pattern.empty() &&
-           s.minimum.empty() && s.maximum.empty() && !s.min_length && !s.max_length &&
-           s.additional_properties == ir::AdditionalProperties::kUnspecified;
+  // A oneOf (exactly one) or anyOf (at least one): schema branches and required sets
+  // count alike. Branches that are `{}` cannot tell values apart, so a oneOf of two or
+  // more of them is not judged.
+  bool CheckChoice(const Json& j, const sema::Choice& choice, int depth) {
+    size_t opaque = 0, matched = 0;
+    Charge(choice.branches.size() + choice.required_sets.size());
+    for (ir::SchemaId b : choice.branches) {
+      opaque += Opaque(b) ? 1 : 0;
+      matched += Check(j, b, depth + 1) ? 1 : 0;
+    }
+    for (const std::vector<std::string>& set : choice.required_sets) {
+      Charge(set.size());
+      bool has = j.is_object() && std::all_of(set.begin(), set.end(), [&](const std::string& n) { return j.contains(n); });
+      matched += has ? 1 : 0;
+    }
+    if (!choice.exactly_one) return matched > 0;
+    return matched == 1 || (opaque > 1 && opaque == choice.branches.size());
   }
 
-  // A oneOf of two or more opaque branches cannot be judged: every value matches them all.
-  bool OpaqueBranches(const ir::Schema& s) const {
-    return s.one_of.size() > 1 && std::all_of(s.one_of.begin(), s.one_of.end(), [&](ir::SchemaId b) { return Opaque(b); });
+  // Whether schema `id` accepts every value (`{}`).
+  bool Opaque(ir::SchemaId id) const {
+    if (id == ir::kNoSchema) return true;
+    const ir::Schema& s = api_.schemas[meanings_.Resolve(id)];
+    const sema::SchemaMeaning& m = meanings_.Of(meanings_.Resolve(id));
+    return m.types.empty() && !m.boolean_schema && !m.null_only && m.properties.empty() && m.enum_values.empty() &&
+           s.const_value.empty() && m.intersect.empty() && !m.one_of && !m.any_of && s.items == ir::kNoSchema &&
+           s.not_schema == ir::kNoSchema && s.format.empty() && s.pattern.empty() && s.minimum.empty() &&
+           s.maximum.empty() && !s.min_length && !s.max_length &&
+           m.additional_properties == ir::AdditionalProperties::kUnspecified;
   }
 
   static bool TypeMatches(const Json& j, const std::string& type) {
@@ -489,11 +517,10 @@ class ExampleBuilder::Impl {
     return true;
   }
 
-  // Whether a property of schema `id` is left out of this kind of value.
-  bool Skipped(ir::SchemaId id) const {
-    if (id == ir::kNoSchema) return false;
-    const ir::Schema& s = api_.schemas[id];
-    return use_ == ExampleUse::kRequest ? s.read_only : s.write_only;
+  // Whether a property is left out of this kind of value: readOnly ones of requests,
+  // writeOnly ones of responses.
+  bool Skipped(const sema::ObjectProperty& p) const {
+    return use_ == ExampleUse::kRequest ? p.read_only : use_ == ExampleUse::kResponse && p.write_only;
   }
 
   const std::vector<Json>& Enum(ir::SchemaId id) {
@@ -507,6 +534,19 @@ class ExampleBuilder::Impl {
   const Json& Const(ir::SchemaId id) {
     auto it = consts_.find(id);
     if (it == consts_.end()) it = consts_.emplace(id, ParseJson(api_.schemas[id].const_value)).first;
+    return it->second;
+  }
+
+  // The properties of schema `id`'s meaning `m` by name, built once per schema: a scan per
+  // name costs quadratic time on an object with thousands of properties.
+  using PropertyIndex = std::unordered_map<std::string_view, const sema::ObjectProperty*>;
+  const PropertyIndex& PropertiesOf(ir::SchemaId id, const sema::SchemaMeaning& m) {
+    auto it = property_index_.find(id);
+    if (it == property_index_.end()) {
+      Charge(m.properties.size());
+      it = property_index_.emplace(id, PropertyIndex()).first;
+      for (const sema::ObjectProperty& p : m.properties) it->second.emplace(p.name, &p);
+    }
     return it->second;
   }
 
@@ -530,8 +570,6 @@ class ExampleBuilder::Impl {
       return Cheapest(id);
     }
     if (id == ir::kNoSchema) return "string";
-    const ir::Schema& s = api_.schemas[id];
-    if (s.boolean_schema) return *s.boolean_schema ? Json("string") : Json(nullptr);
     bool cycle = stack_.count(id) > 0 || depth > kMaxDepth;
     if (!cycle && nesting_ >= kMaxNesting) {
       cycle = true;
@@ -554,7 +592,7 @@ class ExampleBuilder::Impl {
       }
     }
     uint64_t cuts = cuts_;
-    Json result = GenerateUncached(id, s, depth, cycle);
+    Json result = GenerateUncached(id, depth, cycle);
     if (reusable && !exhausted_ && cuts_ == cuts) {
       uint64_t nodes = Nodes(result);
       Charge(nodes);
@@ -563,10 +601,27 @@ class ExampleBuilder::Impl {
     return result;
   }
 
-  Json GenerateUncached(ir::SchemaId id, const ir::Schema& s, int depth, bool cycle) {
+  Json GenerateUncached(ir::SchemaId id, int depth, bool cycle) {
+    const ir::Schema& s = api_.schemas[id];
+    const sema::SchemaMeaning& m = meanings_.Of(id);
     if (!cycle) {
       if (const Json* own = OwnExample(id)) return *own;
     }
+    if (m.alias_of != ir::kNoSchema) {
+      // A nullable reference back to a schema being built (`parent: {allOf: [Project],
+      // nullable: true}`) ends the recursion with null.
+      bool back = cycle || stack_.count(meanings_.Resolve(id)) > 0;
+      if (back && meanings_.Nullable(id)) return Json(nullptr);
+      if (cycle) return Minimal(meanings_.Resolve(id));
+      stack_.insert(id);
+      ++nesting_;
+      Json value = Generate(m.alias_of, depth + 1);
+      --nesting_;
+      stack_.erase(id);
+      return value;
+    }
+    if (m.boolean_schema) return *m.boolean_schema ? Json("string") : Json(nullptr);
+    if (m.null_only) return nullptr;
     if (!s.const_value.empty()) return Const(id);
     if (!s.enum_values.empty()) {
       for (const Json& v : Enum(id)) {
@@ -574,10 +629,10 @@ class ExampleBuilder::Impl {
       }
       return Enum(id).front();
     }
-    if (cycle) return Minimal(s);
+    if (cycle) return Minimal(id);
     stack_.insert(id);
     ++nesting_;
-    Json result = Compose(id, s, depth);
+    Json result = Compose(id, depth);
     --nesting_;
     stack_.erase(id);
     return result;
@@ -613,60 +668,59 @@ class ExampleBuilder::Impl {
   }
 
   // The value of a schema reached again inside itself: the smallest value of its type, so
-  // recursion stops.
-  Json Minimal(const ir::Schema& s) {
-    std::string type = MainType(s);
-    if (type == "null") return nullptr;
+  // recursion stops (null where the schema allows it).
+  Json Minimal(ir::SchemaId id) {
+    if (meanings_.Nullable(id)) return nullptr;
+    std::string type = MainType(id);
     if (type == "array") return Json::array();
     if (type == "object") return Json::object();
-    return Scalar(s, type);
+    return Scalar(api_.schemas[id], type);
   }
 
   // What a schema gets once the budget is spent: the smallest value of its type, without
   // looking at patterns or examples.
   Json Cheapest(ir::SchemaId id) {
     if (id == ir::kNoSchema) return "string";
-    const ir::Schema& s = api_.schemas[id];
-    std::string type = MainType(s);
-    if (type == "null") return nullptr;
+    if (meanings_.Nullable(id)) return nullptr;
+    std::string type = MainType(meanings_.Resolve(id));
     if (type == "array") return Json::array();
     if (type == "object") return Json::object();
     if (type == "boolean") return true;
-    if (type == "integer" || type == "number") return Num(s, type == "integer");
+    if (type == "integer" || type == "number") return Num(api_.schemas[meanings_.Resolve(id)], type == "integer");
     return "string";
   }
 
-  // The type a value for `s` takes: its first non-null type, else one its keywords imply.
-  std::string MainType(const ir::Schema& s) const {
-    for (const std::string& t : s.types) {
-      if (t != "null") return t;
-    }
-    if (!s.types.empty()) return "null";
-    if (!s.properties.empty() || s.additional_properties != ir::AdditionalProperties::kUnspecified ||
-        s.min_properties) {
-      return "object";
-    }
-    if (s.items != ir::kNoSchema || !s.prefix_items.empty() || s.min_items) return "array";
+  // The type a value for schema `id` takes: its first type (sema infers one from the
+  // object and array keywords), else one its numeric keywords imply; empty when only its
+  // compositions say.
+  std::string MainType(ir::SchemaId id) const {
+    const ir::Schema& s = api_.schemas[id];
+    const sema::SchemaMeaning& m = meanings_.Of(id);
+    if (!m.types.empty()) return m.types.front();
+    if (s.min_properties) return "object";
+    if (s.min_items) return "array";
     if (!s.minimum.empty() || !s.maximum.empty() || !s.exclusive_minimum.empty() ||
         !s.exclusive_maximum.empty() || !s.multiple_of.empty()) {
       return "number";
     }
-    if (!s.all_of.empty() || !s.one_of.empty() || !s.any_of.empty()) return "";
+    if (!m.intersect.empty() || m.one_of || m.any_of) return "";
     return "string";
   }
 
-  Json Compose(ir::SchemaId id, const ir::Schema& s, int depth) {
-    std::string type = MainType(s);
+  Json Compose(ir::SchemaId id, int depth) {
+    const ir::Schema& s = api_.schemas[id];
+    const sema::SchemaMeaning& m = meanings_.Of(id);
+    std::string type = MainType(id);
     Json result;
     bool have = false;
     if (type == "object") {
-      result = Object(s, depth);
+      result = Object(m, depth);
       have = true;
     } else if (type == "array") {
       result = Array(s, depth);
       have = true;
-    } else if (!type.empty() && s.all_of.empty() && s.one_of.empty() && s.any_of.empty()) {
-      return type == "null" ? Json(nullptr) : Scalar(s, type);
+    } else if (!type.empty() && m.intersect.empty() && !m.one_of && !m.any_of) {
+      return Scalar(s, type);
     }
     auto merge = [&](Json v) {
       if (!have) {
@@ -679,70 +733,66 @@ class ExampleBuilder::Impl {
         MergeMissing(result, v);
       }
     };
-    for (ir::SchemaId m : s.all_of) {
-      merge(Generate(m, depth));
-      // A member with a discriminator: this schema's value is its mapping key, or its name.
-      const ir::Schema& member = api_.schemas[m];
-      if (member.discriminator && result.is_object()) {
-        Charge(member.discriminator->mapping.size() + result.size());
-        std::string value = s.name;
-        for (const auto& [key, target] : member.discriminator->mapping) {
-          if (target == id) value = key;
+    for (ir::SchemaId b : m.intersect) merge(Generate(b, depth));
+    SetInheritedDiscriminators(id, result);
+    const std::optional<sema::Choice>& choice = m.one_of ? m.one_of : m.any_of;
+    if (choice && (!choice->branches.empty() || !choice->required_sets.empty())) {
+      // Try the options in order (the discriminator's cases first) and keep the first value
+      // that satisfies the whole schema: with oneOf, a value matching two is invalid.
+      struct Option {
+        std::string discriminator_value;
+        ir::SchemaId branch = ir::kNoSchema;
+        const std::vector<std::string>* required = nullptr;
+      };
+      std::vector<Option> options;
+      if (m.discriminator) {
+        for (const sema::DiscriminatorCase& c : m.discriminator->cases) {
+          for (const std::string& v : c.values) options.push_back({v, c.branch, nullptr});
         }
-        if (!value.empty()) result[member.discriminator->property_name] = value;
+      } else {
+        for (ir::SchemaId b : choice->branches) options.push_back({"", b, nullptr});
       }
-    }
-    if (type == "object" && OpaqueBranches(s) && s.all_of.empty()) {
-      // `oneOf: [{required: [a]}, {required: [b]}]` ("exactly one of a and b") reaches the
-      // IR as opaque branches: send the required properties and the first optional one.
-      Json obj = Object(s, depth, /*required_only=*/true);
-      for (const ir::Property& p : s.properties) {
-        if (p.required || Skipped(p.schema)) continue;
-        obj[p.name] = Generate(p.schema, depth + 1);
-        break;
-      }
-      return obj;
-    }
-    const std::vector<ir::SchemaId>& branches = !s.one_of.empty() ? s.one_of : s.any_of;
-    if (!branches.empty()) {
-      // Try the branches in order (the discriminator's mapping first) and keep the first
-      // whose value satisfies the whole schema: with oneOf, a value matching two branches
-      // is invalid.
-      std::vector<std::pair<std::string, ir::SchemaId>> order;
-      if (s.discriminator) {
-        for (const auto& m : s.discriminator->mapping) order.push_back(m);
-      }
-      for (ir::SchemaId b : branches) order.push_back({api_.schemas[b].name, b});
-      Charge(order.size());
+      for (const std::vector<std::string>& set : choice->required_sets) options.push_back({"", ir::kNoSchema, &set});
+      Charge(options.size());
       // A first round on the value built so far; a second on an object with the required
       // properties only, for branches that differ in which optional properties they
-      // require (GitHub's `oneOf: [{required: [id]}, {required: [owner, repo]}]`); a third
-      // with each branch's required properties only, for a general branch beside specific
-      // ones (`oneOf: [Card, StatusCard]` where Card allows every card type and a full
-      // Card value also is a StatusCard: only a minimal Card matches Card alone).
+      // require; a third with each branch's required properties only, for a general
+      // branch beside specific ones (`oneOf: [Card, StatusCard]` where a full Card value
+      // also is a StatusCard: only a minimal Card matches Card alone).
       const Json built = result;
       const bool built_have = have;
       Json first;
       bool first_set = false;
       for (int round = 0; round < 3; ++round) {
         if (round == 1 && type != "object") continue;
-        Json base = round == 1 ? Object(s, depth, /*required_only=*/true) : built;
+        Json base = round == 1 ? Object(m, depth, /*required_only=*/true) : built;
         bool base_have = round == 1 ? true : built_have;
         size_t tries = 0;
-        for (const auto& [key, branch] : order) {
+        for (const Option& option : options) {
           if (++tries > 8) break;
           result = base;
           have = base_have;
-          merge(round == 2 ? GenerateRequiredOnly(branch, depth) : Generate(branch, depth));
-          // Properties a branch only names in `required` take their schema from here.
-          for (const ir::Property& bp : api_.schemas[branch].properties) {
-            if (bp.schema != ir::kNoSchema || !result.is_object()) continue;
-            if (const ir::Property* p = PropertyNamed(id, bp.name); p != nullptr && p->schema != ir::kNoSchema) {
-              result[p->name] = Generate(p->schema, depth + 1);
+          if (option.required != nullptr) {
+            // A branch that only requires names: an object with them, valued by this
+            // schema's properties.
+            if (!have) {
+              result = Json::object();
+              have = true;
             }
+            if (result.is_object()) {
+              Charge(option.required->size() + result.size());
+              std::unordered_set<std::string> present;
+              for (auto it = result.begin(); it != result.end(); ++it) present.insert(it.key());
+              for (const std::string& name : *option.required) {
+                if (!present.insert(name).second) continue;
+                AppendMember(result, name, Generate(PropertySchema(id, m, name), depth + 1));
+              }
+            }
+          } else {
+            merge(round == 2 ? GenerateRequiredOnly(option.branch, depth) : Generate(option.branch, depth));
           }
-          if (s.discriminator && result.is_object() && !key.empty()) {
-            result[s.discriminator->property_name] = key;
+          if (m.discriminator && result.is_object() && !option.discriminator_value.empty()) {
+            result[m.discriminator->property] = option.discriminator_value;
           }
           if (!first_set) {
             first = result;
@@ -751,22 +801,41 @@ class ExampleBuilder::Impl {
           if (Check(result, id, 0)) return result;
         }
       }
+      // None valid (a branch cut short by recursion): null, where the schema allows it, is.
+      if (meanings_.Nullable(id)) return nullptr;
       if (first_set) result = first;
     }
     if (!have) return "string";
     return result;
   }
 
-  // The property of schema `id` named `name`, or nullptr; through an index built once per
-  // schema.
-  const ir::Property* PropertyNamed(ir::SchemaId id, const std::string& name) {
-    auto it = property_index_.find(id);
-    if (it == property_index_.end()) {
-      it = property_index_.emplace(id, std::unordered_map<std::string_view, const ir::Property*>()).first;
-      for (const ir::Property& p : api_.schemas[id].properties) it->second.emplace(p.name, &p);
+  // The schema of property `name` among the properties of schema `id` (meaning `m`);
+  // kNoSchema (any value) when it has none.
+  ir::SchemaId PropertySchema(ir::SchemaId id, const sema::SchemaMeaning& m, const std::string& name) {
+    const PropertyIndex& index = PropertiesOf(id, m);
+    auto it = index.find(name);
+    return it == index.end() ? ir::kNoSchema : it->second->schema;
+  }
+
+  // A schema that inherits from a base with a discriminator (`Cat: allOf [Pet]` where Pet
+  // names `petType`): its value carries the discriminator value that selects it, the
+  // mapping's key for it or else its own name, not a generated string.
+  void SetInheritedDiscriminators(ir::SchemaId id, Json& value) {
+    if (!value.is_object()) return;
+    for (ir::SchemaId branch : api_.schemas[id].all_of) {
+      if (branch == ir::kNoSchema) continue;
+      const ir::Schema& base = api_.schemas[meanings_.Resolve(branch)];
+      if (!base.discriminator) continue;
+      Charge(base.discriminator->mapping.size() + value.size());
+      std::string selected = api_.schemas[id].name;
+      for (const auto& [key, target] : base.discriminator->mapping) {
+        if (target != ir::kNoSchema && meanings_.Resolve(target) == id) selected = key;
+      }
+      // Only a value the property's own schema allows (an enum of other spellings keeps
+      // the generated one).
+      ir::SchemaId property = PropertySchema(id, meanings_.Of(id), base.discriminator->property_name);
+      if (!selected.empty() && Check(Json(selected), property, 0)) value[base.discriminator->property_name] = selected;
     }
-    auto found = it->second.find(name);
-    return found == it->second.end() ? nullptr : found->second;
   }
 
   // A value for schema `id` with no optional property anywhere inside it.
@@ -778,36 +847,41 @@ class ExampleBuilder::Impl {
     return value;
   }
 
-  Json Object(const ir::Schema& s, int depth, bool required_only = false) {
+  Json Object(const sema::SchemaMeaning& m, int depth, bool required_only = false) {
     Json obj = Json::object();
     // Room for every property up front: growing an ordered_json object copies its members.
-    obj.get_ref<Json::object_t&>().reserve(s.properties.size());
+    obj.get_ref<Json::object_t&>().reserve(m.properties.size());
     bool optional = !required_only && !required_only_ && depth < kOptionalDepth && budget_ < kValueBudget;
-    Charge(s.properties.size());
-    for (const ir::Property& p : s.properties) {
-      if (Skipped(p.schema)) continue;
+    Charge(m.properties.size());
+    for (const sema::ObjectProperty& p : m.properties) {
+      if (Skipped(p)) continue;
       if (!p.required && !optional) continue;
       if (!p.required && p.schema != ir::kNoSchema && stack_.count(p.schema)) continue;
       // Property names are distinct, so each is appended without a search.
       AppendMember(obj, p.name, Generate(p.schema, depth + 1));
     }
-    if (s.max_properties && obj.size() > *s.max_properties) {
+    if (m.max_properties && obj.size() > *m.max_properties) {
       // Keep the required properties: drop optional ones from the end.
-      for (auto it = s.properties.rbegin(); it != s.properties.rend() && obj.size() > *s.max_properties; ++it) {
+      for (auto it = m.properties.rbegin(); it != m.properties.rend() && obj.size() > *m.max_properties; ++it) {
         if (it->required) continue;
         Charge(obj.size());
         obj.erase(it->name);
       }
     }
-    size_t want = s.min_properties.value_or(0);
-    for (int n = 1; obj.size() < want && n < 100; ++n) {
-      std::string key = "key" + std::to_string(n);
+    size_t want = m.min_properties.value_or(0);
+    if (obj.size() < want) {
       Charge(obj.size());
-      if (obj.contains(key)) continue;
-      ir::SchemaId extra = s.additional_properties == ir::AdditionalProperties::kSchema
-                               ? s.additional_properties_schema
-                               : ir::kNoSchema;
-      obj[key] = Generate(extra, depth + 1);
+      std::unordered_set<std::string> present;
+      for (auto it = obj.begin(); it != obj.end(); ++it) present.insert(it.key());
+      for (int n = 1; obj.size() < want && n < 100; ++n) {
+        std::string key = "key" + std::to_string(n);
+        Charge(1);
+        if (!present.insert(key).second) continue;
+        ir::SchemaId extra = m.additional_properties == ir::AdditionalProperties::kSchema
+                                 ? m.additional_properties_schema
+                                 : ir::kNoSchema;
+        AppendMember(obj, key, Generate(extra, depth + 1));
+      }
     }
     return obj;
   }
@@ -885,6 +959,7 @@ class ExampleBuilder::Impl {
   }
 
   const ir::Api& api_;
+  const sema::SchemaMeanings& meanings_;
   ExampleUse use_ = ExampleUse::kRequest;
   // Schemas visited for the current value (optional properties stop at kValueBudget), and
   // an upper count of its nodes (kMaxValueNodes).
@@ -921,12 +996,12 @@ class ExampleBuilder::Impl {
   std::optional<Json> scratch_;
   std::map<ir::SchemaId, std::vector<Json>> enums_;
   std::map<ir::SchemaId, Json> consts_;
-  std::unordered_map<ir::SchemaId, std::unordered_map<std::string_view, const ir::Property*>> property_index_;
+  std::unordered_map<ir::SchemaId, PropertyIndex> property_index_;
   PatternMatcher patterns_;
   std::unordered_map<std::string, std::string> values_;  // by ValueKey()
 };
 
-ExampleBuilder::ExampleBuilder(const ir::Api& api) : impl_(std::make_unique<Impl>(api)) {}
+ExampleBuilder::ExampleBuilder(const sema::SchemaMeanings& meanings) : impl_(std::make_unique<Impl>(meanings)) {}
 ExampleBuilder::~ExampleBuilder() = default;
 
 const std::string& ExampleBuilder::Value(ir::SchemaId id, const std::vector<std::string_view>& candidates,

@@ -3,7 +3,8 @@
 // from the schema so that it satisfies it: required properties, enums and consts, formats
 // (uuid, email, date-time, uri, ...), length and numeric bounds, patterns (a small regex
 // generator covering the usual character-class patterns), allOf merged, the first branch
-// of oneOf/anyOf (the discriminator's value set), recursion cut off. A mock server that
+// of oneOf/anyOf that makes the whole value valid (the discriminator's value set),
+// recursion cut off. A mock server that
 // validates requests (Prism) must accept what a generated collection sends; a placeholder
 // such as `<string>` would be rejected, so none is ever produced.
 #ifndef SPECC_EMIT_POSTMAN_EXAMPLE_VALUE_H_
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "ir/api.h"
+#include "sema/schema_meaning.h"
 
 namespace specc::emit {
 
@@ -24,11 +26,12 @@ namespace specc::emit {
 // them ("1" is both an integer and a string, so `oneOf: [integer, string]` needs "a").
 enum class ExampleUse : uint8_t { kRequest, kResponse, kParameter };
 
-// Builds and checks example values for the schemas of one API. Keeps caches (compiled
-// patterns), so one instance serves a whole emitter run. `api` must outlive it.
+// Builds and checks example values for the schemas of one API, by what the schemas mean
+// (sema/): the values the generated server's zod schemas accept. Keeps caches (compiled
+// patterns), so one instance serves a whole emitter run. `meanings` must outlive it.
 class ExampleBuilder {
  public:
-  explicit ExampleBuilder(const ir::Api& api);
+  explicit ExampleBuilder(const sema::SchemaMeanings& meanings);
   ~ExampleBuilder();
   ExampleBuilder(const ExampleBuilder&) = delete;
   ExampleBuilder& operator=(const ExampleBuilder&) = delete;

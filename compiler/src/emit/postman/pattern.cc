@@ -257,9 +257,9 @@ std::optional<std::string> ShortestMatch(std::string_view pattern, int stretch) 
 }
 
 std::string_view FormatPattern(std::string_view format) {
-  if (format == "date-time") return R"(^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})$)";
+  if (format == "date-time") return R"(^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$)";
   if (format == "date") return R"(^\d{4}-\d{2}-\d{2}$)";
-  if (format == "time") return R"(^\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})?$)";
+  if (format == "time") return R"(^\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$)";
   if (format == "uuid") return R"(^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$)";
   if (format == "email") return R"(^[^\s@]+@[^\s@]+\.[^\s@]+$)";
   if (format == "uri" || format == "url") return R"(^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]*$)";

@@ -14,6 +14,7 @@
 #include "emit/render.h"
 #include "emit/server_url.h"
 #include "emit/template_set.h"
+#include "sema/wire.h"
 
 namespace specc::emit {
 namespace {
@@ -129,44 +130,48 @@ std::string Text(const Json& v) {
   return v.dump();
 }
 
-// The (name, value) pairs a parameter value serialises to by the parameter's style.
-std::vector<std::pair<std::string, std::string>> Serialize(const ir::Parameter& p, const Json& v) {
+// The (name, value) pairs `v` is sent as, for a field called `name` written in wire form
+// `form` (sema/wire.h: the same forms the generated server reads back).
+std::vector<std::pair<std::string, std::string>> Serialize(const std::string& name, const sema::WireForm& form,
+                                                           const Json& v) {
   std::vector<std::pair<std::string, std::string>> out;
-  if (!p.content_type.empty()) {
-    out.push_back({p.name, v.dump()});
+  bool label = form.path_style == "label", matrix = form.path_style == "matrix";
+  std::string prefix = label ? "." : matrix ? ";" + name + "=" : "";
+  if (form.shape == sema::WireShape::kJson) {
+    out.push_back({name, v.dump()});
     return out;
   }
-  const std::string& style = p.style;
-  std::string sep = style == "spaceDelimited" ? " " : style == "pipeDelimited" ? "|" : ",";
   if (v.is_array()) {
-    if (p.explode && (p.in == ir::ParamIn::kQuery || p.in == ir::ParamIn::kCookie)) {
-      for (const Json& item : v) out.push_back({p.name, Text(item)});
-      if (v.empty()) out.push_back({p.name, ""});
+    if (form.array_form == sema::ArrayForm::kRepeated && !label && !matrix) {
+      for (const Json& item : v) out.push_back({name, Text(item)});
+      if (v.empty()) out.push_back({name, ""});
       return out;
     }
+    std::string sep = matrix && form.delimiter == ';' ? ";" + name + "=" : std::string(1, form.delimiter);
     std::string joined;
     for (const Json& item : v) joined += (joined.empty() ? "" : sep) + Text(item);
-    out.push_back({p.name, joined});
+    out.push_back({name, prefix + joined});
     return out;
   }
   if (v.is_object()) {
-    if (style == "deepObject") {
-      for (auto it = v.begin(); it != v.end(); ++it) out.push_back({p.name + "[" + it.key() + "]", Text(it.value())});
+    if (form.object_form == sema::ObjectForm::kDeep) {
+      for (auto it = v.begin(); it != v.end(); ++it) out.push_back({name + "[" + it.key() + "]", Text(it.value())});
       return out;
     }
-    if (p.explode && (p.in == ir::ParamIn::kQuery || p.in == ir::ParamIn::kCookie)) {
+    if (form.object_form == sema::ObjectForm::kSpread) {
       for (auto it = v.begin(); it != v.end(); ++it) out.push_back({it.key(), Text(it.value())});
       return out;
     }
+    bool exploded = form.object_form == sema::ObjectForm::kPairsExploded;
     std::string joined;
     for (auto it = v.begin(); it != v.end(); ++it) {
       if (!joined.empty()) joined += ",";
-      joined += it.key() + (p.explode ? "=" : ",") + Text(it.value());
+      joined += it.key() + (exploded ? "=" : ",") + Text(it.value());
     }
-    out.push_back({p.name, joined});
+    out.push_back({name, prefix + joined});
     return out;
   }
-  out.push_back({p.name, Text(v)});
+  out.push_back({name, prefix + Text(v)});
   return out;
 }
 
@@ -307,8 +312,8 @@ class PostmanEmitter final : public Emitter {
 // Builds the parts of one request item; `seed` makes the ids unique per collection.
 class RequestBuilder {
  public:
-  RequestBuilder(const ir::Api& api, ApiPlan& plan, ExampleBuilder& examples)
-      : api_(api), plan_(plan), examples_(examples) {}
+  RequestBuilder(const sema::SchemaMeanings& meanings, ApiPlan& plan, ExampleBuilder& examples)
+      : api_(meanings.api()), meanings_(meanings), plan_(plan), examples_(examples) {}
 
   // The parts of `op` that do not depend on the collection: computed once per operation.
   struct Parts {
@@ -334,7 +339,7 @@ class RequestBuilder {
     for (const ir::Parameter& p : op.parameters) {
       Json value = Json::parse(examples_.Value(p.schema, ExampleTexts(p.examples),
                                                p.content_type.empty() ? ExampleUse::kParameter : ExampleUse::kRequest));
-      std::vector<std::pair<std::string, std::string>> pairs = Serialize(p, value);
+      std::vector<std::pair<std::string, std::string>> pairs = Serialize(p.name, sema::ParameterWire(meanings_, p), value);
       switch (p.in) {
         case ir::ParamIn::kPath:
           path_values[p.name] = pairs.empty() ? "1" : pairs.front().second;
@@ -620,12 +625,19 @@ class RequestBuilder {
       if ((urlencoded || multipart) && value.is_object()) {
         const char* mode = urlencoded ? "urlencoded" : "formdata";
         w.Key("mode").String(mode).Key(mode).BeginArray();
+        const sema::SchemaMeaning& body = meanings_.Of(meanings_.Resolve(media.schema));
         for (auto it = value.begin(); it != value.end(); ++it) {
-          w.BeginObject().Key("key").String(it.key()).Key("value").String(Text(it.value())).Key("type").String("text");
-          // A structured part is sent as JSON text, and OpenAPI's default content type for
-          // an object part is application/json: say so, so a server can parse it.
-          if (multipart && it.value().is_structured()) w.Key("contentType").String("application/json");
-          w.EndObject();
+          ir::SchemaId schema = ir::kNoSchema;
+          for (const sema::ObjectProperty& p : body.properties) {
+            if (p.name == it.key()) schema = p.schema;
+          }
+          sema::WireForm form = sema::FormFieldWire(meanings_, media, it.key(), schema);
+          for (const auto& [key, text] : Serialize(it.key(), form, it.value())) {
+            w.BeginObject().Key("key").String(key).Key("value").String(text).Key("type").String("text");
+            // A JSON part says so, as OpenAPI's default content type for an object part.
+            if (multipart && form.shape == sema::WireShape::kJson) w.Key("contentType").String("application/json");
+            w.EndObject();
+          }
         }
         w.EndArray().EndObject();
         return Compact(w);
@@ -729,6 +741,7 @@ class RequestBuilder {
   }
 
   const ir::Api& api_;
+  const sema::SchemaMeanings& meanings_;
   ApiPlan& plan_;
   ExampleBuilder& examples_;
 };
@@ -846,8 +859,8 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     plan.base_url = api.servers.empty() ? std::string(kDefaultBaseUrl) : ResolveServer(api.servers.front());
     for (const ir::SecurityScheme& s : api.security_schemes) plan.schemes.push_back(AuthFor(s));
 
-    ExampleBuilder examples(api);
-    RequestBuilder builder(api, plan, examples);
+    ExampleBuilder examples(*input.meanings);
+    RequestBuilder builder(*input.meanings, plan, examples);
     std::vector<Folder> tag_folders = Folders(api);
     // Built once, in folder order: the collections differ in their ids, names and
     // variables only.

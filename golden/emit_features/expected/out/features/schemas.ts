@@ -15,19 +15,145 @@ function pattern(source: string): RegExp {
   }
 }
 
-// uniqueItems: no two items are equal as JSON values.
+// uniqueItems: no two items are equal as JSON values (objects are equal whatever the order
+// of their keys).
 function uniqueItems(items: unknown[]): boolean {
-  return new Set(items.map((item) => JSON.stringify(item))).size === items.length;
+  const canonical = (item: unknown) =>
+    JSON.stringify(item, (_, v) =>
+      v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
+  return new Set(items.map(canonical)).size === items.length;
 }
 
-// Parameters arrive as strings: an array parameter is split at its separator, or (for
-// exploded query parameters, separator null) gathered from repeated keys.
-function toArray(separator: string | null): (value: unknown) => unknown {
-  return (value) => {
-    if (Array.isArray(value)) return value;
+// Formats JSON Schema takes from RFCs, checked as the RFCs define them. RFC 3339: a date is
+// YYYY-MM-DD and a real day; a time is hh:mm:ss with optional fractions and a required
+// offset (Z or +hh:mm); a date-time joins them with T (or t, or a space). RFC 3986: a URI
+// has a scheme and no whitespace.
+function isDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
+}
+
+function isTime(text: string): boolean {
+  const m = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(text);
+  if (!m) return false;
+  const offsetOk = m[6] === undefined || (Number(m[6]) <= 23 && Number(m[7]) <= 59);
+  return Number(m[1]) <= 23 && Number(m[2]) <= 59 && Number(m[3]) <= 60 && offsetOk;
+}
+
+function isDateTime(text: string): boolean {
+  const at = text.search(/[Tt ]/);
+  return at === 10 && isDate(text.slice(0, 10)) && isTime(text.slice(11));
+}
+
+function isUri(text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(text);
+}
+
+// Parameters and form fields arrive as text: strings, arrays of strings for repeated keys,
+// and `name[key]` keys as they were sent. fields() reads each described field back into a
+// typed value, as its style, explode and encoding say (a field it does not describe is
+// plain text), before the part's schema validates it. A text that does not read as its
+// type is left as it is, so the schema rejects it.
+type WireScalar = "string" | "integer" | "number" | "boolean";
+interface WireField {
+  scalar?: WireScalar;
+  nullable?: boolean;
+  items?: WireScalar;
+  sep?: string | null;
+  deep?: Record<string, WireScalar>;
+  spread?: Record<string, WireScalar>;
+  pairs?: Record<string, WireScalar>;
+  exploded?: boolean;
+  json?: boolean;
+  path?: "label" | "matrix";
+}
+
+function wireScalar(text: unknown, kind: WireScalar | undefined, nullable = false): unknown {
+  if (typeof text !== "string") return text;
+  if (nullable && text === "") return null;
+  if (kind === "integer" || kind === "number") {
+    const trimmed = text.trim();
+    return trimmed !== "" && Number.isFinite(Number(trimmed)) ? Number(trimmed) : text;
+  }
+  if (kind === "boolean") return text === "true" ? true : text === "false" ? false : text;
+  return text;
+}
+
+function readWireField(raw: unknown, field: WireField, name: string): unknown {
+  let value = raw;
+  if (field.path === "label" && typeof value === "string" && value.startsWith(".")) {
+    value = value.slice(1);
+  } else if (field.path === "matrix" && typeof value === "string") {
+    value = value.split(";").filter((s) => s !== "").map((s) => (s.startsWith(name + "=") ? s.slice(name.length + 1) : s)).join(field.sep === ";" ? ";" : ",");
+  }
+  if (field.json) {
     if (typeof value !== "string") return value;
-    return separator === null ? [value] : value.split(separator);
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  if (field.items !== undefined) {
+    const list = Array.isArray(value) ? value : typeof value !== "string" ? value : field.sep == null ? [value] : value === "" ? [] : value.split(field.sep);
+    return Array.isArray(list) ? list.map((item) => wireScalar(item, field.items)) : list;
+  }
+  if (field.pairs !== undefined && typeof value === "string") {
+    const props = field.pairs;
+    const words = value.split(",");
+    const out: Record<string, unknown> = {};
+    if (field.exploded) {
+      for (const word of words) {
+        const eq = word.indexOf("=");
+        if (eq > 0) out[word.slice(0, eq)] = wireScalar(word.slice(eq + 1), props[word.slice(0, eq)]);
+      }
+    } else {
+      for (let i = 0; i + 1 < words.length; i += 2) out[words[i]] = wireScalar(words[i + 1], props[words[i]]);
+    }
+    return out;
+  }
+  return wireScalar(value, field.scalar, field.nullable);
+}
+
+function fields(spec: Record<string, WireField>): (value: unknown) => unknown {
+  return (value) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+    const input = value as Record<string, unknown>;
+    const out: Record<string, unknown> = { ...input };
+    for (const [name, field] of Object.entries(spec)) {
+      if (field.deep !== undefined || field.spread !== undefined) {
+        // `name[key]=value` keys, or the object's own property names as keys.
+        const props = field.deep ?? field.spread ?? {};
+        const object: Record<string, unknown> = {};
+        for (const key of Object.keys(input)) {
+          const prop = field.deep !== undefined
+            ? (key.startsWith(name + "[") && key.endsWith("]") ? key.slice(name.length + 1, -1) : undefined)
+            : Object.hasOwn(props, key) ? key : undefined;
+          if (prop === undefined) continue;
+          object[prop] = wireScalar(input[key], props[prop]);
+          delete out[key];
+        }
+        if (Object.keys(object).length > 0) out[name] = object;
+        continue;
+      }
+      if (Object.hasOwn(input, name + "[]") && !Object.hasOwn(input, name)) {
+        out[name] = readWireField(input[name + "[]"], field, name);
+        delete out[name + "[]"];
+      } else if (Object.hasOwn(input, name)) {
+        out[name] = readWireField(input[name], field, name);
+      }
+    }
+    return out;
   };
+}
+
+// One field read on its own (a header: they need no gathering).
+function field(spec: WireField): (value: unknown) => unknown {
+  return (value) => readWireField(value, spec, "");
 }
 
 export const Kind = z.enum(["cat", "dog"]);
@@ -36,15 +162,15 @@ export type Kind = z.output<typeof Kind>;
 /** A pet, with every kind of property. */
 export const Pet = z.strictObject({
   /** @readonly (optional in requests) */
-  id: z.uuid().optional(),
+  id: z.guid().optional(),
   name: z.string().min(1).max(64).regex(pattern("^[A-Za-z ]+$")),
   kind: Kind,
   /** May be null; *\/ in a comment is escaped */
   nickname: z.string().nullable().optional(),
   email: z.email().optional(),
-  homepage: z.url().optional(),
-  born: z.iso.date().optional(),
-  updatedAt: z.iso.datetime({ offset: true }).optional(),
+  homepage: z.string().refine(isUri, "not a URI").optional(),
+  born: z.string().refine(isDate, "not an RFC 3339 date").optional(),
+  updatedAt: z.string().refine(isDateTime, "not an RFC 3339 date-time").optional(),
   ip: z.ipv4().optional(),
   ip6: z.ipv6().optional(),
   age: z.int().gte(0).lt(100).optional(),
@@ -86,9 +212,11 @@ export const AnyAnimal = z.union([
 ]);
 export type AnyAnimal = z.output<typeof AnyAnimal>;
 
-export const NamedPet = z.intersection(Cat, z.object({
+export const NamedPet = z.object({
+  petType: z.string(),
+  meows: z.boolean(),
   name: z.string().optional(),
-}));
+});
 export type NamedPet = z.output<typeof NamedPet>;
 
 /** A recursive schema. */
@@ -103,14 +231,11 @@ export const TreeNode: z.ZodType<TreeNode> = z.lazy(() => z.object({
 
 export type Folder = {
   files?: (File)[] | undefined;
-  parent?: (Folder | null) | undefined;
+  parent?: (Folder) | null | undefined;
 };
 export const Folder: z.ZodType<Folder> = z.lazy(() => z.object({
   files: z.array(File).optional(),
-  parent: z.union([
-    Folder,
-    z.null(),
-  ]).optional(),
+  parent: Folder.nullable().optional(),
 }));
 
 export type File = {
@@ -173,14 +298,19 @@ export type TokenRequest = z.output<typeof TokenRequest>;
 
 // GET /pets/{pet-id}
 export const GetPetParams = z.object({
-  pet_id: z.uuid(),
+  pet_id: z.guid(),
 });
-export const GetPetQuery = z.object({
-  verbose: z.stringbool().pipe(z.boolean()).optional(),
-  limit: z.coerce.number().pipe(z.int().gte(1).lte(100)).default(20),
-  tags: z.preprocess(toArray(null), z.array(z.string())).optional(),
-  ids: z.preprocess(toArray(","), z.array(z.coerce.number().pipe(z.int())).max(5)).optional(),
-});
+export const GetPetQuery = z.preprocess(fields({
+  verbose: { scalar: "boolean" },
+  limit: { scalar: "integer" },
+  tags: { items: "string", sep: null },
+  ids: { items: "integer", sep: "," },
+}), z.object({
+  verbose: z.boolean().optional(),
+  limit: z.int().gte(1).lte(100).default(20),
+  tags: z.array(z.string()).optional(),
+  ids: z.array(z.int()).max(5).optional(),
+}));
 export const GetPetHeaders = z.object({
   "x-request-id": z.string().optional(),
 });
@@ -190,7 +320,7 @@ export const GetPetCookies = z.object({
 
 // PUT /pets/{pet-id}
 export const ReplacePetParams = z.object({
-  pet_id: z.uuid(),
+  pet_id: z.guid(),
 });
 export const ReplacePetBody = Pet;
 
@@ -198,7 +328,7 @@ export const ReplacePetBody = Pet;
 export const CreatePetBody = z.object({
   name: z.string().min(1),
   kind: Kind.optional(),
-  notifyUrl: z.url().optional(),
+  notifyUrl: z.string().refine(isUri, "not a URI").optional(),
 }).optional();
 
 // GET /pets/{pet-id}/photo
@@ -206,7 +336,7 @@ export const GetPetPhotoParams = z.object({
   pet_id: z.string(),
 });
 export const GetPetPhoto200Response = z.object({
-  url: z.url(),
+  url: z.string().refine(isUri, "not a URI"),
   width: z.int().gte(1).optional(),
 });
 
@@ -220,6 +350,6 @@ export const PetLostWebhookBody = Pet;
 
 // callback adopted of create_pet: POST {$request.body#/notifyUrl}
 export const CreatePetAdoptedCallbackBody = z.object({
-  petId: z.uuid(),
-  adoptedAt: z.iso.datetime({ offset: true }),
+  petId: z.guid(),
+  adoptedAt: z.string().refine(isDateTime, "not an RFC 3339 date-time"),
 });

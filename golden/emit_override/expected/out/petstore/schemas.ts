@@ -23,13 +23,15 @@ export const Pet = z.object({
 export const Pets = z.array(Pet).max(100);
 
 export const Error_ = z.object({
-  code: z.int(),
+  code: z.int32(),
   message: z.string(),
 });
-export const ListPetsQuery = z.object({
+export const ListPetsQuery = z.preprocess(fields({
+  limit: { scalar: "integer" },
+}), z.object({
   /** How many items to return at one time (max 100) */
-  limit: z.coerce.number().pipe(z.int().lte(100)).optional(),
-});
+  limit: z.int32().lte(100).optional(),
+}));
 export const CreatePetsBody = Pet;
 export const ShowPetByIdParams = z.object({
   /** The id of the pet to retrieve */

@@ -15,19 +15,116 @@ function pattern(source: string): RegExp {
   }
 }
 
-// uniqueItems: no two items are equal as JSON values.
+// uniqueItems: no two items are equal as JSON values (objects are equal whatever the order
+// of their keys).
 function uniqueItems(items: unknown[]): boolean {
-  return new Set(items.map((item) => JSON.stringify(item))).size === items.length;
+  const canonical = (item: unknown) =>
+    JSON.stringify(item, (_, v) =>
+      v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
+  return new Set(items.map(canonical)).size === items.length;
 }
 
-// Parameters arrive as strings: an array parameter is split at its separator, or (for
-// exploded query parameters, separator null) gathered from repeated keys.
-function toArray(separator: string | null): (value: unknown) => unknown {
-  return (value) => {
-    if (Array.isArray(value)) return value;
+// Parameters and form fields arrive as text: strings, arrays of strings for repeated keys,
+// and `name[key]` keys as they were sent. fields() reads each described field back into a
+// typed value, as its style, explode and encoding say (a field it does not describe is
+// plain text), before the part's schema validates it. A text that does not read as its
+// type is left as it is, so the schema rejects it.
+type WireScalar = "string" | "integer" | "number" | "boolean";
+interface WireField {
+  scalar?: WireScalar;
+  nullable?: boolean;
+  items?: WireScalar;
+  sep?: string | null;
+  deep?: Record<string, WireScalar>;
+  spread?: Record<string, WireScalar>;
+  pairs?: Record<string, WireScalar>;
+  exploded?: boolean;
+  json?: boolean;
+  path?: "label" | "matrix";
+}
+
+function wireScalar(text: unknown, kind: WireScalar | undefined, nullable = false): unknown {
+  if (typeof text !== "string") return text;
+  if (nullable && text === "") return null;
+  if (kind === "integer" || kind === "number") {
+    const trimmed = text.trim();
+    return trimmed !== "" && Number.isFinite(Number(trimmed)) ? Number(trimmed) : text;
+  }
+  if (kind === "boolean") return text === "true" ? true : text === "false" ? false : text;
+  return text;
+}
+
+function readWireField(raw: unknown, field: WireField, name: string): unknown {
+  let value = raw;
+  if (field.path === "label" && typeof value === "string" && value.startsWith(".")) {
+    value = value.slice(1);
+  } else if (field.path === "matrix" && typeof value === "string") {
+    value = value.split(";").filter((s) => s !== "").map((s) => (s.startsWith(name + "=") ? s.slice(name.length + 1) : s)).join(field.sep === ";" ? ";" : ",");
+  }
+  if (field.json) {
     if (typeof value !== "string") return value;
-    return separator === null ? [value] : value.split(separator);
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  if (field.items !== undefined) {
+    const list = Array.isArray(value) ? value : typeof value !== "string" ? value : field.sep == null ? [value] : value === "" ? [] : value.split(field.sep);
+    return Array.isArray(list) ? list.map((item) => wireScalar(item, field.items)) : list;
+  }
+  if (field.pairs !== undefined && typeof value === "string") {
+    const props = field.pairs;
+    const words = value.split(",");
+    const out: Record<string, unknown> = {};
+    if (field.exploded) {
+      for (const word of words) {
+        const eq = word.indexOf("=");
+        if (eq > 0) out[word.slice(0, eq)] = wireScalar(word.slice(eq + 1), props[word.slice(0, eq)]);
+      }
+    } else {
+      for (let i = 0; i + 1 < words.length; i += 2) out[words[i]] = wireScalar(words[i + 1], props[words[i]]);
+    }
+    return out;
+  }
+  return wireScalar(value, field.scalar, field.nullable);
+}
+
+function fields(spec: Record<string, WireField>): (value: unknown) => unknown {
+  return (value) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+    const input = value as Record<string, unknown>;
+    const out: Record<string, unknown> = { ...input };
+    for (const [name, field] of Object.entries(spec)) {
+      if (field.deep !== undefined || field.spread !== undefined) {
+        // `name[key]=value` keys, or the object's own property names as keys.
+        const props = field.deep ?? field.spread ?? {};
+        const object: Record<string, unknown> = {};
+        for (const key of Object.keys(input)) {
+          const prop = field.deep !== undefined
+            ? (key.startsWith(name + "[") && key.endsWith("]") ? key.slice(name.length + 1, -1) : undefined)
+            : Object.hasOwn(props, key) ? key : undefined;
+          if (prop === undefined) continue;
+          object[prop] = wireScalar(input[key], props[prop]);
+          delete out[key];
+        }
+        if (Object.keys(object).length > 0) out[name] = object;
+        continue;
+      }
+      if (Object.hasOwn(input, name + "[]") && !Object.hasOwn(input, name)) {
+        out[name] = readWireField(input[name + "[]"], field, name);
+        delete out[name + "[]"];
+      } else if (Object.hasOwn(input, name)) {
+        out[name] = readWireField(input[name], field, name);
+      }
+    }
+    return out;
   };
+}
+
+// One field read on its own (a header: they need no gathering).
+function field(spec: WireField): (value: unknown) => unknown {
+  return (value) => readWireField(value, spec, "");
 }
 
 export const Pet = z.object({
@@ -41,16 +138,18 @@ export const Pets = z.array(Pet).max(100);
 export type Pets = z.output<typeof Pets>;
 
 export const Error_ = z.object({
-  code: z.int(),
+  code: z.int32(),
   message: z.string(),
 });
 export type Error_ = z.output<typeof Error_>;
 
 // GET /pets
-export const ListPetsQuery = z.object({
+export const ListPetsQuery = z.preprocess(fields({
+  limit: { scalar: "integer" },
+}), z.object({
   /** How many items to return at one time (max 100) */
-  limit: z.coerce.number().pipe(z.int().lte(100)).optional(),
-});
+  limit: z.int32().lte(100).optional(),
+}));
 
 // POST /pets
 export const CreatePetsBody = Pet;

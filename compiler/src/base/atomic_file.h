@@ -1,0 +1,34 @@
+// Atomic file replacement: the one way specc writes a file on disk (generated files, the
+// manifest, the pre-commit hook, `specc init`'s scaffold). The bytes go to a temporary
+// file next to the target, created under a fresh random name with O_CREAT|O_EXCL
+// (mkstemp), so a file or a symbolic link planted at a predictable name can neither be
+// followed nor truncated; the temporary is synced and renamed over the target, so a
+// reader or a crash sees the old bytes or the new ones, never a mix.
+#ifndef SPECC_BASE_ATOMIC_FILE_H_
+#define SPECC_BASE_ATOMIC_FILE_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+namespace specc {
+
+// Replaces the file at `path` with `contents` as described above. The new file gets the
+// permission bits `mode` (the umask applies) when given; otherwise those of the regular
+// file it replaces, or 0666 less the umask. Set-id and sticky bits are never copied.
+// The directory must exist. Returns an Error naming the file and the reason; the
+// temporary file is removed then.
+Status ReplaceFile(const std::string& path, std::string_view contents,
+                   std::optional<unsigned> mode = std::nullopt);
+
+// True when `filename` (no directory) is a temporary file of ReplaceFile, or of the
+// specc versions that named them after their process id: "." + target name +
+// ".specc-tmp." + letters and digits. An interrupted run leaves them behind; `apply`
+// removes them from its directories.
+bool IsSpeccTempFile(std::string_view filename);
+
+}  // namespace specc
+
+#endif  // SPECC_BASE_ATOMIC_FILE_H_

@@ -1,0 +1,44 @@
+#include "sema/schema_lint.h"
+
+#include <string>
+
+namespace specc::sema {
+namespace {
+
+std::string Named(const ir::Api& api, ir::SchemaId id, const char* fallback) {
+  const std::string& name = api.schemas[id].name;
+  return name.empty() ? std::string(fallback) : "`" + name + "`";
+}
+
+}  // namespace
+
+void LintSchemas(const SchemaMeanings& meanings, DiagSink& sink) {
+  const ir::Api& api = meanings.api();
+  for (ir::SchemaId id = 0; id < api.schemas.size(); ++id) {
+    const SchemaMeaning& m = meanings.Of(id);
+    std::string self = Named(api, id, "this schema");
+    for (ir::SchemaId base : m.inherited_bases) {
+      std::string parent = Named(api, meanings.Resolve(base), "its allOf branch");
+      sink.Report(Diagnostic{
+          .severity = Severity::kWarning, .code = DiagCode::kSpecSchemaInheritanceCycle, .loc = api.schemas[id].loc,
+          .message = self + " extends " + parent + " through `allOf` while " + parent + "'s oneOf/anyOf lists " +
+                     self + ": read literally each requires the other without end; specc reads the allOf as " +
+                     "inheriting " + parent + "'s own properties",
+          .hint = "to say it without the cycle, move the shared properties into a base schema that " + parent +
+                  "'s branches extend",
+          .notes = {}});
+    }
+    for (ir::SchemaId branch : m.strict_merged_branches) {
+      std::string strict = Named(api, meanings.Resolve(branch), "an allOf branch");
+      sink.Report(Diagnostic{
+          .severity = Severity::kWarning, .code = DiagCode::kSpecAllOfStrictBranch, .loc = api.schemas[id].loc,
+          .message = strict + " has `additionalProperties: false`, so read literally " + self +
+                     " rejects the properties its other allOf branches add; specc merges the branches and applies " +
+                     "`additionalProperties: false` to the merged object",
+          .hint = "move `additionalProperties: false` from " + strict + " to the schemas that are complete objects",
+          .notes = {}});
+    }
+  }
+}
+
+}  // namespace specc::sema

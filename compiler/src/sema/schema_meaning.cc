@@ -1,0 +1,441 @@
+#include "sema/schema_meaning.h"
+
+#include <algorithm>
+
+#include "base/check.h"
+
+namespace specc::sema {
+namespace {
+
+bool Contains(const std::vector<std::string>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// Keywords that constrain a value, beside the object and composition keywords read apart.
+bool HasScalarConstraints(const ir::Schema& s) {
+  return !s.format.empty() || !s.pattern.empty() || !s.minimum.empty() || !s.maximum.empty() ||
+         !s.exclusive_minimum.empty() || !s.exclusive_maximum.empty() || !s.multiple_of.empty() ||
+         s.min_length || s.max_length || s.min_items || s.max_items || s.unique_items ||
+         s.items != ir::kNoSchema || !s.prefix_items.empty();
+}
+
+bool HasObjectKeywords(const ir::Schema& s) {
+  return !s.properties.empty() || !s.required.empty() || !s.pattern_properties.empty() ||
+         s.additional_properties != ir::AdditionalProperties::kUnspecified || s.min_properties ||
+         s.max_properties;
+}
+
+// A schema that says nothing but `required` (and annotations): as a oneOf/anyOf branch it
+// constrains the object around it.
+bool IsRequiredOnly(const ir::Schema& s) {
+  return !s.required.empty() && s.properties.empty() && s.types.empty() && !s.nullable &&
+         !s.boolean_schema && s.pattern_properties.empty() &&
+         s.additional_properties == ir::AdditionalProperties::kUnspecified && !s.min_properties &&
+         !s.max_properties && s.all_of.empty() && s.one_of.empty() && s.any_of.empty() &&
+         s.not_schema == ir::kNoSchema && s.enum_values.empty() && s.const_value.empty() &&
+         !HasScalarConstraints(s);
+}
+
+// `type: null` or `enum: [null]` and nothing else that validates: 3.1's null branch.
+bool IsNullOnly(const ir::Schema& s) {
+  bool null_type = s.types == std::vector<std::string>{"null"};
+  bool null_enum = s.enum_values == std::vector<std::string>{"null"};
+  return (null_type || null_enum) && (null_type || s.types.empty()) &&
+         (null_enum || s.enum_values.empty()) && !HasObjectKeywords(s) && s.all_of.empty() &&
+         s.one_of.empty() && s.any_of.empty() && s.not_schema == ir::kNoSchema && !HasScalarConstraints(s);
+}
+
+// A schema that is another one with annotations (and nullability) added: `allOf` of one
+// branch (3.0's way to put `nullable` or a description on a `$ref`; 3.1's `$ref` with
+// siblings lowers to the same).
+bool IsAliasWrapper(const ir::Schema& s) {
+  return s.all_of.size() == 1 && s.types.empty() && !s.boolean_schema && !HasObjectKeywords(s) &&
+         s.one_of.empty() && s.any_of.empty() && s.not_schema == ir::kNoSchema && s.enum_values.empty() &&
+         s.const_value.empty() && s.default_value.empty() && !s.discriminator && !HasScalarConstraints(s);
+}
+
+}  // namespace
+
+class SchemaMeanings::Builder {
+ public:
+  Builder(const SchemaMeanings& owner, ir::SchemaId id)
+      : owner_(owner), api_(owner.api_), id_(id), s_(owner.api_.schemas[id]) {}
+
+  SchemaMeaning Run() {
+    if (IsAliasWrapper(s_) && s_.all_of[0] != ir::kNoSchema && owner_.Resolve(id_) != id_) {
+      m_.alias_of = s_.all_of[0];
+      m_.nullable = s_.nullable;
+      return std::move(m_);
+    }
+    m_.boolean_schema = s_.boolean_schema;
+    Types();
+    Enum();
+    Object();
+    AllOf();
+    NoteStrictBranches();
+    m_.one_of = ChoiceOf(s_.one_of, true);
+    m_.any_of = ChoiceOf(s_.any_of, false);
+    Discriminator();
+    return std::move(m_);
+  }
+
+ private:
+  void Types() {
+    bool null_type = false;
+    for (const std::string& t : s_.types) {
+      if (t == "null") {
+        null_type = true;
+      } else if (!Contains(m_.types, t)) {
+        m_.types.push_back(t);
+      }
+    }
+    m_.nullable = s_.nullable || (null_type && !m_.types.empty());
+    m_.null_only = null_type && m_.types.empty() && s_.types.size() == 1 && !s_.nullable;
+    if (m_.types.empty() && !null_type) {
+      // No `type`: what the keywords describe. JSON Schema would accept other types too;
+      // every reader of an API description (and every generator) takes the author's
+      // meaning, and so does specc.
+      if (HasObjectKeywords(s_)) {
+        m_.types.push_back("object");
+      } else if (s_.items != ir::kNoSchema || !s_.prefix_items.empty()) {
+        m_.types.push_back("array");
+      }
+    }
+  }
+
+  void Enum() {
+    bool null_value = false;
+    for (const std::string& v : s_.enum_values) {
+      if (v == "null") {
+        null_value = true;
+      } else if (!Contains(m_.enum_values, v)) {
+        m_.enum_values.push_back(v);
+      }
+    }
+    if (!null_value) return;
+    // `null` among the values counts where the type lets it through: with nullable, a
+    // null type, or no type at all. In 3.0 `enum: [a, null]` without `nullable` rejects
+    // null (OpenAPI 3.0.3, "nullable").
+    bool typed = !s_.types.empty();
+    if (m_.nullable || !typed || Contains(s_.types, "null")) {
+      if (m_.enum_values.empty()) {
+        m_.null_only = !m_.nullable;
+      } else {
+        m_.nullable = true;
+      }
+    }
+  }
+
+  void Object() {
+    m_.has_object_keywords = HasObjectKeywords(s_);
+    for (const ir::Property& p : s_.properties) AddProperty(p.name, p.schema, p.required);
+    for (const std::string& name : s_.required) AddProperty(name, ir::kNoSchema, true);
+    m_.pattern_properties = s_.pattern_properties;
+    m_.additional_properties = s_.additional_properties;
+    m_.additional_properties_schema = s_.additional_properties_schema;
+    m_.min_properties = s_.min_properties;
+    m_.max_properties = s_.max_properties;
+  }
+
+  // Adds a property, or completes one already there: a schema where it had none, required
+  // when either says so. A name declared twice keeps the first schema (the schema's own
+  // property, then the allOf branches' in order): the narrower, derived declaration in
+  // the inheritance pattern these merges come from.
+  void AddProperty(const std::string& name, ir::SchemaId schema, bool required) {
+    for (ObjectProperty& p : m_.properties) {
+      if (p.name != name) continue;
+      if (p.schema == ir::kNoSchema && schema != ir::kNoSchema) {
+        p.schema = schema;
+        SetAccess(p);
+      }
+      p.required = p.required || required;
+      return;
+    }
+    ObjectProperty p{name, schema, required};
+    SetAccess(p);
+    m_.properties.push_back(std::move(p));
+  }
+
+  void SetAccess(ObjectProperty& p) const {
+    if (p.schema == ir::kNoSchema) return;
+    for (ir::SchemaId at = p.schema; at != ir::kNoSchema; at = Alias(at)) {
+      p.read_only = p.read_only || api_.schemas[at].read_only;
+      p.write_only = p.write_only || api_.schemas[at].write_only;
+      if (!IsAliasWrapper(api_.schemas[at])) break;
+    }
+  }
+
+  ir::SchemaId Alias(ir::SchemaId at) const {
+    const ir::Schema& s = api_.schemas[at];
+    return IsAliasWrapper(s) ? s.all_of[0] : ir::kNoSchema;
+  }
+
+  // allOf: a branch that is an object (no other type, enum, composition or negation) is
+  // merged into this schema's properties, so that `required` beside the allOf, required
+  // names declared in another branch, and `additionalProperties` apply to the whole
+  // object, as the author means; intersecting branch by branch would make a strict branch
+  // reject the properties of the others. A branch that is a polymorphic base whose
+  // oneOf/anyOf lists this very schema (`Pet: oneOf [Cat, Dog]`, `Cat: allOf [Pet, ...]`)
+  // is inherited for its own properties: its oneOf would otherwise require a Cat to be a
+  // Cat or a Dog again, forever. Other branches are intersected.
+  void AllOf() {
+    for (ir::SchemaId branch : s_.all_of) {
+      if (branch == ir::kNoSchema) continue;
+      ir::SchemaId target = owner_.Resolve(branch);
+      if (target == id_ || !owner_.Ready(target)) {
+        m_.intersect.push_back(branch);
+        continue;
+      }
+      const SchemaMeaning& b = owner_.Of(target);
+      bool base_of_this = ListsThis(b);
+      bool object = (b.types.empty() || b.types == std::vector<std::string>{"object"}) && !b.null_only &&
+                    b.enum_values.empty() && b.boolean_schema != false && api_.schemas[target].not_schema == ir::kNoSchema &&
+                    api_.schemas[target].const_value.empty() && (base_of_this || (!b.one_of && !b.any_of));
+      if (!object || (b.types.empty() && !b.has_object_keywords && b.intersect.empty() && !base_of_this)) {
+        // Not an object, or nothing to merge (`{}`, or a bare constraint such as a format):
+        // intersected.
+        m_.intersect.push_back(branch);
+        continue;
+      }
+      if (base_of_this) m_.inherited_bases.push_back(branch);
+      if (b.additional_properties == ir::AdditionalProperties::kForbidden) strict_.push_back(branch);
+      if (!b.types.empty() && m_.types.empty()) m_.types = b.types;
+      m_.has_object_keywords = m_.has_object_keywords || b.has_object_keywords;
+      for (const ObjectProperty& p : b.properties) AddProperty(p.name, p.schema, p.required);
+      m_.pattern_properties.insert(m_.pattern_properties.end(), b.pattern_properties.begin(),
+                                   b.pattern_properties.end());
+      if (m_.additional_properties == ir::AdditionalProperties::kUnspecified) {
+        m_.additional_properties = b.additional_properties;
+        m_.additional_properties_schema = b.additional_properties_schema;
+      }
+      if (!m_.min_properties) m_.min_properties = b.min_properties;
+      if (!m_.max_properties) m_.max_properties = b.max_properties;
+      m_.intersect.insert(m_.intersect.end(), b.intersect.begin(), b.intersect.end());
+      if (!base_of_this) {
+        // A merged branch's own choices still apply.
+        if (b.one_of && !m_.one_of) inherited_one_of_ = b.one_of;
+        if (b.any_of && !m_.any_of) inherited_any_of_ = b.any_of;
+      }
+    }
+  }
+
+  // A strict branch is worth a note when the merged object has properties it does not
+  // declare.
+  void NoteStrictBranches() {
+    for (ir::SchemaId branch : strict_) {
+      const SchemaMeaning& b = owner_.Of(owner_.Resolve(branch));
+      bool adds = std::any_of(m_.properties.begin(), m_.properties.end(), [&](const ObjectProperty& p) {
+        return std::none_of(b.properties.begin(), b.properties.end(),
+                            [&](const ObjectProperty& q) { return q.name == p.name; });
+      });
+      if (adds) m_.strict_merged_branches.push_back(branch);
+    }
+  }
+
+  // True when `b`'s oneOf or anyOf lists the schema being built.
+  bool ListsThis(const SchemaMeaning& b) const {
+    for (const std::optional<Choice>* choice : {&b.one_of, &b.any_of}) {
+      if (!*choice) continue;
+      for (ir::SchemaId branch : (*choice)->branches) {
+        if (branch == id_ || owner_.Resolve(branch) == id_) return true;
+      }
+    }
+    return false;
+  }
+
+  std::optional<Choice> ChoiceOf(const std::vector<ir::SchemaId>& list, bool exactly_one) {
+    std::optional<Choice>& inherited = exactly_one ? inherited_one_of_ : inherited_any_of_;
+    if (list.empty()) return inherited;
+    Choice choice;
+    choice.exactly_one = exactly_one;
+    for (ir::SchemaId branch : list) {
+      if (branch == ir::kNoSchema) {
+        choice.branches.push_back(branch);
+        continue;
+      }
+      const ir::Schema& t = api_.schemas[owner_.Resolve(branch)];
+      if (IsRequiredOnly(t)) {
+        choice.required_sets.push_back(t.required);
+        continue;
+      }
+      if (IsNullOnly(t)) {
+        // `oneOf: [X, {type: 'null'}]`: X or null.
+        m_.nullable = true;
+        continue;
+      }
+      choice.branches.push_back(branch);
+    }
+    return choice;
+  }
+
+  // The cases of a discriminator, read from the IR only (building the branches' meanings
+  // here would enter them while this schema is being built). A branch is selected by the
+  // mapping's values for it, else by the values its own discriminator property allows (an
+  // enum or const: what the data carries), else by its name (OpenAPI's implicit mapping).
+  // A branch that does not require the property cannot be told apart by it: no
+  // discriminated reading then.
+  void Discriminator() {
+    if (!s_.discriminator) return;
+    const std::optional<Choice>& choice = m_.one_of ? m_.one_of : m_.any_of;
+    if (!choice || choice->branches.empty()) return;
+    Discriminated d;
+    d.property = s_.discriminator->property_name;
+    for (ir::SchemaId branch : choice->branches) {
+      if (branch == ir::kNoSchema) return;
+      ir::SchemaId target = owner_.Resolve(branch);
+      if (!RequiresInIr(target, d.property, 0)) return;
+      DiscriminatorCase c{branch, {}};
+      for (const auto& [value, mapped] : s_.discriminator->mapping) {
+        if (mapped != ir::kNoSchema && (mapped == branch || owner_.Resolve(mapped) == target)) {
+          c.values.push_back(value);
+        }
+      }
+      if (c.values.empty()) c.values = OwnValuesInIr(target, d.property, 0);
+      if (c.values.empty() && !api_.schemas[target].name.empty()) c.values.push_back(api_.schemas[target].name);
+      if (c.values.empty()) return;
+      d.cases.push_back(std::move(c));
+    }
+    m_.discriminator = std::move(d);
+  }
+
+  // Whether schema `id` (with its allOf branches) requires property `name`.
+  bool RequiresInIr(ir::SchemaId id, const std::string& name, int depth) const {
+    if (id == ir::kNoSchema || depth > 16) return false;
+    const ir::Schema& s = api_.schemas[owner_.Resolve(id)];
+    if (std::find(s.required.begin(), s.required.end(), name) != s.required.end()) return true;
+    for (ir::SchemaId b : s.all_of) {
+      if (RequiresInIr(b, name, depth + 1)) return true;
+    }
+    return false;
+  }
+
+  // The string values property `name` of schema `id` (or of its allOf branches) allows
+  // by an enum or const; empty when it allows any.
+  std::vector<std::string> OwnValuesInIr(ir::SchemaId id, const std::string& name, int depth) const {
+    if (id == ir::kNoSchema || depth > 16) return {};
+    const ir::Schema& s = api_.schemas[owner_.Resolve(id)];
+    for (const ir::Property& p : s.properties) {
+      if (p.name != name || p.schema == ir::kNoSchema) continue;
+      const ir::Schema& ps = api_.schemas[owner_.Resolve(p.schema)];
+      std::vector<std::string> texts = ps.enum_values;
+      if (!ps.const_value.empty()) texts = {ps.const_value};
+      std::vector<std::string> values;
+      for (const std::string& t : texts) {
+        // JSON string text: the quotes off, and only simple strings (no escapes).
+        if (t.size() >= 2 && t.front() == '"' && t.find('\\') == std::string::npos) values.push_back(t.substr(1, t.size() - 2));
+      }
+      return values;
+    }
+    for (ir::SchemaId b : s.all_of) {
+      std::vector<std::string> values = OwnValuesInIr(b, name, depth + 1);
+      if (!values.empty()) return values;
+    }
+    return {};
+  }
+
+  const SchemaMeanings& owner_;
+  const ir::Api& api_;
+  ir::SchemaId id_;
+  const ir::Schema& s_;
+  SchemaMeaning m_;
+  std::optional<Choice> inherited_one_of_, inherited_any_of_;
+  std::vector<ir::SchemaId> strict_;  // merged branches with additionalProperties: false
+};
+
+SchemaMeanings::SchemaMeanings(const ir::Api& api)
+    : api_(api), meanings_(api.schemas.size()), building_(api.schemas.size(), false) {
+  // Every meaning up front, in one fixed order, so that the rare schema whose reading
+  // depends on where a cycle is entered reads the same for every emitter. Inline schemas
+  // are lowered after their parents, so descending ids build children first and keep the
+  // recursion shallow.
+  for (size_t id = api.schemas.size(); id-- > 0;) Of(static_cast<ir::SchemaId>(id));
+  FindDirections();
+}
+
+void SchemaMeanings::FindDirections() {
+  directions_.assign(api_.schemas.size(), 0);
+  std::vector<std::pair<ir::SchemaId, uint8_t>> stack;
+  auto push = [&](ir::SchemaId id, uint8_t direction) {
+    if (id != ir::kNoSchema && (directions_[id] & direction) == 0) stack.push_back({id, direction});
+  };
+  auto operations = [&](const std::vector<ir::Operation>& ops, uint8_t sent, uint8_t answered) {
+    for (const ir::Operation& op : ops) {
+      for (const ir::Parameter& p : op.parameters) push(p.schema, sent);
+      if (op.request_body) {
+        for (const ir::MediaType& m : op.request_body->content) push(m.schema, sent);
+      }
+      for (const ir::Response& r : op.responses) {
+        for (const ir::MediaType& m : r.content) push(m.schema, answered);
+        for (const ir::Header& h : r.headers) push(h.schema, answered);
+      }
+    }
+  };
+  operations(api_.operations, kRequest, kResponse);
+  // Webhooks and callbacks are requests the API sends and responses it receives; their
+  // payloads are still requests of that exchange.
+  operations(api_.webhooks, kRequest, kResponse);
+  operations(api_.callbacks, kRequest, kResponse);
+  while (!stack.empty()) {
+    auto [id, direction] = stack.back();
+    stack.pop_back();
+    if ((directions_[id] & direction) != 0) continue;
+    directions_[id] |= direction;
+    const ir::Schema& s = api_.schemas[id];
+    for (const ir::Property& p : s.properties) push(p.schema, direction);
+    for (const auto& [pattern, schema] : s.pattern_properties) push(schema, direction);
+    push(s.additional_properties_schema, direction);
+    push(s.items, direction);
+    for (ir::SchemaId c : s.prefix_items) push(c, direction);
+    for (ir::SchemaId c : s.all_of) push(c, direction);
+    for (ir::SchemaId c : s.one_of) push(c, direction);
+    for (ir::SchemaId c : s.any_of) push(c, direction);
+    push(s.not_schema, direction);
+  }
+  for (ir::SchemaId id = 0; id < directions_.size(); ++id) {
+    if (directions_[id] == 0 || !api_.schemas[id].name.empty()) directions_[id] = kRequest | kResponse;
+  }
+}
+
+SchemaMeanings::~SchemaMeanings() = default;
+
+const SchemaMeaning& SchemaMeanings::Of(ir::SchemaId id) const {
+  SPECC_CHECK(id < meanings_.size()) << "no schema " << id;
+  if (!meanings_[id]) {
+    SPECC_CHECK(!building_[id]) << "schema " << id << " reached while its meaning is built";
+    building_[id] = true;
+    ++depth_;
+    SchemaMeaning meaning = Builder(*this, id).Run();
+    --depth_;
+    building_[id] = false;
+    meanings_[id] = std::make_unique<SchemaMeaning>(std::move(meaning));
+  }
+  return *meanings_[id];
+}
+
+ir::SchemaId SchemaMeanings::Resolve(ir::SchemaId id) const {
+  // Read from the IR alone, never by building meanings, so it can be asked at any time.
+  // A chain of wrappers that comes back to where it started aliases nothing.
+  ir::SchemaId at = id;
+  for (int hops = 0; at != ir::kNoSchema && hops < 64; ++hops) {
+    const ir::Schema& s = api_.schemas[at];
+    if (!IsAliasWrapper(s) || s.all_of[0] == ir::kNoSchema) return at;
+    at = s.all_of[0];
+    if (at == id) return id;
+  }
+  return id;
+}
+
+bool SchemaMeanings::Ready(ir::SchemaId id) const {
+  return meanings_[id] != nullptr || (!building_[id] && depth_ < kMaxDepth);
+}
+
+bool SchemaMeanings::Nullable(ir::SchemaId id) const {
+  // The wrappers on the way to what `id` aliases may each add nullability.
+  ir::SchemaId target = Resolve(id);
+  for (ir::SchemaId at = id;; at = api_.schemas[at].all_of[0]) {
+    if (Of(at).nullable) return true;
+    if (at == target) return false;
+  }
+}
+
+}  // namespace specc::sema
