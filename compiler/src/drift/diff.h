@@ -38,8 +38,9 @@ LineCounts CountChangedLines(const std::optional<std::string>& before,
 std::string FormatDiffSummary(const LineCounts& counts);
 
 // Returns a unified diff of `path` from `before` to `after`: `--- a/<path>` and
-// `+++ b/<path>` (`/dev/null` for an absent side), then hunks with three lines of context,
-// of the same edit CountChangedLines counts (within the same budget). Empty when the
+// `+++ b/<path>` (`/dev/null` for an absent side), then hunks with three lines of context:
+// a shortest edit when dtl can write one within the budget, else the regions between
+// anchor lines, each replaced whole (a correct patch, not the smallest). Empty when the
 // contents are equal.
 std::string UnifiedDiff(const std::string& path, const std::optional<std::string>& before,
                         const std::optional<std::string>& after, DiffWork* work = nullptr);
