@@ -1,8 +1,9 @@
-// Hostile input: each case ends in a precise diagnostic and exit 3 within seconds; none
-// crashes or hangs.
+// Hostile input: each case ends in a precise diagnostic and exit 3; none crashes or hangs.
+// No case reads a clock: under load on CI a wall-clock limit failed runs that were fine.
+// Hangs are caught by the test's ctest timeout; super-linear work by bounded_work_test,
+// which counts steps.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <fstream>
 
 #include "corpus_util.h"
@@ -23,18 +24,15 @@ class HostileTest : public testing::Test {
   void Write(const std::string& name, const std::string& text) {
     std::ofstream(dir_ / name, std::ios::binary) << text;
   }
-  // Lints `name`; expects exit 3 with `code` at `line:col` (when given) within 10 s.
+  // Lints `name`; expects exit 3 with `code` at `line:col` (when given).
   void ExpectRejected(const std::string& name, const std::string& code, const std::string& at = {}) {
     std::ostringstream out, err;
     cli::RunOptions options;
     options.working_dir = dir_.string();
-    auto start = std::chrono::steady_clock::now();
     int exit_code = cli::Run({"lint", name}, options, out, err);
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     EXPECT_EQ(exit_code, 3) << err.str();
     EXPECT_NE(err.str().find("[" + code + "]"), std::string::npos) << err.str().substr(0, 2000);
     if (!at.empty()) EXPECT_NE(err.str().find(name + ":" + at + ": error"), std::string::npos) << err.str().substr(0, 2000);
-    EXPECT_LT(seconds, 10.0);
   }
 
   fs::path dir_;
@@ -79,23 +77,31 @@ TEST_F(HostileTest, TenThousandDeepNesting) {
   ExpectRejected("specs/deep.yaml", "SPEC_NESTING_TOO_DEEP");
 }
 
-TEST_F(HostileTest, HundredMegabytesOfMalformedJson) {
-  // A huge valid-looking prefix, then a stray byte near the end.
+// Sixteen megabytes, not the hundred these cases once read: the point is a large input read
+// to its end (the diagnostic stands at the last bytes), and a hundred took long enough under
+// load to fail a time limit.
+constexpr size_t kLargeInput = 16u * 1024 * 1024;
+
+TEST_F(HostileTest, SixteenMegabytesOfMalformedJson) {
+  // A huge valid-looking prefix, then a stray byte at the end.
   std::string big = "{\"openapi\": \"3.0.3\", \"x-blob\": [";
   std::string item = "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",";
-  while (big.size() < 100u * 1024 * 1024) big += item;
+  while (big.size() < kLargeInput) big += item;
+  size_t column = big.size() + 1;
   big += "@]}";
   Write("specs/huge.json", big);
-  ExpectRejected("specs/huge.json", "SPEC_JSON_SYNTAX");
+  ExpectRejected("specs/huge.json", "SPEC_JSON_SYNTAX", "1:" + std::to_string(column));
 }
 
-TEST_F(HostileTest, HundredMegabytesOfMalformedYaml) {
+TEST_F(HostileTest, SixteenMegabytesOfMalformedYaml) {
   std::string big = "openapi: 3.0.3\nx-blob:\n";
   std::string item = "  - aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n";
-  while (big.size() < 100u * 1024 * 1024) big += item;
+  size_t lines = 2;
+  while (big.size() < kLargeInput) big += item, ++lines;
   big += "  - [unclosed\n";
   Write("specs/huge.yaml", big);
-  ExpectRejected("specs/huge.yaml", "SPEC_YAML_SYNTAX");
+  // The flow sequence opened on the last line is still open at the end of the file.
+  ExpectRejected("specs/huge.yaml", "SPEC_YAML_SYNTAX", std::to_string(lines + 2) + ":1");
 }
 
 // libfyaml 0.7.12 loops forever on this (found by tests/fuzz); specc stops at the byte.

@@ -293,5 +293,23 @@ TEST(CheckerTest, ImplicitIntegrationsFollowResources) {
   EXPECT_EQ(out.project->integrations[1].credentials, std::vector<std::string>{"NEON_API_KEY"});
 }
 
+// Thousands of references to undeclared resources among thousands of declared ones: each
+// hint lists at most 20 names, and "did you mean" stops once its comparisons are spent
+// (10,000 of each took 6.9 s, 40,000 158 s).
+TEST(CheckerTest, ManyUndeclaredReferencesAmongManyResources) {
+  std::string body;
+  for (int i = 0; i < 5000; ++i) {
+    std::string n = std::to_string(i);
+    body += "  resource r" + n + " : upstash.redis { region = \"us-east-1\" }\n";
+    body += "  env F" + n + " { source = provisioned(zz" + n + "x.url) }\n";
+  }
+  testing::LoadOutcome out = LoadText(Project(body));
+  ASSERT_EQ(out.diagnostics.size(), DiagSink::kMaxDiagnostics);  // the sink keeps the first 1000
+  for (const std::string& hint : out.hints) {
+    EXPECT_LT(hint.size(), 400u) << hint.substr(0, 400);
+  }
+  EXPECT_NE(out.hints.back().find("and 4980 more"), std::string::npos) << out.hints.back().substr(0, 400);
+}
+
 }  // namespace
 }  // namespace specc::dsl

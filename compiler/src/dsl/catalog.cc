@@ -182,11 +182,13 @@ std::string_view ClosestMatch(std::string_view word, const std::vector<std::stri
 }
 
 std::string JoinNames(const std::vector<std::string_view>& items) {
+  constexpr size_t kMaxListed = 20;
   std::string out;
-  for (std::string_view item : items) {
+  for (size_t i = 0; i < items.size() && i < kMaxListed; ++i) {
     if (!out.empty()) out += ", ";
-    out += item;
+    out += items[i];
   }
+  if (items.size() > kMaxListed) out += " and " + std::to_string(items.size() - kMaxListed) + " more";
   return out;
 }
 

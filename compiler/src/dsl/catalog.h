@@ -76,7 +76,8 @@ const RuntimeInfo* FindRuntime(std::string_view name);
 // a likely typo (at most a third of the word's length, at least 1); empty otherwise.
 std::string_view ClosestMatch(std::string_view word, const std::vector<std::string_view>& candidates);
 
-// Joins `items` with ", ".
+// Joins `items` with ", "; past the first 20, ends with "and N more" (a hint listing a
+// hostile file's 100,000 resources in each of its diagnostics would be quadratic output).
 std::string JoinNames(const std::vector<std::string_view>& items);
 
 }  // namespace specc::dsl

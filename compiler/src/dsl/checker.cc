@@ -5,7 +5,11 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -27,12 +31,20 @@ constexpr int kMinTtlHours = 24;
 constexpr int kMaxTtlHours = 168;
 constexpr int kMaxPreviews = 15;
 
+// How many candidates all "did you mean" searches of one file may compare together; past
+// it hints only list names. A hostile file's thousands of unknown names among thousands
+// of declared ones would otherwise cost their product.
+constexpr uint64_t kSuggestionBudget = 2'000'000;
+
 // Returns a hint for the unknown `word`: "did you mean `x`?" when one of `candidates` is
-// close, else "<what>: a, b, c".
+// close, else "<what>: a, b, c". Takes the comparisons from `*budget`.
 std::string SuggestionHint(std::string_view word, const std::vector<std::string_view>& candidates,
-                           std::string_view what) {
-  std::string_view close = ClosestMatch(word, candidates);
-  if (!close.empty()) return "did you mean " + Q(close) + "?";
+                           std::string_view what, uint64_t* budget) {
+  if (*budget >= candidates.size()) {
+    *budget -= candidates.size();
+    std::string_view close = ClosestMatch(word, candidates);
+    if (!close.empty()) return "did you mean " + Q(close) + "?";
+  }
   if (candidates.empty()) return {};
   return std::string(what) + ": " + JoinNames(candidates);
 }
@@ -158,6 +170,9 @@ class Checker {
     return std::move(project_);
   }
 
+  // "Did you mean" comparisons made, and names and index entries built.
+  uint64_t work() const { return (kSuggestionBudget - suggestion_budget_) + built_; }
+
  private:
   // A reference to check once every declaration has been seen.
   struct PendingSource {
@@ -213,7 +228,7 @@ class Checker {
     std::string what = m.kind == Member::Kind::kFlag ? "flag " : "field ";
     Report(DiagCode::kDslUnknownField, m.key.loc,
            "unknown " + what + Q(m.key.text) + " in " + std::string(where),
-           SuggestionHint(m.key.text, known, "it has"));
+           SuggestionHint(m.key.text, known, "it has", &suggestion_budget_));
   }
 
   // Reports `m` when it is not a `key = value` field; returns whether it is one.
@@ -270,18 +285,31 @@ class Checker {
     return negative ? -n : n;
   }
 
-  bool IsEnvironment(std::string_view name) const {
-    for (const ir::Environment& e : project_.environments) {
-      if (e.name == name) return true;
+  bool IsEnvironment(std::string_view name) {
+    const std::vector<std::string_view>& names = EnvironmentNames();
+    if (environment_set_from_ != names.size()) {
+      environment_set_ = {names.begin(), names.end()};
+      environment_set_from_ = names.size();
+      built_ += names.size();
     }
-    return false;
+    return environment_set_.count(name) > 0;
   }
 
-  std::vector<std::string_view> EnvironmentNames() const {
-    std::vector<std::string_view> names;
-    for (const ir::Environment& e : project_.environments) names.push_back(e.name);
-    return names;
+  // Returns the names of `declared` (environments, resources), kept in `*names` and
+  // rebuilt only when declarations were added: a file may hold thousands of them and ask
+  // for them once per reference.
+  template <typename Declared>
+  const std::vector<std::string_view>& NamesOf(const std::vector<Declared>& declared,
+                                               std::vector<std::string_view>* names) {
+    if (names->size() != declared.size()) {
+      names->clear();
+      for (const Declared& d : declared) names->push_back(d.name);
+      built_ += names->size();
+    }
+    return *names;
   }
+
+  const std::vector<std::string_view>& EnvironmentNames() { return NamesOf(project_.environments, &environment_names_); }
 
   // Reports an override block for an environment that is not declared; returns whether
   // the environment exists.
@@ -289,7 +317,7 @@ class Checker {
     if (IsEnvironment(m.key.text)) return true;
     Report(DiagCode::kDslUnknownEnvironment, m.key.loc,
            "override for unknown environment " + Q(m.key.text) + " in " + std::string(where),
-           SuggestionHint(m.key.text, EnvironmentNames(), "the environments are"));
+           SuggestionHint(m.key.text, EnvironmentNames(), "the environments are", &suggestion_budget_));
     return false;
   }
 
@@ -541,7 +569,7 @@ class Checker {
           std::vector<std::string_view> names;
           for (const RuntimeInfo& r : Runtimes()) names.push_back(r.name);
           Report(DiagCode::kDslInvalidValue, m->value.loc, "unknown runtime " + Q(*text),
-                 SuggestionHint(*text, names, "the runtimes are"));
+                 SuggestionHint(*text, names, "the runtimes are", &suggestion_budget_));
           continue;
         }
         service.runtime = runtime->runtime;
@@ -609,7 +637,7 @@ class Checker {
              (close.empty() ? "" : "did you mean " + Q(close) + "? ") + "known types: " +
                  JoinNames(names));
       // Remembered without a type so that references to it are not reported again.
-      unknown_type_resources_.push_back(name);
+      unknown_type_resources_.insert(name);
       return;
     }
     ir::Resource resource;
@@ -710,7 +738,7 @@ class Checker {
       Report(DiagCode::kDslUnknownField, m.key.loc,
              "unknown setting " + Q(m.key.text) + " for " + std::string(where) + " (" +
                  std::string(type.name) + ")",
-             SuggestionHint(m.key.text, known, "its settings are"));
+             SuggestionHint(m.key.text, known, "its settings are", &suggestion_budget_));
       return std::nullopt;
     }
     std::optional<std::string> value = Scalar(m);
@@ -728,7 +756,7 @@ class Checker {
         if (std::find(info->choices.begin(), info->choices.end(), *value) == info->choices.end()) {
           Report(DiagCode::kDslInvalidValue, m.value.loc,
                  Q(m.key.text) + " cannot be " + Q(*value),
-                 SuggestionHint(*value, info->choices, "it can be"));
+                 SuggestionHint(*value, info->choices, "it can be", &suggestion_budget_));
           return std::nullopt;
         }
         break;
@@ -1071,28 +1099,28 @@ class Checker {
 
   // ---- references ----
 
-  const ir::Resource* FindResource(std::string_view name) const {
-    for (const ir::Resource& r : project_.resources) {
-      if (r.name == name) return &r;
+  // References are resolved once every resource is declared (ResolveReferences), so the
+  // index and the names are built once, then.
+  const ir::Resource* FindResource(std::string_view name) {
+    if (resource_index_from_ != project_.resources.size()) {
+      resource_index_.clear();
+      // emplace keeps the first of two resources of one name, as a scan would.
+      for (const ir::Resource& r : project_.resources) resource_index_.emplace(r.name, &r);
+      resource_index_from_ = project_.resources.size();
+      built_ += resource_index_.size();
     }
-    return nullptr;
+    auto it = resource_index_.find(name);
+    return it == resource_index_.end() ? nullptr : it->second;
   }
 
-  bool IsUnknownTypeResource(std::string_view name) const {
-    return std::find(unknown_type_resources_.begin(), unknown_type_resources_.end(), name) !=
-           unknown_type_resources_.end();
-  }
+  bool IsUnknownTypeResource(std::string_view name) const { return unknown_type_resources_.count(std::string(name)) > 0; }
 
-  std::vector<std::string_view> ResourceNames() const {
-    std::vector<std::string_view> names;
-    for (const ir::Resource& r : project_.resources) names.push_back(r.name);
-    return names;
-  }
+  const std::vector<std::string_view>& ResourceNames() { return NamesOf(project_.resources, &resource_names_); }
 
-  std::string UndeclaredHint(std::string_view name) const {
-    std::vector<std::string_view> names = ResourceNames();
+  std::string UndeclaredHint(std::string_view name) {
+    const std::vector<std::string_view>& names = ResourceNames();
     if (names.empty()) return "declare it with `resource " + std::string(name) + " : <type> { ... }`";
-    return SuggestionHint(name, names, "the declared resources are");
+    return SuggestionHint(name, names, "the declared resources are", &suggestion_budget_);
   }
 
   void ResolveReferences() {
@@ -1205,7 +1233,17 @@ class Checker {
   std::map<std::string, Loc> resource_locs_;
   std::map<std::string, Loc> env_locs_;
   std::map<std::string, Loc> integration_locs_;
-  std::vector<std::string> unknown_type_resources_;
+  std::set<std::string> unknown_type_resources_;
+  uint64_t suggestion_budget_ = kSuggestionBudget;
+  uint64_t built_ = 0;
+  std::vector<std::string_view> environment_names_;
+  // Caches of the declarations, each rebuilt when declarations were added since: the
+  // environments as a set, the resources by name, and their names.
+  std::unordered_set<std::string_view> environment_set_;
+  size_t environment_set_from_ = SIZE_MAX;
+  std::unordered_map<std::string_view, const ir::Resource*> resource_index_;
+  size_t resource_index_from_ = SIZE_MAX;
+  std::vector<std::string_view> resource_names_;
   std::vector<PendingDeploy> pending_deploys_;
   std::vector<PendingRepoRef> pending_repo_refs_;
   std::vector<PendingSource> pending_sources_;
@@ -1214,8 +1252,11 @@ class Checker {
 }  // namespace
 
 ir::Project CheckProject(const ast::File& file, const Fs& fs, std::string_view spec_dir,
-                         DiagSink& sink) {
-  return Checker(fs, spec_dir, sink).Run(file);
+                         DiagSink& sink, CheckWork* work) {
+  Checker checker(fs, spec_dir, sink);
+  ir::Project project = checker.Run(file);
+  if (work != nullptr) work->steps += checker.work();
+  return project;
 }
 
 }  // namespace specc::dsl

@@ -98,6 +98,30 @@ struct SyntaxError {
   std::string hint;
 };
 
+// Syntax errors reported per file; past them one last diagnostic says that parsing
+// stopped. A compiler's later errors are mostly consequences of the first ones, and every
+// error costs work: 100,000 repetitions of `env A {` once took 20 s to report.
+constexpr size_t kMaxSyntaxErrors = 100;
+
+// Counts the parser's reads of the token stream (lookahead included): the parser's work,
+// which the hostile-input tests bound.
+class CountingTokenStream : public antlr4::CommonTokenStream {
+ public:
+  CountingTokenStream(antlr4::TokenSource* source, uint64_t* reads)
+      : antlr4::CommonTokenStream(source), reads_(reads) {}
+  size_t LA(ssize_t i) override {
+    ++*reads_;
+    return antlr4::CommonTokenStream::LA(i);
+  }
+  antlr4::Token* LT(ssize_t k) override {
+    ++*reads_;
+    return antlr4::CommonTokenStream::LT(k);
+  }
+
+ private:
+  uint64_t* reads_;
+};
+
 // The state shared by the lexical checks, the error strategy and the tree walker.
 class ParseState {
  public:
@@ -132,20 +156,52 @@ class ParseState {
 
   void AddError(uint32_t offset, std::string message, std::string hint = {}) {
     // ANTLR can report twice at one token while it recovers; the first report is the
-    // precise one.
+    // precise one. Lexical errors are found first, in one pass over the whole file, and
+    // parse errors after; each kind may fill kMaxSyntaxErrors, so that the first ones of
+    // the file are kept whichever kind they are. Past that only the earliest dropped
+    // offset is kept, for the last diagnostic.
+    ++work_;
+    if (errors_.size() >= 2 * kMaxSyntaxErrors) {
+      dropped_ = std::min(dropped_, offset);
+      return;
+    }
     for (const SyntaxError& e : errors_) {
+      ++work_;
       if (e.offset == offset) return;
     }
     errors_.push_back(SyntaxError{offset, std::move(message), std::move(hint)});
   }
   bool has_errors() const { return !errors_.empty(); }
+  size_t error_count() const { return errors_.size(); }
+  // Whether no more errors are kept.
+  bool full() const { return errors_.size() >= 2 * kMaxSyntaxErrors; }
+  // Records that parsing stopped early, at `offset`: what follows was not read.
+  void Stop(uint32_t offset) { dropped_ = std::min(dropped_, offset); }
+  // Sorts the errors by offset and keeps the first kMaxSyntaxErrors; returns the offset of
+  // the first one left out (or dropped before, or where parsing stopped), or std::nullopt
+  // when nothing was.
+  std::optional<uint32_t> Truncate() {
+    std::stable_sort(errors_.begin(), errors_.end(),
+                     [](const SyntaxError& a, const SyntaxError& b) { return a.offset < b.offset; });
+    std::optional<uint32_t> first_left_out;
+    if (dropped_ != UINT32_MAX) first_left_out = dropped_;
+    if (errors_.size() > kMaxSyntaxErrors) {
+      first_left_out = std::min(first_left_out.value_or(UINT32_MAX), errors_[kMaxSyntaxErrors].offset);
+      errors_.resize(kMaxSyntaxErrors);
+    }
+    return first_left_out;
+  }
   std::vector<SyntaxError>& errors() { return errors_; }
+  // Steps spent on errors (reports and their de-duplication).
+  uint64_t work() const { return work_; }
 
  private:
   FileId file_;
   std::string_view text_;
   const DecodedText& decoded_;
   std::vector<SyntaxError> errors_;
+  uint32_t dropped_ = UINT32_MAX;
+  uint64_t work_ = 0;
 };
 
 // Shortens `text` to at most `max` bytes without cutting a UTF-8 sequence in two.
@@ -350,7 +406,15 @@ std::string DescribeExpected(const antlr4::misc::IntervalSet& expected,
 // naming the token before the problem: "expected `=` after `scope`, found `runtime`".
 class PlainWordsErrorStrategy : public antlr4::DefaultErrorStrategy {
  public:
-  explicit PlainWordsErrorStrategy(ParseState& state) : state_(state) {}
+  explicit PlainWordsErrorStrategy(ParseState& state) : state_(state), errors_before_(state.error_count()) {}
+
+  // Reports through the report* methods below, then stops the parse once it has found
+  // kMaxSyntaxErrors errors (or the state keeps no more): recovering further costs work
+  // and reports only consequences.
+  void reportError(antlr4::Parser* parser, const antlr4::RecognitionException& e) override {
+    antlr4::DefaultErrorStrategy::reportError(parser, e);
+    StopIfEnough(parser);
+  }
 
  protected:
   void reportNoViableAlternative(antlr4::Parser* parser,
@@ -407,11 +471,25 @@ class PlainWordsErrorStrategy : public antlr4::DefaultErrorStrategy {
     if (inErrorRecoveryMode(parser)) return;
     beginErrorCondition(parser);
     ReportFound(parser, parser->getCurrentToken(), getExpectedTokens(parser));
+    StopIfEnough(parser);
   }
 
   void reportMissingToken(antlr4::Parser* parser) override {
     if (inErrorRecoveryMode(parser)) return;
     beginErrorCondition(parser);
+    ReportMissing(parser);
+    StopIfEnough(parser);
+  }
+
+ private:
+  void StopIfEnough(antlr4::Parser* parser) {
+    if (state_.full() || state_.error_count() - errors_before_ >= kMaxSyntaxErrors) {
+      state_.Stop(state_.TokenEnd(parser->getCurrentToken()));
+      throw antlr4::ParseCancellationException("too many syntax errors");
+    }
+  }
+
+  void ReportMissing(antlr4::Parser* parser) {
     antlr4::Token* token = parser->getCurrentToken();
     antlr4::Token* previous = Previous(parser, token);
     antlr4::misc::IntervalSet expected_set = getExpectedTokens(parser);
@@ -432,7 +510,6 @@ class PlainWordsErrorStrategy : public antlr4::DefaultErrorStrategy {
     state_.AddError(state_.TokenEnd(previous), "expected " + expected + " after " + Describe(previous));
   }
 
- private:
   std::string Describe(antlr4::Token* token) const {
     if (token->getType() == antlr4::Token::EOF) return "the end of the file";
     return "`" + Abbreviate(state_.TokenText(token)) + "`";
@@ -512,6 +589,8 @@ class PlainWordsErrorStrategy : public antlr4::DefaultErrorStrategy {
   }
 
   ParseState& state_;
+  // The errors found before parsing began (lexical ones).
+  size_t errors_before_;
 };
 
 // Swallows ANTLR's own console reports; PlainWordsErrorStrategy reports instead. The
@@ -689,7 +768,7 @@ class TreeWalker {
 
 }  // namespace
 
-std::optional<ast::File> ParseProjectText(FileId file, std::string_view text, DiagSink& sink) {
+std::optional<ast::File> ParseProjectText(FileId file, std::string_view text, DiagSink& sink, ParseWork* work) {
   if (text.size() >= UINT32_MAX) {
     sink.Report(DiagCode::kDslSyntax, Loc{file, 0}, "the project spec is too large (4 GiB or more)");
     return std::nullopt;
@@ -702,14 +781,16 @@ std::optional<ast::File> ParseProjectText(FileId file, std::string_view text, Di
   }
   ParseState state(file, text, decoded);
   std::optional<ast::File> result;
+  uint64_t token_reads = 0;
   try {
     CodePointStream input(decoded.code_points);
     SpeccLexer lexer(&input);
     lexer.removeErrorListeners();
     SilentErrorListener silent;
     lexer.addErrorListener(&silent);
-    antlr4::CommonTokenStream tokens(&lexer);
+    CountingTokenStream tokens(&lexer, &token_reads);
     tokens.fill();
+    token_reads += tokens.size();
     CheckTokens(tokens, state);
 
     SpeccParser parser(&tokens);
@@ -721,17 +802,24 @@ std::optional<ast::File> ParseProjectText(FileId file, std::string_view text, Di
       TreeWalker walker(state);
       result = walker.Walk(tree);
     }
+  } catch (const antlr4::ParseCancellationException&) {
+    // PlainWordsErrorStrategy stopped at kMaxSyntaxErrors; Truncate() says so below.
   } catch (const std::exception& e) {
     // The runtime should not throw past the error strategy; if it ever does, the input
     // is still reported, not crashed on.
     state.AddError(0, std::string("the parser gave up: ") + e.what());
   }
-  std::vector<SyntaxError>& errors = state.errors();
-  std::stable_sort(errors.begin(), errors.end(),
-                   [](const SyntaxError& a, const SyntaxError& b) { return a.offset < b.offset; });
-  for (SyntaxError& e : errors) {
+  if (work != nullptr) work->steps += token_reads + state.work();
+  std::optional<uint32_t> left_out = state.Truncate();
+  for (SyntaxError& e : state.errors()) {
     sink.Report(DiagCode::kDslSyntax, Loc{file, e.offset}, std::move(e.message), std::move(e.hint));
   }
+  if (left_out) {
+    sink.Report(DiagCode::kDslSyntax, Loc{file, *left_out},
+                "too many syntax errors: stopped after the first " + std::to_string(kMaxSyntaxErrors),
+                "fix these and run specc again");
+  }
+  const std::vector<SyntaxError>& errors = state.errors();
   if (!errors.empty() || decoded.first_invalid >= 0) return std::nullopt;
   return result;
 }

@@ -6,6 +6,7 @@
 #ifndef SPECC_DSL_PARSER_H_
 #define SPECC_DSL_PARSER_H_
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -15,12 +16,22 @@
 
 namespace specc::dsl {
 
-// Parses `text`, the contents of `file`. Reports every lexical and syntax problem to
-// `sink` (DSL_SYNTAX, or SPEC_ENCODING_INVALID for bytes that are not UTF-8), recovering
-// to find as many as possible; locations are byte offsets into `text`. Returns the syntax
-// tree when there was none; std::nullopt otherwise. Never throws and never aborts on any
-// input.
-std::optional<ast::File> ParseProjectText(FileId file, std::string_view text, DiagSink& sink);
+// The parser's work on one file, for the tests that bound it on hostile input: tokens
+// lexed, reads of the token stream (lookahead included), error reports and their
+// de-duplication.
+struct ParseWork {
+  uint64_t steps = 0;
+};
+
+// Parses `text`, the contents of `file`. Reports lexical and syntax problems to `sink`
+// (DSL_SYNTAX, or SPEC_ENCODING_INVALID for bytes that are not UTF-8), recovering to find
+// more, up to the first 100 in the file; past them one last DSL_SYNTAX says that it
+// stopped, and parsing does. Locations are byte offsets into `text`. Returns the syntax
+// tree when there was no problem; std::nullopt otherwise. Never throws and never aborts
+// on any input; time and memory are linear in the text. When `work` is given, adds the
+// parse's work to it.
+std::optional<ast::File> ParseProjectText(FileId file, std::string_view text, DiagSink& sink,
+                                          ParseWork* work = nullptr);
 
 }  // namespace specc::dsl
 

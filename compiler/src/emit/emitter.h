@@ -6,6 +6,7 @@
 #ifndef SPECC_EMIT_EMITTER_H_
 #define SPECC_EMIT_EMITTER_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,10 @@ struct EmitOptions {
   // for `routes: {out: src/generated, handlers: src/handlers}`); "." when the scaffolds go
   // beside the generated files. The scaffold's import of handlers.ts follows it.
   std::string handlers_to_out = ".";
+  // When set, emitters that count their work add to it: steps linear in what they read
+  // and write (operations grouped and written, for the OpenAPI bundle), so that tests can
+  // bound its growth without a clock.
+  uint64_t* work = nullptr;
 };
 
 // What an emitter may read. Everything is borrowed: the referenced objects must outlive

@@ -54,14 +54,19 @@ std::optional<Version> DetectVersion(const spec::Node& root, DiagSink& sink) {
 }  // namespace
 
 std::optional<ir::Api> LoadApi(const std::string& path, const Fs& fs, SourceMap& sources,
-                               DiagSink& sink, const std::string& display_base) {
+                               DiagSink& sink, const std::string& display_base, LoadWork* work) {
   Workspace workspace(fs, sources, sink, display_base);
   const Document* root = workspace.LoadRoot(path);
   if (root == nullptr) return std::nullopt;
   std::optional<Version> version = DetectVersion(*root->root, sink);
   if (!version) return std::nullopt;
   Lowerer lowerer(workspace, sink, *version);
-  return lowerer.Lower(*root);
+  ir::Api api = lowerer.Lower(*root);
+  if (work != nullptr) {
+    work->ref_steps += workspace.deref_steps();
+    work->name_probes += lowerer.name_probes();
+  }
+  return api;
 }
 
 }  // namespace specc::openapi

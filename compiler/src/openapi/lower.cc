@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "openapi/load.h"
 #include "openapi/lowerer.h"
@@ -303,10 +304,18 @@ void Lowerer::LowerTagGroups(const Node& groups) {
 }
 
 void Lowerer::CheckSecurityNames() {
+  std::unordered_set<std::string_view> declared(declared_security_.begin(), declared_security_.end());
+  std::vector<std::string_view> names(declared_security_.begin(), declared_security_.end());
+  // Suggestions compare a name with every scheme: past this many comparisons (a hostile
+  // description's thousands of undefined names) they are left out.
+  uint64_t suggestion_budget = kSuggestionBudget;
   for (const auto& [name, loc] : used_security_) {
-    if (std::find(declared_security_.begin(), declared_security_.end(), name) != declared_security_.end()) continue;
-    std::vector<std::string_view> names(declared_security_.begin(), declared_security_.end());
-    std::string_view best = ClosestMatch(name, names);
+    if (declared.count(name) > 0) continue;
+    std::string_view best;
+    if (suggestion_budget >= names.size()) {
+      suggestion_budget -= names.size();
+      best = ClosestMatch(name, names);
+    }
     sink_.Report(DiagCode::kSpecSecurityUndefined, loc,
                  "security requirement names `" + name + "`, which is not in `components.securitySchemes`",
                  best.empty() ? "declare it under `components.securitySchemes`"

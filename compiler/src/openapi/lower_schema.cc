@@ -4,6 +4,8 @@
 // so a long chain of references costs heap, not stack.
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "base/path.h"
 #include "openapi/lowerer.h"
@@ -40,13 +42,37 @@ const std::set<std::string_view> kTypeNames = {"object", "array",   "string", "i
 
 }  // namespace
 
+std::string Lowerer::UniqueSchemaName(const std::string& name) {
+  // Names are unique by construction (the first free one of name, name2, name3, ...);
+  // emitters may still re-case them. Suffixes already tried for `name` stay taken (names
+  // are never released), so the search resumes where the last one stopped: n schemas
+  // named alike cost n steps in all.
+  std::string unique = name;
+  int& n = next_suffix_[name];
+  if (n == 0) n = 2;
+  while (true) {
+    ++name_probes_;
+    if (schema_names_.count(unique) == 0) break;
+    unique = name + std::to_string(n++);
+  }
+  schema_names_.insert(unique);
+  return unique;
+}
+
+void Lowerer::AddComponentSchema(ir::SchemaId id) {
+  api_.component_schemas.push_back(id);
+  // A later schema of the same name wins, as the former scan over every component did.
+  component_ids_[api_.schemas[id].name] = id;
+}
+
 void Lowerer::RegisterComponentSchemas(const Document& doc, const Node& schemas) {
   for (const Member& m : MembersOf(schemas)) {
     ir::SchemaId id = static_cast<ir::SchemaId>(api_.schemas.size());
     api_.schemas.emplace_back();
     api_.schemas[id].name = std::string(m.key);
     api_.schemas[id].loc = m.value.loc();
-    api_.component_schemas.push_back(id);
+    schema_names_.insert(api_.schemas[id].name);
+    AddComponentSchema(id);
     if (Workspace::RefOf(m.value) != nullptr) {
       std::optional<RefTarget> target = ws_.Deref(doc, m.value);
       if (target && target->doc != &doc && schema_ids_.count(target->node) == 0) {
@@ -81,16 +107,8 @@ ir::SchemaId Lowerer::SchemaFor(const Document& doc, const Node& node) {
     // Only schemas in other files get a name here; the root's components were named.
     if (target->doc != &doc || target->pointer.rfind("/components/schemas/", 0) == 0 ||
         target->pointer.rfind("/definitions/", 0) == 0 || target->pointer.rfind("/$defs/", 0) == 0) {
-      std::string name = NameFromTarget(*target);
-      std::string unique = name;
-      // Names are unique by construction; emitters may still re-case them.
-      for (int n = 2; std::any_of(api_.schemas.begin(), api_.schemas.end(),
-                                  [&](const ir::Schema& s) { return s.name == unique; });
-           ++n) {
-        unique = name + std::to_string(n);
-      }
-      api_.schemas[id].name = unique;
-      api_.component_schemas.push_back(id);
+      api_.schemas[id].name = UniqueSchemaName(NameFromTarget(*target));
+      AddComponentSchema(id);
     }
     schema_ids_[target->node] = id;
     pending_schemas_.push_back({target->doc, target->node, id});
@@ -278,8 +296,8 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
           if (target.find('/') == std::string_view::npos && target.find('#') == std::string_view::npos &&
               target.find('.') == std::string_view::npos) {
             // A bare name means a schema under components/schemas.
-            for (ir::SchemaId c : api_.component_schemas) {
-              if (api_.schemas[c].name == target) s = c;
+            if (auto named = component_ids_.find(std::string(target)); named != component_ids_.end()) {
+              s = named->second;
             }
             if (s == ir::kNoSchema) {
               sink_.Report(DiagCode::kSpecRefUnresolved, entry.value.loc(),
@@ -368,8 +386,10 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     s.exclusive_maximum = s.maximum;
     s.maximum.clear();
   }
+  // A set, not a scan: an object with thousands of properties, all required, is legal.
+  std::unordered_set<std::string_view> required_names(required.begin(), required.end());
   for (ir::Property& p : s.properties) {
-    p.required = std::find(required.begin(), required.end(), p.name) != required.end();
+    p.required = required_names.count(p.name) > 0;
   }
   s.required = std::move(required);
 }

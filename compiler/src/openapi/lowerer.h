@@ -27,6 +27,8 @@ class Lowerer {
       : ws_(workspace), sink_(sink), version_(version) {}
 
   ir::Api Lower(const Document& root);
+  // The names UniqueSchemaName has tried so far.
+  uint64_t name_probes() const { return name_probes_; }
 
  private:
   // Document level.
@@ -69,6 +71,11 @@ class Lowerer {
   void LowerSchemaInto(const Document& doc, const spec::Node& node, ir::SchemaId id);
   void DrainSchemas();
   void RegisterComponentSchemas(const Document& doc, const spec::Node& schemas);
+  // Returns `name`, or `name` with the first number from 2 on that makes it unused, and
+  // marks the result as used.
+  std::string UniqueSchemaName(const std::string& name);
+  // Appends `id` (already named) to the component schemas.
+  void AddComponentSchema(ir::SchemaId id);
 
   // Dereferences a referenceable object; nullopt after reporting when it cannot.
   std::optional<RefTarget> Deref(const Document& doc, const spec::Node& node);
@@ -87,6 +94,13 @@ class Lowerer {
     ir::SchemaId id;
   };
   std::deque<PendingSchema> pending_schemas_;
+  // Every schema name given so far, the next suffix to try per name, and the component
+  // schemas by name: lookups that were scans over every schema. The schema being named
+  // has no name yet, so the empty name is always taken.
+  std::unordered_set<std::string> schema_names_{std::string()};
+  std::unordered_map<std::string, int> next_suffix_;
+  std::unordered_map<std::string, ir::SchemaId> component_ids_;
+  uint64_t name_probes_ = 0;
   std::unordered_set<uint64_t> visited_;
   // Security scheme names used by requirements, with where they are used.
   std::vector<std::pair<std::string, Loc>> used_security_;

@@ -77,7 +77,11 @@ std::string EscapeJsonPointerToken(std::string_view token) {
 }
 
 Workspace::Workspace(const Fs& fs, SourceMap& sources, DiagSink& sink, std::string display_base)
-    : fs_(fs), sources_(sources), sink_(sink), display_base_(std::move(display_base)) {}
+    : fs_(fs),
+      sources_(sources),
+      sink_(sink),
+      display_base_(std::move(display_base)),
+      suggestion_budget_(kSuggestionBudget) {}
 
 const spec::Node* Workspace::RefOf(const spec::Node& node) {
   if (!node.is_map()) return nullptr;
@@ -193,8 +197,9 @@ std::optional<RefTarget> Workspace::Resolve(const Document& doc, const spec::Nod
   std::string walked;
   for (const std::string& token : tokens) {
     const spec::Node* next = nullptr;
+    ++deref_steps_;
     if (node->is_map()) {
-      next = node->Find(token);
+      next = Child(*node, token);
     } else if (node->is_seq()) {
       bool digits = !token.empty() && std::all_of(token.begin(), token.end(),
                                                   [](char c) { return c >= '0' && c <= '9'; });
@@ -206,7 +211,9 @@ std::optional<RefTarget> Workspace::Resolve(const Document& doc, const spec::Nod
     if (next == nullptr) {
       std::string where = walked.empty() ? "the document root" : "`#" + walked + "`";
       std::string hint;
-      if (node->is_map()) {
+      if (node->is_map() && suggestion_budget_ >= node->size) {
+        suggestion_budget_ -= node->size;
+        deref_steps_ += node->size;
         std::vector<std::string_view> keys;
         for (const spec::Member& m : spec::MembersOf(*node)) keys.push_back(m.key);
         std::string_view best = ClosestMatch(token, keys);
@@ -227,41 +234,79 @@ std::optional<RefTarget> Workspace::Resolve(const Document& doc, const spec::Nod
   return target;
 }
 
+const spec::Node* Workspace::Child(const spec::Node& map, std::string_view key) {
+  // Node::Find scans; a description with 40,000 components would scan them once per
+  // reference. Small maps are scanned, large ones indexed once.
+  constexpr uint32_t kScanned = 16;
+  if (map.size <= kScanned) return map.Find(key);
+  auto [it, inserted] = child_index_.try_emplace(&map);
+  if (inserted) {
+    deref_steps_ += map.size;
+    it->second.reserve(map.size);
+    // emplace keeps the first of duplicate keys, as Find does (duplicates are reported).
+    for (const spec::Member& m : spec::MembersOf(map)) it->second.emplace(m.key, &m.value);
+  }
+  auto found = it->second.find(key);
+  return found == it->second.end() ? nullptr : found->second;
+}
+
 std::optional<RefTarget> Workspace::Deref(const Document& doc, const spec::Node& node,
                                           std::string_view pointer) {
   RefTarget current{&doc, &node, std::string(pointer)};
+  if (RefOf(node) == nullptr) return current;
+  // The Reference Objects followed so far. Every node after the first came from Resolve,
+  // so it lives in the arena and may be memoised; the first may be a caller's temporary
+  // (a `$ref` split from its siblings, a discriminator mapping made into a reference).
   std::vector<RefTarget> chain;
-  while (const spec::Node* ref = RefOf(*current.node)) {
-    if (in_reported_cycle_.count(current.node) > 0) return std::nullopt;
-    for (const RefTarget& seen : chain) {
-      if (seen.node == current.node) {
-        for (const RefTarget& step : chain) in_reported_cycle_.insert(step.node);
-        Diagnostic d{.severity = Severity::kError,
-                     .code = DiagCode::kSpecRefCycle,
-                     .loc = ref->loc(),
-                     .message = "`$ref` cycle: these references point only at each other "
-                                "and never reach a value",
-                     .hint = "one of these references must point at a real object",
-                     .notes = {}};
-        for (const RefTarget& step : chain) {
-          const spec::Node* step_ref = RefOf(*step.node);
-          d.notes.push_back(Diagnostic{.severity = Severity::kNote,
-                                       .code = DiagCode::kSpecRefCycle,
-                                       .loc = step_ref->loc(),
-                                       .message = "refers to `" + std::string(step_ref->text()) + "`",
-                                       .hint = {},
-                                       .notes = {}});
-        }
-        sink_.Report(std::move(d));
-        return std::nullopt;
+  std::unordered_set<const spec::Node*> on_chain;
+  std::optional<RefTarget> result;
+  while (true) {
+    const spec::Node* ref = RefOf(*current.node);
+    if (ref == nullptr) {
+      result = std::move(current);
+      break;
+    }
+    if (!chain.empty()) {
+      auto known = final_targets_.find(current.node);
+      if (known != final_targets_.end()) {
+        result = known->second;
+        break;
       }
     }
+    if (!on_chain.insert(current.node).second) {
+      ReportCycle(chain, *ref);
+      break;
+    }
     chain.push_back(current);
+    ++deref_steps_;
     std::optional<RefTarget> next = Resolve(*current.doc, *ref);
-    if (!next) return std::nullopt;
-    current = *next;
+    if (!next) break;
+    current = std::move(*next);
   }
-  return current;
+  // Each reference on the chain now leads where the chain ended: a later Deref that meets
+  // one stops there, so a chain of n references costs n steps in all, not n per entry.
+  for (size_t i = 1; i < chain.size(); ++i) final_targets_.emplace(chain[i].node, result);
+  return result;
+}
+
+void Workspace::ReportCycle(const std::vector<RefTarget>& chain, const spec::Node& ref) {
+  Diagnostic d{.severity = Severity::kError,
+               .code = DiagCode::kSpecRefCycle,
+               .loc = ref.loc(),
+               .message = "`$ref` cycle: these references point only at each other "
+                          "and never reach a value",
+               .hint = "one of these references must point at a real object",
+               .notes = {}};
+  for (const RefTarget& step : chain) {
+    const spec::Node* step_ref = RefOf(*step.node);
+    d.notes.push_back(Diagnostic{.severity = Severity::kNote,
+                                 .code = DiagCode::kSpecRefCycle,
+                                 .loc = step_ref->loc(),
+                                 .message = "refers to `" + std::string(step_ref->text()) + "`",
+                                 .hint = {},
+                                 .notes = {}});
+  }
+  sink_.Report(std::move(d));
 }
 
 }  // namespace specc::openapi

@@ -6,6 +6,7 @@
 #ifndef SPECC_OPENAPI_WORKSPACE_H_
 #define SPECC_OPENAPI_WORKSPACE_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,7 +49,9 @@ class Workspace {
   // If `node` is a Reference Object (`{$ref: ...}`), follows the chain of references to
   // the first node that is not one; otherwise returns `node` itself. Reports unresolved
   // references, cycles and refused targets at the `$ref` that caused them, and returns
-  // std::nullopt then.
+  // std::nullopt then. Where each reference leads is remembered, so resolving every
+  // reference of a description costs time linear in the number of references, however
+  // they chain.
   std::optional<RefTarget> Deref(const Document& doc, const spec::Node& node,
                                  std::string_view pointer = {});
 
@@ -60,9 +63,16 @@ class Workspace {
 
   const std::vector<std::unique_ptr<Document>>& documents() const { return documents_; }
   const SourceMap& sources() const { return sources_; }
+  // The resolver's work so far, which the hostile-input tests bound: references followed
+  // one step (a Resolve), JSON-pointer tokens walked and map keys indexed.
+  uint64_t deref_steps() const { return deref_steps_; }
 
  private:
   const Document* Load(const std::string& path, Loc referenced_from);
+  // Reports the cycle that `ref` closes; `chain` holds the references followed before it.
+  void ReportCycle(const std::vector<RefTarget>& chain, const spec::Node& ref);
+  // Returns the value under `key` of map `map`, or nullptr.
+  const spec::Node* Child(const spec::Node& map, std::string_view key);
 
   const Fs& fs_;
   SourceMap& sources_;
@@ -76,9 +86,15 @@ class Workspace {
   // Resolution results by (file, $ref text); failures are cached too, so each broken
   // reference is reported where it is first met and costs nothing after.
   std::unordered_map<std::string, std::optional<RefTarget>> cache_;
-  // The Reference Objects of every cycle already reported, so that a cycle through three
-  // references is one diagnostic, not three.
-  std::unordered_set<const spec::Node*> in_reported_cycle_;
+  // Where each Reference Object met inside a chain leads: the final target, or nullopt
+  // when the chain fails (already reported, so a cycle through three references is one
+  // diagnostic, not three). Keys are arena nodes only, never a caller's temporary.
+  std::unordered_map<const spec::Node*, std::optional<RefTarget>> final_targets_;
+  uint64_t deref_steps_ = 0;
+  // What is left of kSuggestionBudget for "did you mean" hints on unresolved references.
+  uint64_t suggestion_budget_;
+  // The members of large maps that JSON pointers walk through, by key.
+  std::unordered_map<const spec::Node*, std::unordered_map<std::string_view, const spec::Node*>> child_index_;
 };
 
 // Decodes a JSON pointer ("/a~1b/0") into its reference tokens; false when malformed.

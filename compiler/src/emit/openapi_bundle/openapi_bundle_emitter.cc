@@ -1,6 +1,10 @@
 #include "emit/openapi_bundle/openapi_bundle_emitter.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "base/json_writer.h"
 #include "emit/json_schema.h"
@@ -22,11 +26,24 @@ constexpr std::string_view kId = "openapi-bundle";
 // schemas and securitySchemes, and x- extensions outside operations.
 class BundleBuilder {
  public:
-  explicit BundleBuilder(const ir::Api& api) : api_(api), keys_(ComponentKeys(api)) {
+  BundleBuilder(const ir::Api& api, uint64_t* work) : api_(api), keys_(ComponentKeys(api)), work_(work) {
+    // Each operation's callbacks by name, names in order of first appearance.
+    for (const ir::Operation& cb : api.callbacks) {
+      Count(1);
+      std::vector<std::pair<std::string, std::vector<ir::Operation>>>& named = callbacks_[cb.parent];
+      auto it = std::find_if(named.begin(), named.end(), [&](const auto& n) { return n.first == cb.callback_name; });
+      if (it == named.end()) it = named.insert(named.end(), {cb.callback_name, {}});
+      it->second.push_back(cb);
+    }
     bool v30 = api.openapi_version.rfind("3.0", 0) == 0;
     options_.dialect = v30 ? SchemaDialect::kOpenApi30 : SchemaDialect::kOpenApi31;
     options_.ref_prefix = "#/components/schemas/";
     options_.names = &keys_;
+  }
+
+  // Adds `n` steps to the caller's work counter (EmitOptions::work), when there is one.
+  void Count(uint64_t n) const {
+    if (work_ != nullptr) *work_ += n;
   }
 
   std::string Info() const {
@@ -67,19 +84,24 @@ class BundleBuilder {
   // Operations grouped by path (or webhook name) in document order of first appearance.
   std::string Paths(const std::vector<ir::Operation>& ops, bool always) const {
     if (ops.empty() && !always) return {};
-    std::vector<std::string> paths;
+    // Paths in the order they first appear, each with its operations in order: grouped
+    // through a map, since a scan per path cost quadratic time (100,000 operations).
+    std::vector<std::vector<const ir::Operation*>> paths;
+    std::unordered_map<std::string_view, size_t> path_index;
+    Count(ops.size());
     for (const ir::Operation& op : ops) {
-      if (std::find(paths.begin(), paths.end(), op.path) == paths.end()) paths.push_back(op.path);
+      auto [it, added] = path_index.emplace(op.path, paths.size());
+      if (added) paths.emplace_back();
+      paths[it->second].push_back(&op);
     }
     JsonWriter w(0);
     w.BeginObject();
-    for (const std::string& path : paths) {
-      w.Key(path).BeginObject();
-      for (const ir::Operation& op : ops) {
-        if (op.path == path) {
-          w.Key(op.method);
-          WriteOperation(op, w);
-        }
+    for (const std::vector<const ir::Operation*>& path_ops : paths) {
+      w.Key(path_ops.front()->path).BeginObject();
+      for (const ir::Operation* op : path_ops) {
+        Count(1);
+        w.Key(op->method);
+        WriteOperation(*op, w);
       }
       w.EndObject();
     }
@@ -271,26 +293,15 @@ class BundleBuilder {
     }
     w.EndObject();
     // Callbacks declared by this operation, grouped by name, then by expression.
-    std::vector<std::string> names;
-    int self = -1;
-    for (size_t i = 0; i < api_.operations.size(); ++i) {
-      if (&api_.operations[i] == &op) self = static_cast<int>(i);
-    }
-    for (const ir::Operation& cb : api_.callbacks) {
-      if (self >= 0 && cb.parent == self &&
-          std::find(names.begin(), names.end(), cb.callback_name) == names.end()) {
-        names.push_back(cb.callback_name);
-      }
-    }
-    if (!names.empty()) {
+    // Only operations of api_.operations have callbacks (a callback's own do not), found
+    // through the index built once: a scan of every operation and callback per operation
+    // cost quadratic time.
+    auto by_parent = &op >= api_.operations.data() && &op < api_.operations.data() + api_.operations.size()
+                         ? callbacks_.find(static_cast<int>(&op - api_.operations.data()))
+                         : callbacks_.end();
+    if (by_parent != callbacks_.end()) {
       w.Key("callbacks").BeginObject();
-      for (const std::string& name : names) {
-        std::vector<ir::Operation> ops;
-        for (const ir::Operation& cb : api_.callbacks) {
-          if (cb.parent == self && cb.callback_name == name) ops.push_back(cb);
-        }
-        w.Key(name).Raw(Paths(ops, true));
-      }
+      for (const auto& [name, ops] : by_parent->second) w.Key(name).Raw(Paths(ops, true));
       w.EndObject();
     }
     if (op.deprecated) w.Key("deprecated").Bool(true);
@@ -302,6 +313,9 @@ class BundleBuilder {
 
   const ir::Api& api_;
   std::vector<std::string> keys_;
+  uint64_t* work_;
+  // Callbacks by the index of their operation, then by name.
+  std::unordered_map<int, std::vector<std::pair<std::string, std::vector<ir::Operation>>>> callbacks_;
   SchemaWriterOptions options_;
 };
 
@@ -311,7 +325,7 @@ class OpenApiBundleEmitter final : public Emitter {
   void Emit(const EmitContext& ctx, OutputSet& out) const override {
     for (const ApiInput& input : ctx.apis) {
       const ir::Api& api = *input.api;
-      BundleBuilder b(api);
+      BundleBuilder b(api, ctx.options.work);
       View view;
       view.Set("openapi_json", JsonQuote(api.openapi_version));
       view.Set("info_json", b.Info());

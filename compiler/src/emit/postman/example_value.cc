@@ -3,13 +3,19 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <deque>
+#include <functional>
 #include <map>
 #include <optional>
-#include <regex>
-#include <set>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
+
+#include "emit/postman/pattern.h"
+#include "emit/postman/schema_cycles.h"
 
 namespace specc::emit {
 namespace {
@@ -22,6 +28,22 @@ constexpr int kValueBudget = 400;
 // Optional properties are filled in down to this depth only.
 constexpr int kOptionalDepth = 3;
 constexpr int kMaxDepth = 24;
+// Generation recursing deeper than this (branches of branches do not count as depth) cuts
+// off as a cycle does: a chain of ten thousand `oneOf`s must not exhaust the stack.
+constexpr int kMaxNesting = 200;
+// The work one value (or one validity check) may cost, in steps: a schema visited, a value
+// checked, a node copied, a character matched against a pattern state. Past it the value
+// is finished cheaply (smallest values, checks passed). The largest value of the corpus
+// (GitHub's dereferenced description) costs 372,000 steps.
+constexpr uint64_t kStepBudget = 4'000'000;
+// A generated value stops growing past this many nodes (values, members and items), and
+// finishes as when the budget is spent: a schema whose required properties form a binary
+// tree doubles with each level. GitHub's largest generated value has under 2,000.
+constexpr uint64_t kMaxValueNodes = 20'000;
+// And all values of one API together: kStepBudget plus this much per schema, so that the
+// work stays linear in the size of the API however many values it asks for. The corpus
+// needs at most 460 steps per schema (Twilio's TaskRouter), GitHub's 75.
+constexpr uint64_t kStepsPerSchema = 500;
 
 // Builds a value from nlohmann's SAX events exactly as Json::parse does (a repeated key
 // keeps its first place and its last value), but moves each object's members in once,
@@ -114,307 +136,6 @@ size_t CodePoints(const std::string& s) {
   return n;
 }
 
-// Generates the shortest string a regular expression matches (unbounded quantifiers
-// repeated `stretch` more times than their minimum). Covers literals, escapes, character
-// classes, groups, alternation (the first alternative) and quantifiers; backreferences make
-// it give up. A lookaround generates nothing where it stands; what a positive lookahead
-// requires (`(?=.*[A-Z])`, password rules) is kept in lookaheads() for the caller to work
-// into the string, which the caller then checks against the pattern.
-class PatternGen {
- public:
-  PatternGen(std::string_view pattern, int stretch) : p_(pattern), stretch_(stretch) {}
-
-  std::optional<std::string> Run() {
-    std::string out;
-    if (!Alt(true, &out) || pos_ != p_.size()) return std::nullopt;
-    return out;
-  }
-
-  // The text each positive lookahead's body generates, without a leading `.*`-like run
-  // (which only says where the required text may stand).
-  const std::vector<std::string>& lookaheads() const { return lookaheads_; }
-
- private:
-  bool Alt(bool emit, std::string* out) {
-    bool first = true;
-    while (true) {
-      if (!Seq(emit && first, out)) return false;
-      if (pos_ < p_.size() && p_[pos_] == '|') {
-        ++pos_;
-        first = false;
-        continue;
-      }
-      return true;
-    }
-  }
-
-  bool Seq(bool emit, std::string* out) {
-    while (pos_ < p_.size() && p_[pos_] != '|' && p_[pos_] != ')') {
-      std::string atom;
-      if (!Atom(&atom)) return false;
-      size_t min = 1, max = 1;
-      bool unbounded = false;
-      if (pos_ < p_.size()) {
-        char q = p_[pos_];
-        if (q == '?') {
-          min = 0, ++pos_;
-        } else if (q == '*') {
-          min = 0, unbounded = true, ++pos_;
-        } else if (q == '+') {
-          unbounded = true, ++pos_;
-        } else if (q == '{') {
-          size_t close = p_.find('}', pos_);
-          if (close == std::string_view::npos) return false;
-          std::string_view body = p_.substr(pos_ + 1, close - pos_ - 1);
-          size_t comma = body.find(',');
-          auto parse = [](std::string_view t, size_t* v) {
-            auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), *v);
-            return ec == std::errc() && ptr == t.data() + t.size();
-          };
-          if (comma == std::string_view::npos) {
-            if (!parse(body, &min)) return false;
-            max = min;
-          } else {
-            if (!parse(body.substr(0, comma), &min)) return false;
-            if (comma + 1 == body.size()) {
-              unbounded = true;
-            } else if (!parse(body.substr(comma + 1), &max)) {
-              return false;
-            }
-          }
-          pos_ = close + 1;
-        } else {
-          max = min;
-        }
-        if (pos_ < p_.size() && (p_[pos_] == '?' || p_[pos_] == '+') && q != '|' &&
-            (q == '?' || q == '*' || q == '+' || q == '{')) {
-          ++pos_;
-        }
-      }
-      size_t count = min;
-      if (unbounded) {
-        count = min + static_cast<size_t>(stretch_);
-      } else if (max > min) {
-        count = std::min(max, min + static_cast<size_t>(stretch_));
-      }
-      if (count > 256) return false;
-      if (emit) {
-        for (size_t i = 0; i < count; ++i) *out += atom;
-      }
-    }
-    return true;
-  }
-
-  // One atom, generated once, into `out`.
-  bool Atom(std::string* out) {
-    char c = p_[pos_];
-    if (c == '(') {
-      ++pos_;
-      if (p_.substr(pos_, 2) == "?:") {
-        pos_ += 2;
-      } else if (p_.substr(pos_, 2) == "?<" && pos_ + 2 < p_.size() && p_[pos_ + 2] != '=' &&
-                 p_[pos_ + 2] != '!') {
-        size_t close = p_.find('>', pos_);
-        if (close == std::string_view::npos) return false;
-        pos_ = close + 1;
-      } else if (pos_ < p_.size() && p_[pos_] == '?') {
-        return Lookaround();
-      }
-      if (!Alt(true, out)) return false;
-      if (pos_ >= p_.size() || p_[pos_] != ')') return false;
-      ++pos_;
-      return true;
-    }
-    if (c == '[') return Class(out);
-    if (c == '.') {
-      ++pos_;
-      out->push_back('a');
-      return true;
-    }
-    if (c == '^' || c == '$') {
-      ++pos_;
-      return true;
-    }
-    if (c == '\\') {
-      if (pos_ + 1 >= p_.size()) return false;
-      char e = p_[pos_ + 1];
-      pos_ += 2;
-      switch (e) {
-        case 'd': out->push_back('0'); return true;
-        case 'w': out->push_back('a'); return true;
-        case 's': out->push_back(' '); return true;
-        case 'D': case 'S': out->push_back('a'); return true;
-        case 'W': out->push_back('-'); return true;
-        case 'b': case 'B': return true;
-        case 'n': out->push_back('\n'); return true;
-        case 't': out->push_back('\t'); return true;
-        case 'p': case 'P': {
-          size_t close = p_.find('}', pos_);
-          if (close == std::string_view::npos) return false;
-          pos_ = close + 1;
-          out->push_back('a');
-          return true;
-        }
-        default:
-          if (e >= '0' && e <= '9') return false;
-          if (e == 'u' || e == 'x' || e == 'c' || e == 'k') return false;
-          out->push_back(e);
-          return true;
-      }
-    }
-    if (c == '*' || c == '+' || c == '?' || c == '{' || c == ')') return false;
-    out->push_back(c);
-    ++pos_;
-    return true;
-  }
-
-  // After `(?`: a lookahead or lookbehind, parsed to its `)`, generating nothing here.
-  bool Lookaround() {
-    std::string_view kind = p_.substr(pos_, 3);
-    bool positive_ahead = kind.substr(0, 2) == "?=";
-    if (kind.substr(0, 2) == "?=" || kind.substr(0, 2) == "?!") {
-      pos_ += 2;
-    } else if (kind == "?<=" || kind == "?<!") {
-      pos_ += 3;
-    } else {
-      return false;
-    }
-    // A lookahead's body usually starts with a run saying where the text may stand.
-    for (std::string_view run : {".*?", ".*", "[\\s\\S]*"}) {
-      if (p_.substr(pos_, run.size()) == run) {
-        pos_ += run.size();
-        break;
-      }
-    }
-    std::string body;
-    if (!Alt(true, &body)) return false;
-    if (pos_ >= p_.size() || p_[pos_] != ')') return false;
-    ++pos_;
-    if (positive_ahead && !body.empty()) lookaheads_.push_back(std::move(body));
-    return true;
-  }
-
-  // A character class: the first member, or for a negated class the first of a few
-  // ordinary characters it does not exclude.
-  bool Class(std::string* out) {
-    ++pos_;
-    bool negated = pos_ < p_.size() && p_[pos_] == '^';
-    if (negated) ++pos_;
-    std::vector<std::pair<unsigned char, unsigned char>> ranges;
-    bool first = true;
-    while (pos_ < p_.size() && (p_[pos_] != ']' || first)) {
-      first = false;
-      unsigned char lo;
-      if (p_[pos_] == '\\') {
-        if (pos_ + 1 >= p_.size()) return false;
-        char e = p_[pos_ + 1];
-        pos_ += 2;
-        if (e == 'd') {
-          ranges.push_back({'0', '9'});
-          continue;
-        }
-        if (e == 'w') {
-          ranges.push_back({'a', 'z'});
-          ranges.push_back({'A', 'Z'});
-          ranges.push_back({'0', '9'});
-          ranges.push_back({'_', '_'});
-          continue;
-        }
-        if (e == 's') {
-          ranges.push_back({' ', ' '});
-          continue;
-        }
-        if (e == 'p' || e == 'P') {
-          size_t close = p_.find('}', pos_);
-          if (close == std::string_view::npos) return false;
-          pos_ = close + 1;
-          ranges.push_back({'a', 'z'});
-          continue;
-        }
-        if (e == 'D' || e == 'W' || e == 'S' || e == 'u' || e == 'x') return false;
-        lo = static_cast<unsigned char>(e == 'n' ? '\n' : e == 't' ? '\t' : e);
-      } else {
-        lo = static_cast<unsigned char>(p_[pos_++]);
-      }
-      unsigned char hi = lo;
-      if (pos_ + 1 < p_.size() && p_[pos_] == '-' && p_[pos_ + 1] != ']') {
-        hi = static_cast<unsigned char>(p_[pos_ + 1]);
-        if (hi == '\\') return false;
-        pos_ += 2;
-      }
-      ranges.push_back({lo, hi});
-    }
-    if (pos_ >= p_.size()) return false;
-    ++pos_;
-    auto in = [&](unsigned char ch) {
-      for (auto [lo, hi] : ranges) {
-        if (ch >= lo && ch <= hi) return true;
-      }
-      return false;
-    };
-    if (!negated) {
-      if (ranges.empty()) return false;
-      // Prefer a letter or digit when the class has one: readable values.
-      for (unsigned char ch : std::string_view("a0A")) {
-        if (in(ch)) {
-          out->push_back(static_cast<char>(ch));
-          return true;
-        }
-      }
-      out->push_back(static_cast<char>(ranges.front().first));
-      return true;
-    }
-    for (unsigned char ch : std::string_view("a0A_x-Z9")) {
-      if (!in(ch)) {
-        out->push_back(static_cast<char>(ch));
-        return true;
-      }
-    }
-    return false;
-  }
-
-  std::string_view p_;
-  size_t pos_ = 0;
-  int stretch_;
-  std::vector<std::string> lookaheads_;
-};
-
-// Strings that may match a pattern with positive lookaheads, built from `made` (what
-// PatternGen generated) and the texts its lookaheads require: those texts in place of
-// `made`'s start (the length stays), then before it.
-std::vector<std::string> WithLookaheads(const std::string& made, const std::vector<std::string>& lookaheads) {
-  if (lookaheads.empty()) return {made};
-  std::string required;
-  for (const std::string& text : lookaheads) required += text;
-  std::vector<std::string> out{made};
-  if (required.size() <= made.size()) out.push_back(required + made.substr(required.size()));
-  out.push_back(required + made);
-  return out;
-}
-
-const std::regex& FormatRegex(const std::string& format, bool* known) {
-  static const std::regex kDateTime(
-      R"(^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$)");
-  static const std::regex kDate(R"(^\d{4}-\d{2}-\d{2}$)");
-  static const std::regex kTime(R"(^\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$)");
-  static const std::regex kUuid(
-      R"(^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$)");
-  static const std::regex kEmail(R"(^[^\s@]+@[^\s@]+\.[^\s@]+$)");
-  static const std::regex kUri(R"(^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]*$)");
-  static const std::regex kIpv4(R"(^(\d{1,3}\.){3}\d{1,3}$)");
-  static const std::regex kAny(".*");
-  *known = true;
-  if (format == "date-time") return kDateTime;
-  if (format == "date") return kDate;
-  if (format == "time") return kTime;
-  if (format == "uuid") return kUuid;
-  if (format == "email") return kEmail;
-  if (format == "uri" || format == "url") return kUri;
-  if (format == "ipv4") return kIpv4;
-  *known = false;
-  return kAny;
-}
-
 // A value for a string format, or empty for a format specc has no value for.
 std::string FormatValue(const std::string& format) {
   if (format == "date-time") return "2024-01-01T00:00:00Z";
@@ -444,11 +165,79 @@ std::string FormatNumber(double v, bool integer) {
   return std::string(buf, ptr);
 }
 
+// The number of values in `j`, itself included.
+uint64_t Nodes(const Json& j) {
+  uint64_t n = 1;
+  if (j.is_structured()) {
+    for (const Json& child : j) n += Nodes(child);
+  }
+  return n;
+}
+
+// Adds to object `into` each member of object `from` it lacks, in `from`'s order. A set of
+// the keys present keeps this linear: ordered_json finds a key by scanning.
+void MergeMissing(Json& into, const Json& from) {
+  Json::object_t& members = into.get_ref<Json::object_t&>();
+  std::unordered_set<std::string_view> present;
+  for (const auto& [key, value] : members) present.insert(key);
+  std::vector<std::pair<std::string, Json>> added;
+  for (auto it = from.begin(); it != from.end(); ++it) {
+    if (present.insert(it.key()).second) added.emplace_back(it.key(), it.value());
+  }
+  members.reserve(members.size() + added.size());
+  for (auto& [key, value] : added) members.Container::emplace_back(std::move(key), std::move(value));
+}
+
+// Where a value of an object is kept: a generated value's member set by name. ordered_json
+// finds a key by scanning its members, so an object with thousands of properties is
+// written through the member vector (each schema's property names are distinct).
+void AppendMember(Json& obj, const std::string& key, Json value) {
+  obj.get_ref<Json::object_t&>().Container::emplace_back(key, std::move(value));
+}
+
+// A hash that agrees with Json's operator==: numbers hash by value (1 == 1.0, 0.0 == -0.0),
+// objects by their members in order (ordered_json compares them in order).
+size_t ValueHash(const Json& j) {
+  auto mix = [](size_t h, size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); };
+  size_t h = static_cast<size_t>(j.is_number() ? Json::value_t::number_float : j.type());
+  if (j.is_number()) {
+    double d = j.get<double>();
+    return mix(h, d == 0 ? 0 : std::hash<double>{}(d));
+  }
+  if (j.is_string()) return mix(h, std::hash<std::string>{}(j.get_ref<const std::string&>()));
+  if (j.is_boolean()) return mix(h, j.get<bool>() ? 1 : 2);
+  if (j.is_object()) {
+    for (auto it = j.begin(); it != j.end(); ++it) h = mix(mix(h, std::hash<std::string>{}(it.key())), ValueHash(*it));
+  } else if (j.is_array()) {
+    for (const Json& item : j) h = mix(h, ValueHash(item));
+  }
+  return h;
+}
+
+// Whether two items of array `a` are equal, in O(n log n) rather than by comparing every
+// pair: items are sorted by hash and only items with equal hashes are compared.
+bool HasDuplicates(const Json& a) {
+  std::vector<std::pair<size_t, size_t>> hashed;  // (hash, index)
+  hashed.reserve(a.size());
+  for (size_t i = 0; i < a.size(); ++i) hashed.emplace_back(ValueHash(a[i]), i);
+  std::sort(hashed.begin(), hashed.end());
+  for (size_t i = 0; i < hashed.size(); ++i) {
+    for (size_t k = i + 1; k < hashed.size() && hashed[k].first == hashed[i].first; ++k) {
+      if (a[hashed[i].second] == a[hashed[k].second]) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 class ExampleBuilder::Impl {
  public:
-  explicit Impl(const sema::SchemaMeanings& meanings) : api_(meanings.api()), meanings_(meanings) {}
+  explicit Impl(const sema::SchemaMeanings& meanings)
+      : api_(meanings.api()),
+        meanings_(meanings),
+        total_budget_(kStepBudget + kStepsPerSchema * meanings.api().schemas.size()),
+        on_cycle_(SchemasOnCycles(meanings.api())) {}
 
   // Values depend on their arguments only, and one API asks for the same ones again and
   // again (GitHub's shared error responses and `owner`/`repo`/`per_page` parameters: four
@@ -462,10 +251,13 @@ class ExampleBuilder::Impl {
   }
 
   bool Valid(ir::SchemaId id, std::string_view text, ExampleUse use) {
-    use_ = use;
+    BeginCall(use);
+    Charge(text.size() / 16);
     Json j = ParseJson(text);
     return !j.is_discarded() && Check(j, id, 0);
   }
+
+  uint64_t steps() const { return steps_; }
 
  private:
   // The arguments of Value() as one string: the candidates' texts themselves, not their
@@ -479,25 +271,86 @@ class ExampleBuilder::Impl {
 
   std::string BuildValue(ir::SchemaId id, const std::vector<std::string_view>& candidates, ExampleUse use,
                          int indent) {
-    use_ = use;
+    BeginCall(use);
     for (std::string_view text : candidates) {
+      Charge(text.size() / 16);
       Json j = ParseJson(text);
       if (!j.is_discarded() && Check(j, id, 0)) return j.dump(indent);
     }
     budget_ = 0;
+    value_nodes_ = 0;
     stack_.clear();
+    nesting_ = 0;
     return Generate(id, 0).dump(indent);
   }
 
+  // ---- work ----
+
+  // Starts a Value() or Valid() call: its own step budget, within what is left of the
+  // API's.
+  void BeginCall(ExampleUse use) {
+    use_ = use;
+    call_steps_ = 0;
+    exhausted_ = steps_ > total_budget_;
+  }
+
+  // Counts `n` steps; returns false once the call or the API has spent its budget.
+  bool Charge(uint64_t n) {
+    steps_ += n;
+    call_steps_ += n;
+    if (call_steps_ > kStepBudget || steps_ > total_budget_) exhausted_ = true;
+    return !exhausted_;
+  }
+
   // ---- validation ----
+
+  // A check's result depends on the value, the schema, the depth (past kMaxDepth all is
+  // accepted) and use_; within one top-level check the value's nodes stay where they are,
+  // so their addresses name them. A schema reached through many paths (a DAG of oneOfs)
+  // is then checked once per node, not once per path.
+  struct CheckKey {
+    const Json* value;
+    ir::SchemaId id;
+    int depth;
+    bool operator==(const CheckKey&) const = default;
+  };
+  struct CheckKeyHash {
+    size_t operator()(const CheckKey& k) const {
+      return std::hash<const void*>{}(k.value) ^ (static_cast<size_t>(k.id) * 0x9e3779b97f4a7c15ULL) ^
+             static_cast<size_t>(k.depth);
+    }
+  };
 
   // Judges `j` by schema `id`'s meaning (sema/), as the generated zod schemas do, except
   // that a oneOf must match exactly one branch (a mock server that validates by JSON
   // Schema, Prism, rejects a value matching two, so examples never do).
   bool Check(const Json& j, ir::SchemaId id, int depth) {
+    if (check_nesting_ == 0) {
+      // A fresh table rather than clear(), which costs the buckets a large check left.
+      if (checked_.bucket_count() > 64) {
+        checked_ = {};
+      } else {
+        checked_.clear();
+      }
+      coerced_.clear();
+    }
+    if (!Charge(1)) return true;
     if (id == ir::kNoSchema || depth > kMaxDepth) return true;
+    CheckKey key{&j, id, depth};
+    if (auto it = checked_.find(key); it != checked_.end()) return it->second;
+    ++check_nesting_;
+    bool ok = CheckUncached(j, id, depth);
+    --check_nesting_;
+    // Past the budget every check passes: not a result to keep.
+    if (!exhausted_) checked_.emplace(key, ok);
+    return ok;
+  }
+
+  bool CheckUncached(const Json& j, ir::SchemaId id, int depth) {
     if (use_ == ExampleUse::kParameter && (j.is_number() || j.is_boolean())) {
-      return Check(Json(j.is_boolean() ? (j.get<bool>() ? "true" : "false") : j.dump()), id, depth);
+      // Kept until the top-level check ends: checks below are remembered by address.
+      coerced_.push_back(Json(j.is_boolean() ? (j.get<bool>() ? "true" : "false") : j.dump()));
+      return Check(coerced_.back(), id, depth);
     }
     const sema::SchemaMeaning& m = meanings_.Of(id);
     if (j.is_null() && (m.nullable || m.null_only)) return true;
@@ -511,6 +364,7 @@ class ExampleBuilder::Impl {
       const std::string& text = j.get_ref<const std::string&>();
       bool numeric = std::any_of(m.types.begin(), m.types.end(),
                                  [](const std::string& t) { return t == "integer" || t == "number"; });
+      Charge(text.size() / 16);
       Json parsed = ParseJson(text);
       if (numeric && !parsed.is_discarded() && parsed.is_number()) coerced = parsed;
       if (!coerced && (text == "true" || text == "false") &&
@@ -524,6 +378,7 @@ class ExampleBuilder::Impl {
       if (!ok) return false;
     }
     if (!m.enum_values.empty()) {
+      Charge(m.enum_values.size());
       bool ok = false;
       for (const Json& v : Enum(id)) ok = ok || v == j || (coerced && v == *coerced);
       if (!ok) return false;
@@ -532,17 +387,16 @@ class ExampleBuilder::Impl {
       if (auto n = Number(s.minimum); n && coerced->get<double>() < *n) return false;
       if (auto n = Number(s.maximum); n && coerced->get<double>() > *n) return false;
     }
-    if (!s.const_value.empty() && ParseJson(s.const_value) != j) return false;
+    if (!s.const_value.empty() && Const(id) != j) return false;
     if (j.is_string()) {
       const std::string& text = j.get_ref<const std::string&>();
+      Charge(text.size() / 16);
       size_t n = CodePoints(text);
       if (s.min_length && n < *s.min_length) return false;
       if (s.max_length && n > *s.max_length) return false;
       if (!s.pattern.empty() && !Matches(s.pattern, text)) return false;
-      if (!s.format.empty()) {
-        bool known = false;
-        const std::regex& re = FormatRegex(s.format, &known);
-        if (known && !std::regex_search(text, re)) return false;
+      if (std::string_view format = FormatPattern(s.format); !format.empty() && !Matches(std::string(format), text)) {
+        return false;
       }
     }
     if (j.is_number()) {
@@ -564,14 +418,11 @@ class ExampleBuilder::Impl {
         if (!Check(j[i], item, depth + 1)) return false;
       }
       if (s.unique_items) {
-        for (size_t i = 0; i < j.size(); ++i) {
-          for (size_t k = i + 1; k < j.size(); ++k) {
-            if (j[i] == j[k]) return false;
-          }
-        }
+        Charge(j.size());
+        if (HasDuplicates(j)) return false;
       }
     }
-    if (j.is_object() && !CheckObject(j, m, depth)) return false;
+    if (j.is_object() && !CheckObject(j, id, m, depth)) return false;
     for (ir::SchemaId b : m.intersect) {
       if (!Check(j, b, depth + 1)) return false;
     }
@@ -582,21 +433,30 @@ class ExampleBuilder::Impl {
     return true;
   }
 
-  bool CheckObject(const Json& j, const sema::SchemaMeaning& m, int depth) {
+  // The object keywords of `m` for object `j`. Members and properties are found through
+  // indexes, not by scans, so that thousands of properties cost linear time.
+  bool CheckObject(const Json& j, ir::SchemaId id, const sema::SchemaMeaning& m, int depth) {
     if (m.min_properties && j.size() < *m.min_properties) return false;
     if (m.max_properties && j.size() > *m.max_properties) return false;
+    Charge(j.size() + m.properties.size());
+    std::unordered_map<std::string_view, const Json*> members;
+    members.reserve(j.size());
+    for (auto it = j.begin(); it != j.end(); ++it) members.emplace(it.key(), &it.value());
     for (const sema::ObjectProperty& p : m.properties) {
-      auto it = j.find(p.name);
-      if (it == j.end()) {
+      auto it = members.find(p.name);
+      if (it == members.end()) {
         if (p.required && !Skipped(p)) return false;
         continue;
       }
-      if (!Check(*it, p.schema, depth + 1)) return false;
+      if (!Check(*it->second, p.schema, depth + 1)) return false;
     }
+    if (m.pattern_properties.empty() && m.additional_properties != ir::AdditionalProperties::kForbidden &&
+        m.additional_properties != ir::AdditionalProperties::kSchema) {
+      return true;
+    }
+    const PropertyIndex& declared = PropertiesOf(id, m);
     for (auto it = j.begin(); it != j.end(); ++it) {
-      bool declared = std::any_of(m.properties.begin(), m.properties.end(),
-                                  [&](const sema::ObjectProperty& p) { return p.name == it.key(); });
-      if (declared) continue;
+      if (declared.count(it.key()) > 0) continue;
       bool matched = false;
       for (const auto& [pattern, schema] : m.pattern_properties) {
         if (!Matches(pattern, it.key())) continue;
@@ -618,11 +478,13 @@ class ExampleBuilder::Impl {
   // more of them is not judged.
   bool CheckChoice(const Json& j, const sema::Choice& choice, int depth) {
     size_t opaque = 0, matched = 0;
+    Charge(choice.branches.size() + choice.required_sets.size());
     for (ir::SchemaId b : choice.branches) {
       opaque += Opaque(b) ? 1 : 0;
       matched += Check(j, b, depth + 1) ? 1 : 0;
     }
     for (const std::vector<std::string>& set : choice.required_sets) {
+      Charge(set.size());
       bool has = j.is_object() && std::all_of(set.begin(), set.end(), [&](const std::string& n) { return j.contains(n); });
       matched += has ? 1 : 0;
     }
@@ -669,45 +531,81 @@ class ExampleBuilder::Impl {
     return values;
   }
 
-  // Unanchored ECMAScript search, as JSON Schema's `pattern`. A pattern std::regex cannot
-  // compile counts as matching: specc cannot judge it.
+  const Json& Const(ir::SchemaId id) {
+    auto it = consts_.find(id);
+    if (it == consts_.end()) it = consts_.emplace(id, ParseJson(api_.schemas[id].const_value)).first;
+    return it->second;
+  }
+
+  // The properties of schema `id`'s meaning `m` by name, built once per schema: a scan per
+  // name costs quadratic time on an object with thousands of properties.
+  using PropertyIndex = std::unordered_map<std::string_view, const sema::ObjectProperty*>;
+  const PropertyIndex& PropertiesOf(ir::SchemaId id, const sema::SchemaMeaning& m) {
+    auto it = property_index_.find(id);
+    if (it == property_index_.end()) {
+      Charge(m.properties.size());
+      it = property_index_.emplace(id, PropertyIndex()).first;
+      for (const sema::ObjectProperty& p : m.properties) it->second.emplace(p.name, &p);
+    }
+    return it->second;
+  }
+
+  // Unanchored ECMAScript search, as JSON Schema's `pattern`. A pattern specc cannot judge
+  // (PatternMatcher::Search) counts as matching, and so does every pattern once the
+  // budget is spent.
   bool Matches(const std::string& pattern, const std::string& text) {
-    auto it = patterns_.find(pattern);
-    if (it == patterns_.end()) {
-      std::optional<std::regex> re;
-      try {
-        re.emplace(pattern, std::regex::ECMAScript);
-      } catch (const std::regex_error&) {
-        re.reset();
-      }
-      it = patterns_.emplace(pattern, std::move(re)).first;
-    }
-    if (!it->second || text.size() > 2000) return true;
-    try {
-      return std::regex_search(text, *it->second);
-    } catch (const std::regex_error&) {
-      return true;
-    }
+    if (exhausted_) return true;
+    uint64_t work = 0;
+    std::optional<bool> found = patterns_.Search(pattern, text, &work);
+    Charge(work);
+    return found.value_or(true);
   }
 
   // ---- generation ----
 
   Json Generate(ir::SchemaId id, int depth) {
     ++budget_;
+    if (!Charge(1) || ++value_nodes_ > kMaxValueNodes) {
+      exhausted_ = true;
+      return Cheapest(id);
+    }
     if (id == ir::kNoSchema) return "string";
+    bool cycle = stack_.count(id) > 0 || depth > kMaxDepth;
+    if (!cycle && nesting_ >= kMaxNesting) {
+      cycle = true;
+      ++cuts_;
+    }
+    // Past kValueBudget no optional property is added, so a value depends only on the
+    // schema, the depth, the kind of value and required_only_; and for a schema on no
+    // cycle, not on the schemas around it either. Such values are built once.
+    bool reusable = !cycle && budget_ >= kValueBudget && !on_cycle_[id];
+    uint64_t key = (static_cast<uint64_t>(id) << 16) | (static_cast<uint64_t>(depth) << 8) |
+                   (static_cast<uint64_t>(required_only_) << 4) | static_cast<uint64_t>(use_);
+    if (reusable) {
+      if (auto it = generated_.find(key); it != generated_.end()) {
+        value_nodes_ += it->second.nodes;
+        if (!Charge(it->second.nodes) || value_nodes_ > kMaxValueNodes) {
+          exhausted_ = true;
+          return Cheapest(id);
+        }
+        return it->second.value;
+      }
+    }
+    uint64_t cuts = cuts_;
+    Json result = GenerateUncached(id, depth, cycle);
+    if (reusable && !exhausted_ && cuts_ == cuts) {
+      uint64_t nodes = Nodes(result);
+      Charge(nodes);
+      generated_.emplace(key, Generated{result, nodes});
+    }
+    return result;
+  }
+
+  Json GenerateUncached(ir::SchemaId id, int depth, bool cycle) {
     const ir::Schema& s = api_.schemas[id];
     const sema::SchemaMeaning& m = meanings_.Of(id);
-    bool cycle = stack_.count(id) > 0 || depth > kMaxDepth;
     if (!cycle) {
-      // The schema's own example, then its default, when they are valid.
-      for (const std::string& text : s.examples) {
-        Json j = ParseJson(text);
-        if (!j.is_discarded() && Check(j, id, 0)) return j;
-      }
-      if (!s.default_value.empty()) {
-        Json j = ParseJson(s.default_value);
-        if (!j.is_discarded() && Check(j, id, 0)) return j;
-      }
+      if (const Json* own = OwnExample(id)) return *own;
     }
     if (m.alias_of != ir::kNoSchema) {
       // A nullable reference back to a schema being built (`parent: {allOf: [Project],
@@ -716,13 +614,15 @@ class ExampleBuilder::Impl {
       if (back && meanings_.Nullable(id)) return Json(nullptr);
       if (cycle) return Minimal(meanings_.Resolve(id));
       stack_.insert(id);
+      ++nesting_;
       Json value = Generate(m.alias_of, depth + 1);
+      --nesting_;
       stack_.erase(id);
       return value;
     }
     if (m.boolean_schema) return *m.boolean_schema ? Json("string") : Json(nullptr);
     if (m.null_only) return nullptr;
-    if (!s.const_value.empty()) return ParseJson(s.const_value);
+    if (!s.const_value.empty()) return Const(id);
     if (!s.enum_values.empty()) {
       for (const Json& v : Enum(id)) {
         if (!v.is_null() && !v.is_discarded()) return v;
@@ -731,9 +631,40 @@ class ExampleBuilder::Impl {
     }
     if (cycle) return Minimal(id);
     stack_.insert(id);
+    ++nesting_;
     Json result = Compose(id, depth);
+    --nesting_;
     stack_.erase(id);
     return result;
+  }
+
+  // The schema's own first valid example, else its default when valid, else nullptr.
+  // Validity depends on the schema and the kind of value only, so it is decided once.
+  const Json* OwnExample(ir::SchemaId id) {
+    uint64_t key = (static_cast<uint64_t>(id) << 4) | static_cast<uint64_t>(use_);
+    if (auto it = own_examples_.find(key); it != own_examples_.end()) return it->second ? &*it->second : nullptr;
+    const ir::Schema& s = api_.schemas[id];
+    std::optional<Json> found;
+    for (const std::string& text : s.examples) {
+      Charge(text.size() / 16);
+      Json j = ParseJson(text);
+      if (!j.is_discarded() && Check(j, id, 0)) {
+        found = std::move(j);
+        break;
+      }
+    }
+    if (!found && !s.default_value.empty()) {
+      Json j = ParseJson(s.default_value);
+      if (!j.is_discarded() && Check(j, id, 0)) found = std::move(j);
+    }
+    // Past the budget every check passes: not a decision to keep.
+    if (exhausted_) {
+      scratch_ = std::move(found);
+      return scratch_ ? &*scratch_ : nullptr;
+    }
+    auto& kept = own_examples_[key];
+    kept = std::move(found);
+    return kept ? &*kept : nullptr;
   }
 
   // The value of a schema reached again inside itself: the smallest value of its type, so
@@ -744,6 +675,19 @@ class ExampleBuilder::Impl {
     if (type == "array") return Json::array();
     if (type == "object") return Json::object();
     return Scalar(api_.schemas[id], type);
+  }
+
+  // What a schema gets once the budget is spent: the smallest value of its type, without
+  // looking at patterns or examples.
+  Json Cheapest(ir::SchemaId id) {
+    if (id == ir::kNoSchema) return "string";
+    if (meanings_.Nullable(id)) return nullptr;
+    std::string type = MainType(meanings_.Resolve(id));
+    if (type == "array") return Json::array();
+    if (type == "object") return Json::object();
+    if (type == "boolean") return true;
+    if (type == "integer" || type == "number") return Num(api_.schemas[meanings_.Resolve(id)], type == "integer");
+    return "string";
   }
 
   // The type a value for schema `id` takes: its first type (sema infers one from the
@@ -785,9 +729,8 @@ class ExampleBuilder::Impl {
         return;
       }
       if (result.is_object() && v.is_object()) {
-        for (auto it = v.begin(); it != v.end(); ++it) {
-          if (!result.contains(it.key())) result[it.key()] = it.value();
-        }
+        Charge(v.size());
+        MergeMissing(result, v);
       }
     };
     for (ir::SchemaId b : m.intersect) merge(Generate(b, depth));
@@ -810,6 +753,7 @@ class ExampleBuilder::Impl {
         for (ir::SchemaId b : choice->branches) options.push_back({"", b, nullptr});
       }
       for (const std::vector<std::string>& set : choice->required_sets) options.push_back({"", ir::kNoSchema, &set});
+      Charge(options.size());
       // A first round on the value built so far; a second on an object with the required
       // properties only, for branches that differ in which optional properties they
       // require; a third with each branch's required properties only, for a general
@@ -835,9 +779,14 @@ class ExampleBuilder::Impl {
               result = Json::object();
               have = true;
             }
-            for (const std::string& name : *option.required) {
-              if (!result.is_object() || result.contains(name)) continue;
-              result[name] = Generate(PropertySchema(m, name), depth + 1);
+            if (result.is_object()) {
+              Charge(option.required->size() + result.size());
+              std::unordered_set<std::string> present;
+              for (auto it = result.begin(); it != result.end(); ++it) present.insert(it.key());
+              for (const std::string& name : *option.required) {
+                if (!present.insert(name).second) continue;
+                AppendMember(result, name, Generate(PropertySchema(id, m, name), depth + 1));
+              }
             }
           } else {
             merge(round == 2 ? GenerateRequiredOnly(option.branch, depth) : Generate(option.branch, depth));
@@ -860,13 +809,12 @@ class ExampleBuilder::Impl {
     return result;
   }
 
-  // The schema of property `name` among `m`'s properties; kNoSchema (any value) when it
-  // has none.
-  static ir::SchemaId PropertySchema(const sema::SchemaMeaning& m, const std::string& name) {
-    for (const sema::ObjectProperty& p : m.properties) {
-      if (p.name == name) return p.schema;
-    }
-    return ir::kNoSchema;
+  // The schema of property `name` among the properties of schema `id` (meaning `m`);
+  // kNoSchema (any value) when it has none.
+  ir::SchemaId PropertySchema(ir::SchemaId id, const sema::SchemaMeaning& m, const std::string& name) {
+    const PropertyIndex& index = PropertiesOf(id, m);
+    auto it = index.find(name);
+    return it == index.end() ? ir::kNoSchema : it->second->schema;
   }
 
   // A schema that inherits from a base with a discriminator (`Cat: allOf [Pet]` where Pet
@@ -878,13 +826,14 @@ class ExampleBuilder::Impl {
       if (branch == ir::kNoSchema) continue;
       const ir::Schema& base = api_.schemas[meanings_.Resolve(branch)];
       if (!base.discriminator) continue;
+      Charge(base.discriminator->mapping.size() + value.size());
       std::string selected = api_.schemas[id].name;
       for (const auto& [key, target] : base.discriminator->mapping) {
         if (target != ir::kNoSchema && meanings_.Resolve(target) == id) selected = key;
       }
       // Only a value the property's own schema allows (an enum of other spellings keeps
       // the generated one).
-      ir::SchemaId property = PropertySchema(meanings_.Of(id), base.discriminator->property_name);
+      ir::SchemaId property = PropertySchema(id, meanings_.Of(id), base.discriminator->property_name);
       if (!selected.empty() && Check(Json(selected), property, 0)) value[base.discriminator->property_name] = selected;
     }
   }
@@ -903,26 +852,36 @@ class ExampleBuilder::Impl {
     // Room for every property up front: growing an ordered_json object copies its members.
     obj.get_ref<Json::object_t&>().reserve(m.properties.size());
     bool optional = !required_only && !required_only_ && depth < kOptionalDepth && budget_ < kValueBudget;
+    Charge(m.properties.size());
     for (const sema::ObjectProperty& p : m.properties) {
       if (Skipped(p)) continue;
       if (!p.required && !optional) continue;
       if (!p.required && p.schema != ir::kNoSchema && stack_.count(p.schema)) continue;
-      obj[p.name] = Generate(p.schema, depth + 1);
+      // Property names are distinct, so each is appended without a search.
+      AppendMember(obj, p.name, Generate(p.schema, depth + 1));
     }
     if (m.max_properties && obj.size() > *m.max_properties) {
       // Keep the required properties: drop optional ones from the end.
       for (auto it = m.properties.rbegin(); it != m.properties.rend() && obj.size() > *m.max_properties; ++it) {
-        if (!it->required) obj.erase(it->name);
+        if (it->required) continue;
+        Charge(obj.size());
+        obj.erase(it->name);
       }
     }
     size_t want = m.min_properties.value_or(0);
-    for (int n = 1; obj.size() < want && n < 100; ++n) {
-      std::string key = "key" + std::to_string(n);
-      if (obj.contains(key)) continue;
-      ir::SchemaId extra = m.additional_properties == ir::AdditionalProperties::kSchema
-                               ? m.additional_properties_schema
-                               : ir::kNoSchema;
-      obj[key] = Generate(extra, depth + 1);
+    if (obj.size() < want) {
+      Charge(obj.size());
+      std::unordered_set<std::string> present;
+      for (auto it = obj.begin(); it != obj.end(); ++it) present.insert(it.key());
+      for (int n = 1; obj.size() < want && n < 100; ++n) {
+        std::string key = "key" + std::to_string(n);
+        Charge(1);
+        if (!present.insert(key).second) continue;
+        ir::SchemaId extra = m.additional_properties == ir::AdditionalProperties::kSchema
+                                 ? m.additional_properties_schema
+                                 : ir::kNoSchema;
+        AppendMember(obj, key, Generate(extra, depth + 1));
+      }
     }
     return obj;
   }
@@ -983,12 +942,12 @@ class ExampleBuilder::Impl {
     if (!s.pattern.empty()) {
       std::optional<std::string> fallback;
       for (int stretch = 0; stretch <= 64; stretch = stretch < 8 ? stretch + 1 : stretch * 2) {
-        PatternGen gen(s.pattern, stretch);
-        std::optional<std::string> made = gen.Run();
-        if (!made) break;
-        if (!fallback) fallback = made;
-        if (CodePoints(*made) > max) break;
-        for (const std::string& candidate : WithLookaheads(*made, gen.lookaheads())) {
+        Charge(s.pattern.size());
+        std::vector<std::string> candidates = ShortestMatchCandidates(s.pattern, stretch);
+        if (candidates.empty()) break;
+        if (!fallback) fallback = candidates.front();
+        if (CodePoints(candidates.front()) > max) break;
+        for (const std::string& candidate : candidates) {
           size_t n = CodePoints(candidate);
           if (n >= min && n <= max && Matches(s.pattern, candidate)) return candidate;
         }
@@ -1004,12 +963,43 @@ class ExampleBuilder::Impl {
   const ir::Api& api_;
   const sema::SchemaMeanings& meanings_;
   ExampleUse use_ = ExampleUse::kRequest;
+  // Schemas visited for the current value (optional properties stop at kValueBudget), and
+  // an upper count of its nodes (kMaxValueNodes).
   int budget_ = 0;
+  uint64_t value_nodes_ = 0;
   // Set while generating a value with required properties only (GenerateRequiredOnly).
   bool required_only_ = false;
-  std::set<ir::SchemaId> stack_;
+  // The schemas being generated (a schema met again inside itself is cut off), and how
+  // deep generation recurses.
+  std::unordered_set<ir::SchemaId> stack_;
+  int nesting_ = 0;
+  // How often kMaxNesting cut generation off: a value built across a cut depends on the
+  // depth it was built at, so it is not reused.
+  uint64_t cuts_ = 0;
+  // Steps taken in all, and in the current Value() or Valid() call; exhausted_ once that
+  // call has spent kStepBudget or all calls total_budget_.
+  uint64_t steps_ = 0;
+  const uint64_t total_budget_;
+  uint64_t call_steps_ = 0;
+  bool exhausted_ = false;
+  const std::vector<bool> on_cycle_;
+  struct Generated {
+    Json value;
+    uint64_t nodes;
+  };
+  // Values of schemas on no cycle, built past kValueBudget (Generate).
+  std::unordered_map<uint64_t, Generated> generated_;
+  // The results of the current top-level check, and the coerced parameter values it
+  // checks (kept so that their addresses stay theirs).
+  std::unordered_map<CheckKey, bool, CheckKeyHash> checked_;
+  std::deque<Json> coerced_;
+  int check_nesting_ = 0;
+  std::unordered_map<uint64_t, std::optional<Json>> own_examples_;  // by schema and use
+  std::optional<Json> scratch_;
   std::map<ir::SchemaId, std::vector<Json>> enums_;
-  std::map<std::string, std::optional<std::regex>> patterns_;
+  std::map<ir::SchemaId, Json> consts_;
+  std::unordered_map<ir::SchemaId, PropertyIndex> property_index_;
+  PatternMatcher patterns_;
   std::unordered_map<std::string, std::string> values_;  // by ValueKey()
 };
 
@@ -1024,5 +1014,7 @@ const std::string& ExampleBuilder::Value(ir::SchemaId id, const std::vector<std:
 bool ExampleBuilder::Valid(ir::SchemaId id, std::string_view json, ExampleUse use) {
   return impl_->Valid(id, json, use);
 }
+
+uint64_t ExampleBuilder::steps() const { return impl_->steps(); }
 
 }  // namespace specc::emit

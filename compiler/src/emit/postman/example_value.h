@@ -10,6 +10,7 @@
 #ifndef SPECC_EMIT_POSTMAN_EXAMPLE_VALUE_H_
 #define SPECC_EMIT_POSTMAN_EXAMPLE_VALUE_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -50,6 +51,13 @@ class ExampleBuilder {
   // types, enums, bounds, lengths, patterns, common formats, required and additional
   // properties, allOf/anyOf/oneOf/not).
   bool Valid(ir::SchemaId id, std::string_view json, ExampleUse use);
+
+  // The work done so far, in steps: schemas visited, values checked, nodes copied,
+  // characters matched against pattern states. Each Value() or Valid() call may spend a
+  // fixed budget of steps, past which it finishes with the smallest values and counts
+  // every check as passed, so the work grows linearly with the number of calls whatever
+  // the schemas (the hostile-input tests bound it).
+  uint64_t steps() const;
 
  private:
   class Impl;
