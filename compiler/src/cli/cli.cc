@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <ostream>
+#include <set>
 #include <sstream>
 
 #include "base/atomic_file.h"
@@ -49,7 +50,7 @@ int WriteDocs(const CLI::App& app, const std::string& dir, std::ostream& err) {
 }
 
 int RunCommand(const std::vector<std::string>& args, const RunOptions& options, std::ostream& out,
-               std::ostream& err) {
+               std::ostream& err, std::set<std::string>* accepted_secrets) {
   CLI::App app{"specc: compiles OpenAPI and project specs into code, collections and plans, "
                "and reports drift against git",
                "specc"};
@@ -124,7 +125,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   ParseOutputFormat(format_name, &format);
   std::string working_dir = directory.empty() ? options.working_dir
                                               : JoinPath(options.working_dir, directory);
-  CommandContext ctx{working_dir, options.free_memory, format, out, err};
+  CommandContext ctx{working_dir, options.free_memory, format, out, err, accepted_secrets};
   CLI::App* sub = app.get_subcommands().front();
   std::string name = sub->get_name();
   if (name == "lint") return RunLint(files, ctx);
@@ -150,11 +151,13 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
 int Run(const std::vector<std::string>& args, const RunOptions& options, std::ostream& out,
         std::ostream& err) {
   // The secret guard: everything a command prints is held back until it has been scanned.
+  // Values the spec review accepted (allowlisted, documentation examples) pass.
   std::ostringstream out_buffer, err_buffer;
-  int code = RunCommand(args, options, out_buffer, err_buffer);
+  std::set<std::string> accepted_secrets;
+  int code = RunCommand(args, options, out_buffer, err_buffer, &accepted_secrets);
   std::vector<std::string> problems;
-  out << GuardPrinted(std::move(out_buffer).str(), "stdout", &problems);
-  err << GuardPrinted(std::move(err_buffer).str(), "stderr", &problems);
+  out << GuardPrinted(std::move(out_buffer).str(), "stdout", &problems, accepted_secrets);
+  err << GuardPrinted(std::move(err_buffer).str(), "stderr", &problems, accepted_secrets);
   for (const std::string& problem : problems) err << problem;
   if (!problems.empty() && code != kExitUsage) code = kExitSpecErrors;
   return code;

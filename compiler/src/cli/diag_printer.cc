@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/json_writer.h"
+#include "base/secret_scan.h"
 #include "base/utf8.h"
 
 namespace specc::cli {
@@ -48,6 +49,14 @@ std::string SameWidthVisible(std::string_view line) {
   return out;
 }
 
+// The source line with every secret-shaped span masked by `*` of the same length: a
+// diagnostic about a secret in a spec shows where it is, never what it is.
+std::string MaskSecrets(std::string_view line) {
+  std::string out(line);
+  for (const SecretHit& hit : ScanForSecrets(line)) out.replace(hit.offset, hit.length, hit.length, '*');
+  return out;
+}
+
 void PrintText(const Diagnostic& d, const SourceMap& sources, std::ostream& out, bool is_note) {
   LineCol pos = sources.Position(d.loc);
   if (d.loc.known()) {
@@ -59,7 +68,8 @@ void PrintText(const Diagnostic& d, const SourceMap& sources, std::ostream& out,
   if (!is_note) out << " [" << DiagCodeName(d.code) << ']';
   out << '\n';
   if (d.loc.known()) {
-    std::string_view line = sources.LineText(d.loc);
+    std::string masked = MaskSecrets(sources.LineText(d.loc));
+    std::string_view line = masked;
     // Long lines (minified JSON) are cut around the column so the caret stays readable.
     size_t start = 0;
     size_t column = pos.column - 1;
