@@ -1,128 +1,153 @@
 #include "base/secret_scan.h"
 
+#include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstdint>
 
+#include "base/secret_rules.h"
+#include "base/secret_text.h"
 #include "base/sha256.h"
 
 namespace specc {
 namespace {
 
-constexpr bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-bool IsUpperOrDigit(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string LowerCopy(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
-
-// Length of the run of characters satisfying `pred` starting at `pos`, up to `limit`.
-template <typename Pred>
-size_t RunLength(std::string_view text, size_t pos, size_t limit, Pred pred) {
-  size_t n = 0;
-  while (pos + n < text.size() && n < limit && pred(text[pos + n])) ++n;
-  return n;
-}
-
-// True when the character before `pos` does not continue a word (a token starts here).
-bool StartsWord(std::string_view text, size_t pos) {
-  return pos == 0 || !(IsAlnum(text[pos - 1]) || text[pos - 1] == '_');
-}
-
-// Shannon entropy of `s`, in bits per character.
-double Entropy(std::string_view s) {
-  if (s.empty()) return 0;
-  std::array<int, 256> counts{};
-  for (char c : s) ++counts[static_cast<unsigned char>(c)];
-  double bits = 0;
-  for (int n : counts) {
-    if (n == 0) continue;
-    double p = static_cast<double>(n) / static_cast<double>(s.size());
-    bits -= p * std::log2(p);
-  }
-  return bits;
-}
-
-// Values that announce themselves as stand-ins: `<password>`, `xxxx`, `EXAMPLE`, `****`,
-// `${TOKEN}`, `{{token}}`, `your-token-here`.
-bool IsPlaceholder(std::string_view value) {
-  if (value.empty()) return true;
-  for (char c : value) {
-    if (c == '<' || c == '>' || c == '*' || c == '{' || c == '}' || c == '$' || c == '%' || c == '[') return true;
-  }
-  std::string lower = LowerCopy(value);
-  for (std::string_view word : {"xxxx", "example", "your", "placeholder", "dummy", "redacted", "changeme",
-                                "sample", "fake", "0000", "1234", "abcd", "...", "____", "----"}) {
-    if (lower.find(word) != std::string::npos) return true;
-  }
-  bool all_same = true;
-  for (char c : value) all_same = all_same && c == value[0];
-  return all_same;
-}
-
-uint32_t Crc32(std::string_view data) {
-  static const std::array<uint32_t, 256> table = [] {
-    std::array<uint32_t, 256> t{};
-    for (uint32_t n = 0; n < 256; ++n) {
-      uint32_t c = n;
-      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[n] = c;
-    }
-    return t;
-  }();
-  uint32_t crc = 0xFFFFFFFFu;
-  for (char ch : data) crc = table[(crc ^ static_cast<unsigned char>(ch)) & 0xFF] ^ (crc >> 8);
-  return crc ^ 0xFFFFFFFFu;
-}
-
-// GitHub's token format (github.blog, 2021-04-05): a 30-character random part and a
-// base62 CRC32 of it in the last six characters. Documentation examples fail the check.
-bool GithubChecksumValid(std::string_view body) {
-  if (body.size() != 36) return false;
-  uint64_t value = 0;
-  for (char c : body.substr(30)) {
-    int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : c >= 'a' && c <= 'z' ? c - 'a' + 36 : -1;
-    if (digit < 0) return false;
-    value = value * 62 + static_cast<uint64_t>(digit);
-  }
-  return value == Crc32(body.substr(0, 30));
-}
+using secret_text::Entropy;
+using secret_text::IsAlnum;
+using secret_text::IsPlaceholder;
+using secret_text::IsUpperOrDigit;
+using secret_text::Lower;
+using secret_text::LowerCopy;
+using secret_text::RunLength;
 
 bool IsGithubPrefix(std::string_view text, size_t pos) {
   return text.substr(pos, 2) == "gh" && pos + 3 < text.size() && text[pos + 3] == '_' &&
          std::string_view("pousr").find(text[pos + 2]) != std::string_view::npos;
 }
 
-// Private keys published as examples in public API descriptions, by the SHA-256 of their
-// first 64 base64 characters. They are documentation, and everyone has them; blocking them
-// would make specc refuse those descriptions. GitHub's REST description ships one (the
-// app-manifest conversion example).
-constexpr std::string_view kPublicExampleKeys[] = {
+// Credentials published as examples in public documentation, by the SHA-256 of their
+// value (private keys: of their first 64 base64 characters). Everyone has them; blocking
+// them would make specc refuse the descriptions that carry them.
+constexpr std::string_view kPublicExamples[] = {
+    // The app-manifest conversion example private key in GitHub's REST description.
     "1d3ae6a355e9cc25b29ba314a1857a5105d01132ce4a7699ffdaa12a5e740821",
+    // jwt.io's example token (`{"sub": "1234567890", "name": "John Doe", ...}`).
+    "7f75367e7881255134e1375e723d1dea8ad5f6a4fdb79d938df1f1754a830606",
 };
+
+bool IsPublicExample(std::string_view value) {
+  std::string fingerprint = Sha256Hex(value);
+  for (std::string_view known : kPublicExamples) {
+    if (fingerprint == known) return true;
+  }
+  return false;
+}
 
 constexpr std::string_view kDbSchemes[] = {"postgres", "postgresql", "mysql", "mariadb", "mongodb",
                                            "mongodb+srv", "redis", "rediss", "amqp", "amqps",
                                            "mssql", "sqlserver", "clickhouse", "cockroachdb"};
 
-// Which bytes can start a rule: the punctuation anywhere, the provider prefixes only at
-// the start of a word. A byte starts a rule when its trigger bits survive masking with the
+bool IsBase64Char(char c) { return IsAlnum(c) || c == '+' || c == '/' || c == '='; }
+bool IsBase64UrlChar(char c) { return IsAlnum(c) || c == '_' || c == '-'; }
+
+// The key material after a PEM header that ends at `body`: base64 characters across line
+// breaks (real ones or `\n` escapes in JSON), after any armor headers (`Version: ...`, as
+// OpenPGP has). Stops at the first other byte, so `-----END` and `...` end it. Returns up
+// to `limit` characters of material; `*end` is where reading stopped.
+std::string PemMaterial(std::string_view text, size_t body, size_t limit, size_t* end) {
+  std::string material;
+  size_t i = body;
+  for (int headers = 0; headers < 8 && i < text.size(); ++headers) {
+    size_t line_start = i;
+    while (i < text.size() && (text[i] == '\n' || text[i] == '\r' || text[i] == ' ' ||
+                               (text[i] == '\\' && i + 1 < text.size() && (text[i + 1] == 'n' || text[i + 1] == 'r')))) {
+      i += text[i] == '\\' ? 2 : 1;
+    }
+    size_t colon = i;
+    while (colon < text.size() && colon - i < 80 && (IsAlnum(text[colon]) || text[colon] == '-')) ++colon;
+    if (colon >= text.size() || text[colon] != ':' || colon == i) {
+      i = line_start;
+      break;
+    }
+    while (i < text.size() && text[i] != '\n' && !(text[i] == '\\' && i + 1 < text.size() && text[i + 1] == 'n')) ++i;
+  }
+  for (; i < text.size() && material.size() < limit; ++i) {
+    char c = text[i];
+    if (c == '\\' && i + 1 < text.size() && (text[i + 1] == 'n' || text[i + 1] == 'r')) {
+      ++i;
+      continue;
+    }
+    if (IsBase64Char(c)) {
+      material.push_back(c);
+    } else if (c != '\n' && c != '\r' && c != ' ') {
+      break;
+    }
+  }
+  *end = i;
+  return material;
+}
+
+// Where a PEM private-key header that starts at `pos` ends: `-----BEGIN`, up to 100 of
+// [ A-Z0-9_-], `PRIVATE KEY`, an optional ` BLOCK`, `-----`. Returns npos otherwise.
+size_t PemHeaderEnd(std::string_view text, size_t pos) {
+  if (text.compare(pos, 10, "-----BEGIN") != 0) return std::string_view::npos;
+  size_t i = pos + 10;
+  size_t limit = std::min(text.size(), i + 100);
+  while (i < limit && (IsUpperOrDigit(text[i]) || text[i] == ' ' || text[i] == '_' || text[i] == '-')) {
+    if (text.compare(i, 11, "PRIVATE KEY") == 0) break;
+    ++i;
+  }
+  if (text.compare(i, 11, "PRIVATE KEY") != 0) return std::string_view::npos;
+  i += 11;
+  if (text.compare(i, 6, " BLOCK") == 0) i += 6;
+  if (text.compare(i, 5, "-----") != 0) return std::string_view::npos;
+  return i + 5;
+}
+
+// The base64url-decoded start of `part` (up to 48 bytes), for a look at a JWT's header.
+std::string DecodeBase64UrlPrefix(std::string_view part) {
+  auto value = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    return c == '-' || c == '+' ? 62 : c == '_' || c == '/' ? 63 : -1;
+  };
+  std::string out;
+  uint32_t bits = 0;
+  int count = 0;
+  for (size_t i = 0; i < part.size() && out.size() < 48; ++i) {
+    int v = value(part[i]);
+    if (v < 0) break;
+    bits = (bits << 6) | static_cast<uint32_t>(v);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out.push_back(static_cast<char>((bits >> count) & 0xFF));
+    }
+  }
+  return out;
+}
+
+// Which bytes can start a rule: the punctuation anywhere, the token prefixes only where a
+// token can start. A byte starts a rule when its trigger bits survive masking with the
 // word bits of the byte before: a prefix letter after a word character is masked out.
 enum TriggerBits : uint8_t { kAnywhere = 1, kAtWordStart = 2 };
-constexpr std::array<uint8_t, 256> kTriggers = [] {
-  std::array<uint8_t, 256> table{};
-  for (unsigned char c : std::string_view("gsrxA")) table[c] = kAtWordStart;
-  for (unsigned char c : std::string_view("-:=")) table[c] = kAnywhere;
+const std::array<uint8_t, 256>& Triggers() {
+  static const std::array<uint8_t, 256> table = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+      if (secret_rules::MayStartToken(static_cast<unsigned char>(c))) t[c] = kAtWordStart;
+    }
+    t['e'] = kAtWordStart;  // JWTs
+    for (unsigned char c : std::string_view("-:=")) t[c] = kAnywhere;
+    return t;
+  }();
   return table;
-}();
-// kAtWordStart for the bytes that continue a word (StartsWord's test), else 0.
+}
+// kAtWordStart for the bytes that continue a word, else 0.
 constexpr std::array<uint8_t, 256> kWordBytes = [] {
   std::array<uint8_t, 256> table{};
   for (int c = 0; c < 256; ++c) {
-    if (IsAlnum(static_cast<char>(c)) || c == '_') table[c] = kAtWordStart;
+    if (secret_text::IsWordChar(static_cast<char>(c))) table[c] = kAtWordStart;
   }
   return table;
 }();
@@ -135,105 +160,86 @@ class Scanner {
     // Most bytes start no rule, and most letters that could are inside a word: deciding
     // both with two table lookups and one rarely taken branch keeps the guard cheap on
     // tens of megabytes of output.
+    const std::array<uint8_t, 256>& triggers = Triggers();
+    const uint64_t* trigrams = secret_rules::PrefixTrigramBits();
     unsigned char before = ' ';  // a word starts at offset 0
     for (pos_ = 0; pos_ < text_.size(); ++pos_) {
       unsigned char c = static_cast<unsigned char>(text_[pos_]);
-      bool starts_rule = (kTriggers[c] & ~kWordBytes[before]) != 0;
+      bool starts_rule = (triggers[c] & ~kWordBytes[before]) != 0;
       before = c;
       if (!starts_rule) continue;
       switch (text_[pos_]) {
-        case 'g': Github(); break;
-        case 's':
-        case 'r': Stripe(); break;
-        case 'x': Slack(); break;
-        case 'A': Aws(); break;
         case '-': PrivateKey(); break;
         case ':':
           ConnectionString();
           Assignment();
           break;
         case '=': Assignment(); break;
-        default: break;
+        default:
+          if (pos_ + 2 < text_.size()) {
+            size_t h = secret_rules::TrigramHash(c, static_cast<unsigned char>(text_[pos_ + 1]),
+                                                 static_cast<unsigned char>(text_[pos_ + 2]));
+            if ((trigrams[h >> 6] >> (h & 63)) & 1) Token();
+          }
+          break;
       }
     }
     return std::move(hits_);
   }
 
  private:
-  void Hit(std::string_view rule, size_t offset, size_t length) {
+  void Hit(std::string_view rule, size_t offset, size_t length, bool verified = false) {
     // Rules can overlap (a GitHub token assigned to GITHUB_TOKEN): keep the first.
     if (!hits_.empty() && offset < hits_.back().offset + hits_.back().length) return;
-    hits_.push_back({rule, offset, length});
+    hits_.push_back({rule, offset, length, verified});
   }
 
-  void Github() {
-    if (!StartsWord(text_, pos_)) return;
-    if (IsGithubPrefix(text_, pos_)) {
-      size_t n = RunLength(text_, pos_ + 4, 40, IsAlnum);
-      if (n == 36 && !(pos_ + 40 < text_.size() && (IsAlnum(text_[pos_ + 40]) || text_[pos_ + 40] == '_')) &&
-          GithubChecksumValid(text_.substr(pos_ + 4, 36))) {
-        Hit("github-token", pos_, 40);
-      }
+  void Token() {
+    if (!secret_text::StartsToken(text_, pos_)) return;
+    SecretHit hit;
+    if (secret_rules::MatchToken(text_, pos_, &hit)) {
+      Hit(hit.rule, hit.offset, hit.length, hit.verified);
       return;
     }
-    if (text_.substr(pos_, 11) == "github_pat_") {
-      size_t n = RunLength(text_, pos_ + 11, 100, [](char c) { return IsAlnum(c) || c == '_'; });
-      std::string_view body = text_.substr(pos_ + 11, n);
-      if (n >= 82 && !IsPlaceholder(body) && Entropy(body) > 3.5) Hit("github-token", pos_, 11 + n);
-    }
+    if (text_[pos_] == 'e') Jwt();
   }
 
-  void Stripe() {
-    if (!StartsWord(text_, pos_) || text_.substr(pos_ + 1, 7) != "k_live_") return;
-    size_t n = RunLength(text_, pos_ + 8, 256, IsAlnum);
-    std::string_view body = text_.substr(pos_ + 8, n);
-    if (n >= 20 && !IsPlaceholder(body) && Entropy(body) > 3.0) Hit("stripe-live-key", pos_, 8 + n);
-  }
-
-  void Slack() {
-    if (!StartsWord(text_, pos_) || text_.substr(pos_, 3) != "xox" || pos_ + 4 >= text_.size() ||
-        std::string_view("abposr").find(text_[pos_ + 3]) == std::string_view::npos || text_[pos_ + 4] != '-') {
+  // `ey...` `.` `ey...` `.` signature (gitleaks `jwt`): two base64url JSON parts, the
+  // first of which decodes to a header naming an `alg` or a `typ`.
+  void Jwt() {
+    auto part = [&](size_t at) { return RunLength(text_, at, 8192, IsBase64UrlChar); };
+    size_t header = part(pos_);
+    if (header < 19 || text_.compare(pos_, 2, "ey") != 0) return;
+    size_t payload_start = pos_ + header + 1;
+    if (payload_start >= text_.size() || text_[payload_start - 1] != '.' ||
+        text_.compare(payload_start, 2, "ey") != 0) {
       return;
     }
-    size_t n = RunLength(text_, pos_ + 5, 256, [](char c) { return IsAlnum(c) || c == '-'; });
-    std::string_view body = text_.substr(pos_ + 5, n);
-    if (n >= 20 && !IsPlaceholder(body) && Entropy(body) > 3.0) Hit("slack-token", pos_, 5 + n);
+    size_t payload = part(payload_start);
+    if (payload < 19) return;
+    size_t end = payload_start + payload;
+    if (end < text_.size() && text_[end] == '.') {
+      size_t signature = part(end + 1);
+      end += 1 + signature;
+      while (end < text_.size() && text_[end] == '=' && signature > 0) ++end;
+    }
+    if (!secret_text::EndsToken(text_, end)) return;
+    std::string decoded = DecodeBase64UrlPrefix(text_.substr(pos_, header));
+    if (decoded.find("\"alg\"") == std::string::npos && decoded.find("\"typ\"") == std::string::npos) return;
+    std::string_view token = text_.substr(pos_, end - pos_);
+    if (Entropy(token) < 3 || IsPublicExample(token)) return;
+    Hit("jwt", pos_, end - pos_);
   }
 
-  void Aws() {
-    if (!StartsWord(text_, pos_) || (text_.substr(pos_, 4) != "AKIA" && text_.substr(pos_, 4) != "ASIA")) return;
-    size_t n = RunLength(text_, pos_ + 4, 17, IsUpperOrDigit);
-    if (n != 16 || (pos_ + 20 < text_.size() && IsAlnum(text_[pos_ + 20]))) return;
-    std::string_view body = text_.substr(pos_, 20);
-    if (!IsPlaceholder(body) && Entropy(body.substr(4)) > 3.0) Hit("aws-access-key", pos_, 20);
-  }
-
-  // `-----BEGIN ... PRIVATE KEY-----` followed by key material (not `...`).
+  // A PEM private key of any kind (gitleaks `private-key`): RSA, EC, DSA, OPENSSH,
+  // ENCRYPTED, PGP ... BLOCK, followed by key material (not `...`).
   void PrivateKey() {
-    if (text_.substr(pos_, 11) != "-----BEGIN ") return;
-    size_t end = text_.find("PRIVATE KEY-----", pos_ + 11);
-    if (end == std::string_view::npos || end > pos_ + 60) return;
-    size_t body = end + 16;
-    size_t i = body;
-    std::string material;
-    for (; i < text_.size() && i < body + 400 && material.size() < 64; ++i) {
-      char c = text_[i];
-      if (c == '\\' && i + 1 < text_.size() && (text_[i + 1] == 'n' || text_[i + 1] == 'r')) {
-        ++i;
-        continue;
-      }
-      if (IsAlnum(c) || c == '+' || c == '/' || c == '=') {
-        material.push_back(c);
-      } else if (c != '\n' && c != '\r' && c != ' ') {
-        break;
-      }
-    }
-    if (material.size() < 64) return;
-    std::string fingerprint = Sha256Hex(material);
-    for (std::string_view known : kPublicExampleKeys) {
-      if (fingerprint == known) return;
-    }
-    Hit("private-key", pos_, i - pos_);
+    size_t body = PemHeaderEnd(text_, pos_);
+    if (body == std::string_view::npos) return;
+    size_t end = 0;
+    std::string material = PemMaterial(text_, body, 64, &end);
+    if (material.size() < 64 || IsPublicExample(material)) return;
+    Hit("private-key", pos_, end - pos_);
   }
 
   // `postgres://user:password@host`: a database URL that carries a real password.
@@ -310,7 +316,7 @@ class Scanner {
     }
     if (!letter || !digit || IsPlaceholder(value) || Entropy(value) < 3.5) return;
     // A GitHub-format token with a wrong checksum is documentation, not a token.
-    if (value.size() == 40 && IsGithubPrefix(value, 0) && !GithubChecksumValid(value.substr(4))) return;
+    if (value.size() == 40 && IsGithubPrefix(value, 0) && !secret_text::GithubChecksumValid(value.substr(4))) return;
     Hit("secret-assignment", v, n);
   }
 
@@ -336,6 +342,24 @@ bool IsSecretName(std::string_view name) {
 }
 
 std::vector<SecretHit> ScanForSecrets(std::string_view text) { return Scanner(text).Run(); }
+
+std::string SecretFingerprint(std::string_view text, const SecretHit& hit) {
+  std::string_view span = text.substr(hit.offset, hit.length);
+  std::string value(span);
+  if (hit.rule == "private-key") {
+    size_t end = 0;
+    value = PemMaterial(span, PemHeaderEnd(span, 0), 64, &end);
+  }
+  return "sha256:" + Sha256Hex(std::string(hit.rule) + ":" + value);
+}
+
+bool IsSecretRule(std::string_view rule) {
+  for (std::string_view own : {"jwt", "private-key", "connection-string-password", "secret-assignment"}) {
+    if (rule == own) return true;
+  }
+  std::vector<std::string_view> ids = secret_rules::TokenRuleIds();
+  return std::find(ids.begin(), ids.end(), rule) != ids.end();
+}
 
 std::string RedactSecrets(std::string_view text, const std::vector<SecretHit>& hits) {
   std::string out;

@@ -68,12 +68,16 @@ Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, Source
   spec::ProjectConfig config = driver::LoadConfig(root, fs, sources, sink);
   Result<std::vector<std::string>> inputs = driver::FindSpecInputs(config.specs_dir, root, fs);
   if (!inputs.ok()) return inputs.error();
+  FileId first_spec = static_cast<FileId>(sources.file_count());
   driver::LoadedSpecs specs = driver::LoadSpecs(inputs.value(), root, fs, sources, sink);
-  if (sink.has_errors()) return Generation{};
-  // Everything read so far is specc.yaml and the specs (the templates come next).
+  // Everything read so far is specc.yaml and the specs (the allowlist and the templates
+  // come next).
   std::vector<std::string> files_read;
   for (FileId file = 0; file < sources.file_count(); ++file) files_read.push_back(sources.path(file));
   Generation out;
+  out.secrets = driver::ReviewSpecSecrets(first_spec, driver::SecretAllowlists({}, config.specs_dir), root, fs,
+                                          sources, sink);
+  if (sink.has_errors()) return Generation{};
   out.ownership = OwnershipOf(config, files_read);
   emit::TemplateSet templates = emit::TemplateSet::BuiltIn(sources);
   if (!config.templates_dir.empty()) {
@@ -188,7 +192,9 @@ std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const 
   }
   // The secret guard: a file holding a secret-shaped string stops apply before anything
   // is written, and fails check.
-  if (!GuardFiles(outputs.value().files, "", ctx.err)) {
+  const driver::SecretReview& secrets = outputs.value().secrets;
+  if (ctx.accepted_secrets != nullptr) ctx.accepted_secrets->insert(secrets.accepted.begin(), secrets.accepted.end());
+  if (!GuardFiles(outputs.value().files, "", ctx.err, secrets.accepted)) {
     *exit_code = kExitSpecErrors;
     return std::nullopt;
   }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <ostream>
+#include <set>
 #include <sstream>
 
 #include "base/atomic_file.h"
@@ -121,7 +122,7 @@ void AddDiffOptions(CLI::App& sub, DiffFlags& diff, std::string& format_name) {
 }
 
 int RunCommand(const std::vector<std::string>& args, const RunOptions& options, std::ostream& out,
-               std::ostream& err) {
+               std::ostream& err, std::set<std::string>* accepted_secrets) {
   CLI::App app{"specc: compiles OpenAPI and project specs into code, collections and plans, "
                "and reports drift against git",
                "specc"};
@@ -255,7 +256,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
     }
     working_dir = root;
   }
-  CommandContext ctx{working_dir, options.free_memory, format, out, err};
+  CommandContext ctx{working_dir, options.free_memory, format, out, err, accepted_secrets};
   if (name == "lint") return RunLint(files, ctx);
   if (name == "ir") return RunIr(files, ctx);
   if (name == "emit") return RunEmit(files, out_dir, only, templates_dir, ctx);
@@ -283,11 +284,13 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
 int Run(const std::vector<std::string>& args, const RunOptions& options, std::ostream& out,
         std::ostream& err) {
   // The secret guard: everything a command prints is held back until it has been scanned.
+  // Values the spec review accepted (allowlisted, documentation examples) pass.
   std::ostringstream out_buffer, err_buffer;
-  int code = RunCommand(args, options, out_buffer, err_buffer);
+  std::set<std::string> accepted_secrets;
+  int code = RunCommand(args, options, out_buffer, err_buffer, &accepted_secrets);
   std::vector<std::string> problems;
-  out << GuardPrinted(std::move(out_buffer).str(), "stdout", &problems);
-  err << GuardPrinted(std::move(err_buffer).str(), "stderr", &problems);
+  out << GuardPrinted(std::move(out_buffer).str(), "stdout", &problems, accepted_secrets);
+  err << GuardPrinted(std::move(err_buffer).str(), "stderr", &problems, accepted_secrets);
   for (const std::string& problem : problems) err << problem;
   if (!problems.empty() && code != kExitUsage) code = kExitSpecErrors;
   return code;

@@ -11,6 +11,7 @@
 #include "base/output_set.h"
 #include "base/result.h"
 #include "drift/ownership.h"
+#include "driver/secret_review.h"
 
 namespace specc {
 class DiagSink;
@@ -35,6 +36,8 @@ enum ExitCode : int {
 struct Generation {
   OutputSet files;
   drift::Ownership ownership;
+  // The secret review of the specs: what the guard lets through, and where values came from.
+  driver::SecretReview secrets;
 };
 
 // What `apply` and `check` compare with the repository: the files specc would write for

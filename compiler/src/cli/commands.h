@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/diag_printer.h"
 #include "driver/front_end.h"
+#include "driver/secret_review.h"
 
 namespace specc::cli {
 
@@ -23,6 +24,9 @@ struct CommandContext {
   OutputFormat format = OutputFormat::kText;
   std::ostream& out;
   std::ostream& err;
+  // Fingerprints of the secret-shaped values the spec review accepted (allowlisted or
+  // documentation examples): the guard of printed output lets them through. Owned by Run.
+  std::set<std::string>* accepted_secrets = nullptr;
 };
 
 // `specc lint [FILE...]`: parse and validate; prints diagnostics only.
@@ -76,8 +80,16 @@ int RunEnvCommand(const std::vector<std::string>& args, const std::string& env_n
 // Shared by lint and ir: the spec files a command works on. With no FILE arguments,
 // repository mode: specc.yaml (read into `sources`, problems to `sink`) says where the
 // specs are. Returns false after printing when there are none.
+// `*specs_dir`, when given, is set to the specs directory specc.yaml names.
 bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& ctx,
-                   SourceMap& sources, DiagSink& sink, std::vector<std::string>* inputs);
+                   SourceMap& sources, DiagSink& sink, std::vector<std::string>* inputs,
+                   std::string* specs_dir = nullptr);
+// Runs the secret review (driver/secret_review.h) over the spec files `sources` holds from
+// `first_file` on, with the allowlists of `files` (repository mode: of `specs_dir`), and
+// adds what it accepted to ctx.accepted_secrets.
+driver::SecretReview ReviewSecrets(FileId first_file, const std::vector<std::string>& files,
+                                   const std::string& specs_dir, const Fs& fs, SourceMap& sources,
+                                   DiagSink& sink, const CommandContext& ctx);
 // Repository mode for commands that need the whole project: specc.yaml and the specs it
 // names under ctx.working_dir, loaded. Returns them, or prints why there are none
 // (`command` names the caller in the message) and returns std::nullopt. Problems in the

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/json_writer.h"
+#include "base/secret_scan.h"
 #include "base/utf8.h"
 #include "base/workflow_command.h"
 
@@ -49,6 +50,22 @@ std::string SameWidthVisible(std::string_view line) {
   return out;
 }
 
+// `shown` (a part of `line` from `start`) with every secret-shaped span masked by `*` of
+// the same length: a diagnostic about a secret in a spec shows where it is, never what it
+// is. Scans a margin around the part, not the whole line (minified JSON is one line), so
+// that a token cut by the part's edge is still recognised.
+std::string MaskSecrets(std::string_view line, size_t start, std::string_view shown) {
+  constexpr size_t kMargin = 4096;
+  size_t from = start > kMargin ? start - kMargin : 0;
+  std::string_view window = line.substr(from, start - from + shown.size() + kMargin);
+  std::string out(shown);
+  for (const SecretHit& hit : ScanForSecrets(window)) {
+    size_t begin = std::max(from + hit.offset, start), end = std::min(from + hit.offset + hit.length, start + shown.size());
+    if (begin < end) out.replace(begin - start, end - begin, end - begin, '*');
+  }
+  return out;
+}
+
 void PrintText(const Diagnostic& d, const SourceMap& sources, std::ostream& out, bool is_note) {
   LineCol pos = sources.Position(d.loc);
   if (d.loc.known()) {
@@ -67,7 +84,7 @@ void PrintText(const Diagnostic& d, const SourceMap& sources, std::ostream& out,
     if (line.size() > 160 && column > 60) start = column - 60;
     std::string_view shown = line.substr(start, 160);
     std::string number = std::to_string(pos.line);
-    out << ' ' << number << " | " << (start > 0 ? "..." : "") << SameWidthVisible(shown)
+    out << ' ' << number << " | " << (start > 0 ? "..." : "") << SameWidthVisible(MaskSecrets(line, start, shown))
         << (start + 160 < line.size() ? "..." : "") << '\n';
     out << ' ' << std::string(number.size(), ' ') << " | " << (start > 0 ? "   " : "");
     for (size_t i = start; i < column && i < line.size(); ++i) out << (line[i] == '\t' ? '\t' : ' ');

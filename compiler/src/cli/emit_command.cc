@@ -91,7 +91,8 @@ int RunEmit(const std::vector<std::string>& files, const std::string& out_dir, c
   SourceMap sources;
   DiagSink sink;
   std::vector<std::string> inputs;
-  if (!ResolveInputs(files, ctx, sources, sink, &inputs)) return kExitUsage;
+  std::string specs_dir;
+  if (!ResolveInputs(files, ctx, sources, sink, &inputs, &specs_dir)) return kExitUsage;
   emit::TemplateSet templates = emit::TemplateSet::BuiltIn(sources);
   if (!templates_dir.empty()) {
     Status status = templates.Override(JoinPath(ctx.working_dir, templates_dir), NormalizePath(templates_dir),
@@ -101,13 +102,15 @@ int RunEmit(const std::vector<std::string>& files, const std::string& out_dir, c
       return kExitUsage;
     }
   }
+  FileId first_spec = static_cast<FileId>(sources.file_count());
   driver::LoadedSpecs specs = driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink);
+  driver::SecretReview secrets = ReviewSecrets(first_spec, files, specs_dir, fs, sources, sink, ctx);
   OutputSet files_out;
   if (!sink.has_errors()) files_out = driver::Generate(specs, kinds, templates, sink);
   PrintDiagnostics(sink, sources, ctx.format, ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
   ReleaseAtExit(std::move(specs), ctx);
   if (sink.has_errors()) return ExitCodeFor(sink);
-  if (!GuardFiles(files_out, NormalizePath(out_dir), ctx.err)) return kExitSpecErrors;
+  if (!GuardFiles(files_out, NormalizePath(out_dir), ctx.err, secrets.accepted)) return kExitSpecErrors;
   stdfs::path root = stdfs::path(JoinPath(ctx.working_dir, out_dir));
   for (const auto& [path, contents] : files_out.files()) {
     // A scaffold is the user's file once it exists: never overwritten.

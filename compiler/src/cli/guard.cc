@@ -6,11 +6,22 @@
 #include "base/secret_scan.h"
 
 namespace specc::cli {
+namespace {
 
-bool GuardFiles(const OutputSet& files, const std::string& dir, std::ostream& err) {
+std::vector<SecretHit> Unaccepted(std::string_view text, const std::set<std::string>& accepted) {
+  std::vector<SecretHit> hits = ScanForSecrets(text);
+  if (accepted.empty()) return hits;
+  std::erase_if(hits, [&](const SecretHit& hit) { return accepted.count(SecretFingerprint(text, hit)) > 0; });
+  return hits;
+}
+
+}  // namespace
+
+bool GuardFiles(const OutputSet& files, const std::string& dir, std::ostream& err,
+                const std::set<std::string>& accepted) {
   bool clean = true;
   for (const auto& [path, bytes] : files.files()) {
-    for (const SecretHit& hit : ScanForSecrets(bytes)) {
+    for (const SecretHit& hit : Unaccepted(bytes, accepted)) {
       err << "specc: error: `" << (dir.empty() ? path : JoinPath(dir, path)) << "` would hold a secret-shaped string (rule `"
           << hit.rule << "`, line " << LineOf(bytes, hit.offset) << "); nothing was written [SECRET_IN_OUTPUT]\n";
       clean = false;
@@ -23,8 +34,9 @@ bool GuardFiles(const OutputSet& files, const std::string& dir, std::ostream& er
   return clean;
 }
 
-std::string GuardPrinted(std::string text, std::string_view stream, std::vector<std::string>* problems) {
-  std::vector<SecretHit> hits = ScanForSecrets(text);
+std::string GuardPrinted(std::string text, std::string_view stream, std::vector<std::string>* problems,
+                         const std::set<std::string>& accepted) {
+  std::vector<SecretHit> hits = Unaccepted(text, accepted);
   if (hits.empty()) return text;
   for (const SecretHit& hit : hits) {
     problems->push_back("specc: error: " + std::string(stream) + " held a secret-shaped string (rule `" + std::string(hit.rule) +

@@ -7,6 +7,7 @@
 #define SPECC_CLI_GUARD_H_
 
 #include <iosfwd>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,15 +16,20 @@
 
 namespace specc::cli {
 
-// Returns true when no file of `files` holds a secret-shaped string. Otherwise prints a
+// Returns true when no file of `files` holds a secret-shaped string whose fingerprint is
+// not in `accepted` (the spec review's, driver/secret_review.h). Otherwise prints a
 // SECRET_IN_OUTPUT error per hit to `err` (the path joined to `dir`, the line, the rule;
-// never the string) and returns false: the caller then writes nothing.
-bool GuardFiles(const OutputSet& files, const std::string& dir, std::ostream& err);
+// never the string) and returns false: the caller then writes nothing. A secret the specs
+// hold verbatim never gets here: the review reports it at its place in the spec first;
+// this catches what only the output shows (a JSON escape, a template).
+bool GuardFiles(const OutputSet& files, const std::string& dir, std::ostream& err,
+                const std::set<std::string>& accepted = {});
 
-// Returns `text` with every secret-shaped string replaced by `[redacted:<rule>]`, and adds
-// one SECRET_IN_OUTPUT error line per hit to `problems` (`stream` names where the text was
-// going: "stdout" or "stderr").
-std::string GuardPrinted(std::string text, std::string_view stream, std::vector<std::string>* problems);
+// Returns `text` with every secret-shaped string not in `accepted` (fingerprints) replaced
+// by `[redacted:<rule>]`, and adds one SECRET_IN_OUTPUT error line per such hit to
+// `problems` (`stream` names where the text was going: "stdout" or "stderr").
+std::string GuardPrinted(std::string text, std::string_view stream, std::vector<std::string>* problems,
+                         const std::set<std::string>& accepted = {});
 
 }  // namespace specc::cli
 

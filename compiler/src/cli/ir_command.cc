@@ -17,8 +17,12 @@ int RunIr(const std::vector<std::string>& files, const CommandContext& ctx) {
   SourceMap sources;
   DiagSink sink;
   std::vector<std::string> inputs;
-  if (!ResolveInputs(files, ctx, sources, sink, &inputs)) return kExitUsage;
+  std::string specs_dir;
+  if (!ResolveInputs(files, ctx, sources, sink, &inputs, &specs_dir)) return kExitUsage;
+  FileId first_spec = static_cast<FileId>(sources.file_count());
   driver::LoadedSpecs specs = driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink);
+  // The IR quotes the specs' examples: the review decides which may be printed.
+  ReviewSecrets(first_spec, files, specs_dir, fs, sources, sink, ctx);
   // Diagnostics never mix with the IR on stdout.
   PrintDiagnostics(sink, sources, OutputFormat::kText, ctx.err);
   if (sink.has_errors()) return ExitCodeFor(sink);

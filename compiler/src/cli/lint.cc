@@ -10,13 +10,15 @@
 namespace specc::cli {
 
 bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& ctx,
-                   SourceMap& sources, DiagSink& sink, std::vector<std::string>* inputs) {
+                   SourceMap& sources, DiagSink& sink, std::vector<std::string>* inputs,
+                   std::string* specs_dir) {
   if (!files.empty()) {
     *inputs = files;
     return true;
   }
   RealFs fs = RepositoryFs(files, ctx);
   spec::ProjectConfig config = driver::LoadConfig(ctx.working_dir, fs, sources, sink);
+  if (specs_dir != nullptr) *specs_dir = config.specs_dir;
   Result<std::vector<std::string>> roots = driver::FindSpecInputs(config.specs_dir, ctx.working_dir, fs);
   if (!roots.ok()) {
     ctx.err << "specc: no FILE given and no readable `" << config.specs_dir << "/` directory here ("
@@ -62,13 +64,25 @@ RealFs RepositoryFs(const std::vector<std::string>& files, const CommandContext&
   return files.empty() ? RealFs(ctx.working_dir) : RealFs();
 }
 
+driver::SecretReview ReviewSecrets(FileId first_file, const std::vector<std::string>& files,
+                                   const std::string& specs_dir, const Fs& fs, SourceMap& sources,
+                                   DiagSink& sink, const CommandContext& ctx) {
+  driver::SecretReview review = driver::ReviewSpecSecrets(
+      first_file, driver::SecretAllowlists(files, specs_dir), ctx.working_dir, fs, sources, sink);
+  if (ctx.accepted_secrets != nullptr) ctx.accepted_secrets->insert(review.accepted.begin(), review.accepted.end());
+  return review;
+}
+
 int RunLint(const std::vector<std::string>& files, const CommandContext& ctx) {
   RealFs fs = RepositoryFs(files, ctx);
   SourceMap sources;
   DiagSink sink;
   std::vector<std::string> inputs;
-  if (!ResolveInputs(files, ctx, sources, sink, &inputs)) return kExitUsage;
+  std::string specs_dir;
+  if (!ResolveInputs(files, ctx, sources, sink, &inputs, &specs_dir)) return kExitUsage;
+  FileId first_spec = static_cast<FileId>(sources.file_count());
   ReleaseAtExit(driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink), ctx);
+  ReviewSecrets(first_spec, files, specs_dir, fs, sources, sink, ctx);
   PrintDiagnostics(sink, sources, ctx.format, ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
   return ExitCodeFor(sink);
 }
