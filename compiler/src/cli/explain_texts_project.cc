@@ -109,9 +109,10 @@ lists the allowed values or suggests the closest.)x",
 )x"}},
 
       {"DSL_CONFLICT", "fields that exclude each other",
-       R"x(A declaration sets two things that contradict each other, such as a resource that is both
-`shared` (one instance for every environment) and `per environment` (one instance each).
-The provisioning plan cannot be both; keep the one you mean.)x",
+       R"x(A declaration sets two things that contradict each other: a resource that is both `shared`
+(one instance for every environment) and `per environment` (one instance each), or both
+`per environment` and `branch per environment`; an env var that is both `required` and
+`optional`. specc cannot honour both; keep the one you mean.)x",
        {"specs/shop.specc", R"x(project "shop" {
   id = "7b0e8c52-3d1f-4a6b-9c2e-5f8a1d4b6c30"
   version = "1.0.0"

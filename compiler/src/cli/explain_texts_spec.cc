@@ -108,9 +108,9 @@ x-fallback-regions: *regions
 
       {"SPEC_YAML_UNSUPPORTED", "a YAML feature an API description cannot use",
        R"x(specc reads the JSON-compatible subset of YAML that OpenAPI documents are written in. It
-refuses, with this code: a second document in one file (`---`), tags it does not know
-(`!include`, `!!python/object`), and keys that are not scalars (`? [a, b]`). Each would
-mean something other tools read differently or not at all.
+refuses, with this code: a second document in one file (`---`), mapping keys that are
+themselves mappings or sequences (`? [a, b]`), and anchors or aliases used as keys. Each
+would mean something other tools read differently or not at all.
 
 Split several documents into files joined by `$ref`.)x",
        {"specs/api.yaml", R"x(openapi: 3.1.0
@@ -222,9 +222,10 @@ paths: {}
 )x"}},
 
       {"SPEC_DOCUMENT_EMPTY", "the document has no paths, webhooks or components",
-       R"x(An OpenAPI document must describe something: OpenAPI 3.1 requires at least one of
-`paths`, `webhooks` or `components`, and 3.0 requires `paths`. A document with only
-`openapi` and `info` generates nothing, and is usually a file whose content was lost.
+       R"x(An OpenAPI 3.1 document must describe something: it needs at least one of `paths`,
+`webhooks` or `components`. A document with only `openapi` and `info` generates nothing,
+and is usually a file whose content was lost. (In 3.0, `paths` itself is required; its
+absence is SPEC_FIELD_MISSING.)
 
 Add the operations, or an empty `paths: {}` if the document only shares components.)x",
        {"specs/api.yaml", R"x(openapi: 3.1.0
@@ -262,8 +263,8 @@ components:
 
       {"SPEC_REF_INVALID", "a `$ref` that is not a well-formed reference",
        R"x(The value of `$ref` is not a reference specc can follow: not a string, a fragment that is not
-a JSON pointer (`#components/...` without the leading `/`), a bad `~` escape or an
-empty path. This differs from SPEC_REF_UNRESOLVED: the reference is malformed, not
+a JSON pointer (`#components/...` without the leading `/`), or malformed
+percent-encoding. This differs from SPEC_REF_UNRESOLVED: the reference is malformed, not
 merely pointing at something missing.
 
 A same-document reference looks like `#/components/schemas/Name`; a reference into
@@ -313,7 +314,8 @@ files, in CI and on a plane. A `$ref` to `http://` or `https://` would make the 
 depend on a server, so specc does not follow it.
 
 Download the document once, commit it next to the one that refers to it, and refer to it
-by relative path.)x",
+by relative path. A security scheme given as a remote `$ref` is reported as a warning and
+left out.)x",
        {"specs/api.yaml", R"x(openapi: 3.1.0
 info: {title: Shop, version: 1.0.0}
 paths: {}
@@ -362,7 +364,7 @@ components:
       {"SPEC_FIELD_MISSING", "an OpenAPI object lacks a field the specification requires",
        R"x(An object is missing a field OpenAPI requires of it: a Response Object without
 `description`, an Info Object without `title` or `version`, a parameter without `name`
-or `in`, a path parameter without `required: true`. Tools disagree on what to do with
+or `in`, a 3.0 document without `paths`. Tools disagree on what to do with
 such objects, so specc reports them instead of guessing.)x",
        {"specs/api.yaml", R"x(openapi: 3.1.0
 info: {title: Shop, version: 1.0.0}
@@ -428,7 +430,8 @@ paths:
        R"x(A field has the right type but a value OpenAPI does not allow there: a parameter `in`
 other than path, query, header or cookie (Swagger 2.0's `body` and `formData` became
 `requestBody` in OpenAPI 3), a `style` that does not apply to the parameter's location, an
-unknown security scheme type, and similar.
+unknown security scheme type, and similar. A path parameter without `required: true` is
+reported with this code as a warning (specc treats it as required).
 
 The hint lists the allowed values.)x",
        {"specs/api.yaml", R"x(openapi: 3.1.0
@@ -454,8 +457,9 @@ paths:
 
       {"SPEC_FIELD_CONFLICT", "two fields that exclude each other",
        R"x(An object sets two fields OpenAPI says are mutually exclusive: `example` and `examples` on
-a parameter or media type, `schema` and `content` on a parameter, `value` and
-`externalValue` on an Example Object. Tools pick one at random; keep the one you mean.)x",
+a parameter, header or media type, `value` and `externalValue` on an Example Object,
+`operationId` and `operationRef` on a Link Object. Tools pick one at random; keep the one
+you mean.)x",
        {"specs/api.yaml", R"x(openapi: 3.1.0
 info: {title: Shop, version: 1.0.0}
 paths:
@@ -561,10 +565,10 @@ paths:
 )x"}},
 
       {"SPEC_PATH_TEMPLATE", "a malformed path template",
-       R"x(A key of `paths` is not a valid path template: it does not start with `/`, has an unclosed
-or empty `{}`, nests braces, or repeats a parameter name. specc cannot build a route from
-it. Templates that are well-formed but match the same URLs as another path are reported
-with this code as a warning.)x",
+       R"x(A key of `paths` is not a valid path template: it does not start with `/`, or has an
+unclosed `{` or an unbalanced `}`. specc cannot build a route from it. A path that holds a
+query string (`/pets?limit`) or uses the same `{name}` twice is reported with this code
+as a warning.)x",
        {"specs/api.yaml", R"x(openapi: 3.1.0
 info: {title: Shop, version: 1.0.0}
 paths:
