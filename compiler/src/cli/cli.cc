@@ -44,6 +44,7 @@ const std::vector<CommandRow>& Commands() {
       {"env", "env contract tools (`specc env check FILE --env NAME`)", {"text", "json", "github"}},
       {"hook", "install or remove the git pre-commit hook (`specc hook install`, `specc hook uninstall`)", {}},
       {"init", "scaffold specs/ and specc.yaml in a new repository", {}},
+      {"explain", "print what a diagnostic code means, with a wrong and a right example", {"text", "json"}},
   };
   return rows;
 }
@@ -143,6 +144,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   bool breaking = false;
   ProvisionFlags provision;
   std::string runtime = "node";
+  std::string code;
   std::vector<std::string> kinds;
   for (const emit::EmitterInfo& info : emit::Emitters()) kinds.emplace_back(info.kind);
   for (const CommandRow& row : Commands()) {
@@ -192,6 +194,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
           ->check(CLI::IsMember({"node", "cloudflare-worker", "vercel"}))
           ->option_text("RUNTIME");
     }
+    if (name == "explain") sub->add_option("CODE", code, "a diagnostic code, e.g. SPEC_REF_CYCLE (none: list them all)");
     if (name == "env") {
       sub->add_option("ARGS", extra, "subcommand and its arguments (`check FILE`)");
       sub->add_option("--env", env_name, "environment name")->option_text("ENV");
@@ -261,6 +264,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   if (name == "ir") return RunIr(files, ctx);
   if (name == "emit") return RunEmit(files, out_dir, only, templates_dir, ctx);
   if (name == "init") return RunInit(runtime, ctx);
+  if (name == "explain") return RunExplain(code, ctx);
   const GenerateFn& generate = options.generate ? options.generate : GenerateFn(DefaultGenerate);
   if (name == "apply") {
     return RunApply({.dry_run = dry_run, .diff = show_diff, .staged = false}, generate, ctx);

@@ -100,6 +100,9 @@ struct RepositorySpecs {
 };
 std::optional<RepositorySpecs> LoadRepository(const std::string& command, const CommandContext& ctx,
                                               const Fs& fs, SourceMap& sources, DiagSink& sink);
+// `specc explain [CODE]`: the long description of a diagnostic code with a wrong and a
+// right example; without CODE, every code with its title (explain.cc).
+int RunExplain(const std::string& code, const CommandContext& ctx);
 // `specc init`: scaffolds specs/ and specc.yaml in a repository that has neither.
 int RunInit(const std::string& runtime, const CommandContext& ctx);
 // The file system lint and ir read: confined to ctx.working_dir in repository mode (no
