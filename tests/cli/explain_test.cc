@@ -153,7 +153,6 @@ class ExplainExampleTest : public testing::TestWithParam<std::string> {};
 TEST_P(ExplainExampleTest, WrongDrawsTheCodeAndRightIsClean) {
   const Explanation* e = FindExplanation(GetParam());
   ASSERT_NE(e, nullptr);
-  if (DescriptionOnly().count(GetParam())) GTEST_SKIP() << DescriptionOnly().at(GetParam());
   std::string tag = "[" + GetParam() + "]";
   std::string printed;
   RunExample(*e, e->wrong, &printed);
@@ -165,7 +164,17 @@ TEST_P(ExplainExampleTest, WrongDrawsTheCodeAndRightIsClean) {
   EXPECT_EQ(code, kExitClean) << "the right example of " << GetParam() << " is not clean:\n" << printed;
 }
 
-INSTANTIATE_TEST_SUITE_P(AllCodes, ExplainExampleTest, testing::ValuesIn(RegisteredCodes()),
+// The codes whose examples are run: every registered code but the description-only ones,
+// which are left out of the suite (not skipped in it), each with its reason above.
+std::vector<std::string> DrivenCodes() {
+  std::vector<std::string> codes;
+  for (const std::string& code : RegisteredCodes()) {
+    if (!DescriptionOnly().count(code)) codes.push_back(code);
+  }
+  return codes;
+}
+
+INSTANTIATE_TEST_SUITE_P(AllCodes, ExplainExampleTest, testing::ValuesIn(DrivenCodes()),
                          [](const testing::TestParamInfo<std::string>& info) { return info.param; });
 
 TEST(ExplainCommandTest, PrintsEveryExplanationWithoutTrippingTheSecretGuard) {
