@@ -736,6 +736,34 @@ paths:
       responses: {'200': {description: ok}}
 )x"}},
 
+      {"SPEC_PARAM_IGNORED", "a header parameter named Accept, Content-Type or Authorization",
+       R"x(OpenAPI says a header parameter named `Accept`, `Content-Type` or `Authorization`
+SHALL be ignored: the media types of `content` say what Accept and Content-Type carry,
+and a security scheme says what Authorization carries. specc drops the parameter, so
+the generated server does not require it and the collections do not send it. Describe
+credentials with `components.securitySchemes` and a `security` requirement instead.)x",
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths:
+  /orders:
+    get:
+      operationId: listOrders
+      parameters:
+        - {name: Authorization, in: header, required: true, schema: {type: string}}
+      responses: {'200': {description: ok}}
+)x"},
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+components:
+  securitySchemes:
+    token: {type: http, scheme: bearer}
+security: [{token: []}]
+paths:
+  /orders:
+    get:
+      operationId: listOrders
+      responses: {'200': {description: ok}}
+)x"}},
       {"SPEC_PARAM_DUPLICATE", "the same parameter (name and location) declared twice",
        R"x(An operation lists two parameters with the same `name` and `in`. OpenAPI identifies a
 parameter by that pair, so the second cannot be told apart from the first; specc uses the
@@ -967,6 +995,42 @@ components:
         - {type: object, properties: {meows: {type: boolean}}}
 )x"}},
 
+      {"SPEC_ONEOF_TWINS", "oneOf branches that accept the same values",
+       R"x(Two branches of a `oneOf` check the same things (the same type and constraints;
+formats no validator checks do not count), so every value that matches one matches
+the other, and read literally no value matches exactly one. specc reads such a oneOf
+as anyOf: the generated server accepts a value that matches any branch. Tell the
+branches apart with an enum or const, or a discriminator, or write `anyOf`.)x",
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths:
+  /assets:
+    get:
+      operationId: listAssets
+      parameters:
+        - name: asset
+          in: query
+          schema:
+            oneOf:
+              - {type: string, format: upload-id}
+              - {type: string, format: asset-id}
+      responses: {'200': {description: ok}}
+)x"},
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths:
+  /assets:
+    get:
+      operationId: listAssets
+      parameters:
+        - name: asset
+          in: query
+          schema:
+            anyOf:
+              - {type: string, format: upload-id}
+              - {type: string, format: asset-id}
+      responses: {'200': {description: ok}}
+)x"}},
       {"SPEC_ALLOF_STRICT_BRANCH", "an `allOf` branch with `additionalProperties: false`",
        R"x(A schema extends another through `allOf`, and that branch has `additionalProperties: false`.
 Read literally (as JSON Schema validators do), the strict branch rejects every property

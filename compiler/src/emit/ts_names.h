@@ -64,7 +64,7 @@ struct TsNames {
 // The helper functions schemas.ts may declare; their names are reserved before any schema
 // is named.
 inline constexpr const char* kSchemasHelpers[] = {"pattern", "uniqueItems", "fields", "field", "readWireField", "wireScalar", "WireField",
-                                                     "WireScalar", "requiredSets", "objectKeys", "isUri", "isDate",
+                                                     "WireScalar", "textReadings", "requiredSets", "objectKeys", "isUri", "isDate",
                                                      "isTime", "isDateTime", "z"};
 
 // The names a route module (routes/<tag>.ts) declares besides its operations' exports,

@@ -44,6 +44,17 @@ std::string SynthesizeOperationId(const std::string& method, const std::string& 
   return id;
 }
 
+std::string LowerAscii(std::string text) {
+  for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return text;
+}
+
+// Header parameters OpenAPI says to ignore: their meaning comes from `content` and `security`.
+bool IsIgnoredHeaderName(const std::string& name) {
+  std::string lower = LowerAscii(name);
+  return lower == "accept" || lower == "content-type" || lower == "authorization";
+}
+
 bool IsStatusCode(std::string_view code) {
   if (code == "default") return true;
   if (code.size() != 3 || code[0] < '1' || code[0] > '5') return false;
@@ -394,7 +405,7 @@ void Lowerer::LowerPathItem(const Document& doc, const Node& item_node, const st
   }
 }
 
-void Lowerer::CheckPathTemplate(const ir::Operation& op, const std::string& path, Loc loc) {
+void Lowerer::CheckPathTemplate(ir::Operation& op, const std::string& path, Loc loc) {
   std::vector<std::string> names;
   size_t query = path.find('?');
   if (query != std::string::npos) {
@@ -437,16 +448,20 @@ void Lowerer::CheckPathTemplate(const ir::Operation& op, const std::string& path
                    .hint = "add a parameter with `name: " + name + "`, `in: path` and `required: true`", .notes = {}});
     }
   }
-  for (const ir::Parameter& p : op.parameters) {
-    if (p.in != ir::ParamIn::kPath) continue;
+  // A path parameter the template does not name can never be sent: the one clear reading
+  // is that the operation does not have it, so it leaves the IR here and no emitter
+  // requires or sends it.
+  std::erase_if(op.parameters, [&](const ir::Parameter& p) {
+    if (p.in != ir::ParamIn::kPath) return false;
     // Names in a query string written into the path key count as occurring (clicksend).
     bool in_query = query != std::string::npos && path.find("{" + p.name + "}", query) != std::string::npos;
-    if (std::find(names.begin(), names.end(), p.name) == names.end() && !in_query) {
-      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathParamUnused, .loc = p.loc,
-                              .message = "path parameter `" + p.name + "` does not occur in path `" + path + "`",
-                              .hint = "add `{" + p.name + "}` to the path or change `in`", .notes = {}});
-    }
-  }
+    if (std::find(names.begin(), names.end(), p.name) != names.end() || in_query) return false;
+    sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathParamUnused, .loc = p.loc,
+                            .message = "path parameter `" + p.name + "` does not occur in path `" + path +
+                                       "`; specc leaves it out, since no request can carry it",
+                            .hint = "add `{" + p.name + "}` to the path or change `in`", .notes = {}});
+    return true;
+  });
 }
 
 void Lowerer::LowerOperation(const Document& doc, const Node& node, const std::string& method,
@@ -630,6 +645,22 @@ std::optional<ir::Parameter> Lowerer::LowerParameter(const Document& doc, const 
                    "parameter `in` must be path, query, header or cookie, not `" + in + "`",
                    in == "body" || in == "formData" ? "Swagger 2.0's body and form parameters are a `requestBody` in OpenAPI 3"
                                                    : "");
+    }
+    return std::nullopt;
+  }
+  if (param.in == ir::ParamIn::kHeader && IsIgnoredHeaderName(param.name)) {
+    // OpenAPI: such a parameter "SHALL be ignored"; the media types and `security` say what
+    // these headers carry. Dropped here, once, so no emitter validates or sends it.
+    if (first) {
+      const Node* name = p.Find("name");
+      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecParamIgnored,
+                              .loc = name != nullptr ? name->loc() : p.loc(),
+                              .message = "header parameter `" + param.name + "` is ignored: OpenAPI describes the " +
+                                         param.name + " header elsewhere",
+                              .hint = LowerAscii(param.name) == "authorization"
+                                          ? "describe the credentials as a security scheme (`components.securitySchemes`) and a `security` requirement"
+                                          : "the media types of `content` say what this header carries",
+                              .notes = {}});
     }
     return std::nullopt;
   }

@@ -63,7 +63,8 @@ class Lowerer {
   void CheckLink(const Document& doc, const spec::Node& node);
   void CheckExample(const spec::Node& node);
   void LowerCallbacks(const Document& doc, const spec::Node& callbacks, int32_t parent);
-  void CheckPathTemplate(const ir::Operation& op, const std::string& path, Loc loc);
+  // Reports template problems and drops the path parameters the template does not name.
+  void CheckPathTemplate(ir::Operation& op, const std::string& path, Loc loc);
   void CheckParamStyle(const spec::Node& node, const ir::Parameter& param);
 
   // Schemas (lower_schema.cc).

@@ -28,6 +28,15 @@ void LintSchemas(const SchemaMeanings& meanings, DiagSink& sink) {
                   "'s branches extend",
           .notes = {}});
     }
+    if (m.one_of_twins) {
+      sink.Report(Diagnostic{
+          .severity = Severity::kWarning, .code = DiagCode::kSpecOneOfTwins, .loc = api.schemas[id].loc,
+          .message = "two `oneOf` branches of " + self +
+                     " accept the same values, so read literally no value matches exactly one of them; specc " +
+                     "reads the oneOf as anyOf",
+          .hint = "tell the branches apart (an enum or const on a property, a discriminator), or write `anyOf`",
+          .notes = {}});
+    }
     for (ir::SchemaId branch : m.strict_merged_branches) {
       std::string strict = Named(api, meanings.Resolve(branch), "an allOf branch");
       sink.Report(Diagnostic{

@@ -1,6 +1,7 @@
 #include "sema/schema_meaning.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "base/check.h"
 
@@ -54,6 +55,54 @@ bool IsAliasWrapper(const ir::Schema& s) {
          s.const_value.empty() && s.default_value.empty() && !s.discriminator && !HasScalarConstraints(s);
 }
 
+// Formats the generated validators check; any other format is an annotation.
+bool IsCheckedFormat(const std::string& format) {
+  static const char* const kChecked[] = {"uuid", "email", "uri", "url", "date-time", "date", "time",
+                                         "ipv4", "ipv6", "byte", "int32", "int64", "float", "double"};
+  return std::find(std::begin(kChecked), std::end(kChecked), format) != std::end(kChecked);
+}
+
+// What a plain schema (no composition, negation or discriminator) checks, as text: two
+// schemas with the same text accept the same values, so as oneOf branches no value can
+// match exactly one of them. Properties are compared by name, required-ness and their
+// schema's own type and format. Empty for schemas this does not compare.
+std::string PlainSignature(const ir::Api& api, const ir::Schema& s) {
+  if (!s.all_of.empty() || !s.one_of.empty() || !s.any_of.empty() || s.not_schema != ir::kNoSchema ||
+      s.discriminator || s.boolean_schema || !s.pattern_properties.empty() || !s.prefix_items.empty()) {
+    return {};
+  }
+  auto join = [](const std::vector<std::string>& list) {
+    std::string out;
+    for (const std::string& x : list) out += x + ",";
+    return out;
+  };
+  auto opt = [](const std::optional<uint64_t>& v) { return v ? std::to_string(*v) : std::string("-"); };
+  std::vector<std::string> required = s.required;
+  std::sort(required.begin(), required.end());
+  std::vector<std::string> props;
+  for (const ir::Property& p : s.properties) {
+    std::string type = "?";
+    if (p.schema != ir::kNoSchema) {
+      const ir::Schema& ps = api.schemas[p.schema];
+      if (!ps.all_of.empty() || !ps.one_of.empty() || !ps.any_of.empty() || !ps.enum_values.empty() ||
+          !ps.const_value.empty() || !ps.properties.empty() || ps.items != ir::kNoSchema) {
+        return {};
+      }
+      type = join(ps.types) + (IsCheckedFormat(ps.format) ? ps.format : "") + "/" + ps.pattern;
+    }
+    props.push_back(p.name + ":" + type);
+  }
+  std::sort(props.begin(), props.end());
+  return join(s.types) + (s.nullable ? "?" : "") + "|" + (IsCheckedFormat(s.format) ? s.format : "") + "|" +
+         s.pattern + "|" + join(s.enum_values) + "|" + s.const_value + "|" + s.minimum + "|" + s.maximum + "|" +
+         s.exclusive_minimum + "|" + s.exclusive_maximum + "|" + s.multiple_of + "|" + opt(s.min_length) + "|" +
+         opt(s.max_length) + "|" + opt(s.min_items) + "|" + opt(s.max_items) + "|" + opt(s.min_properties) + "|" +
+         opt(s.max_properties) + "|" + (s.unique_items ? "u" : "") + "|" + std::to_string(s.items) + "|" +
+         join(props) + "|" + join(required) + "|" +
+         std::to_string(static_cast<int>(s.additional_properties)) + "|" +
+         std::to_string(s.additional_properties_schema);
+}
+
 }  // namespace
 
 class SchemaMeanings::Builder {
@@ -92,13 +141,19 @@ class SchemaMeanings::Builder {
     m_.nullable = s_.nullable || (null_type && !m_.types.empty());
     m_.null_only = null_type && m_.types.empty() && s_.types.size() == 1 && !s_.nullable;
     if (m_.types.empty() && !null_type) {
-      // No `type`: what the keywords describe. JSON Schema would accept other types too;
-      // every reader of an API description (and every generator) takes the author's
-      // meaning, and so does specc.
+      // No `type`: what the keywords describe (properties: object; items: array; pattern or
+      // a length: string; a bound or multipleOf: number). JSON Schema would accept other
+      // types too; every reader of an API description (and every generator) takes the
+      // author's meaning, and so does specc.
       if (HasObjectKeywords(s_)) {
         m_.types.push_back("object");
       } else if (s_.items != ir::kNoSchema || !s_.prefix_items.empty()) {
         m_.types.push_back("array");
+      } else if (!s_.pattern.empty() || s_.min_length || s_.max_length) {
+        m_.types.push_back("string");
+      } else if (!s_.minimum.empty() || !s_.maximum.empty() || !s_.exclusive_minimum.empty() ||
+                 !s_.exclusive_maximum.empty() || !s_.multiple_of.empty()) {
+        m_.types.push_back("number");
       }
     }
   }
@@ -265,7 +320,26 @@ class SchemaMeanings::Builder {
       }
       choice.branches.push_back(branch);
     }
+    if (exactly_one && !s_.discriminator && HasTwinBranches(choice.branches)) {
+      // Read literally, no value matches exactly one of two branches that accept the same
+      // values; the author means "one of these kinds" (sema::LintSchemas reports it).
+      choice.exactly_one = false;
+      m_.one_of_twins = true;
+    }
     return choice;
+  }
+
+  // Whether two of `branches` check the same things (PlainSignature).
+  bool HasTwinBranches(const std::vector<ir::SchemaId>& branches) const {
+    std::vector<std::string> seen;
+    for (ir::SchemaId branch : branches) {
+      if (branch == ir::kNoSchema) continue;
+      std::string signature = PlainSignature(api_, api_.schemas[owner_.Resolve(branch)]);
+      if (signature.empty()) continue;
+      if (std::find(seen.begin(), seen.end(), signature) != seen.end()) return true;
+      seen.push_back(std::move(signature));
+    }
+    return false;
   }
 
   // The cases of a discriminator, read from the IR only (building the branches' meanings

@@ -72,7 +72,8 @@ struct SchemaMeaning {
   // The boolean schemas of 3.1 (`false` accepts nothing, `true` anything).
   std::optional<bool> boolean_schema;
   // The non-null JSON types accepted, in spec order; empty means any. Inferred from the
-  // keywords when `type` is absent (properties: object; items: array).
+  // keywords when `type` is absent (properties: object; items: array; pattern or a length:
+  // string; a bound or multipleOf: number).
   std::vector<std::string> types;
   // Non-null enum values (JSON text), without repeats; empty when there is no enum.
   std::vector<std::string> enum_values;
@@ -95,6 +96,9 @@ struct SchemaMeaning {
   // allOf branches that are polymorphic bases listing this schema in their oneOf/anyOf,
   // inherited for their own properties only;
   std::vector<ir::SchemaId> inherited_bases;
+  // a oneOf with two branches that accept the same values, which read literally no value
+  // satisfies: read as anyOf (one_of holds it with exactly_one false);
+  bool one_of_twins = false;
   // merged allOf branches whose `additionalProperties: false` would, read literally,
   // reject the properties the other branches add (the merge applies it to them all).
   std::vector<ir::SchemaId> strict_merged_branches;

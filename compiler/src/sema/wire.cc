@@ -36,6 +36,45 @@ WireScalar TextScalar(const SchemaMeanings& meanings, ir::SchemaId id) {
 
 namespace {
 
+// Adds the scalar types schema `id` accepts to `out` (through aliases and oneOf/anyOf
+// branches, `depth` levels deep); "string" stands for every type it does not name.
+void CollectScalarTypes(const SchemaMeanings& meanings, ir::SchemaId id, int depth, std::vector<std::string>& out) {
+  const SchemaMeaning& m = meanings.Of(meanings.Resolve(id));
+  auto add = [&](const std::string& t) {
+    if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+  };
+  for (const std::string& v : m.enum_values) {
+    if (v.empty()) continue;
+    add(v[0] == '"' ? "string" : v == "true" || v == "false" ? "boolean" : "number");
+  }
+  if (m.enum_values.empty()) {
+    for (const std::string& t : m.types) add(t);
+  }
+  if (depth == 0) return;
+  for (const std::optional<Choice>* choice : {&m.one_of, &m.any_of}) {
+    if (!choice->has_value()) continue;
+    for (ir::SchemaId branch : (*choice)->branches) {
+      if (branch != ir::kNoSchema) CollectScalarTypes(meanings, branch, depth - 1, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<WireScalar> TextAlternatives(const SchemaMeanings& meanings, ir::SchemaId id) {
+  if (id == ir::kNoSchema || TextScalar(meanings, id) != WireScalar::kString) return {};
+  std::vector<std::string> types;
+  CollectScalarTypes(meanings, id, 4, types);
+  auto has = [&](const char* t) { return std::find(types.begin(), types.end(), t) != types.end(); };
+  std::vector<WireScalar> out;
+  // An integer reads as a number too: one numeric reading covers both.
+  if (has("integer") || has("number")) out.push_back(WireScalar::kNumber);
+  if (has("boolean")) out.push_back(WireScalar::kBoolean);
+  return out;
+}
+
+namespace {
+
 // The single non-null type of schema `id`, or "" (several, or any).
 std::string TypeOf(const SchemaMeanings& meanings, ir::SchemaId id) {
   if (id == ir::kNoSchema) return {};
@@ -58,6 +97,7 @@ void ReadValue(const SchemaMeanings& meanings, ir::SchemaId id, WireForm& form) 
   }
   form.nullable = id != ir::kNoSchema && meanings.Nullable(id) && form.shape == WireShape::kScalar &&
                   form.scalar != WireScalar::kString;
+  if (form.shape == WireShape::kScalar) form.alternatives = TextAlternatives(meanings, id);
 }
 
 const ir::Encoding* FindEncoding(const ir::MediaType& media, const std::string& name) {

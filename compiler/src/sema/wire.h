@@ -13,6 +13,7 @@
 #define SPECC_SEMA_WIRE_H_
 
 #include <string>
+#include <vector>
 
 #include "ir/api.h"
 #include "sema/schema_meaning.h"
@@ -54,11 +55,20 @@ struct WireForm {
   bool nullable = false;
   // The query value may hold reserved characters unencoded (`allowReserved`).
   bool allow_reserved = false;
+  // kScalar read as a string whose schema also accepts other scalar types (`oneOf:
+  // [integer enum, string enum]`, `type: [integer, string]`): the other readings of the
+  // text, in this order, each tried when the text as it is does not validate.
+  std::vector<WireScalar> alternatives;
 };
 
 // What the text of schema `id`'s values reads as: its single type when that is integer,
 // number or boolean (and not an enum of strings), otherwise string.
 WireScalar TextScalar(const SchemaMeanings& meanings, ir::SchemaId id);
+
+// The scalar types other than string that schema `id`'s values may have when it accepts
+// several (a type list, oneOf/anyOf branches, a typeless enum of numbers and strings);
+// empty when TextScalar reads the text as its one non-string type.
+std::vector<WireScalar> TextAlternatives(const SchemaMeanings& meanings, ir::SchemaId id);
 
 // The wire form of parameter `p`.
 WireForm ParameterWire(const SchemaMeanings& meanings, const ir::Parameter& p);

@@ -350,13 +350,9 @@ class RequestBuilder {
         case ir::ParamIn::kQuery:
           for (auto& [k, v] : pairs) query.push_back({k, Encode(v), p.description, !p.required});
           break;
-        case ir::ParamIn::kHeader: {
-          std::string lower = Lower(p.name);
-          // OpenAPI ignores these as parameters: the media types and auth say them.
-          if (lower == "accept" || lower == "content-type" || lower == "authorization") break;
+        case ir::ParamIn::kHeader:
           for (auto& [k, v] : pairs) headers.push_back({k, v, p.description, !p.required});
           break;
-        }
         case ir::ParamIn::kCookie:
           if (p.required) {
             for (auto& [k, v] : pairs) cookies.push_back({k, Encode(v), p.description, false});
@@ -404,7 +400,11 @@ class RequestBuilder {
           if (s.type == "apiKey" && s.in == "header") headers.push_back({s.param_name, var, s.description, false});
           continue;
         }
-        auth_set = WriteAuth(*scheme, scopes, auth);
+        // Postman's OAuth 2 helper removes an `access_token` query parameter before it adds
+        // the token; an operation that declares one (the token "as a GET parameter") gets
+        // the token there instead of in the Authorization header.
+        bool token_in_query = std::any_of(query.begin(), query.end(), [](const Header& q) { return q.key == "access_token"; });
+        auth_set = WriteAuth(*scheme, scopes, token_in_query, auth);
       }
     }
     if (!auth_set) auth.BeginObject().Key("type").String("noauth").EndObject();
@@ -444,7 +444,7 @@ class RequestBuilder {
     w.BeginObject().Key("key").String(key).Key("value").String(value).Key("type").String("string").EndObject();
   }
 
-  bool WriteAuth(const SchemeAuth& scheme, const std::vector<std::string>& scopes, JsonWriter& w) {
+  bool WriteAuth(const SchemeAuth& scheme, const std::vector<std::string>& scopes, bool token_in_query, JsonWriter& w) {
     const ir::SecurityScheme& s = *scheme.scheme;
     std::string var = "{{" + scheme.variables.front() + "}}";
     w.BeginObject();
@@ -468,7 +468,7 @@ class RequestBuilder {
       // Postman's "Get New Access Token", whose URLs and scopes are filled in here).
       w.Key("type").String("oauth2").Key("oauth2").BeginArray();
       KeyValue(w, "accessToken", var);
-      KeyValue(w, "addTokenTo", "header");
+      KeyValue(w, "addTokenTo", token_in_query ? "queryParams" : "header");
       KeyValue(w, "tokenType", "Bearer");
       if (!s.flows.empty()) {
         const ir::OAuthFlow& flow = s.flows.front();

@@ -91,7 +91,14 @@ std::string ZodInputs::Parameters(const ir::Operation& op, const OperationNames&
     }
     std::string value = writer_.Ref(p.schema, 1);
     if (p.schema == ir::kNoSchema) value = "z.string()";
-    std::string d = Descriptor(meanings_, sema::ParameterWire(meanings_, p), p.schema);
+    sema::WireForm form = sema::ParameterWire(meanings_, p);
+    if (!form.alternatives.empty()) {
+      std::string kinds;
+      for (sema::WireScalar kind : form.alternatives) kinds += (kinds.empty() ? "" : ", ") + std::string(ScalarName(kind));
+      value = "textReadings(" + value + ", [" + kinds + "])";
+      uses_fields_ = uses_text_readings_ = true;
+    }
+    std::string d = Descriptor(meanings_, form, p.schema);
     if (!d.empty() && in == ir::ParamIn::kHeader) {
       // @hono/zod-validator matches header names through the part schema's `shape`, so
       // headers are read field by field, inside the object.

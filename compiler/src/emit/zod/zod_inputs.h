@@ -30,6 +30,7 @@ class ZodInputs {
 
   // Whether an expression written so far calls `fields()`.
   bool uses_fields() const { return uses_fields_; }
+  bool uses_text_readings() const { return uses_text_readings_; }
 
  private:
   // Wraps the part's `object` expression in `fields()` when `descriptors` is not empty.
@@ -38,6 +39,7 @@ class ZodInputs {
   const sema::SchemaMeanings& meanings_;
   ZodWriter& writer_;
   bool uses_fields_ = false;
+  bool uses_text_readings_ = false;
 };
 
 }  // namespace specc::emit

@@ -122,6 +122,12 @@ function fields(spec: Record<string, WireField>): (value: unknown) => unknown {
   };
 }
 
+// A parameter whose schema accepts text and other scalar types (`oneOf: [integer enum,
+// string enum]`): the text is valid when one of its readings is, the text itself first.
+function textReadings<T extends z.ZodType>(schema: T, kinds: WireScalar[]) {
+  return z.union([schema, ...kinds.map((kind) => z.preprocess((value) => wireScalar(value, kind), schema))]);
+}
+
 // One field read on its own (a header: they need no gathering).
 function field(spec: WireField): (value: unknown) => unknown {
   return (value) => readWireField(value, spec, "");
@@ -243,6 +249,18 @@ export type Unique = z.output<typeof Unique>;
 export const Int32 = z.int32();
 export type Int32 = z.output<typeof Int32>;
 
+export const GameIdOrSlug = z.xor([
+  z.union([z.literal(1), z.literal(3), z.literal(4)]),
+  z.enum(["cs-go", "dota-2"]),
+]);
+export type GameIdOrSlug = z.output<typeof GameIdOrSlug>;
+
+export const ProductIdOrSlug = z.intersection(z.string(), z.xor([
+  z.string().regex(pattern("^iap_[a-zA-Z0-9_]+$")),
+  z.string().regex(pattern("^[a-z0-9-]+$")),
+]));
+export type ProductIdOrSlug = z.output<typeof ProductIdOrSlug>;
+
 export const Account = z.object({
   /** @readonly (optional in requests) */
   id: z.string().optional(),
@@ -274,6 +292,17 @@ export const UploadBody = z.preprocess(fields({
   tags: z.array(z.string()).optional(),
   meta: Address,
 }));
+
+// GET /games/{game}
+export const GetGameParams = z.object({
+  game: textReadings(GameIdOrSlug, ["number"]),
+});
+export const GetGameQuery = z.object({
+  asset: z.union([
+    z.string(),
+    z.string(),
+  ]).optional(),
+});
 
 // GET /search
 export const SearchQuery = z.preprocess(fields({
