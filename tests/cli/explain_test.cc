@@ -91,9 +91,29 @@ Drive DriveFor(const Explanation& e, const ExampleFile& example) {
     drive.companions.emplace_back("specs/api/openapi.yaml", kMinimalApi);
   }
   if (code == "DSL_MULTIPLE_PROJECTS") drive.companions.emplace_back("specs/shop.specc", kEnvContract);
-  if (code == "SPEC_REF_OUTSIDE_ROOT") {
-    drive.companions.emplace_back("shared/pet.yaml", "type: object\n");
-    drive.companions.emplace_back("specs/api/schemas/pet.yaml", "type: object\n");
+  if (code == "SPEC_REF_OUTSIDE_ROOT") drive.companions.emplace_back("shared/pet.yaml", "type: object\n");
+  if (code == "SPEC_FILE_UNREACHED") {
+    drive.args = {"lint"};  // repository mode: the check runs only when no file is named
+    drive.companions.emplace_back("specs/schemas/pet.yaml", "type: object\n");
+  }
+  if (code == "SPEC_PATH_UNMOUNTED") {
+    drive.companions.emplace_back("specs/paths.yaml", std::string("/pets:\n  get:\n    operationId: listPets\n") +
+                                                          "    responses: {'200': {description: the pets}}\n" +
+                                                          "/stores:\n  get:\n    operationId: listStores\n" +
+                                                          "    responses: {'200': {description: the stores}}\n");
+  }
+  if (code == "SPEC_DISCRIMINATOR_IMPLICIT") {
+    for (const char* mapping : {"Cat", "'api.yaml#/components/schemas/Cat'"}) {
+      drive.companions.emplace_back(std::string(mapping) == "Cat" ? "specs/pet-by-name.yaml" : "specs/pet-by-ref.yaml",
+                                    std::string("type: object\ndiscriminator:\n  propertyName: kind\n"
+                                                "  mapping: {cat: ") + mapping + "}\n");
+    }
+  }
+  if (code == "SPEC_REF_POSITION") {
+    const char* list_pets = "operationId: listPets\nresponses: {'200': {description: the pets}}\n";
+    drive.companions.emplace_back("specs/api/operations/list-pets.yaml", list_pets);
+    drive.companions.emplace_back("specs/api/paths/pets.yaml", std::string("get:\n  ") +
+                                      "operationId: listPets\n  responses: {'200': {description: the pets}}\n");
   }
   return drive;
 }

@@ -50,10 +50,25 @@ TEST_F(HostileTest, UnresolvedRefIsReportedWhereTheRefStands) {
   ExpectRejected("specs/a.yaml", "SPEC_REF_UNRESOLVED", "7:14");
 }
 
-TEST_F(HostileTest, RefOutsideTheRoot) {
-  Write("outside.yaml", "type: string\n");
-  Write("specs/a.yaml", std::string(kHead) + "components:\n  schemas:\n    A: {$ref: '../outside.yaml'}\n");
+// The repository (the working directory) bounds a description, not the root's directory
+// (issue #15): `../shared.yaml` beside `specs/` is read; a file just outside the
+// repository is refused, whether named with `../` or reached through a symbolic link.
+TEST_F(HostileTest, RefOutsideTheRepository) {
+  fs::path outside = dir_.parent_path() / ("specc-hostile-outside-" + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(outside, std::ios::binary) << "type: string\n";
+  Write("shared.yaml", "type: string\n");
+  Write("specs/ok.yaml", std::string(kHead) + "components:\n  schemas:\n    A: {$ref: '../shared.yaml'}\n");
+  std::ostringstream out, err;
+  cli::RunOptions options;
+  options.working_dir = dir_.string();
+  EXPECT_EQ(cli::Run({"lint", "specs/ok.yaml"}, options, out, err), 0) << err.str();
+  Write("specs/a.yaml", std::string(kHead) + "components:\n  schemas:\n    A: {$ref: '../../" +
+                            outside.filename().string() + "'}\n");
   ExpectRejected("specs/a.yaml", "SPEC_REF_OUTSIDE_ROOT", "6:16");
+  fs::create_symlink(outside, dir_ / "specs" / "link.yaml");
+  Write("specs/b.yaml", std::string(kHead) + "components:\n  schemas:\n    A: {$ref: './link.yaml'}\n");
+  ExpectRejected("specs/b.yaml", "SPEC_REF_OUTSIDE_ROOT", "6:16");
+  fs::remove(outside);
 }
 
 TEST_F(HostileTest, BillionLaughs) {

@@ -40,10 +40,14 @@ TEST(WorkspaceTest, ResolvesAcrossFilesAndEscapes) {
   EXPECT_TRUE(Codes(fs).empty());
 }
 
-TEST(WorkspaceTest, RefusesRefsOutsideTheRoot) {
+// The display base (the repository) bounds the description, not the root's directory.
+TEST(WorkspaceTest, RefusesRefsOutsideTheRepository) {
   MemFs fs;
-  fs.Write("spec/root.yaml", std::string(kHead) + "components:\n  schemas:\n    A: {$ref: '../secret.yaml'}\n");
-  fs.Write("secret.yaml", "type: string\n");
+  fs.Write("spec/root.yaml", std::string(kHead) + "components:\n  schemas:\n    A: {$ref: '../shared.yaml'}\n");
+  fs.Write("shared.yaml", "type: string\n");
+  EXPECT_TRUE(Codes(fs).empty());
+  fs.Write("spec/root.yaml", std::string(kHead) + "components:\n  schemas:\n    A: {$ref: '../../secret.yaml'}\n");
+  fs.Write("../secret.yaml", "type: string\n");
   EXPECT_EQ(Codes(fs), std::vector<std::string>{"SPEC_REF_OUTSIDE_ROOT"});
 }
 

@@ -20,6 +20,7 @@
 #include "drift/index_fs.h"
 #include "drift/report.h"
 #include "driver/front_end.h"
+#include "driver/secret_review.h"
 #include "driver/generate.h"
 #include "emit/registry.h"
 #include "emit/template_set.h"
@@ -77,6 +78,9 @@ Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, Source
   Generation out;
   out.secrets = driver::ReviewSpecSecrets(first_spec, driver::SecretAllowlists({}, config.specs_dir), root, fs,
                                           sources, sink);
+  // After the files read are listed: a file nothing reaches is no input of the outputs.
+  driver::ReportUnreachedSpecFiles(config.specs_dir, root, fs, sources, driver::SecretAllowlists({}, config.specs_dir),
+                                   sink);
   if (sink.has_errors()) return Generation{};
   out.ownership = OwnershipOf(config, files_read);
   emit::TemplateSet templates = emit::TemplateSet::BuiltIn(sources);
@@ -184,8 +188,14 @@ std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const 
     *exit_code = ExitCodeFor(sink);
     return std::nullopt;
   }
-  // Warnings go to stderr, so that stdout holds nothing but the report.
-  if (!sink.diagnostics().empty()) PrintDiagnostics(sink, sources, OutputFormat::kText, ctx.err);
+  // Warnings go to stderr, so that stdout holds nothing but the report; with SARIF the
+  // log of spec problems is what stdout holds (empty when there are none), and the drift
+  // report goes to stderr.
+  if (ctx.format == OutputFormat::kSarif) {
+    PrintDiagnostics(sink, sources, OutputFormat::kSarif, ctx.out);
+  } else if (!sink.diagnostics().empty()) {
+    PrintDiagnostics(sink, sources, OutputFormat::kText, ctx.err);
+  }
   if (!outputs.ok()) {
     ctx.err << "specc: " << outputs.error().message << "\n";
     return std::nullopt;
@@ -263,6 +273,10 @@ void PrintDriftReport(const drift::Classification& classification, bool diff, Dr
         << drift::ClassificationDiffs(classification);
   }
   switch (ctx.format) {
+    case OutputFormat::kSarif:
+      // stdout holds the SARIF log of spec problems (StartDriftRun): the report is for people.
+      ctx.err << drift::ReportToText(report) << NextStep(report, verb);
+      break;
     case OutputFormat::kText:
       if (verb == DriftVerb::kCheck || verb == DriftVerb::kCheckStaged || !report.conflicts.empty()) {
         ctx.out << drift::ReportToText(report);
@@ -305,6 +319,11 @@ int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandC
   switch (ctx.format) {
     case OutputFormat::kText:
       ctx.out << drift_report.str() << "\n" << FormatDiff(breaking->outcome, DiffFormat::kText);
+      break;
+    case OutputFormat::kSarif:
+      // The spec problems' log is on stdout already; the breaking changes are a second
+      // log of their own (`specc diff --format sarif`), so here they are told as text.
+      ctx.err << "\n" << FormatDiff(breaking->outcome, DiffFormat::kText);
       break;
     case OutputFormat::kGithub:
       ctx.out << drift_report.str() << FormatDiff(breaking->outcome, DiffFormat::kGithub);

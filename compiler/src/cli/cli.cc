@@ -32,12 +32,13 @@ const std::vector<CommandRow>& Commands() {
   static const std::vector<CommandRow> rows = {
       {"apply", "regenerate; write changed files atomically, remove stale ones, print the drift report",
        {"text", "json", "github"}},
-      {"check", "the drift report without writing; exit 1 on drift, 2 on conflicts", {"text", "json", "github"}},
+      {"check", "the drift report without writing; exit 1 on drift, 2 on conflicts",
+       {"text", "json", "github", "sarif"}},
       // diff takes its own --format (AddDiffOptions): text, json, github, sarif, markdown.
       {"diff", "breaking changes between two versions of the specs; exit 1 when one reaches --fail-on", {}},
       {"plan", "print the provisioning plan, modes resolved from the credentials present", {"text", "json"}},
       {"provision", "carry out the plan's steps for one environment through the providers' APIs", {"text", "json"}},
-      {"lint", "parse and validate spec files; diagnostics only", {"text", "json", "github"}},
+      {"lint", "parse and validate spec files; diagnostics only", {"text", "json", "github", "sarif"}},
       {"ir", "print the intermediate representation as JSON (--format applies to diagnostics)",
        {"text", "json", "github"}},
       {"emit", "file mode: render artifacts for the given specs into --out DIR", {"text", "json", "github"}},

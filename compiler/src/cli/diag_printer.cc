@@ -9,6 +9,8 @@
 #include "base/secret_scan.h"
 #include "base/utf8.h"
 #include "base/workflow_command.h"
+#include "cli/explain_texts.h"
+#include "cli/sarif.h"
 
 namespace specc::cli {
 namespace {
@@ -94,6 +96,48 @@ void PrintText(const Diagnostic& d, const SourceMap& sources, std::ostream& out,
   for (const Diagnostic& note : d.notes) PrintText(note, sources, out, true);
 }
 
+SarifLevel SarifLevelOf(Severity severity) {
+  return severity == Severity::kError ? SarifLevel::kError
+         : severity == Severity::kWarning ? SarifLevel::kWarning
+                                          : SarifLevel::kNote;
+}
+
+SarifLocation SarifPlace(const SourceMap& sources, Loc loc, std::string message) {
+  LineCol pos = sources.Position(loc);
+  return SarifLocation{PathOf(sources, loc), loc.known() ? pos.line : 0u, loc.known() ? pos.column : 0u,
+                       std::move(message)};
+}
+
+// One result per diagnostic; one rule per code met, described by `specc explain`'s title.
+// A diagnostic with no place (a usage problem) has no location: code scanning lists it
+// without a line.
+std::string SarifOf(const std::vector<Placed>& placed, const SourceMap& sources) {
+  SarifLog log;
+  log.tool_name = "specc";
+  for (const Placed& p : placed) {
+    const Diagnostic& d = *p.diagnostic;
+    std::string id(DiagCodeName(d.code));
+    bool known = std::any_of(log.rules.begin(), log.rules.end(), [&](const SarifRule& r) { return r.id == id; });
+    if (!known) {
+      const Explanation* e = FindExplanation(id);
+      log.rules.push_back(SarifRule{id, e != nullptr ? std::string(e->title) : id, SarifLevelOf(d.severity)});
+    }
+    SarifResult result;
+    result.rule_id = id;
+    result.level = SarifLevelOf(d.severity);
+    result.message = VisibleText(d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")"));
+    if (d.loc.known()) result.location = SarifPlace(sources, d.loc, {});
+    for (const Diagnostic& note : d.notes) {
+      if (note.loc.known()) result.related.push_back(SarifPlace(sources, note.loc, VisibleText(note.message)));
+    }
+    // Not the line: an edit above a problem must not make code scanning see a new alert.
+    result.identity = id + "\n" + p.path + "\n" + d.message;
+    log.results.push_back(std::move(result));
+  }
+  std::sort(log.rules.begin(), log.rules.end(), [](const SarifRule& a, const SarifRule& b) { return a.id < b.id; });
+  return WriteSarif(log);
+}
+
 }  // namespace
 
 bool ParseOutputFormat(const std::string& name, OutputFormat* format) {
@@ -103,6 +147,8 @@ bool ParseOutputFormat(const std::string& name, OutputFormat* format) {
     *format = OutputFormat::kJson;
   } else if (name == "github") {
     *format = OutputFormat::kGithub;
+  } else if (name == "sarif") {
+    *format = OutputFormat::kSarif;
   } else {
     return false;
   }
@@ -145,6 +191,10 @@ void PrintDiagnostics(const DiagSink& sink, const SourceMap& sources, OutputForm
     json.Key("notShown").Int(static_cast<int64_t>(sink.dropped_count()));
     json.EndObject();
     out << json.Finish();
+    return;
+  }
+  if (format == OutputFormat::kSarif) {
+    out << SarifOf(placed, sources);
     return;
   }
   if (format == OutputFormat::kGithub) {

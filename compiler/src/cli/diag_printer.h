@@ -1,5 +1,5 @@
 // Prints diagnostics like a compiler (file:line:col, the source line and a caret), as
-// JSON, or as GitHub workflow annotations. Sorted by (path, line, column, code, message)
+// JSON, as GitHub workflow annotations, or as a SARIF 2.1.0 log for code scanning. Sorted by (path, line, column, code, message)
 // and de-duplicated, so output is stable however the stages ran.
 #ifndef SPECC_CLI_DIAG_PRINTER_H_
 #define SPECC_CLI_DIAG_PRINTER_H_
@@ -12,9 +12,9 @@
 
 namespace specc::cli {
 
-enum class OutputFormat { kText, kJson, kGithub };
+enum class OutputFormat { kText, kJson, kGithub, kSarif };
 
-// Parses "text", "json" or "github"; false for anything else.
+// Parses "text", "json", "github" or "sarif"; false for anything else.
 bool ParseOutputFormat(const std::string& name, OutputFormat* format);
 
 void PrintDiagnostics(const DiagSink& sink, const SourceMap& sources, OutputFormat format,

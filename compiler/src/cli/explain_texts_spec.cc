@@ -181,6 +181,36 @@ file itself would hold the raw byte.)x",
        {"specs/api.json", R"x({"openapi": "3.1.0", "info": {"title": "Café", "version": "1.0.0"}, "paths": {}}
 )x"}},
 
+      {"SPEC_FILE_UNREACHED", "a spec file under `specs/` that no description reaches",
+       R"x(In repository mode (`specc lint`, `check` and `apply` with no file named), specc reads the
+root documents under `specs/` and every file their `$ref`s reach. A YAML or JSON file under
+`specs/` that none of them reaches contributes nothing: a path, schema or response added
+there and never mounted is silently not part of any API, and its generated code, Postman
+requests and docs are missing without a word.
+
+Mount what the file holds with a `$ref` from a root document, or move the file out of
+`specs/` (or delete it) if it is not meant to be part of the API.)x",
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses: {'200': {description: the pets}}
+)x"},
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses:
+        '200':
+          description: the pets
+          content:
+            application/json:
+              schema: {$ref: './schemas/pet.yaml'}
+)x"}},
       {"SPEC_VERSION_MISSING", "a file read as an API description has no `openapi` field",
        R"x(specc was asked to read a file as an OpenAPI document, but its top level has no `openapi`
 field. Usually the file is a fragment (a schema, a set of parameters) that other documents
@@ -286,26 +316,31 @@ components:
     Pets: {type: array, items: {$ref: '#/components/schemas/Pet'}}
 )x"}},
 
-      {"SPEC_REF_OUTSIDE_ROOT", "a `$ref` leaves the directory of the root document",
-       R"x(A relative `$ref` climbs above the directory that holds the root OpenAPI document (with
-`../`). Everything one API description consists of must live under its root's directory,
-so that the description can be bundled, moved and reviewed as one unit, and so that specc
-never reads files the repository's owners did not put there for it.
+      {"SPEC_REF_OUTSIDE_ROOT", "a `$ref` leads outside the repository",
+       R"x(A relative `$ref` climbs (with `../`) above the repository: the directory specc runs in,
+which holds `specc.yaml` and `specs/`. A description may share files across the
+repository (`specs/api/openapi.yaml` naming `../common/parameters.yaml` is a common
+layout), but specc never reads files the repository's owners did not put there for it,
+so that the same commit always compiles the same way on every machine. A symbolic link
+that leads out of the repository is refused the same way.
 
-Move the shared file under the root document's directory.)x",
+When a single file is linted from outside any repository (`specc lint ../x.yaml`), the
+root document's own directory is the boundary.
+
+Move the shared file into the repository.)x",
        {"specs/api/openapi.yaml", R"x(openapi: 3.1.0
 info: {title: Shop, version: 1.0.0}
 paths: {}
 components:
   schemas:
-    Pet: {$ref: '../../shared/pet.yaml'}
+    Pet: {$ref: '../../../outside/pet.yaml'}
 )x"},
        {"specs/api/openapi.yaml", R"x(openapi: 3.1.0
 info: {title: Shop, version: 1.0.0}
 paths: {}
 components:
   schemas:
-    Pet: {$ref: './schemas/pet.yaml'}
+    Pet: {$ref: '../../shared/pet.yaml'}
 )x"}},
 
       {"SPEC_REF_REMOTE", "a `$ref` to an http(s) URL, which specc does not fetch",
@@ -359,6 +394,33 @@ components:
       properties:
         name: {type: string}
         offspring: {type: array, items: {$ref: '#/components/schemas/Animal'}}
+)x"}},
+
+      {"SPEC_REF_POSITION", "a `$ref` where OpenAPI allows no Reference Object",
+       R"x(OpenAPI lists where a Reference Object may stand: a Path Item, a Parameter, a Response, a
+Request Body, a Header, an Example, a Link, a Callback, a Security Scheme and a Schema.
+Large split descriptions also put `$ref` elsewhere: on an Operation (`get: {$ref:
+ops/list.yaml}`), on the whole `paths`, `responses` or `content` map, on a Media Type,
+on a `parameters` list or on a group of `components`. Redocly, swagger-parser and the
+code generators read such a `$ref` as a JSON Reference and replace it with what it
+names; specc does the same, and warns once per kind of place (with a count of the
+others), because a tool that follows OpenAPI to the letter will not.
+
+When such a reference cannot be followed, the error is reported at the `$ref` and
+nothing else is said about the object it stood for.
+
+To be portable, refer to a whole Path Item (allowed everywhere) or move the object into
+`components` and refer to it there.)x",
+       {"specs/api/openapi.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths:
+  /pets:
+    get: {$ref: './operations/list-pets.yaml'}
+)x"},
+       {"specs/api/openapi.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths:
+  /pets: {$ref: './paths/pets.yaml'}
 )x"}},
 
       {"SPEC_FIELD_MISSING", "an OpenAPI object lacks a field the specification requires",
@@ -511,6 +573,60 @@ components:
     Nickname: {type: string, nullable: true}
 )x"}},
 
+      {"SPEC_VALUE_TYPE", "a `default` or `example` that its schema's `type` rejects",
+       R"x(A schema's `default` or `example` is a value of another JSON type than the schema's `type`
+allows: `default: 10` under `type: string`, `example: "yes"` under `type: boolean`. A
+client that sends the default, a mock that serves the example, and the Zod schema specc
+generates all disagree about such a value, and documentation shows a value the API
+rejects. Other validators (Spectral's `oas3-valid-schema-example`, Redocly's
+`no-invalid-schema-examples`) report it too.
+
+Make the value match the type (quote a number meant as a string), or fix `type`.)x",
+       {"specs/api.yaml", R"x(openapi: 3.0.3
+info: {title: Shop, version: 1.0.0}
+paths: {}
+components:
+  schemas:
+    Page:
+      type: object
+      properties:
+        size: {type: string, default: 10}
+)x"},
+       {"specs/api.yaml", R"x(openapi: 3.0.3
+info: {title: Shop, version: 1.0.0}
+paths: {}
+components:
+  schemas:
+    Page:
+      type: object
+      properties:
+        size: {type: integer, default: 10}
+)x"}},
+      {"SPEC_DISCRIMINATOR_IMPLICIT", "a discriminator mapping names a schema by bare name outside the root document",
+       R"x(A discriminator's `mapping` value may be a reference (`#/components/schemas/Cat`,
+`./cat.yaml`) or a bare schema name (`Cat`). In the root document a bare name plainly means
+`#/components/schemas/Cat` there. In another file of a split description, OpenAPI 3.0.0 to
+3.0.3 do not say which document's components the name means, and tools differ; OpenAPI
+3.0.4 (and 3.1.1) recommend the entry document's `components/schemas`, which is what specc
+reads, with this warning.
+
+Write the mapping as a reference, so that every tool reads the same schema.)x",
+       {"specs/api.yaml", R"x(openapi: 3.0.3
+info: {title: Shop, version: 1.0.0}
+paths: {}
+components:
+  schemas:
+    Pet: {$ref: './pet-by-name.yaml'}
+    Cat: {type: object, properties: {kind: {type: string}}}
+)x"},
+       {"specs/api.yaml", R"x(openapi: 3.0.3
+info: {title: Shop, version: 1.0.0}
+paths: {}
+components:
+  schemas:
+    Pet: {$ref: './pet-by-ref.yaml'}
+    Cat: {type: object, properties: {kind: {type: string}}}
+)x"}},
       {"SPEC_PATH_PARAM_UNDECLARED", "a `{name}` in a path that no path parameter declares",
        R"x(The path template has a `{name}` segment, but the operation (with its path item's shared
 parameters) declares no parameter `name` with `in: path`. The generated route would match
@@ -708,6 +824,27 @@ paths:
       responses: {'200': {description: ok}}
 )x"}},
 
+      {"SPEC_PATH_UNMOUNTED", "a path item in a referenced file that the root never mounts",
+       R"x(A split description often keeps path items in files of their own (`paths/pets.yaml` with
+`/pets` and `/pets/{id}`) and mounts each in the root's `paths` with a `$ref`
+(`/pets: {$ref: './paths/pets.yaml#/~1pets'}`). When someone adds a path item to such a
+file but not to the root's `paths`, its operations are silently not part of the API. specc
+warns about each path item of a file whose other path items the root does mount. (A file
+none of whose paths are mounted is read as something else, such as another description
+whose components the root uses, and is not reported.)
+
+Add the path to the root's `paths`, or remove it from the file.)x",
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths:
+  /pets: {$ref: './paths.yaml#/~1pets'}
+)x"},
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths:
+  /pets: {$ref: './paths.yaml#/~1pets'}
+  /stores: {$ref: './paths.yaml#/~1stores'}
+)x"}},
       {"SPEC_BODY_IGNORED", "a request body on GET or HEAD, which is never sent",
        R"x(A GET or HEAD operation declares a `requestBody`. HTTP gives such a body no meaning,
 clients and proxies drop it, and OpenAPI 3.1 discourages it, so the generated server
@@ -909,6 +1046,33 @@ components:
     bearerAuth: {type: http, scheme: bearer}
 )x"}},
 
+      {"SPEC_SECURITY_SCOPES", "OpenAPI 3.0: scopes listed for a scheme that has none",
+       R"x(In OpenAPI 3.0 the list beside a scheme's name in a security requirement holds OAuth2
+(or OpenID Connect) scopes, and "for other security scheme types, the array MUST be
+empty". An http bearer, basic or apiKey scheme has no scopes: `bearerAuth: [admin]` means
+nothing a server can check, and a reader may believe the operation is restricted to
+admins when it is not. specc ignores the list. OpenAPI 3.1 allows role names there.
+
+Write `bearerAuth: []`, describe the roles in the operation's description, or move to
+OpenAPI 3.1 if the roles are meant.)x",
+       {"specs/api.yaml", R"x(openapi: 3.0.3
+info: {title: Shop, version: 1.0.0}
+paths: {}
+components:
+  securitySchemes:
+    bearerAuth: {type: http, scheme: bearer}
+security:
+  - bearerAuth: [admin]
+)x"},
+       {"specs/api.yaml", R"x(openapi: 3.0.3
+info: {title: Shop, version: 1.0.0}
+paths: {}
+components:
+  securitySchemes:
+    bearerAuth: {type: http, scheme: bearer}
+security:
+  - bearerAuth: []
+)x"}},
       {"SPEC_RESPONSE_CODE", "a response key that is not a status code",
        R"x(The keys of `responses` are HTTP status codes from 100 to 599, the ranges `1XX` to `5XX`,
 or `default`. Anything else (`2OO` with letter Os, `600`, `2xx` in lowercase in 3.0) names

@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "driver/front_end.h"
+#include "driver/secret_review.h"
 
 namespace specc::cli {
 
@@ -82,6 +83,10 @@ int RunLint(const std::vector<std::string>& files, const CommandContext& ctx) {
   if (!ResolveInputs(files, ctx, sources, sink, &inputs, &specs_dir)) return kExitUsage;
   FileId first_spec = static_cast<FileId>(sources.file_count());
   ReleaseAtExit(driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink), ctx);
+  if (files.empty()) {
+    driver::ReportUnreachedSpecFiles(specs_dir, ctx.working_dir, fs, sources,
+                                     driver::SecretAllowlists(files, specs_dir), sink);
+  }
   ReviewSecrets(first_spec, files, specs_dir, fs, sources, sink, ctx);
   PrintDiagnostics(sink, sources, ctx.format, ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
   return ExitCodeFor(sink);

@@ -1,6 +1,7 @@
 #include "driver/front_end.h"
 
 #include <algorithm>
+#include <set>
 
 #include "base/path.h"
 #include "driver/detect.h"
@@ -146,6 +147,31 @@ Result<std::vector<std::string>> FindSpecInputs(const std::string& specs_dir,
   }
   // With a project spec, its services say which OpenAPI documents belong to the project.
   return projects.empty() ? roots : projects;
+}
+
+void ReportUnreachedSpecFiles(const std::string& specs_dir, const std::string& working_dir, const Fs& fs,
+                              SourceMap& sources, const std::vector<std::string>& skip, DiagSink& sink) {
+  // After an error, what was read says nothing about what the specs reach (a project
+  // spec that does not parse names no OpenAPI document): no follow-on warnings.
+  if (sink.has_errors()) return;
+  Result<std::vector<std::string>> files = fs.ListFiles(JoinPath(working_dir, specs_dir));
+  if (!files.ok()) return;  // FindSpecInputs reported it
+  std::set<std::string> read(skip.begin(), skip.end());
+  for (FileId file = 0; file < sources.file_count(); ++file) read.insert(NormalizePath(sources.path(file)));
+  for (const std::string& file : files.value()) {
+    std::string display = RelativeTo(file, working_dir);
+    if (!HasSpecExtension(file) || read.count(NormalizePath(display)) > 0) continue;
+    // Read so that the warning points at the file (and its first line).
+    Result<std::string> text = fs.Read(file);
+    if (!text.ok()) continue;
+    FileId id = sources.Add(display, std::move(text).value());
+    sink.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecFileUnreached, .loc = Loc{id, 0},
+                           .message = "`" + display + "` is under `" + specs_dir +
+                                      "/` but no description reaches it: nothing in it is part of any API",
+                           .hint = "mount what it holds with a `$ref` from a root document, or move it out of `" +
+                                   specs_dir + "/`",
+                           .notes = {}});
+  }
 }
 
 }  // namespace specc::driver

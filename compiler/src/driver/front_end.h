@@ -46,6 +46,14 @@ spec::ProjectConfig LoadConfig(const std::string& root_dir, const Fs& fs, Source
 Result<std::vector<std::string>> FindSpecInputs(const std::string& specs_dir,
                                                 const std::string& working_dir, const Fs& fs);
 
+// Reports SPEC_FILE_UNREACHED for each YAML or JSON file under `specs_dir` (relative to
+// `working_dir`) that no description read: call it after LoadSpecs with the SourceMap it
+// filled (each such file is added to it, so the warning points at its first line). A file nothing reaches is usually a path or schema someone added and forgot to
+// mount, which would otherwise be silently left out. `skip` are files read otherwise (the
+// secrets allowlist).
+void ReportUnreachedSpecFiles(const std::string& specs_dir, const std::string& working_dir, const Fs& fs,
+                              SourceMap& sources, const std::vector<std::string>& skip, DiagSink& sink);
+
 }  // namespace specc::driver
 
 #endif  // SPECC_DRIVER_FRONT_END_H_

@@ -199,7 +199,10 @@ bool CheckFields(const spec::Node& node, const ObjectRules& rules, Version versi
                   hint);
       continue;
     }
-    if (!HasType(member.value, rule->types)) {
+    // `parameters: {$ref: list.yaml}`: a JSON Reference standing in for the list, which
+    // the lowerer follows (SPEC_REF_POSITION) and checks where it leads.
+    bool referenced_list = member.key == "parameters" && member.value.is_map() && member.value.Find("$ref") != nullptr;
+    if (!HasType(member.value, rule->types) && !referenced_list) {
       sink.Report(DiagCode::kSpecFieldType, member.value.loc(),
                   "`" + std::string(member.key) + "` must be " + DescribeTypes(rule->types) +
                       ", not " + DescribeNode(member.value),

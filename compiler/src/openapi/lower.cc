@@ -64,15 +64,84 @@ bool IsStatusCode(std::string_view code) {
 
 }  // namespace
 
-bool Lowerer::FirstVisit(const Node& node, int tag) {
-  uint64_t key = (reinterpret_cast<uintptr_t>(&node) << 4) | static_cast<uint64_t>(tag);
-  return visited_.insert(key).second;
+namespace {
+uint64_t VisitKey(const Node& node, int tag) {
+  return (reinterpret_cast<uintptr_t>(&node) << 4) | static_cast<uint64_t>(tag);
 }
+}  // namespace
+
+bool Lowerer::FirstVisit(const Node& node, int tag) { return visited_.insert(VisitKey(node, tag)).second; }
 
 std::optional<RefTarget> Lowerer::Deref(const Document& doc, const Node& node) {
   // Fields beside `$ref` are ignored by both 3.0 and 3.1 ("SHALL be ignored"), so they
   // are not checked here.
   return ws_.Deref(doc, node);
+}
+
+std::optional<RefTarget> Lowerer::Through(const Document& doc, const Node& node, RefPosition position) {
+  const Node* ref = Workspace::RefOf(node);
+  if (ref == nullptr) return RefTarget{&doc, &node, {}};
+  PositionRefs& seen = position_refs_[static_cast<size_t>(position)];
+  if (seen.count++ == 0) seen.first = ref->loc();
+  return ws_.Deref(doc, node);
+}
+
+void Lowerer::CheckUnmountedPaths(const Document& root) {
+  // A file of a split description that holds path items (under `paths`, or as its whole
+  // content) and that the root mounts only in part: an operation added there but not to
+  // the root's `paths` is silently not part of the API.
+  for (const std::unique_ptr<Document>& doc : ws_.documents()) {
+    if (doc.get() == &root || !doc->root->is_map()) continue;
+    const Node* paths = doc->root->Find("paths");
+    if (paths == nullptr) {
+      bool all_paths = doc->root->size > 0;
+      for (const Member& m : MembersOf(*doc->root)) all_paths &= m.key.rfind("x-", 0) == 0 || m.key.rfind('/', 0) == 0;
+      if (all_paths) paths = doc->root;
+    }
+    if (paths == nullptr || !paths->is_map()) continue;
+    bool any_mounted = false;
+    std::vector<const Member*> unmounted;
+    for (const Member& m : MembersOf(*paths)) {
+      // A path item that is itself a reference is left alone: following it here could
+      // report a broken reference that nothing in the API uses.
+      if (m.key.rfind('/', 0) != 0 || Workspace::RefOf(m.value) != nullptr) continue;
+      bool mounted = visited_.count(VisitKey(m.value, kVisitPathItem)) > 0;
+      any_mounted |= mounted;
+      if (!mounted) unmounted.push_back(&m);
+    }
+    // A file none of whose paths are mounted is another description, or a library the
+    // root takes components from: not a lost path.
+    if (!any_mounted) continue;
+    for (const Member* m : unmounted) {
+      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathUnmounted, .loc = m->key_loc(),
+                              .message = "path `" + std::string(m->key) + "` is never mounted by the root document's "
+                                         "`paths`, unlike others of this file; its operations are not part of the API",
+                              .hint = "add it to `paths` in `" + RootFileName() + "` (a `$ref` to this path item), "
+                                      "or remove it",
+                              .notes = {}});
+    }
+  }
+}
+
+void Lowerer::ReportPositionRefs() {
+  static constexpr std::string_view kNames[] = {
+      "the Paths Object", "the Components Object", "a map of `components`", "an Operation Object",
+      "a `parameters` list", "a Responses Object", "a `content` map", "a Media Type Object",
+  };
+  static_assert(std::size(kNames) == static_cast<size_t>(RefPosition::kCount));
+  for (size_t i = 0; i < std::size(kNames); ++i) {
+    const PositionRefs& seen = position_refs_[i];
+    if (seen.count == 0) continue;
+    std::string more = seen.count == 1 ? std::string()
+                                       : " (" + std::to_string(seen.count - 1) + " more in this description)";
+    sink_.Report(Diagnostic{
+        .severity = Severity::kWarning, .code = DiagCode::kSpecRefPosition, .loc = seen.first,
+        .message = "`$ref` in place of " + std::string(kNames[i]) +
+                   ", where OpenAPI allows no Reference Object; specc follows it as a JSON Reference" + more,
+        .hint = "Redocly, swagger-parser and the generators follow it too, but not every tool does; "
+                "move the object into `components` (or make the whole Path Item the reference) to be portable",
+        .notes = {}});
+  }
 }
 
 ir::Api Lowerer::Lower(const Document& root) {
@@ -89,13 +158,21 @@ ir::Api Lowerer::Lower(const Document& root) {
   if (const Node* info = doc.Find("info"); info != nullptr && info->is_map()) LowerInfo(*info);
   if (const Node* servers = doc.Find("servers")) api_.servers = LowerServers(*servers);
   const Node* components = doc.Find("components");
-  if (components != nullptr && components->is_map()) {
-    CheckFields(*components, rules::kComponents, version_, sink_);
-    if (const Node* schemas = components->Find("schemas"); schemas != nullptr && schemas->is_map()) {
-      RegisterComponentSchemas(root, *schemas);
+  std::optional<RefTarget> components_target;
+  if (components != nullptr) components_target = Through(root, *components, RefPosition::kComponents);
+  if (components_target && components_target->node->is_map()) {
+    const Node& c = *components_target->node;
+    const Document& c_doc = *components_target->doc;
+    CheckFields(c, rules::kComponents, version_, sink_);
+    if (const Node* schemas = c.Find("schemas"); schemas != nullptr && schemas->is_map()) {
+      if (auto group = Through(c_doc, *schemas, RefPosition::kComponentsGroup); group && group->node->is_map()) {
+        RegisterComponentSchemas(*group->doc, *group->node);
+      }
     }
-    if (const Node* schemes = components->Find("securitySchemes"); schemes != nullptr && schemes->is_map()) {
-      LowerSecuritySchemes(root, *schemes);
+    if (const Node* schemes = c.Find("securitySchemes"); schemes != nullptr && schemes->is_map()) {
+      if (auto group = Through(c_doc, *schemes, RefPosition::kComponentsGroup); group && group->node->is_map()) {
+        LowerSecuritySchemes(*group->doc, *group->node);
+      }
     }
   }
   if (const Node* tags = doc.Find("tags"); tags != nullptr && tags->is_seq()) {
@@ -122,10 +199,18 @@ ir::Api Lowerer::Lower(const Document& root) {
                  "the document has none of `paths`, `webhooks` or `components`",
                  "OpenAPI 3.1 requires at least one of them");
   }
-  if (paths != nullptr && paths->is_map()) LowerPaths(root, *paths);
+  if (paths != nullptr && paths->is_map()) {
+    if (auto target = Through(root, *paths, RefPosition::kPaths); target && target->node->is_map()) {
+      LowerPaths(*target->doc, *target->node);
+    }
+  }
   if (webhooks != nullptr && webhooks->is_map()) LowerWebhooks(root, *webhooks);
-  if (components != nullptr && components->is_map()) LowerComponents(root, *components);
+  if (components_target && components_target->node->is_map()) {
+    LowerComponents(*components_target->doc, *components_target->node);
+  }
   DrainSchemas();
+  ReportPositionRefs();
+  CheckUnmountedPaths(root);
   CheckSecurityNames();
   CheckOperationIds();
   return std::move(api_);
@@ -277,6 +362,7 @@ std::vector<ir::SecurityRequirement> Lowerer::LowerSecurity(const Node& security
                      "the scopes of `" + std::string(m.key) + "` must be an array (use `[]` for none)");
       }
       used_security_.emplace_back(std::string(m.key), m.key_loc());
+      if (!scopes.empty()) scoped_requirements_.emplace_back(std::string(m.key), m.value.loc());
       r.schemes.emplace_back(std::string(m.key), std::move(scopes));
     }
     out.push_back(std::move(r));
@@ -315,6 +401,22 @@ void Lowerer::LowerTagGroups(const Node& groups) {
 }
 
 void Lowerer::CheckSecurityNames() {
+  // 3.0: "for other security scheme types [than oauth2 and openIdConnect], the array MUST
+  // be empty"; 3.1 allows role names there.
+  if (version_ == Version::k30) {
+    for (const auto& [name, loc] : scoped_requirements_) {
+      auto scheme = std::find_if(api_.security_schemes.begin(), api_.security_schemes.end(),
+                                 [&](const ir::SecurityScheme& s) { return s.name == name; });
+      if (scheme == api_.security_schemes.end() || scheme->type == "oauth2" || scheme->type == "openIdConnect") continue;
+      std::string kind = scheme->type == "http" && !scheme->scheme.empty() ? "an http " + scheme->scheme : "an " + scheme->type;
+      if (scheme->type == "http" && scheme->scheme.empty()) kind = "an http";
+      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecSecurityScopes, .loc = loc,
+                              .message = "the requirement lists scopes for `" + name + "`, " + kind +
+                                         " scheme; OpenAPI 3.0 allows scopes only for oauth2 and openIdConnect",
+                              .hint = "use `" + name + ": []`; the scopes are ignored (OpenAPI 3.1 allows role names here)",
+                              .notes = {}});
+    }
+  }
   std::unordered_set<std::string_view> declared(declared_security_.begin(), declared_security_.end());
   std::vector<std::string_view> names(declared_security_.begin(), declared_security_.end());
   // Suggestions compare a name with every scheme: past this many comparisons (a hostile
@@ -337,12 +439,15 @@ void Lowerer::CheckSecurityNames() {
 void Lowerer::CheckOperationIds() {
   std::map<std::string, Loc> first;
   auto check = [&](const std::vector<ir::Operation>& ops) {
-    for (const ir::Operation& op : ops) {
+    for (size_t i = 0; i < ops.size(); ++i) {
+      const ir::Operation& op = ops[i];
       if (op.operation_id_synthesized) continue;
-      auto [it, inserted] = first.emplace(op.operation_id, op.loc);
+      auto where = operation_id_locs_.find({static_cast<int>(op.kind), i});
+      Loc loc = where != operation_id_locs_.end() ? where->second : op.loc;
+      auto [it, inserted] = first.emplace(op.operation_id, loc);
       if (inserted) continue;
       Diagnostic d{.severity = Severity::kError, .code = DiagCode::kSpecOperationIdDuplicate,
-                   .loc = op.loc, .message = "operationId `" + op.operation_id + "` is used twice",
+                   .loc = loc, .message = "operationId `" + op.operation_id + "` is used twice",
                    .hint = "operationIds must be unique across the whole API", .notes = {}};
       d.notes.push_back(Diagnostic{.severity = Severity::kNote, .code = DiagCode::kSpecOperationIdDuplicate,
                                    .loc = it->second, .message = "first used here", .hint = {}, .notes = {}});
@@ -374,8 +479,10 @@ void Lowerer::LowerPaths(const Document& doc, const Node& paths) {
       sink_.Report(DiagCode::kSpecPathTemplate, member.key_loc(),
                    "path `" + path + "` must start with `/`");
     }
+    path_key_loc_ = member.key_loc();
     LowerPathItem(doc, member.value, path, ir::OperationKind::kPath, -1, {});
   }
+  path_key_loc_ = Loc{};
 }
 
 void Lowerer::LowerWebhooks(const Document& doc, const Node& webhooks) {
@@ -393,7 +500,11 @@ void Lowerer::LowerPathItem(const Document& doc, const Node& item_node, const st
   if (!CheckFields(item, rules::kPathItem, version_, sink_)) return;
   FirstVisit(item, kVisitPathItem);
   std::vector<ir::Parameter> path_params;
-  if (const Node* params = item.Find("parameters")) path_params = LowerParameterList(*target->doc, *params);
+  if (const Node* params = item.Find("parameters")) {
+    if (auto list = Through(*target->doc, *params, RefPosition::kParameterList)) {
+      path_params = LowerParameterList(*list->doc, *list->node);
+    }
+  }
   std::vector<ir::Server> servers;
   if (const Node* s = item.Find("servers")) servers = LowerServers(*s);
   // A path item without operations is valid (OAI's path_var_empty_pathitem): its
@@ -441,7 +552,7 @@ void Lowerer::CheckPathTemplate(ir::Operation& op, const std::string& path, Loc 
     if (!declared) {
       // A warning, not an error: the reading is clear (a required string), and OAI's own
       // schema-valid examples (pass/operation-object-example.yaml) have this mistake.
-      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathParamUndeclared, .loc = op.loc, .message =
+      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathParamUndeclared, .loc = loc, .message =
                    "path `" + path + "` has `{" + name + "}` but " +
                        (op.operation_id.empty() ? std::string("no") : "operation `" + op.operation_id + "` declares no") +
                        " path parameter `" + name + "`",
@@ -464,10 +575,16 @@ void Lowerer::CheckPathTemplate(ir::Operation& op, const std::string& path, Loc 
   });
 }
 
-void Lowerer::LowerOperation(const Document& doc, const Node& node, const std::string& method,
+void Lowerer::LowerOperation(const Document& written_in, const Node& written, const std::string& method,
                              const std::string& path, const std::vector<ir::Parameter>& path_params,
                              const std::vector<ir::Server>& path_servers, ir::OperationKind kind,
                              int32_t parent, const std::string& callback_name) {
+  // `get: {$ref: ops/x.yaml}`: the operation is read where the reference leads, and
+  // references inside it are relative to that file.
+  std::optional<RefTarget> target = Through(written_in, written, RefPosition::kOperation);
+  if (!target) return;
+  const Document& doc = *target->doc;
+  const Node& node = *target->node;
   if (!CheckFields(node, rules::kOperation, version_, sink_)) return;
   ir::Operation op;
   op.kind = kind;
@@ -493,7 +610,9 @@ void Lowerer::LowerOperation(const Document& doc, const Node& node, const std::s
     op.tags.push_back(std::string(tag.text()));
   }
   std::vector<ir::Parameter> own;
-  if (const Node* params = node.Find("parameters")) own = LowerParameterList(doc, *params);
+  if (const Node* params = node.Find("parameters")) {
+    if (auto list = Through(doc, *params, RefPosition::kParameterList)) own = LowerParameterList(*list->doc, *list->node);
+  }
   op.parameters = path_params;
   for (ir::Parameter& p : own) {
     auto same = std::find_if(op.parameters.begin(), op.parameters.end(), [&](const ir::Parameter& q) {
@@ -506,10 +625,15 @@ void Lowerer::LowerOperation(const Document& doc, const Node& node, const std::s
     }
   }
   // Webhook names and callback expressions are not path templates.
-  if (kind == ir::OperationKind::kPath) CheckPathTemplate(op, path, node.loc());
+  // Problems of the template are the path key's (where the `{name}` is), not the operation's.
+  if (kind == ir::OperationKind::kPath) CheckPathTemplate(op, path, path_key_loc_.known() ? path_key_loc_ : node.loc());
   if (const Node* body = node.Find("requestBody")) op.request_body = LowerRequestBody(doc, *body);
-  const Node* responses = node.Find("responses");
-  if (responses == nullptr && version_ == Version::k30) {
+  const Node* responses_written = node.Find("responses");
+  std::optional<RefTarget> responses_target;
+  if (responses_written != nullptr) responses_target = Through(doc, *responses_written, RefPosition::kResponses);
+  const Node* responses = responses_target ? responses_target->node : nullptr;
+  const Document& responses_doc = responses_target ? *responses_target->doc : doc;
+  if (responses_written == nullptr && version_ == Version::k30) {
     sink_.Report(DiagCode::kSpecFieldMissing, node.loc(),
                  "operation `" + op.operation_id + "` has no `responses`",
                  "OpenAPI 3.0 requires at least one response");
@@ -523,7 +647,9 @@ void Lowerer::LowerOperation(const Document& doc, const Node& node, const std::s
                      "use a code such as `200`, a range such as `4XX`, or `default`");
         continue;
       }
-      if (auto response = LowerResponse(doc, r.value, std::string(r.key))) op.responses.push_back(std::move(*response));
+      if (auto response = LowerResponse(responses_doc, r.value, std::string(r.key))) {
+        op.responses.push_back(std::move(*response));
+      }
     }
   }
   if (const Node* security = node.Find("security"); security != nullptr && security->is_seq()) {
@@ -539,6 +665,9 @@ void Lowerer::LowerOperation(const Document& doc, const Node& node, const std::s
                                      : kind == ir::OperationKind::kWebhook ? &api_.webhooks
                                                                            : &api_.callbacks;
   index = static_cast<int32_t>(list->size());
+  if (const Member* id = node.FindMember("operationId")) {
+    operation_id_locs_[{static_cast<int>(kind), static_cast<size_t>(index)}] = id->key_loc();
+  }
   list->push_back(std::move(op));
   if (const Node* callbacks = node.Find("callbacks"); callbacks != nullptr && callbacks->is_map()) {
     // Callbacks point back at their operation by its index among path operations.
@@ -728,18 +857,24 @@ void Lowerer::CheckExample(const Node& node) {
   }
 }
 
-std::vector<ir::MediaType> Lowerer::LowerContent(const Document& doc, const Node& content) {
+std::vector<ir::MediaType> Lowerer::LowerContent(const Document& written_in, const Node& written) {
   std::vector<ir::MediaType> out;
-  for (const Member& m : MembersOf(content)) {
-    if (!CheckFields(m.value, rules::kMediaType, version_, sink_)) continue;
-    ir::MediaType media{std::string(m.key), ir::kNoSchema, {}, m.value.loc(), {}};
-    if (const Node* schema = m.value.Find("schema")) media.schema = SchemaFor(doc, *schema);
-    if (m.value.Find("example") != nullptr && m.value.Find("examples") != nullptr) {
-      sink_.Report(DiagCode::kSpecFieldConflict, m.value.FindMember("examples")->key_loc(),
+  std::optional<RefTarget> content = Through(written_in, written, RefPosition::kContent);
+  if (!content || !content->node->is_map()) return out;
+  for (const Member& entry : MembersOf(*content->node)) {
+    std::optional<RefTarget> target = Through(*content->doc, entry.value, RefPosition::kMediaType);
+    if (!target) continue;
+    const Document& doc = *target->doc;
+    const Node& value = *target->node;
+    if (!CheckFields(value, rules::kMediaType, version_, sink_)) continue;
+    ir::MediaType media{std::string(entry.key), ir::kNoSchema, {}, value.loc(), {}};
+    if (const Node* schema = value.Find("schema")) media.schema = SchemaFor(doc, *schema);
+    if (value.Find("example") != nullptr && value.Find("examples") != nullptr) {
+      sink_.Report(DiagCode::kSpecFieldConflict, value.FindMember("examples")->key_loc(),
                    "`example` and `examples` exclude each other", "keep one of them");
     }
-    media.examples = LowerExamples(doc, m.value);
-    if (const Node* encoding = m.value.Find("encoding"); encoding != nullptr && encoding->is_map()) {
+    media.examples = LowerExamples(doc, value);
+    if (const Node* encoding = value.Find("encoding"); encoding != nullptr && encoding->is_map()) {
       for (const Member& e : MembersOf(*encoding)) {
         if (!CheckFields(e.value, rules::kEncoding, version_, sink_)) continue;
         if (const Node* headers = e.value.Find("headers"); headers != nullptr && headers->is_map()) {
@@ -839,29 +974,31 @@ void Lowerer::LowerComponents(const Document& doc, const Node& components) {
   // Objects reached from operations were checked there; these calls check the rest, so a
   // broken component is reported even when nothing uses it yet.
   auto each = [&](const char* field, auto&& fn) {
-    const Node* group = components.Find(field);
-    if (group == nullptr || !group->is_map()) return;
-    for (const Member& m : MembersOf(*group)) {
+    const Node* written = components.Find(field);
+    if (written == nullptr || !written->is_map()) return;
+    std::optional<RefTarget> group = Through(doc, *written, RefPosition::kComponentsGroup);
+    if (!group || !group->node->is_map()) return;
+    for (const Member& m : MembersOf(*group->node)) {
       static constexpr std::string_view kNameChars =
           "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_";
       if (m.key.empty() || m.key.find_first_not_of(kNameChars) != std::string_view::npos) {
         sink_.Report(DiagCode::kSpecFieldValue, m.key_loc(),
                      "component name `" + std::string(m.key) + "` may only hold letters, digits, `.`, `-` and `_`");
       }
-      fn(m);
+      fn(*group->doc, m);
     }
   };
-  each("parameters", [&](const Member& m) { LowerParameter(doc, m.value); });
-  each("responses", [&](const Member& m) { LowerResponse(doc, m.value, "default"); });
-  each("requestBodies", [&](const Member& m) { LowerRequestBody(doc, m.value); });
-  each("headers", [&](const Member& m) { LowerHeader(doc, m.value, std::string(m.key)); });
-  each("examples", [&](const Member& m) {
-    if (auto t = Deref(doc, m.value)) CheckExample(*t->node);
+  each("parameters", [&](const Document& d, const Member& m) { LowerParameter(d, m.value); });
+  each("responses", [&](const Document& d, const Member& m) { LowerResponse(d, m.value, "default"); });
+  each("requestBodies", [&](const Document& d, const Member& m) { LowerRequestBody(d, m.value); });
+  each("headers", [&](const Document& d, const Member& m) { LowerHeader(d, m.value, std::string(m.key)); });
+  each("examples", [&](const Document& d, const Member& m) {
+    if (auto t = Deref(d, m.value)) CheckExample(*t->node);
   });
-  each("links", [&](const Member& m) { CheckLink(doc, m.value); });
-  each("callbacks", [&](const Member& m) {
+  each("links", [&](const Document& d, const Member& m) { CheckLink(d, m.value); });
+  each("callbacks", [&](const Document& d, const Member& m) {
     // Checked, not lowered: a component callback becomes an operation only where used.
-    if (auto t = Deref(doc, m.value); t && t->node->is_map()) {
+    if (auto t = Deref(d, m.value); t && t->node->is_map()) {
       for (const Member& expr : MembersOf(*t->node)) {
         if (auto item = Deref(*t->doc, expr.value); item && FirstVisit(*item->node, kVisitCallback)) {
           CheckFields(*item->node, rules::kPathItem, version_, sink_);
@@ -869,8 +1006,8 @@ void Lowerer::LowerComponents(const Document& doc, const Node& components) {
       }
     }
   });
-  each("pathItems", [&](const Member& m) {
-    if (auto t = Deref(doc, m.value); t && FirstVisit(*t->node, kVisitPathItem)) {
+  each("pathItems", [&](const Document& d, const Member& m) {
+    if (auto t = Deref(d, m.value); t && FirstVisit(*t->node, kVisitPathItem)) {
       CheckFields(*t->node, rules::kPathItem, version_, sink_);
     }
   });

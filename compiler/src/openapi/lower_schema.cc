@@ -59,6 +59,45 @@ std::string Lowerer::UniqueSchemaName(const std::string& name) {
   return unique;
 }
 
+std::string Lowerer::RootFileName() const {
+  std::string_view path = ws_.documents().front()->path;
+  return std::string(path.substr(path.rfind('/') + 1));
+}
+
+void Lowerer::CheckValuesAgainstType(const std::vector<const Member*>& values, const ir::Schema& schema) {
+  if (schema.types.empty()) return;
+  auto integral = [](std::string_view text) {
+    size_t dot = text.find('.');
+    return dot != std::string_view::npos && text.find_first_not_of('0', dot + 1) == std::string_view::npos &&
+           text.find_first_of("eE") == std::string_view::npos;
+  };
+  auto matches = [&](const Node& v) {
+    for (const std::string& t : schema.types) {
+      if ((t == "string" && v.is_string()) || (t == "number" && v.is_number()) ||
+          (t == "integer" && (v.kind == spec::NodeKind::kInt || (v.kind == spec::NodeKind::kFloat && integral(v.text())))) ||
+          (t == "boolean" && v.kind == spec::NodeKind::kBool) || (t == "object" && v.is_map()) ||
+          (t == "array" && v.is_seq()) || (t == "null" && v.kind == spec::NodeKind::kNull)) {
+        return true;
+      }
+    }
+    return v.kind == spec::NodeKind::kNull && schema.nullable;
+  };
+  for (const Member* m : values) {
+    if (matches(m->value)) continue;
+    std::string types;
+    for (const std::string& t : schema.types) types += (types.empty() ? "" : " or ") + t;
+    std::string hint = "make the value a" + std::string(types[0] == 'a' || types[0] == 'i' || types[0] == 'o' ? "n " : " ") +
+                       types + ", or fix `type`";
+    if (m->value.is_number() && schema.types.size() == 1 && schema.types[0] == "string") {
+      hint = "quote it: `\"" + std::string(m->value.text()) + "\"`";
+    }
+    sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecValueType, .loc = m->value.loc(),
+                            .message = "`" + std::string(m->key) + "` is " + DescribeNode(m->value) +
+                                       ", but the schema's `type` is " + types,
+                            .hint = hint, .notes = {}});
+  }
+}
+
 void Lowerer::AddComponentSchema(ir::SchemaId id) {
   api_.component_schemas.push_back(id);
   // A later schema of the same name wins, as the former scan over every component did.
@@ -198,8 +237,10 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     at().*field = std::string(m.value.text());
   };
   std::vector<std::string> required;
+  std::vector<const Member*> values;  // `default` and `example`, checked against `type` below
   for (const Member& m : MembersOf(node)) {
     std::string_view k = m.key;
+    if (k == "default" || k == "example") values.push_back(&m);
     if (k == "type") {
       auto add_type = [&](const Node& t) {
         if (!t.is_string() || kTypeNames.count(t.text()) == 0 || (version_ == Version::k30 && t.text() == "null")) {
@@ -299,6 +340,20 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
             if (auto named = component_ids_.find(std::string(target)); named != component_ids_.end()) {
               s = named->second;
             }
+            if (s != ir::kNoSchema && &doc != ws_.documents().front().get()) {
+              // Which document's components a name means is left open by 3.0.0-3.0.3;
+              // 3.0.4 (and 3.1.1) recommend the entry document's, which specc follows.
+              sink_.Report(Diagnostic{
+                  .severity = Severity::kWarning, .code = DiagCode::kSpecDiscriminatorImplicit,
+                  .loc = entry.value.loc(),
+                  .message = "discriminator mapping names schema `" + std::string(target) +
+                             "` by name in a file other than the root document; specc reads it as the root's "
+                             "`#/components/schemas/" + std::string(target) + "`, as OpenAPI 3.0.4 recommends",
+                  .hint = "write it as a reference, relative to this file, so that every tool reads the same "
+                          "schema: e.g. `" + RootFileName() +
+                          "#/components/schemas/" + std::string(target) + "` for the root's",
+                  .notes = {}});
+            }
             if (s == ir::kNoSchema) {
               sink_.Report(DiagCode::kSpecRefUnresolved, entry.value.loc(),
                            "discriminator mapping names schema `" + std::string(target) + "`, which does not exist");
@@ -377,6 +432,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     }
   }
   ir::Schema& s = at();
+  CheckValuesAgainstType(values, s);
   // 3.0's boolean exclusiveMinimum/Maximum become the 3.1 form: the bound itself.
   if (s.exclusive_minimum == "true") {
     s.exclusive_minimum = s.minimum;

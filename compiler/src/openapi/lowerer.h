@@ -20,6 +20,21 @@
 
 namespace specc::openapi {
 
+// Places where OpenAPI lists no Reference Object, but a `$ref` is still a JSON Reference
+// that Redocly, swagger-parser and the generators resolve. Each is reported once per
+// description (SPEC_REF_POSITION), and the object it names is read as if written there.
+enum class RefPosition : uint8_t {
+  kPaths,
+  kComponents,
+  kComponentsGroup,
+  kOperation,
+  kParameterList,
+  kResponses,
+  kContent,
+  kMediaType,
+  kCount,
+};
+
 class Lowerer {
  public:
   // `workspace` and `sink` must outlive the lowerer.
@@ -72,6 +87,10 @@ class Lowerer {
   void LowerSchemaInto(const Document& doc, const spec::Node& node, ir::SchemaId id);
   void DrainSchemas();
   void RegisterComponentSchemas(const Document& doc, const spec::Node& schemas);
+  // The root document's file name, for hints.
+  std::string RootFileName() const;
+  // Reports `default` and `example` values (`values`) that `schema`'s `type` rejects.
+  void CheckValuesAgainstType(const std::vector<const spec::Member*>& values, const ir::Schema& schema);
   // Returns `name`, or `name` with the first number from 2 on that makes it unused, and
   // marks the result as used.
   std::string UniqueSchemaName(const std::string& name);
@@ -80,6 +99,15 @@ class Lowerer {
 
   // Dereferences a referenceable object; nullopt after reporting when it cannot.
   std::optional<RefTarget> Deref(const Document& doc, const spec::Node& node);
+  // Reads `node`, which stands at `position`, following a `$ref` written there (a JSON
+  // Reference where OpenAPI lists none) and noting it for ReportPositionRefs. nullopt
+  // after reporting when the reference cannot be followed: the caller then skips the
+  // object, so nothing is reported about a node that could not be read.
+  std::optional<RefTarget> Through(const Document& doc, const spec::Node& node, RefPosition position);
+  // One SPEC_REF_POSITION warning per kind of position met, at its first `$ref`.
+  void ReportPositionRefs();
+  // SPEC_PATH_UNMOUNTED: path items of a referenced file that the root mounts only in part.
+  void CheckUnmountedPaths(const Document& root);
   // True the first time `node` is seen under `tag`: each object is checked once however
   // many references lead to it.
   bool FirstVisit(const spec::Node& node, int tag);
@@ -105,7 +133,20 @@ class Lowerer {
   std::unordered_set<uint64_t> visited_;
   // Security scheme names used by requirements, with where they are used.
   std::vector<std::pair<std::string, Loc>> used_security_;
+  // Requirements that list scopes: the scheme's name and where its scopes are.
+  std::vector<std::pair<std::string, Loc>> scoped_requirements_;
   std::vector<std::string> declared_security_;
+  // Where each operation's `operationId` value is, by (kind, index in its list): the
+  // place a duplicate is reported at, rather than the operation's first key.
+  std::map<std::pair<int, size_t>, Loc> operation_id_locs_;
+  // The key of the path being lowered (unknown outside LowerPaths): where problems of its
+  // template are reported.
+  Loc path_key_loc_;
+  struct PositionRefs {
+    Loc first;
+    uint32_t count = 0;
+  };
+  PositionRefs position_refs_[static_cast<size_t>(RefPosition::kCount)];
 };
 
 }  // namespace specc::openapi

@@ -83,6 +83,11 @@ Workspace::Workspace(const Fs& fs, SourceMap& sources, DiagSink& sink, std::stri
       display_base_(std::move(display_base)),
       suggestion_budget_(kSuggestionBudget) {}
 
+std::string Workspace::BoundaryName() const {
+  if (bounded_by_repository_) return "the repository";
+  return "the root document's directory `" + (root_dir_.empty() ? std::string(".") : RelativeTo(root_dir_, display_base_)) + "`";
+}
+
 const spec::Node* Workspace::RefOf(const spec::Node& node) {
   if (!node.is_map()) return nullptr;
   return node.Find("$ref");
@@ -90,7 +95,13 @@ const spec::Node* Workspace::RefOf(const spec::Node& node) {
 
 const Document* Workspace::LoadRoot(const std::string& path) {
   std::string normal = NormalizePath(path);
-  root_dir_ = std::string(DirName(normal));
+  // The repository (the directory printed paths are relative to) bounds the description,
+  // not the root's own directory: `specs/api/openapi.yaml` naming `../common/x.yaml` is a
+  // common layout. A root named outside it (file mode, `specc lint ../x.yaml`) is bounded
+  // by its own directory.
+  std::string base = NormalizePath(display_base_);
+  bounded_by_repository_ = IsWithin(normal, base);
+  root_dir_ = bounded_by_repository_ ? base : std::string(DirName(normal));
   return Load(normal, Loc{});
 }
 
@@ -161,10 +172,8 @@ std::optional<RefTarget> Workspace::Resolve(const Document& doc, const spec::Nod
     std::string path = JoinPath(DirName(doc.path), decoded);
     if (!IsWithin(path, root_dir_)) {
       sink_.Report(DiagCode::kSpecRefOutsideRoot, ref.loc(),
-                   "`$ref` `" + std::string(text) + "` leaves the directory of the root document",
-                   "keep every file of the description under `" +
-                       (root_dir_.empty() ? std::string(".") : RelativeTo(root_dir_, display_base_)) +
-                       "`");
+                   "`$ref` `" + std::string(text) + "` leads outside " + BoundaryName(),
+                   "keep every file of the description inside " + BoundaryName());
       return fail();
     }
     // A symlink inside the directory may still point outside it.
@@ -173,8 +182,8 @@ std::optional<RefTarget> Workspace::Resolve(const Document& doc, const spec::Nod
     if (canonical_target.ok() && canonical_root.ok() &&
         !IsWithin(canonical_target.value(), canonical_root.value())) {
       sink_.Report(DiagCode::kSpecRefOutsideRoot, ref.loc(),
-                   "`$ref` `" + std::string(text) + "` resolves (through a symbolic link) outside "
-                   "the directory of the root document");
+                   "`$ref` `" + std::string(text) + "` resolves (through a symbolic link) outside " +
+                       BoundaryName());
       return fail();
     }
     target_doc = Load(path, ref.loc());

@@ -2,7 +2,8 @@
 // resolver over them. The root file and every file a `$ref` names are each loaded and
 // parsed once. References are resolved by JSON pointer (RFC 6901, with `~0`, `~1` and
 // percent-decoding); chains of references are followed with cycle detection. A reference
-// that leaves the root's directory, or names a remote URL, is refused with a diagnostic.
+// that leaves the repository (lexically or through a symbolic link), or names a remote
+// URL, is refused with a diagnostic.
 #ifndef SPECC_OPENAPI_WORKSPACE_H_
 #define SPECC_OPENAPI_WORKSPACE_H_
 
@@ -43,7 +44,8 @@ class Workspace {
   Workspace(const Fs& fs, SourceMap& sources, DiagSink& sink, std::string display_base);
 
   // Loads and parses the root document; returns nullptr after reporting when it cannot.
-  // Every later `$ref` must stay inside the root's directory.
+  // Every later `$ref` must stay inside `display_base` (the repository), or inside the
+  // root's directory when the root itself lies outside `display_base`.
   const Document* LoadRoot(const std::string& path);
 
   // If `node` is a Reference Object (`{$ref: ...}`), follows the chain of references to
@@ -71,6 +73,8 @@ class Workspace {
   const Document* Load(const std::string& path, Loc referenced_from);
   // Reports the cycle that `ref` closes; `chain` holds the references followed before it.
   void ReportCycle(const std::vector<RefTarget>& chain, const spec::Node& ref);
+  // "the repository", or the root's directory, for messages.
+  std::string BoundaryName() const;
   // Returns the value under `key` of map `map`, or nullptr.
   const spec::Node* Child(const spec::Node& map, std::string_view key);
 
@@ -78,7 +82,10 @@ class Workspace {
   SourceMap& sources_;
   DiagSink& sink_;
   std::string display_base_;
+  // The directory every file of the description must lie in, and whether it is the
+  // repository (otherwise the root document's directory).
   std::string root_dir_;
+  bool bounded_by_repository_ = false;
   spec::NodeArena arena_;
   std::vector<std::unique_ptr<Document>> documents_;
   // Files by normalised path; nullptr for files that failed to load (reported once).
