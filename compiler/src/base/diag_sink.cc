@@ -23,4 +23,16 @@ void DiagSink::Report(DiagCode code, Loc loc, std::string message, std::string h
                     .notes = {}});
 }
 
+void DiagSink::Absorb(const DiagSink& other) {
+  size_t errors = 0, warnings = 0;
+  for (const Diagnostic& diagnostic : other.diagnostics_) {
+    errors += diagnostic.severity == Severity::kError;
+    warnings += diagnostic.severity == Severity::kWarning;
+    Report(diagnostic);
+  }
+  error_count_ += other.error_count_ - errors;
+  warning_count_ += other.warning_count_ - warnings;
+  dropped_count_ += other.dropped_count_;
+}
+
 }  // namespace specc

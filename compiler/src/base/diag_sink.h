@@ -19,6 +19,10 @@ class DiagSink {
   void Report(Diagnostic diagnostic);
   // Shorthand for a diagnostic with the code's default severity and no notes.
   void Report(DiagCode code, Loc loc, std::string message, std::string hint = {});
+  // Reports what `other` holds, in its order, as if each had been reported here: work done
+  // in parallel, each part into its own sink, merges in a fixed order into the same result
+  // as a serial run (the counts of what `other` dropped included).
+  void Absorb(const DiagSink& other);
 
   bool has_errors() const { return error_count_ > 0; }
   size_t error_count() const { return error_count_; }

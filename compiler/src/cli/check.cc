@@ -14,6 +14,8 @@
 #include "cli/diff_run.h"
 #include "cli/drift_run.h"
 #include "cli/guard.h"
+#include "cli/run_cache.h"
+#include "cli/run_record.h"
 #include "cli/version.h"
 #include "drift/apply.h"
 #include "drift/git_worktree.h"
@@ -103,15 +105,24 @@ Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, Source
       if (!artifact.scaffold) no_scaffolds.insert(artifact.out);
     }
   }
+  std::vector<driver::GenerateGroup> groups;
+  std::vector<std::string> dirs;
   for (const auto& [dir, kinds] : kinds_by_dir) {
     emit::EmitOptions options;
     options.postman_prefix = config.postman_prefix;
     auto scaffold_dir = scaffolds_by_dir.find(dir);
+    options.handlers_to_out = PathFrom(scaffold_dir == scaffolds_by_dir.end() ? dir : scaffold_dir->second, dir);
+    groups.push_back({kinds, options});
+    dirs.push_back(dir);
+  }
+  // Every group's emitters at once, on all cores (-j); the result does not depend on it.
+  std::vector<OutputSet> generated = driver::GenerateGroups(specs, groups, templates, sink);
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const std::string& dir = dirs[g];
+    auto scaffold_dir = scaffolds_by_dir.find(dir);
     std::string scaffolds = scaffold_dir == scaffolds_by_dir.end() ? dir : scaffold_dir->second;
-    options.handlers_to_out = PathFrom(scaffolds, dir);
-    OutputSet generated = driver::Generate(specs, kinds, templates, sink, options);
-    for (const auto& [path, bytes] : generated.files()) {
-      if (!generated.IsScaffold(path)) {
+    for (const auto& [path, bytes] : generated[g].files()) {
+      if (!generated[g].IsScaffold(path)) {
         out.files.Put(JoinPath(dir, path), bytes);
       } else if (no_scaffolds.count(dir) == 0) {
         out.files.PutScaffold(JoinPath(scaffolds, path), bytes);
@@ -178,7 +189,16 @@ std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const 
     return worktree.Clean(path, std::move(bytes));
   });
   drift::IndexFs index(worktree);
-  const Fs& fs = staged ? static_cast<const Fs&>(index) : disk;
+  const Fs& read_fs = staged ? static_cast<const Fs&>(index) : disk;
+  std::optional<RecordingFs> recording_fs;
+  std::optional<RecordingWorktree> recording_worktree;
+  if (run_options.record != nullptr) {
+    recording_fs.emplace(read_fs, *run_options.record, worktree.root(), staged ? &worktree : nullptr);
+    recording_worktree.emplace(worktree, *run_options.record);
+  }
+  const Fs& fs = recording_fs ? static_cast<const Fs&>(*recording_fs) : read_fs;
+  const drift::Worktree& observed = recording_worktree ? static_cast<const drift::Worktree&>(*recording_worktree)
+                                                       : worktree;
   SourceMap sources;
   DiagSink sink;
   Result<Generation> outputs = generate(worktree.root(), fs, sources, sink);
@@ -225,7 +245,7 @@ std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const 
   options.staged = staged;
   options.ownership = std::move(outputs.value().ownership);
   Result<drift::Classification> classification =
-      drift::Classify(outputs.value().files, worktree, options);
+      drift::Classify(outputs.value().files, observed, options);
   if (!classification.ok()) {
     ctx.err << "specc: " << classification.error().message << "\n";
     return std::nullopt;
@@ -294,9 +314,28 @@ void PrintDriftReport(const drift::Classification& classification, bool diff, Dr
   }
 }
 
+namespace {
+
+int CheckOnce(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx, RunRecord* record);
+
+}  // namespace
+
 int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx) {
+  // --breaking reads commits and the accepted-breaks file beyond what the record covers.
+  if (!flags.cache || flags.breaking || CacheDisabledByEnvironment()) return CheckOnce(flags, generate, ctx, nullptr);
+  std::string key = "check" + std::string(flags.staged ? " --staged" : "") + (flags.diff ? " --diff" : "") +
+                    " --format " + std::to_string(static_cast<int>(ctx.format));
+  return RunWithCache(key, flags.staged, ctx, [&](const CommandContext& run_ctx, RunRecord* record) {
+    return CheckOnce(flags, generate, run_ctx, record);
+  });
+}
+
+namespace {
+
+int CheckOnce(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx, RunRecord* record) {
   int exit_code = kExitUsage;
-  std::optional<DriftRun> run = StartDriftRun({.staged = flags.staged}, generate, ctx, &exit_code);
+  std::optional<DriftRun> run =
+      StartDriftRun({.staged = flags.staged, .writes = false, .record = record}, generate, ctx, &exit_code);
   if (!run) return exit_code;
   int code = run->classification.has_conflicts() ? kExitConflicts
              : run->classification.has_changes() ? kExitDrift
@@ -346,5 +385,7 @@ int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandC
   if (code == kExitClean && DiffFails(breaking->outcome)) code = kExitDrift;
   return code;
 }
+
+}  // namespace
 
 }  // namespace specc::cli

@@ -14,6 +14,7 @@
 #include "cli/docs.h"
 #include "cli/guard.h"
 #include "cli/version.h"
+#include "driver/parallel.h"
 #include "emit/registry.h"
 #include "openapi/suggest.h"
 
@@ -138,7 +139,8 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
 
   std::vector<std::string> files;
   std::string out_dir, only, env_name, templates_dir;
-  bool dry_run = false, show_diff = false, staged = false;
+  bool dry_run = false, show_diff = false, staged = false, no_cache = false;
+  int jobs = 0;
   HookFlags hook;
   std::vector<std::string> extra;
   DiffFlags diff;
@@ -172,9 +174,16 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
     if (name == "apply" || name == "check") {
       sub->add_flag("--diff", show_diff, "print unified diffs");
     }
+    if (name == "apply" || name == "check" || name == "emit") {
+      sub->add_option("-j,--jobs", jobs, "render on N threads (default: the number of cores); output is the same")
+          ->check(CLI::Range(1, 1024))
+          ->option_text("N");
+    }
     if (name == "apply") sub->add_flag("--dry-run", dry_run, "write nothing");
     if (name == "check") {
       sub->add_flag("--staged", staged, "check the index, not the working tree");
+      sub->add_flag("--no-cache", no_cache,
+                    "neither read nor write the run cache (.git/specc/cache; also SPECC_NO_CACHE=1)");
       sub->add_flag("--breaking", breaking,
                     "also report breaking changes against the base (the merge base with the remote default "
                     "branch, else HEAD), as `specc diff` does");
@@ -261,6 +270,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
     working_dir = root;
   }
   CommandContext ctx{working_dir, options.free_memory, format, out, err, accepted_secrets};
+  driver::SetJobs(jobs);
   if (name == "lint") return RunLint(files, ctx);
   if (name == "ir") return RunIr(files, ctx);
   if (name == "emit") return RunEmit(files, out_dir, only, templates_dir, ctx);
@@ -271,7 +281,10 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
     return RunApply({.dry_run = dry_run, .diff = show_diff, .staged = false}, generate, ctx);
   }
   if (name == "check") {
-    return RunCheck({.dry_run = false, .diff = show_diff, .staged = staged, .breaking = breaking}, generate, ctx);
+    // The cache knows the built-in generator only: a replaced one may render differently.
+    bool cache = !no_cache && !options.generate;
+    return RunCheck({.dry_run = false, .diff = show_diff, .staged = staged, .breaking = breaking, .cache = cache},
+                    generate, ctx);
   }
   if (name == "diff") {
     diff.format = format_name;

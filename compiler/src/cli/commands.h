@@ -39,6 +39,7 @@ struct DriftFlags {
   bool diff = false;     // print unified diffs
   bool staged = false;   // check: compare the index, compiling the specs staged there
   bool breaking = false;  // check: also compare the specs with the base, as `specc diff` does
+  bool cache = false;     // check: answer from the run cache when it holds (run_cache.h)
 };
 // `specc apply`: regenerates with `generate` and writes what changed (apply.cc).
 int RunApply(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx);

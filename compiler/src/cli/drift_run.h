@@ -27,6 +27,8 @@ struct DriftRun {
 // This specc, as the manifest records it.
 drift::GeneratorInfo SpeccGenerator();
 
+class RunRecord;  // run_record.h
+
 struct DriftRunOptions {
   // Compile the staged specs and compare the index (`check --staged`).
   bool staged = false;
@@ -34,6 +36,8 @@ struct DriftRunOptions {
   // exclusively (a read takes it shared) and first removes the temporary files that
   // interrupted runs left in its directories.
   bool writes = false;
+  // When set, every file and git version the run reads is recorded here (run_cache.h).
+  RunRecord* record = nullptr;
 };
 
 // Where a run locks the repository: `specc.lock` in the git directory that linked

@@ -101,6 +101,30 @@ class GitWorktree final : public Worktree {
     return ReadWorkdir(path);
   }
 
+  Result<std::string> Fingerprint(Version version, const std::string& path) const override {
+    auto id = [](const git_oid* oid) {
+      char hex[GIT_OID_HEXSZ + 1];
+      git_oid_tostr(hex, sizeof hex, oid);
+      return "git " + std::string(hex);
+    };
+    if (version == Version::kIndex) {
+      const git_index_entry* entry = git_index_get_bypath(index_, path.c_str(), 0);
+      if (entry == nullptr || entry->mode == GIT_FILEMODE_COMMIT) return std::string("none");
+      return id(&entry->id);
+    }
+    if (version == Version::kHead) {
+      if (head_tree_ == nullptr) return std::string("none");
+      git_tree_entry* entry = nullptr;
+      int rc = git_tree_entry_bypath(&entry, head_tree_, path.c_str());
+      if (rc == GIT_ENOTFOUND) return std::string("none");
+      if (rc < 0) return GitError("cannot read " + path + " in HEAD");
+      std::string out = git_tree_entry_type(entry) == GIT_OBJECT_BLOB ? id(git_tree_entry_id(entry)) : "none";
+      git_tree_entry_free(entry);
+      return out;
+    }
+    return Worktree::Fingerprint(version, path);
+  }
+
   Result<std::vector<std::string>> List(Version version, const std::string& dir) const override {
     std::string prefix = dir.empty() ? "" : StripTrailingSlash(dir) + "/";
     std::vector<std::string> out;

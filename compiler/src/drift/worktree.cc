@@ -1,5 +1,6 @@
 #include "drift/worktree.h"
 
+#include "base/sha256.h"
 #include "drift/ownership.h"
 
 namespace specc::drift {
@@ -9,6 +10,12 @@ Status Worktree::Write(const std::string& path, std::string_view contents) {
     return Error{"refusing to write `" + path + "`: it " + *why};
   }
   return WriteFile(path, contents);
+}
+
+Result<std::string> Worktree::Fingerprint(Version version, const std::string& path) const {
+  Result<std::optional<std::string>> bytes = Read(version, path);
+  SPECC_RETURN_IF_ERROR(bytes);
+  return bytes.value() ? "sha256 " + Sha256Hex(*bytes.value()) : std::string("none");
 }
 
 Status Worktree::Remove(const std::string& path) {

@@ -44,6 +44,12 @@ class Worktree {
   // relative to the root.
   virtual Result<std::vector<std::string>> List(Version version, const std::string& dir) const = 0;
 
+  // A short witness of Read(version, path): two equal witnesses mean equal bytes, so
+  // that a cache (cli/run_cache.h) can tell that a version did not change without
+  // reading it. "none" when no file is there. This default hashes what Read returns;
+  // GitWorktree answers for HEAD and the index with git's object id, without reading.
+  virtual Result<std::string> Fingerprint(Version version, const std::string& path) const;
+
   // True when `path` matches the repository's ignore rules (.gitignore, info/exclude).
   virtual Result<bool> IsIgnored(const std::string& path) const = 0;
 

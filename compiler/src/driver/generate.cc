@@ -5,6 +5,7 @@
 
 #include "base/check.h"
 #include "base/path.h"
+#include "driver/parallel.h"
 #include "emit/emitter.h"
 #include "emit/namer.h"
 #include "emit/registry.h"
@@ -20,11 +21,8 @@ std::string ServiceFromPath(const std::string& path) {
   return name.empty() ? "api" : name;
 }
 
-}  // namespace
-
-OutputSet Generate(const LoadedSpecs& specs, const std::vector<std::string>& kinds,
-                   const emit::TemplateSet& templates, DiagSink& sink,
-                   const emit::EmitOptions& options) {
+// The kinds `kinds` asks for, with the kinds they need (the routes import the schemas).
+std::vector<std::string> WantedKinds(const std::vector<std::string>& kinds) {
   std::vector<std::string> wanted = kinds;
   if (wanted.empty()) {
     for (const emit::EmitterInfo& info : emit::Emitters()) wanted.emplace_back(info.kind);
@@ -39,27 +37,75 @@ OutputSet Generate(const LoadedSpecs& specs, const std::vector<std::string>& kin
       needs = needs.find(',') == std::string_view::npos ? "" : needs.substr(needs.find(',') + 1);
     }
   }
-  emit::EmitContext ctx{{}, specs.project ? &*specs.project : nullptr, templates, sink, options};
+  return wanted;
+}
+
+}  // namespace
+
+std::vector<OutputSet> GenerateGroups(const LoadedSpecs& specs, const std::vector<GenerateGroup>& groups,
+                                      const emit::TemplateSet& templates, DiagSink& sink) {
+  std::vector<emit::ApiInput> apis;
   emit::NameTable services;
   std::vector<std::unique_ptr<sema::SchemaMeanings>> meanings;
   for (const LoadedApi& loaded : specs.apis) {
     if (!loaded.api) continue;
     std::string service = services.Take(loaded.service.empty() ? ServiceFromPath(loaded.path)
                                                                : emit::KebabCase(loaded.service));
+    // Computed whole here, read only by the emitters (so they can share it across threads).
     meanings.push_back(std::make_unique<sema::SchemaMeanings>(*loaded.api));
-    ctx.apis.push_back({service, loaded.path, &*loaded.api, meanings.back().get()});
+    apis.push_back({service, loaded.path, &*loaded.api, meanings.back().get()});
   }
-  OutputSet out;
-  // Registry order, not request order, so `--only mcp,schemas` and `--only schemas,mcp`
-  // run identically.
-  for (const emit::EmitterInfo& info : emit::Emitters()) {
-    if (std::find(wanted.begin(), wanted.end(), info.kind) == wanted.end() &&
-        std::find(wanted.begin(), wanted.end(), info.id) == wanted.end()) {
-      continue;
+  // One task per emitter of each group: registry order within a group, not request order,
+  // so `--only mcp,schemas` and `--only schemas,mcp` run identically.
+  struct Task {
+    size_t group;
+    const emit::EmitterInfo* info;
+    OutputSet out;
+    DiagSink diags;
+  };
+  std::vector<Task> tasks;
+  bool counts_work = false;  // a shared work counter is not for threads
+  for (size_t g = 0; g < groups.size(); ++g) {
+    std::vector<std::string> wanted = WantedKinds(groups[g].kinds);
+    counts_work |= groups[g].options.work != nullptr;
+    for (const emit::EmitterInfo& info : emit::Emitters()) {
+      if (std::find(wanted.begin(), wanted.end(), info.kind) != wanted.end() ||
+          std::find(wanted.begin(), wanted.end(), info.id) != wanted.end()) {
+        tasks.push_back({g, &info, {}, {}});
+      }
     }
-    info.make()->Emit(ctx, out);
   }
-  return out;
+  auto run = [&](size_t i) {
+    Task& task = tasks[i];
+    emit::EmitContext ctx{apis, specs.project ? &*specs.project : nullptr, templates, task.diags,
+                          groups[task.group].options};
+    task.info->make()->Emit(ctx, task.out);
+  };
+  if (counts_work) {
+    for (size_t i = 0; i < tasks.size(); ++i) run(i);
+  } else {
+    ParallelFor(tasks.size(), run);
+  }
+  std::vector<OutputSet> outputs(groups.size());
+  for (Task& task : tasks) {
+    sink.Absorb(task.diags);
+    OutputSet& out = outputs[task.group];
+    for (const auto& [path, bytes] : task.out.files()) {
+      if (task.out.IsScaffold(path)) {
+        out.PutScaffold(path, bytes);
+      } else {
+        out.Put(path, bytes);
+      }
+    }
+    task.out = OutputSet{};  // freed as soon as it is merged
+  }
+  return outputs;
+}
+
+OutputSet Generate(const LoadedSpecs& specs, const std::vector<std::string>& kinds,
+                   const emit::TemplateSet& templates, DiagSink& sink,
+                   const emit::EmitOptions& options) {
+  return std::move(GenerateGroups(specs, {GenerateGroup{kinds, options}}, templates, sink).front());
 }
 
 }  // namespace specc::driver

@@ -26,6 +26,21 @@ OutputSet Generate(const LoadedSpecs& specs, const std::vector<std::string>& kin
                    const emit::TemplateSet& templates, DiagSink& sink,
                    const emit::EmitOptions& options = {});
 
+// One output directory's artifact kinds and their options (specc.yaml groups the kinds
+// that share a directory).
+struct GenerateGroup {
+  std::vector<std::string> kinds;
+  emit::EmitOptions options;
+};
+
+// Generate for each group, with the emitters of every group running in parallel
+// (driver/parallel.h). Returns one OutputSet per group, and reports to `sink` exactly what
+// calling Generate for each group in turn would: the same files, the same diagnostics in
+// the same order, whatever the number of threads.
+// REQUIRES: every kind names an emitter.
+std::vector<OutputSet> GenerateGroups(const LoadedSpecs& specs, const std::vector<GenerateGroup>& groups,
+                                      const emit::TemplateSet& templates, DiagSink& sink);
+
 }  // namespace specc::driver
 
 #endif  // SPECC_DRIVER_GENERATE_H_

@@ -149,13 +149,14 @@ std::string StripStandaloneTags(std::string_view text, std::vector<uint32_t>* or
 // Templates by their text, stripped of standalone tags and parsed once. A run renders the
 // same small templates thousands of times (one Postman request each, four collections),
 // and parsing dominated. Keyed by the text itself, so overrides and separate runs in one
-// process can never see a stale entry.
+// process can never see a stale entry. One cache per thread: emitters run in parallel
+// (driver/parallel.h), and a parsed template is not shared between renders that run at once.
 struct Prepared {
   std::string stripped;
   std::unique_ptr<mustache::mustache> parsed;
 };
 const Prepared& Prepare(std::string_view text) {
-  static std::unordered_map<std::string, Prepared> cache;
+  static thread_local std::unordered_map<std::string, Prepared> cache;
   auto [it, inserted] = cache.try_emplace(std::string(text));
   if (inserted) {
     std::vector<uint32_t> origin;
