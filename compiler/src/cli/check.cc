@@ -102,6 +102,7 @@ Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, Source
   for (const auto& [dir, kinds] : kinds_by_dir) {
     emit::EmitOptions options;
     options.postman_prefix = config.postman_prefix;
+    options.postman_base_urls = config.postman_base_urls;
     auto scaffold_dir = scaffolds_by_dir.find(dir);
     std::string scaffolds = scaffold_dir == scaffolds_by_dir.end() ? dir : scaffold_dir->second;
     options.handlers_to_out = PathFrom(scaffolds, dir);
