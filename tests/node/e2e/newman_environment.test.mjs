@@ -23,6 +23,8 @@ const projects = new Map();
 const deployments = new Map();
 const envVars = new Map();
 const calls = [];
+// When set, getProject answers a status its schema does not allow.
+let brokenBodies = false;
 const handlers = {
   getHealth: (c) => c.json({ status: "ok", version: "1.4.0" }, 200),
   listProjects: (c) => c.json({ items: [...projects.values()], nextCursor: null }, 200),
@@ -31,7 +33,11 @@ const handlers = {
     projects.set(project.id, project);
     return c.json(project, 201);
   },
-  getProject: (c, { params }) => (projects.has(params.projectId) ? c.json(projects.get(params.projectId), 200) : notFound(c)),
+  getProject: (c, { params }) => {
+    const project = projects.get(params.projectId);
+    if (!project) return notFound(c);
+    return c.json(brokenBodies ? { ...project, status: "deleted" } : project, 200);
+  },
   updateProject: (c, { params, body }) => {
     const project = projects.get(params.projectId);
     if (!project) return notFound(c);
@@ -137,4 +143,15 @@ test("the dev collection fails against a wrong base URL", async () => {
 test("the dev collection fails against a server that answers 404 everywhere", async () => {
   const { run: result } = await run(`http://127.0.0.1:${nowhere.address().port}/v1`);
   assert.ok(result.failures.length >= result.stats.requests.total, `${result.failures.length} failures`);
+});
+
+test("a body its schema does not allow fails that request's schema test, and only that", async () => {
+  brokenBodies = true;
+  try {
+    const { run: result } = await run(appUrl);
+    assert.deepEqual(result.failures.map((f) => `${f.source?.name}: ${f.error?.test}`),
+      ["Get a project: the body matches the 200 response's schema"]);
+  } finally {
+    brokenBodies = false;
+  }
 });
