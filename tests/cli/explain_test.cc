@@ -84,6 +84,7 @@ Drive DriveFor(const Explanation& e, const ExampleFile& example) {
     return {{"emit", "specs/api.yaml", "--out", "out", "--templates", "tpl", "--only", kind},
             {{"specs/api.yaml", kMinimalApi}}};
   }
+  if (code.rfind("POSTMAN_", 0) == 0) return {{"emit", file, "--out", "out", "--only", "postman"}, {}};
   if (file == "specc.yaml") return {{"lint"}, {{"specs/api.yaml", kMinimalApi}}};
   Drive drive{{"lint"}, {}};
   if (file.size() < 6 || file.substr(file.size() - 6) != ".specc") drive.args.push_back(file);
@@ -148,7 +149,7 @@ TEST(ExplainTableTest, EveryRegisteredCodeHasOneExplanationInRegistryOrder) {
 
 TEST(ExplainTableTest, ExplanationsAreCompleteAndNameOnlyRealCodes) {
   std::set<std::string> registered(RegisteredCodes().begin(), RegisteredCodes().end());
-  std::regex code_like(R"(\b(SPEC|DSL|TEMPLATE|CONFIG|ENV|SECRET)_[A-Z0-9_]+\b)");
+  std::regex code_like(R"(\b(SPEC|DSL|TEMPLATE|POSTMAN|CONFIG|ENV|SECRET)_[A-Z0-9_]+\b)");
   for (const Explanation& e : Explanations()) {
     SCOPED_TRACE(std::string(e.code));
     EXPECT_FALSE(e.title.empty());

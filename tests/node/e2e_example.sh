@@ -27,7 +27,7 @@ cat > "$work/tsconfig.json" <<'JSON'
 JSON
 cd "$work"
 "$node_dir/node_modules/.bin/tsc" -p tsconfig.json
-cp gen/api/openapi.json gen/api/base.postman_collection.json dist/gen/api/
+cp gen/api/openapi.json gen/api/base.postman_collection.json gen/api/dev.postman_collection.json dist/gen/api/
 cp gen/routing/base.postman_collection.json dist/gen/routing/
 cp "$node_dir"/e2e/*.test.mjs dist/
 ln -s "$node_dir/node_modules" dist/node_modules

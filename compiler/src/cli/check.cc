@@ -110,6 +110,7 @@ Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, Source
   for (const auto& [dir, kinds] : kinds_by_dir) {
     emit::EmitOptions options;
     options.postman_prefix = config.postman_prefix;
+    options.postman_base_urls = config.postman_base_urls;
     auto scaffold_dir = scaffolds_by_dir.find(dir);
     options.handlers_to_out = PathFrom(scaffold_dir == scaffolds_by_dir.end() ? dir : scaffold_dir->second, dir);
     groups.push_back({kinds, options});

@@ -515,6 +515,43 @@ import { Hono } from "hono";
 import { Hono } from "hono";
 )x"}},
 
+      {"POSTMAN_ENVIRONMENT_URL", "an environment's Postman collection would target loopback or another environment",
+       R"x(Each environment collection (dev, staging, prod) targets the base URL of its environment:
+`postman.baseUrls` in specc.yaml when it names the environment, else the server whose
+description (or host) names it (`Production`, `staging`, `dev`), else the document's first
+server. The environment collections are made to be run, and their requests create and
+delete, so two mistakes are reported: a collection that falls back to a loopback address
+(a `prod` collection silently aimed at `http://localhost`), and a collection that shares
+the URL of another environment's (a `staging` run that would hit production).
+
+Name each environment in a server's description, or give its URL in specc.yaml:
+`postman: {baseUrls: {staging: https://staging.api.example.com}}`.)x",
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+servers:
+  - url: http://localhost:8787
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses: {'200': {description: the pets}}
+)x"},
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+servers:
+  - url: http://localhost:8787
+    description: Local development
+  - url: https://staging.api.shop.example
+    description: Staging
+  - url: https://api.shop.example
+    description: Production
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses: {'200': {description: the pets}}
+)x"}},
+
       {"CONFIG_FIELD_UNKNOWN", "not a setting of specc.yaml",
        R"x(specc.yaml has a key specc does not define, at the top level (the settings are `specs`,
 `templates`, `artifacts` and `postman`) or inside an artifact's settings (`out`,

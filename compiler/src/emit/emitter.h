@@ -36,6 +36,8 @@ struct ApiInput {
 struct EmitOptions {
   // `postman.prefix`: Postman collection names start with it ("CloudMake Base - ...").
   std::string postman_prefix = "CloudMake";
+  // `postman.baseUrls`: the URL of each environment no server of a document names.
+  std::vector<std::pair<std::string, std::string>> postman_base_urls;
   // The path from the handler scaffolds' directory to the output directory ("../generated"
   // for `routes: {out: src/generated, handlers: src/handlers}`); "." when the scaffolds go
   // beside the generated files. The scaffold's import of handlers.ts follows it.

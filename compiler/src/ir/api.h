@@ -131,12 +131,20 @@ struct RequestBody {
   Loc loc;
 };
 
+// A response's link to a later operation (OpenAPI Link Object) by `operationId`; the
+// parameters are runtime expressions as written (`$response.body#/id`).
+struct Link {
+  std::string name, operation_id;
+  std::vector<std::pair<std::string, std::string>> parameters;
+};
+
 struct Response {
   std::string status;  // "200", "4XX", "default"
   std::string description;
   std::vector<Header> headers;
   std::vector<MediaType> content;
   Loc loc;
+  std::vector<Link> links;
 };
 
 struct SecurityRequirement {

@@ -945,6 +945,22 @@ void Lowerer::CheckLink(const Document& doc, const Node& node) {
   if (const Node* server = link.Find("server")) CheckFields(*server, rules::kServer, version_, sink_);
 }
 
+// A link by `operationId` with its parameters (expressions kept as text); links by
+// `operationRef` are checked, not lowered: nothing uses them yet.
+std::optional<ir::Link> Lowerer::LowerLink(const Document& doc, const Node& node, std::string name) {
+  std::optional<RefTarget> target = Deref(doc, node);
+  if (!target || !target->node->is_map()) return std::nullopt;
+  const Node* operation_id = target->node->Find("operationId");
+  if (operation_id == nullptr || !operation_id->is_string()) return std::nullopt;
+  ir::Link link{std::move(name), Str(operation_id), {}};
+  if (const Node* params = target->node->Find("parameters"); params != nullptr && params->is_map()) {
+    for (const Member& p : MembersOf(*params)) {
+      if (p.value.is_string()) link.parameters.emplace_back(std::string(p.key), Str(&p.value));
+    }
+  }
+  return link;
+}
+
 std::optional<ir::Response> Lowerer::LowerResponse(const Document& doc, const Node& node,
                                                    const std::string& status) {
   std::optional<RefTarget> target = Deref(doc, node);
@@ -953,7 +969,7 @@ std::optional<ir::Response> Lowerer::LowerResponse(const Document& doc, const No
   bool first = FirstVisit(r, kVisitResponse);
   if (first && !CheckFields(r, rules::kResponse, version_, sink_)) return std::nullopt;
   if (!r.is_map()) return std::nullopt;
-  ir::Response response{status, Str(r.Find("description")), {}, {}, r.loc()};
+  ir::Response response{status, Str(r.Find("description")), {}, {}, r.loc(), {}};
   if (const Node* headers = r.Find("headers"); headers != nullptr && headers->is_map()) {
     for (const Member& h : MembersOf(*headers)) {
       if (auto header = LowerHeader(*target->doc, h.value, std::string(h.key))) response.headers.push_back(std::move(*header));
@@ -962,9 +978,10 @@ std::optional<ir::Response> Lowerer::LowerResponse(const Document& doc, const No
   if (const Node* content = r.Find("content"); content != nullptr && content->is_map()) {
     response.content = LowerContent(*target->doc, *content);
   }
-  if (first) {
-    if (const Node* links = r.Find("links"); links != nullptr && links->is_map()) {
-      for (const Member& l : MembersOf(*links)) CheckLink(*target->doc, l.value);
+  if (const Node* links = r.Find("links"); links != nullptr && links->is_map()) {
+    for (const Member& l : MembersOf(*links)) {
+      if (first) CheckLink(*target->doc, l.value);
+      if (auto link = LowerLink(*target->doc, l.value, std::string(l.key))) response.links.push_back(std::move(*link));
     }
   }
   return response;

@@ -76,6 +76,7 @@ class Lowerer {
   std::vector<ir::MediaType> LowerContent(const Document& doc, const spec::Node& content);
   std::vector<ir::Example> LowerExamples(const Document& doc, const spec::Node& owner);
   void CheckLink(const Document& doc, const spec::Node& node);
+  std::optional<ir::Link> LowerLink(const Document& doc, const spec::Node& node, std::string name);
   void CheckExample(const spec::Node& node);
   void LowerCallbacks(const Document& doc, const spec::Node& callbacks, int32_t parent);
   // Reports template problems and drops the path parameters the template does not name.

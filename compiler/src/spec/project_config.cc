@@ -50,6 +50,7 @@ class ConfigReader {
                  "`" + std::string(m.key) + "` is not a field of " + std::string(where), std::move(hint));
   }
   void ReadArtifacts(const Node& node, ProjectConfig& config);
+  void ReadPostman(const Node& postman, ProjectConfig& config);
   // Reports a directory specc reads (`specs`, `templates`) that lies in git's own
   // directory or in `.specc/`: a parse error would print lines of git's configuration.
   void ReadsNoGitState(const Member& m, const std::string& dir) {
@@ -117,6 +118,40 @@ void ConfigReader::ReadArtifacts(const Node& node, ProjectConfig& config) {
   }
 }
 
+void ConfigReader::ReadPostman(const Node& postman, ProjectConfig& config) {
+  if (!postman.is_map()) {
+    sink_.Report(DiagCode::kConfigFieldType, postman.loc(), "`postman` must be a mapping such as `{prefix: CloudMake}`");
+    return;
+  }
+  for (const Member& f : MembersOf(postman)) {
+    if (f.key == "prefix") {
+      if (!f.value.is_string()) {
+        sink_.Report(DiagCode::kConfigFieldType, f.value.loc(), "`prefix` must be a string");
+      } else {
+        config.postman_prefix = std::string(f.value.text());
+      }
+    } else if (f.key == "baseUrls") {
+      if (!f.value.is_map()) {
+        sink_.Report(DiagCode::kConfigFieldType, f.value.loc(),
+                     "`baseUrls` must map environments to URLs, such as `{staging: https://staging.example.com}`");
+        continue;
+      }
+      for (const Member& env : MembersOf(f.value)) {
+        std::string_view url = env.value.is_string() ? env.value.text() : std::string_view();
+        if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
+          sink_.Report(DiagCode::kConfigFieldType, env.value.loc(),
+                       "the base URL of `" + std::string(env.key) + "` must be an http:// or https:// URL");
+          continue;
+        }
+        while (url.size() > 1 && url.back() == '/') url.remove_suffix(1);
+        config.postman_base_urls.emplace_back(std::string(env.key), std::string(url));
+      }
+    } else {
+      Unknown(f, "`postman`", "the fields are `prefix` and `baseUrls`");
+    }
+  }
+}
+
 void ConfigReader::Read(const Node& root, ProjectConfig& config) {
   if (root.kind == NodeKind::kNull) return;  // an empty file: all defaults
   if (!root.is_map()) {
@@ -133,17 +168,7 @@ void ConfigReader::Read(const Node& root, ProjectConfig& config) {
     } else if (m.key == "artifacts") {
       ReadArtifacts(m.value, config);
     } else if (m.key == "postman") {
-      const Node* prefix = m.value.Find("prefix");
-      for (const Member& f : MembersOf(m.value)) {
-        if (f.key != "prefix") Unknown(f, "`postman`", "the field is `prefix`");
-      }
-      if (!m.value.is_map()) {
-        sink_.Report(DiagCode::kConfigFieldType, m.value.loc(), "`postman` must be a mapping such as `{prefix: CloudMake}`");
-      } else if (prefix != nullptr && !prefix->is_string()) {
-        sink_.Report(DiagCode::kConfigFieldType, prefix->loc(), "`prefix` must be a string");
-      } else if (prefix != nullptr) {
-        config.postman_prefix = std::string(prefix->text());
-      }
+      ReadPostman(m.value, config);
     } else {
       std::string fields;
       for (std::string_view f : kTopFields) fields += (fields.empty() ? "" : ", ") + std::string(f);

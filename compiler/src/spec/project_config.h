@@ -35,6 +35,9 @@ struct ProjectConfig {
   std::string specs_dir = "specs";
   std::string templates_dir;  // empty: the built-in templates only
   std::string postman_prefix = "CloudMake";
+  // `postman.baseUrls`: environment name -> the URL its collection targets, for the
+  // environments no server of the OpenAPI document names.
+  std::vector<std::pair<std::string, std::string>> postman_base_urls;
   // Every kind, in the order of kArtifactKinds, with its output directory.
   std::vector<ArtifactConfig> artifacts;
   // Where specc.yaml was read from; unknown when the defaults apply.

@@ -9,7 +9,9 @@
 
 #include "base/json_writer.h"
 #include "emit/namer.h"
+#include "emit/postman/chaining.h"
 #include "emit/postman/example_value.h"
+#include "emit/postman/test_script.h"
 #include "emit/postman/uuid5.h"
 #include "emit/render.h"
 #include "emit/server_url.h"
@@ -81,8 +83,8 @@ std::vector<std::string> EnvironmentWords(const std::string& env) {
 
 // The base URL of `env`: the first server whose description names the environment, else
 // the first whose host does (not counting the top-level domain: `api.example.dev` is not a
-// dev server), else `fallback`.
-std::string EnvironmentUrl(const ir::Api& api, const std::string& env, const std::string& fallback) {
+// dev server), else none.
+std::optional<std::string> ServerForEnvironment(const ir::Api& api, const std::string& env) {
   std::vector<std::string> wanted = EnvironmentWords(env);
   auto hit = [&](const std::vector<std::string>& words) {
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
@@ -102,7 +104,53 @@ std::string EnvironmentUrl(const ir::Api& api, const std::string& env, const std
     if (words.size() > 1) words.pop_back();
     if (hit(words)) return url;
   }
-  return fallback;
+  return std::nullopt;
+}
+
+bool IsLoopback(const std::string& url) {
+  size_t scheme = url.find("://");
+  std::string host = url.substr(scheme == std::string::npos ? 0 : scheme + 3);
+  host = host.substr(0, host.find('/'));
+  if (!host.empty() && host.front() == '[') return host.rfind("[::1]", 0) == 0;
+  host = host.substr(0, host.find(':'));
+  return Lower(host) == "localhost" || host.rfind("127.", 0) == 0 || host == "0.0.0.0";
+}
+
+// The base URL of each environment collection: `postman.baseUrls` of specc.yaml, else the
+// server that names the environment, else the document's first server. A collection run
+// against the wrong service does harm (its requests create and delete), so one that would
+// fall back to a loopback address, or share another environment's URL, is a warning.
+std::vector<std::string> EnvironmentUrls(const ir::Api& api, const std::vector<std::string>& environments,
+                                         const std::string& fallback, const EmitOptions& options,
+                                         const std::string& service, DiagSink& diags) {
+  std::vector<std::string> urls;
+  std::vector<bool> chosen;
+  for (const std::string& env : environments) {
+    std::optional<std::string> url;
+    for (const auto& [name, configured] : options.postman_base_urls) {
+      if (name == env) url = configured;
+    }
+    if (!url) url = ServerForEnvironment(api, env);
+    chosen.push_back(url.has_value());
+    urls.push_back(url.value_or(fallback));
+  }
+  Loc at = api.servers.empty() ? api.loc : api.servers.front().loc;
+  std::string fix = "name the environment in a server's description, or set `postman: {baseUrls: {ENV: URL}}` in specc.yaml";
+  for (size_t i = 0; i < environments.size(); ++i) {
+    std::string which = "the `" + environments[i] + "` Postman collection of `" + service + "`";
+    if (!chosen[i] && IsLoopback(urls[i])) {
+      diags.Report(DiagCode::kPostmanEnvironmentUrl, at,
+                   which + " targets the loopback address " + urls[i] + ": no server names the environment", fix);
+      continue;
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (urls[j] != urls[i]) continue;
+      diags.Report(DiagCode::kPostmanEnvironmentUrl, at,
+                   which + " targets " + urls[i] + ", the URL of the `" + environments[j] + "` collection", fix);
+      break;
+    }
+  }
+  return urls;
 }
 
 // Percent-encodes all but RFC 3986's unreserved characters (and `,`, which the simple and
@@ -122,6 +170,13 @@ std::string Encode(std::string_view text) {
     }
   }
   return out;
+}
+
+// A path value as sent: encoded, except a whole `{{variable}}` of a chained request
+// (Postman resolves it first and encodes what it resolves to).
+std::string EncodePathValue(const std::string& value) {
+  bool variable = value.size() > 4 && value.rfind("{{", 0) == 0 && value.find("}}") == value.size() - 2;
+  return variable ? value : Encode(value);
 }
 
 // A scalar as parameter text; containers as JSON.
@@ -246,18 +301,6 @@ const char* StatusText(int code) {
   }
 }
 
-// A documented status as a number: "404" -> 404, "2XX" -> 200; 0 for "default".
-int StatusCode(const std::string& status) {
-  if (status.size() != 3 || status[0] < '1' || status[0] > '5') return 0;
-  if (Upper(status.substr(1)) == "XX") return (status[0] - '0') * 100;
-  int code = 0;
-  for (char c : status) {
-    if (c < '0' || c > '9') return 0;
-    code = code * 10 + (c - '0');
-  }
-  return code;
-}
-
 // A security scheme as Postman auth: the variables it needs (values left empty: secrets
 // never appear in a collection) and how a request uses them.
 struct SchemeAuth {
@@ -317,12 +360,35 @@ class RequestBuilder {
   RequestBuilder(const sema::SchemaMeanings& meanings, ApiPlan& plan, ExampleBuilder& examples)
       : api_(meanings.api()), meanings_(meanings), plan_(plan), examples_(examples) {}
 
+  struct Header {
+    std::string key, value, description;
+    bool disabled = false;
+  };
+
   // The parts of `op` that do not depend on the collection: computed once per operation.
   struct Parts {
     std::string name, description, method, url_json, header_json, body_json, auth_json, responses_json;
     std::vector<std::string> exec;
     bool follow_redirects = true;
+    // What the URL is made of, to write it again with chained path variables.
+    std::map<std::string, std::string> path_values;
+    std::vector<Header> path_vars, query;
   };
+
+  // The URL of `op` with the path parameters of `variables` taking the collection
+  // variables named there (`{{projectId}}`).
+  std::string ChainedUrl(const ir::Operation& op, const Parts& parts,
+                         const std::map<std::string, std::string>& variables) {
+    std::map<std::string, std::string> values = parts.path_values;
+    std::vector<Header> path_vars = parts.path_vars;
+    for (const auto& [param, variable] : variables) {
+      values[param] = "{{" + variable + "}}";
+      for (Header& h : path_vars) {
+        if (h.key == param) h.value = values[param];
+      }
+    }
+    return Url(op, values, path_vars, parts.query);
+  }
 
   Parts Build(const ir::Operation& op, bool with_responses) {
     Parts parts;
@@ -418,7 +484,10 @@ class RequestBuilder {
 
     parts.header_json = HeaderList(headers);
     parts.url_json = Url(op, path_values, path_vars, query);
-    parts.exec = TestScript(op);
+    parts.exec = DocumentedStatusScript(op);
+    parts.path_values = path_values;
+    parts.path_vars = path_vars;
+    parts.query = query;
     if (with_responses) parts.responses_json = Responses(op, parts.method, parts.url_json);
     // An operation that documents a redirect is tested on the redirect itself, not on
     // wherever it points (GitHub's log downloads redirect to other hosts).
@@ -428,11 +497,6 @@ class RequestBuilder {
   }
 
  private:
-  struct Header {
-    std::string key, value, description;
-    bool disabled = false;
-  };
-
   const SchemeAuth* FindScheme(const std::string& name) const {
     for (const SchemeAuth& s : plan_.schemes) {
       if (s.scheme->name == name) return &s;
@@ -547,7 +611,7 @@ class RequestBuilder {
       for (const sema::PathQueryPair& pair : sema::ParsePathTemplate(op.path).query) {
         auto it = pair.param.empty() ? values.end() : values.find(pair.param);
         std::string value = pair.param.empty() ? pair.value : it == values.end() ? std::string("1") : it->second;
-        key_query.push_back(Header{.key = pair.key, .value = Encode(value), .description = {}, .disabled = false});
+        key_query.push_back(Header{.key = pair.key, .value = EncodePathValue(value), .description = {}, .disabled = false});
       }
       path.resize(mark);
     }
@@ -574,7 +638,7 @@ class RequestBuilder {
           }
           std::string name = seg.substr(i + 1, close - i - 1);
           auto it = values.find(name);
-          out += Encode(it == values.end() ? std::string("1") : it->second);
+          out += EncodePathValue(it == values.end() ? std::string("1") : it->second);
           i = close;
         }
         segments.push_back(out);
@@ -611,7 +675,7 @@ class RequestBuilder {
       for (const std::string& name : used_vars) {
         std::string value = "1", description;
         for (const Header& v : path_vars) {
-          if (v.key == name) value = Encode(v.value), description = v.description;
+          if (v.key == name) value = EncodePathValue(v.value), description = v.description;
         }
         w.BeginObject().Key("key").String(name).Key("value").String(value);
         if (!description.empty()) w.Key("description").String(description);
@@ -669,49 +733,6 @@ class RequestBuilder {
     w.EndObject().EndObject();
     w.EndObject();
     return Compact(w);
-  }
-
-  // The test script: the status is one the operation documents, and a JSON body parses.
-  static std::vector<std::string> TestScript(const ir::Operation& op) {
-    std::vector<std::string> codes, classes;
-    bool any = false;
-    for (const ir::Response& r : op.responses) {
-      int code = StatusCode(r.status);
-      if (code == 0) {
-        any = true;
-      } else if (Upper(r.status).substr(1) == "XX") {
-        classes.push_back(std::to_string(code / 100));
-      } else {
-        codes.push_back(std::to_string(code));
-      }
-    }
-    auto join = [](const std::vector<std::string>& v) {
-      std::string s;
-      for (const std::string& x : v) s += (s.empty() ? "" : ", ") + x;
-      return s;
-    };
-    std::vector<std::string> exec;
-    std::string documented = join(codes);
-    for (const std::string& c : classes) documented += (documented.empty() ? "" : ", ") + c + "XX";
-    if (any || op.responses.empty()) {
-      exec.push_back("pm.test(\"status code is documented (" +
-                     std::string(op.responses.empty() ? "no responses documented" : "default response") +
-                     ")\", function () {");
-      exec.push_back("  pm.expect(pm.response.code).to.be.within(100, 599);");
-    } else {
-      exec.push_back("pm.test(\"status code is documented (" + documented + ")\", function () {");
-      exec.push_back("  const code = pm.response.code;");
-      exec.push_back("  pm.expect([" + join(codes) + "].includes(code) || [" + join(classes) +
-                     "].includes(Math.floor(code / 100)), \"status \" + code + \" is not documented\").to.be.true;");
-    }
-    exec.push_back("});");
-    exec.push_back("pm.test(\"a JSON body parses\", function () {");
-    exec.push_back("  const type = pm.response.headers.get(\"Content-Type\") || \"\";");
-    exec.push_back("  if (/json/i.test(type) && pm.response.text().length > 0) {");
-    exec.push_back("    pm.expect(() => pm.response.json()).to.not.throw();");
-    exec.push_back("  }");
-    exec.push_back("});");
-    return exec;
   }
 
   // Saved example responses, one per documented status (`default` has no status to save).
@@ -889,6 +910,48 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     }
     std::vector<Folder> folders = GroupFolders(api, std::move(tag_folders));
 
+    // The environment collections are made to be run: their requests run in the chained
+    // order (emit/postman/chaining.h) with the run scripts (emit/postman/test_script.h).
+    std::vector<Folder> run_folders = folders;
+    std::vector<std::vector<size_t>*> leaves;
+    std::function<void(Folder&)> collect = [&](Folder& f) {
+      leaves.push_back(&f.operations);
+      for (Folder& child : f.folders) collect(child);
+    };
+    for (Folder& f : run_folders) collect(f);
+    ChainPlan chains = PlanChains(*input.meanings, leaves);
+    if (!chains.teardown.empty()) {
+      std::string name = "Teardown";
+      std::function<bool(const std::vector<Folder>&)> taken = [&](const std::vector<Folder>& list) {
+        return std::any_of(list.begin(), list.end(), [&](const Folder& f) { return f.name == name || taken(f.folders); });
+      };
+      while (taken(run_folders)) name += "_";
+      run_folders.push_back({name, "Deletes what the requests before created, the last created first", chains.teardown,
+                             {}, false});
+    }
+    RunScripts scripts(api);
+    std::map<size_t, View> run_views;
+    std::vector<Variable> id_variables;
+    for (const auto& [i, part] : parts) {
+      RequestBuilder::Parts run = part;
+      const RequestChain& chain = chains.requests[i];
+      run.exec = scripts.Script(api.operations[i], chain);
+      if (!chain.path_variables.empty()) run.url_json = builder.ChainedUrl(api.operations[i], part, chain.path_variables);
+      run_views[i] = RequestView(run);
+    }
+    for (const std::string& name : chains.variables) {
+      // The value before the creating request runs: the base collection's placeholder.
+      std::string placeholder;
+      for (const auto& [i, chain] : chains.requests) {
+        for (const auto& [param, variable] : chain.path_variables) {
+          if (variable == name && placeholder.empty()) placeholder = parts[i].path_values[param];
+        }
+      }
+      id_variables.push_back({name, placeholder, "Set by the request that creates it; the placeholder until then",
+                              false});
+    }
+    std::string definitions = scripts.Definitions();
+
     // Variables: the base URL, the per-operation servers, then one empty variable per
     // credential the used security schemes need.
     std::vector<Variable> credentials;
@@ -909,9 +972,10 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     };
     std::vector<Target> targets;
     targets.push_back({"base", prefix + " Base - " + plan.project_name, "", plan.base_url});
-    for (const std::string& env : environments) {
-      targets.push_back({env, prefix + " - " + plan.project_name + " (" + env + ")", env,
-                         EnvironmentUrl(api, env, plan.base_url)});
+    std::vector<std::string> urls = EnvironmentUrls(api, environments, plan.base_url, ctx.options, input.service, ctx.diags);
+    for (size_t e = 0; e < environments.size(); ++e) {
+      const std::string& env = environments[e];
+      targets.push_back({env, prefix + " - " + plan.project_name + " (" + env + ")", env, urls[e]});
     }
 
     for (const Target& t : targets) {
@@ -921,6 +985,16 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
                            t.environment.empty() ? "The API's server" : "The API's server in " + t.environment, false});
       for (const Variable& v : plan.server_variables) variables.push_back(v);
       for (const Variable& v : credentials) variables.push_back(v);
+      // Only the collection holds the chained ids and the schemas: an environment file
+      // says where a service is and how to reach it.
+      std::vector<Variable> collection_variables = variables;
+      if (!t.environment.empty()) {
+        for (const Variable& v : id_variables) collection_variables.push_back(v);
+        if (definitions != "{}") {
+          collection_variables.push_back({std::string(kSchemasVariable), definitions,
+                                          "The named schemas the test scripts' response schemas refer to", false});
+        }
+      }
 
       View view;
       view.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, seed + "collection")));
@@ -945,7 +1019,7 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
         for (size_t i : f.operations) {
           const ir::Operation& op = api.operations[i];
           std::string key = seed + "request:" + op.method + " " + op.path;
-          View rv = request_views[i];
+          View rv = t.environment.empty() ? request_views[i] : run_views[i];
           rv.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, key)));
           rv.Set("script_id_json", JsonQuote(Uuid5(kUrlNamespace, key + ":test")));
           // Saved responses are reference material: the base collection keeps them, the
@@ -962,7 +1036,7 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
         return fv;
       };
       View folder_list = View::List();
-      for (const Folder& f : folders) {
+      for (const Folder& f : t.environment.empty() ? folders : run_folders) {
         std::optional<View> fv = folder_view(f);
         if (!fv) return;
         folder_list.Add(std::move(*fv));
@@ -970,7 +1044,7 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       folder_list.MarkLast();
       view.Set("folders", std::move(folder_list));
       View variable_list = View::List();
-      for (const Variable& v : variables) variable_list.Add(VariableView(v));
+      for (const Variable& v : collection_variables) variable_list.Add(VariableView(v));
       variable_list.MarkLast();
       view.Set("variables", std::move(variable_list));
       std::optional<std::string> text =
