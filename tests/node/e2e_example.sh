@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Emits the example project's app and the specs of golden/emit_features,
-# golden/emit_semantics and golden/emit_routing, compiles them with tsc (with typed/*.ts, which checks the
+# golden/emit_semantics, golden/emit_routing and golden/emit_security, compiles them with tsc (with typed/*.ts, which checks the
 # handlers' response types), and runs the tests in e2e/*.test.mjs with Node's test runner.
 # Usage: e2e_example.sh SPECC WORK_DIR
 set -euo pipefail
@@ -12,6 +12,7 @@ rm -rf "$work"
 mkdir -p "$work"
 "$specc" emit specs/stackfast.specc golden/emit_features/input/specs/features.yaml \
   golden/emit_semantics/input/specs/semantics.yaml golden/emit_routing/input/specs/routing.yaml \
+  golden/emit_security/input/specs/security.yaml \
   --out "$work/gen" --only routes,schemas,openapi,postman
 ln -s "$node_dir/node_modules" "$work/node_modules"
 cp -r "$node_dir/typed" "$work/typed"
@@ -29,6 +30,7 @@ cd "$work"
 "$node_dir/node_modules/.bin/tsc" -p tsconfig.json
 cp gen/api/openapi.json gen/api/base.postman_collection.json dist/gen/api/
 cp gen/routing/base.postman_collection.json dist/gen/routing/
+cp gen/security/openapi.json dist/gen/security/
 cp "$node_dir"/e2e/*.test.mjs dist/
 ln -s "$node_dir/node_modules" dist/node_modules
 exec node --test dist/

@@ -69,7 +69,7 @@ inline constexpr const char* kSchemasHelpers[] = {"pattern", "uniqueItems", "fie
 
 // The names a route module (routes/<tag>.ts) declares besides its operations' exports,
 // which are named after the handlers: no handler takes one of them.
-inline constexpr const char* kRouteModuleNames[] = {"createFactory", "factory", "pathParams", "schemas", "zValidator"};
+inline constexpr const char* kRouteModuleNames[] = {"createFactory", "factory", "rt", "schemas"};
 
 // Computes the names of `api`'s generated symbols.
 TsNames NameTsSymbols(const ir::Api& api);
