@@ -67,10 +67,6 @@ export function createApp<P extends Principals = Principals>(implementation: Han
   // Each route is the base path followed by the spec's path, exactly: Hono tells `/a` and
   // `/a/` apart, and the path "/" under "/v1" is "/v1/".
   const base = (options.basePath ?? defaultBasePath).replace(/\/+$/, "");
-  const document = options.openApiDocument;
-  if (document !== undefined && options.openApiPath !== false) {
-    app.get(base + (options.openApiPath ?? "/openapi.json"), (c) => c.json(document as Record<string, unknown>));
-  }
   // Hono runs the first registered route that matches a request, so the routes come in the
   // order OpenAPI matches paths: a literal segment before a parameter, from the left.
   app.get(base + "/pets/:pet_id", ...petsRoutes.getPet(handlers, runtime));
@@ -82,6 +78,12 @@ export function createApp<P extends Principals = Principals>(implementation: Han
   app.get(base + "/ping", headOnly, ...default_Routes.headPing(handlers, runtime));
   app.on("TRACE", base + "/ping", ...default_Routes.tracePing(handlers, runtime));
   app.get(base + "/pets/:pet_id/photo", ...default_Routes.getPetPhoto(handlers, runtime));
+  // The document comes after the API's routes: an operation the spec declares at the same
+  // path (some APIs serve their own document) is the one that answers.
+  const document = options.openApiDocument;
+  if (document !== undefined && options.openApiPath !== false) {
+    app.get(base + (options.openApiPath ?? "/openapi.json"), (c) => c.json(document as Record<string, unknown>));
+  }
   for (const middleware of options.after ?? []) app.use(middleware);
   return app;
 }

@@ -61,15 +61,17 @@ export function createApp<P extends Principals = Principals>(implementation: Han
   // Each route is the base path followed by the spec's path, exactly: Hono tells `/a` and
   // `/a/` apart, and the path "/" under "/v1" is "/v1/".
   const base = (options.basePath ?? defaultBasePath).replace(/\/+$/, "");
-  const document = options.openApiDocument;
-  if (document !== undefined && options.openApiPath !== false) {
-    app.get(base + (options.openApiPath ?? "/openapi.json"), (c) => c.json(document as Record<string, unknown>));
-  }
   // Hono runs the first registered route that matches a request, so the routes come in the
   // order OpenAPI matches paths: a literal segment before a parameter, from the left.
   app.get(base + "/pets", ...petsRoutes.listPets(handlers, runtime));
   app.post(base + "/pets", ...petsRoutes.createPets(handlers, runtime));
   app.get(base + "/pets/:petId", ...petsRoutes.showPetById(handlers, runtime));
+  // The document comes after the API's routes: an operation the spec declares at the same
+  // path (some APIs serve their own document) is the one that answers.
+  const document = options.openApiDocument;
+  if (document !== undefined && options.openApiPath !== false) {
+    app.get(base + (options.openApiPath ?? "/openapi.json"), (c) => c.json(document as Record<string, unknown>));
+  }
   for (const middleware of options.after ?? []) app.use(middleware);
   return app;
 }
