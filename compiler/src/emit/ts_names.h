@@ -13,7 +13,7 @@
 
 namespace specc::emit {
 
-// The validator targets of @hono/zod-validator an operation's input is split into.
+// The validation targets an operation's input is split into (runtime.ts's OperationSpec.input).
 enum class InputPart : uint8_t { kParams, kQuery, kHeaders, kCookies, kBody };
 inline constexpr InputPart kInputParts[] = {InputPart::kParams, InputPart::kQuery,
                                             InputPart::kHeaders, InputPart::kCookies,

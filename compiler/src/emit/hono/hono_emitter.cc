@@ -19,7 +19,7 @@ namespace {
 
 constexpr std::string_view kId = "hono";
 
-// The @hono/zod-validator target of each input part.
+// The Hono validation target (OperationSpec.input key) of each input part.
 const char* ValidatorTarget(InputPart part, const OperationNames& n) {
   switch (part) {
     case InputPart::kParams: return "param";
