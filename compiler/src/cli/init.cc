@@ -92,16 +92,22 @@ std::string ProjectText(const std::string& name, InitRuntime runtime) {
          "}\n";
 }
 
+// The API `specc init` writes: a public health check and a secured operation with its
+// documented error bodies, so the scaffold shows validation (400), authentication (401)
+// and scopes (403) as the generated app enforces them.
 std::string OpenApiText(const std::string& name) {
   return "openapi: 3.1.0\n"
          "info:\n"
          "  title: " + name + "\n"
          "  version: 0.1.0\n"
+         "security:\n"
+         "  - bearerAuth: []\n"
          "paths:\n"
          "  /health:\n"
          "    get:\n"
          "      operationId: getHealth\n"
          "      summary: Report that the service is up\n"
+         "      security: []\n"
          "      responses:\n"
          "        '200':\n"
          "          description: The service is up\n"
@@ -116,6 +122,8 @@ std::string OpenApiText(const std::string& name) {
          "    post:\n"
          "      operationId: createMessage\n"
          "      summary: Accept a message\n"
+         "      security:\n"
+         "        - bearerAuth: ['messages:write']\n"
          "      requestBody:\n"
          "        required: true\n"
          "        content:\n"
@@ -129,14 +137,32 @@ std::string OpenApiText(const std::string& name) {
          "            application/json:\n"
          "              schema:\n"
          "                $ref: '#/components/schemas/Message'\n"
+         "        '400': {$ref: '#/components/responses/Error'}\n"
+         "        '401': {$ref: '#/components/responses/Error'}\n"
+         "        '403': {$ref: '#/components/responses/Error'}\n"
          "components:\n"
+         "  securitySchemes:\n"
+         "    bearerAuth: {type: http, scheme: bearer}\n"
+         "  responses:\n"
+         "    Error:\n"
+         "      description: The request was refused\n"
+         "      content:\n"
+         "        application/json:\n"
+         "          schema:\n"
+         "            $ref: '#/components/schemas/Error'\n"
          "  schemas:\n"
          "    Message:\n"
          "      type: object\n"
          "      required: [text]\n"
          "      additionalProperties: false\n"
          "      properties:\n"
-         "        text: {type: string, minLength: 1, maxLength: 280}\n";
+         "        text: {type: string, minLength: 1, maxLength: 280}\n"
+         "    Error:\n"
+         "      type: object\n"
+         "      required: [code, message]\n"
+         "      properties:\n"
+         "        code: {type: string}\n"
+         "        message: {type: string}\n";
 }
 
 // Writes `text` to `path` through a temporary file and a rename, so an interrupted run

@@ -5,7 +5,6 @@ namespace {
 
 constexpr NpmPin kCommonPins[] = {
     {"hono", "4.13.19", false},
-    {"@hono/zod-validator", "0.7.6", false},
     {"zod", "4.6.7", false},
     {"typescript", "5.9.3", true},
 };
@@ -69,9 +68,25 @@ constexpr char kTsconfig[] =
 // The imports every entry point starts with: the generated app, your handlers, the
 // OpenAPI document the app serves.
 constexpr char kEntryImports[] =
-    "import { createApp } from \"./generated/api/app.js\";\n"
+    "import { createApp, type Verifiers } from \"./generated/api/app.js\";\n"
     "import { handlers } from \"./handlers/api/handlers.impl.js\";\n"
     "import openApiDocument from \"./generated/api/openapi.json\" with { type: \"json\" };\n";
+
+// The verifier of the API's bearer scheme, reading the tokens from `env` (an expression of
+// the entry point): $API_TOKEN may write messages, $API_READ_TOKEN is valid but has no
+// scope. A starting point: replace it with your own verification (JWTs, sessions).
+std::string Verifiers(const std::string& env) {
+  return "// Bearer tokens: $API_TOKEN may write messages; $API_READ_TOKEN is valid without scopes.\n"
+         "// Replace with your own verification (JWTs, sessions, ...).\n"
+         "const security: Verifiers = {\n"
+         "  bearerAuth: ({ token }, c) => {\n"
+         "    const env = " + env + ";\n"
+         "    if (token === env.API_TOKEN) return { principal: \"writer\", scopes: [\"messages:write\"] };\n"
+         "    if (token === env.API_READ_TOKEN) return { principal: \"reader\", scopes: [] };\n"
+         "    return null;\n"
+         "  },\n"
+         "};\n";
+}
 
 std::string NodeServer() {
   return std::string(
@@ -82,8 +97,9 @@ std::string NodeServer() {
          "\n"
          "declare const process: { env: Record<string, string | undefined> };\n"
          "\n"
-         "const port = Number(process.env.PORT ?? 3000);\n"
-         "const app = createApp(handlers, { openApiDocument });\n"
+         "const port = Number(process.env.PORT ?? 3000);\n" +
+         Verifiers("process.env") +
+         "const app = createApp(handlers, { openApiDocument, security });\n"
          "serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? \"0.0.0.0\" }, (info) => {\n"
          "  console.log(`listening on http://localhost:${info.port}`);\n"
          "});\n";
@@ -93,7 +109,8 @@ std::string Worker() {
   return std::string(
              "// The Cloudflare Worker: the generated app with your handlers. `npx wrangler dev`\n"
              "// serves it locally, `npx wrangler deploy` publishes it (wrangler.toml).\n") +
-         kEntryImports + "\nexport default createApp(handlers, { openApiDocument });\n";
+         kEntryImports + "\n" + Verifiers("(c.env ?? {}) as Record<string, string | undefined>") +
+         "\nexport default createApp(handlers, { openApiDocument, security });\n";
 }
 
 std::string VercelFunction() {
@@ -110,7 +127,10 @@ std::string VercelFunction() {
            return imports;
          }() +
          "\n"
-         "const app = createApp(handlers, { openApiDocument });\n"
+         "declare const process: { env: Record<string, string | undefined> };\n"
+         "\n" +
+         Verifiers("process.env") +
+         "const app = createApp(handlers, { openApiDocument, security });\n"
          "export const GET = handle(app);\n"
          "export const POST = handle(app);\n"
          "export const PUT = handle(app);\n"

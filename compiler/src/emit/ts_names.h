@@ -13,7 +13,7 @@
 
 namespace specc::emit {
 
-// The validator targets of @hono/zod-validator an operation's input is split into.
+// The validation targets an operation's input is split into (runtime.ts's OperationSpec.input).
 enum class InputPart : uint8_t { kParams, kQuery, kHeaders, kCookies, kBody };
 inline constexpr InputPart kInputParts[] = {InputPart::kParams, InputPart::kQuery,
                                             InputPart::kHeaders, InputPart::kCookies,
@@ -69,7 +69,7 @@ inline constexpr const char* kSchemasHelpers[] = {"pattern", "uniqueItems", "fie
 
 // The names a route module (routes/<tag>.ts) declares besides its operations' exports,
 // which are named after the handlers: no handler takes one of them.
-inline constexpr const char* kRouteModuleNames[] = {"createFactory", "factory", "pathParams", "schemas", "zValidator"};
+inline constexpr const char* kRouteModuleNames[] = {"createFactory", "factory", "rt", "schemas"};
 
 // Computes the names of `api`'s generated symbols.
 TsNames NameTsSymbols(const ir::Api& api);

@@ -8,7 +8,12 @@
 // no content) or `c.redirect(url, status)`. Write the status out: without one, TypeScript
 // infers it from the return type while Hono sends 200. An undocumented status, a body that
 // does not match its schema, or content where the spec says none is a type error.
+//
+// The principals the security verifiers returned for the request are `c.var.principals`
+// (scheme -> principal, for the schemes of the requirement that was met): name their types
+// with `Handlers<{ bearerAuth: User }>`.
 import type { Context, TypedResponse } from "hono";
+import type { Principals } from "./contract.js";
 import type { z } from "zod";
 import type * as schemas from "./schemas.js";
 
@@ -144,29 +149,32 @@ export type SetEnvVarOutput =
   | TypedResponse<z.output<typeof schemas.Problem>, 400, "json">
   | TypedResponse<z.output<typeof schemas.Problem>, 404, "json">;
 
-export interface Handlers {
+/** What handlers find in `c.var`. */
+export type HandlerEnv<P extends Principals = Principals> = { Variables: { principals: Partial<P> } };
+
+export interface Handlers<P extends Principals = Principals> {
   /** GET /health: Report that the service is up */
-  getHealth(c: Context, input: GetHealthInput): GetHealthOutput | Promise<GetHealthOutput>;
+  getHealth(c: Context<HandlerEnv<P>>, input: GetHealthInput): GetHealthOutput | Promise<GetHealthOutput>;
   /** GET /projects: List projects */
-  listProjects(c: Context, input: ListProjectsInput): ListProjectsOutput | Promise<ListProjectsOutput>;
+  listProjects(c: Context<HandlerEnv<P>>, input: ListProjectsInput): ListProjectsOutput | Promise<ListProjectsOutput>;
   /** POST /projects: Create a project */
-  createProject(c: Context, input: CreateProjectInput): CreateProjectOutput | Promise<CreateProjectOutput>;
+  createProject(c: Context<HandlerEnv<P>>, input: CreateProjectInput): CreateProjectOutput | Promise<CreateProjectOutput>;
   /** GET /projects/{projectId}: Get a project */
-  getProject(c: Context, input: GetProjectInput): GetProjectOutput | Promise<GetProjectOutput>;
+  getProject(c: Context<HandlerEnv<P>>, input: GetProjectInput): GetProjectOutput | Promise<GetProjectOutput>;
   /** DELETE /projects/{projectId}: Archive a project (its resources are kept, never deleted) */
-  archiveProject(c: Context, input: ArchiveProjectInput): ArchiveProjectOutput | Promise<ArchiveProjectOutput>;
+  archiveProject(c: Context<HandlerEnv<P>>, input: ArchiveProjectInput): ArchiveProjectOutput | Promise<ArchiveProjectOutput>;
   /** PATCH /projects/{projectId}: Change a project's settings */
-  updateProject(c: Context, input: UpdateProjectInput): UpdateProjectOutput | Promise<UpdateProjectOutput>;
+  updateProject(c: Context<HandlerEnv<P>>, input: UpdateProjectInput): UpdateProjectOutput | Promise<UpdateProjectOutput>;
   /** GET /projects/{projectId}/deployments: List the deployments of a project */
-  listDeployments(c: Context, input: ListDeploymentsInput): ListDeploymentsOutput | Promise<ListDeploymentsOutput>;
+  listDeployments(c: Context<HandlerEnv<P>>, input: ListDeploymentsInput): ListDeploymentsOutput | Promise<ListDeploymentsOutput>;
   /** POST /projects/{projectId}/deployments: Deploy a commit to an environment */
-  createDeployment(c: Context, input: CreateDeploymentInput): CreateDeploymentOutput | Promise<CreateDeploymentOutput>;
+  createDeployment(c: Context<HandlerEnv<P>>, input: CreateDeploymentInput): CreateDeploymentOutput | Promise<CreateDeploymentOutput>;
   /** GET /projects/{projectId}/deployments/{deploymentId}: Get a deployment */
-  getDeployment(c: Context, input: GetDeploymentInput): GetDeploymentOutput | Promise<GetDeploymentOutput>;
+  getDeployment(c: Context<HandlerEnv<P>>, input: GetDeploymentInput): GetDeploymentOutput | Promise<GetDeploymentOutput>;
   /** POST /projects/{projectId}/deployments/{deploymentId}/promote: Promote a ready staging deployment to production */
-  promoteDeployment(c: Context, input: PromoteDeploymentInput): PromoteDeploymentOutput | Promise<PromoteDeploymentOutput>;
+  promoteDeployment(c: Context<HandlerEnv<P>>, input: PromoteDeploymentInput): PromoteDeploymentOutput | Promise<PromoteDeploymentOutput>;
   /** GET /projects/{projectId}/env: List the env vars of a project (metadata only, never values) */
-  listEnvVars(c: Context, input: ListEnvVarsInput): ListEnvVarsOutput | Promise<ListEnvVarsOutput>;
+  listEnvVars(c: Context<HandlerEnv<P>>, input: ListEnvVarsInput): ListEnvVarsOutput | Promise<ListEnvVarsOutput>;
   /** PUT /projects/{projectId}/env/{key}: Set an env var in one environment */
-  setEnvVar(c: Context, input: SetEnvVarInput): SetEnvVarOutput | Promise<SetEnvVarOutput>;
+  setEnvVar(c: Context<HandlerEnv<P>>, input: SetEnvVarInput): SetEnvVarOutput | Promise<SetEnvVarOutput>;
 }

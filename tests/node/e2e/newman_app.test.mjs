@@ -24,7 +24,9 @@ const handlers = new Proxy({}, {
     return status === 204 ? c.body(null, 204) : c.json({}, status);
   },
 });
-const server = serve({ fetch: createApp(handlers, { openApiDocument }).fetch, hostname: "127.0.0.1", port: 0 });
+// The collection sends `{{bearerAuthToken}}`; the verifier accepts the token the run sets.
+const security = { bearerAuth: ({ token }) => (token === "newman-token" ? { principal: "newman" } : null) };
+const server = serve({ fetch: createApp(handlers, { openApiDocument, security }).fetch, hostname: "127.0.0.1", port: 0 });
 await new Promise((resolve) => server.once("listening", () => resolve()));
 // The collection's baseUrl is the server URL, base path included, as in the spec.
 const baseUrl = `http://127.0.0.1:${server.address().port}/v1`;
@@ -33,7 +35,7 @@ after(() => server.close());
 test("the base collection runs green against the generated app", async () => {
   const collection = JSON.parse(readFileSync(new URL("./gen/api/base.postman_collection.json", import.meta.url), "utf8"));
   const summary = await new Promise((resolve, reject) => {
-    newman.run({ collection, envVar: [{ key: "baseUrl", value: baseUrl }], reporters: [], timeoutRequest: 5000 },
+    newman.run({ collection, envVar: [{ key: "baseUrl", value: baseUrl }, { key: "bearerAuthToken", value: "newman-token" }], reporters: [], timeoutRequest: 5000 },
       (error, result) => (error ? reject(error) : resolve(result)));
   });
   const { stats, failures } = summary.run;

@@ -3,9 +3,9 @@
 // schemas.ts constants validate its inputs and describe its responses, and which constant
 // stands for each component schema. specc writes no machine-readable index of its
 // symbols, so this parses the generated source (its shape is regular: app.ts registers each
-// route module's `<handler>(handlers)` in matching order, each export validates with
-// `zValidator("<target>", schemas.<Name>)` or `pathParams(schemas.<Name>, ...)` and calls
-// `handlers.<name>(c, ...)`, and a `<Type>Output` union of TypedResponse per handler), and
+// route module's `<handler>(handlers, runtime)` in matching order, each export's
+// OperationSpec lists `<target>: schemas.<Name>,` under `input` and its handler step calls
+// `rt.respond(runtime, c, spec, handlers.<name>(c, ...`, and a `<Type>Output` union of TypedResponse per handler), and
 // names components as specc's namer does (emit/namer.cc: PascalCase words, a leading `_`
 // before a digit, a trailing `_` after a reserved word, `2`, `3`... on collisions). Every
 // symbol it expects and does not find is reported, never skipped silently.
@@ -78,19 +78,16 @@ function parseRoutes(dir) {
   for (const file of readdirSync(join(dir, "routes")).filter((f) => f.endsWith(".ts")).sort()) {
     const module = file.replace(/\.ts$/, "");
     const text = readFileSync(join(dir, "routes", file), "utf8");
-    const re = /^\/\*\* ([A-Z]+) (.*) \*\/\nexport const ([A-Za-z0-9_$]+) = \(handlers: Handlers\) =>\n\s*factory\.createHandlers\(\n((?:.*\n)*?)\s*async \(c\) =>\n\s*handlers\.([A-Za-z0-9_$]+)\(c,/gm;
+    const re = /^\/\*\* ([A-Z]+) (.*) \*\/\nexport const ([A-Za-z0-9_$]+) = \(handlers: Handlers, runtime: rt\.Runtime\) => \{\n((?:.*\n)*?)\s*rt\.respond\(runtime, c, spec, handlers\.([A-Za-z0-9_$]+)\(c,/gm;
     for (let m; (m = re.exec(text)); ) {
-      const validators = [
-        ...[...m[4].matchAll(/zValidator\("(\w+)", schemas\.([A-Za-z0-9_$]+)\)/g)].map((v) => ({ target: v[1], schema: v[2] })),
-        ...[...m[4].matchAll(/pathParams\(schemas\.([A-Za-z0-9_$]+)/g)].map((v) => ({ target: "param", schema: v[1] })),
-      ];
+      const validators = [...m[4].matchAll(/^\s+(param|query|header|cookie|json|form): schemas\.([A-Za-z0-9_$]+),$/gm)].map((v) => ({ target: v[1], schema: v[2] }));
       const path = m[2].replace(/\*\\\//g, "*/");
       exports.set(`${module}.${m[3]}`, { module, method: m[1].toLowerCase(), path, handler: m[5], validators });
     }
   }
   const app = readFileSync(join(dir, "app.ts"), "utf8");
   const moduleOf = new Map([...app.matchAll(/import \* as (\w+) from "\.\/routes\/([^"]+)\.js";/g)].map((m) => [m[1], m[2]]));
-  for (const m of app.matchAll(/\b(\w+)\.([A-Za-z0-9_$]+)\(handlers\)/g)) {
+  for (const m of app.matchAll(/\b(\w+)\.([A-Za-z0-9_$]+)\(handlers, runtime\)/g)) {
     const route = exports.get(`${moduleOf.get(m[1])}.${m[2]}`);
     if (route) routes.push(route);
   }

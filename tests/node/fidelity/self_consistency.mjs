@@ -48,6 +48,7 @@ async function drive(stub, requests, basePath, expected, ownConstants, routeKey)
       thrown = e;
     }
     const status = response ? response.status : 0;
+    const validation = (status === 400 || status === 422) && response.headers.get("Specc-Rejection") === "validation";
     const text = response ? await response.text() : "";
     let outcome;
     if (thrown) outcome = "driver error";
@@ -57,9 +58,11 @@ async function drive(stub, requests, basePath, expected, ownConstants, routeKey)
     else if (store.handled && expected(r) && store.handled !== expected(r) && routeKey(store.handled) === routeKey(expected(r))) outcome = "shared route";
     else if (store.handled && expected(r) && store.handled !== expected(r)) outcome = "another operation's route";
     else if (store.handled) outcome = status >= 500 ? "5xx" : "handled";
-    else if (status === 400 && store.failures.length && expected(r) && !store.failures.some((f) => ownConstants(expected(r)).has(f.constant))) {
+    // The generated app marks its own refusals (runtime.ts's Specc-Rejection header); a
+    // validation refusal is 400, or 422 where the operation documents only that.
+    else if (validation && store.failures.length && expected(r) && !store.failures.some((f) => ownConstants(expected(r)).has(f.constant))) {
       outcome = "another operation's route";
-    } else if (status === 400 && store.failures.length) outcome = "400 validation";
+    } else if (validation && store.failures.length) outcome = "400 validation";
     else if (status === 400) outcome = "400 other";
     else if (status === 404 && !r.url.pathname.startsWith(basePath === "/" ? "/" : basePath + "/") && r.url.pathname !== basePath) outcome = "404 outside the base path";
     else if (status === 404) outcome = "404 no route";

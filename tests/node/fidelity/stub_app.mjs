@@ -32,7 +32,7 @@ function statusNumber(key) {
 export function stubApp({ createApp, schemas, index, validator, bundle, docName, basePath }) {
   const context = new AsyncLocalStorage();
   const generator = instanceGenerator(validator.resolveRef);
-  // Wrap the validators' schemas: @hono/zod-validator calls `schema.safeParseAsync`.
+  // Wrap the validators' schemas: runtime.ts's validateInput calls `schema.safeParseAsync`.
   const wrapped = new Map();
   for (const op of index.operations) {
     for (const { target, schema: name } of op.route?.validators || []) {
@@ -105,7 +105,19 @@ export function stubApp({ createApp, schemas, index, validator, bundle, docName,
       return c.body(null, r.status);
     },
   });
-  const app = createApp(handlers, basePath === undefined ? { openApiDocument: bundle } : { openApiDocument: bundle, basePath });
+  // Security verifiers that accept every credential the collection sends (environmentFor
+  // fills them with a dummy value) and grant every scope the document names, so that
+  // requests are judged by their input alone; a request sending none is still refused.
+  const scopes = new Set();
+  const requirements = [...(bundle.security || [])];
+  for (const item of Object.values(bundle.paths || {})) {
+    for (const operation of Object.values(item || {})) if (Array.isArray(operation?.security)) requirements.push(...operation.security);
+  }
+  for (const requirement of requirements) for (const list of Object.values(requirement || {})) for (const scope of list || []) scopes.add(scope);
+  const accept = (credential) => ({ principal: credential, scopes: [...scopes] });
+  const security = new Proxy({}, { get: () => accept });
+  const options = { openApiDocument: bundle, security };
+  const app = createApp(handlers, basePath === undefined ? options : { ...options, basePath });
   app.onError((err, c) => {
     context.getStore()?.errors.push(err.stack || String(err));
     // HTTPException (Hono's malformed-body answers) keeps its status.

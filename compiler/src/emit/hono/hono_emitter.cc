@@ -4,6 +4,7 @@
 
 #include "base/path.h"
 #include "emit/escape.h"
+#include "emit/hono/guard_spec.h"
 #include "emit/hono/hono_routes.h"
 #include "emit/hono/response_types.h"
 #include "emit/namer.h"
@@ -18,7 +19,7 @@ namespace {
 
 constexpr std::string_view kId = "hono";
 
-// The @hono/zod-validator target of each input part.
+// The Hono validation target (OperationSpec.input key) of each input part.
 const char* ValidatorTarget(InputPart part, const OperationNames& n) {
   switch (part) {
     case InputPart::kParams: return "param";
@@ -58,36 +59,34 @@ struct RouteFiles {
 // The module namespace app.ts imports `module` as.
 std::string ModuleNamespace(const std::string& module) { return TsValueName(module) + "Routes"; }
 
-// The validators of operation `i` as module code: zValidator for each input part, or
-// routing.ts's pathParams for path parameters Hono cannot name (`route`).
-View Validators(const OperationNames& n, const HonoRoute& route) {
+// The input schemas of an operation for OperationSpec.input, keyed by Hono's validation
+// targets, and how its route's path parameters are read (`route`) where Hono cannot name
+// them: segments to split, parameters read from the query string.
+void SetInput(View& o, const OperationNames& n, const HonoRoute& route) {
   View validators = View::List();
   for (InputPart part : kInputParts) {
     const std::string& schema = n.parts[static_cast<int>(part)];
     if (schema.empty()) continue;
-    std::string target_json = JsonQuote(ValidatorTarget(part, n));
     View v;
-    v.Set("key", InputPartField(part));
-    v.Set("target_json", target_json);
-    if (part == InputPart::kParams && route.reads_params()) {
-      std::string splits, queries;
-      for (const HonoSegmentSplit& split : route.splits) {
-        std::string names;
-        for (const std::string& name : split.names) names += (names.empty() ? "" : ", ") + JsonQuote(name);
-        splits += (splits.empty() ? "" : ", ") + JsonQuote(split.key) + ": [new RegExp(" + JsonQuote(split.pattern) +
-                  ", \"s\"), [" + names + "]]";
-      }
-      for (const HonoQueryParam& q : route.from_query) {
-        queries += (queries.empty() ? "" : ", ") + JsonQuote(q.name) + ": " + JsonQuote(q.query);
-      }
-      v.Set("expression", "pathParams(schemas." + schema + ", {" + (splits.empty() ? "" : " " + splits + " ") + "}" +
-                              (queries.empty() ? std::string() : ", { " + queries + " }") + ")");
-    } else {
-      v.Set("expression", "zValidator(" + target_json + ", schemas." + schema + ")");
-    }
+    v.Set("target", ValidatorTarget(part, n));
+    v.Set("schema", schema);
     validators.Add(std::move(v));
   }
-  return validators;
+  o.Set("validators", std::move(validators));
+  std::string splits, queries;
+  if (!n.parts[0].empty()) {
+    for (const HonoSegmentSplit& split : route.splits) {
+      std::string names;
+      for (const std::string& name : split.names) names += (names.empty() ? "" : ", ") + JsonQuote(name);
+      splits += (splits.empty() ? "" : ", ") + JsonQuote(split.key) + ": [new RegExp(" + JsonQuote(split.pattern) +
+                ", \"s\"), [" + names + "]]";
+    }
+    for (const HonoQueryParam& q : route.from_query) {
+      queries += (queries.empty() ? "" : ", ") + JsonQuote(q.name) + ": " + JsonQuote(q.query);
+    }
+  }
+  o.Set("segments", splits);
+  o.Set("from_query", queries);
 }
 
 // The routes are served under the path of the first server, as the spec's clients call
@@ -108,7 +107,8 @@ std::string RoutePath(const ir::Api& api, const ir::Operation& op, const std::st
   return JsonQuote(own_base + hono_path);
 }
 
-RouteFiles BuildRouteFiles(const ir::Api& api, const TsNames& names, const std::vector<std::string>& modules) {
+RouteFiles BuildRouteFiles(const ir::Api& api, const TsNames& names, const std::vector<std::string>& modules,
+                           GuardSpecs& guards) {
   RouteFiles files;
   sema::RouteTable table = sema::BuildRouteTable(api);
   // Each operation's route as Hono writes it, with the keys of the operation that leads its
@@ -122,11 +122,10 @@ RouteFiles BuildRouteFiles(const ir::Api& api, const TsNames& names, const std::
       hono[i] = HonoRouteOf(api.operations[i], table.templates[i], names.operations[i], keys);
     }
   }
-  bool uses_head_only = false, uses_dispatch = false, uses_path_params = false;
+  bool uses_head_only = false, uses_dispatch = false;
   for (const std::string& module : modules) {
     std::string tag;
     View operations = View::List();
-    bool module_reads_params = false;
     for (size_t i = 0; i < api.operations.size(); ++i) {
       const ir::Operation& op = api.operations[i];
       const OperationNames& n = names.operations[i];
@@ -135,22 +134,23 @@ RouteFiles BuildRouteFiles(const ir::Api& api, const TsNames& names, const std::
       View o;
       o.Set("handler", n.handler);
       o.Set("doc", DocLine(Upper(op.method) + " " + op.path));
-      o.Set("validators", Validators(n, hono[i]));
-      module_reads_params = module_reads_params || (hono[i].reads_params() && !n.parts[0].empty());
+      o.Set("handler_json", JsonQuote(n.handler));
+      SetInput(o, n, hono[i]);
+      o.Set("security", guards.SecurityOf(i));
+      o.Set("errors", guards.ErrorsOf(i));
+      o.Set("responses", guards.ResponsesOf(i));
       operations.Add(std::move(o));
     }
-    uses_path_params = uses_path_params || module_reads_params;
     View m;
     m.Set("tag", LineComment(tag));
     m.Set("operations", std::move(operations));
-    m.Set("uses_path_params", module_reads_params);
     files.modules.push_back(std::move(m));
   }
   // The routing table, in matching order.
   View routes = View::List();
   View unrouted = View::List();
   auto chain = [&](size_t i) {
-    return ModuleNamespace(names.operations[i].module) + "." + names.operations[i].handler + "(handlers)";
+    return ModuleNamespace(names.operations[i].module) + "." + names.operations[i].handler + "(handlers, runtime)";
   };
   for (const sema::Route& r : table.routes) {
     size_t lead = r.operations.front();
@@ -208,10 +208,9 @@ RouteFiles BuildRouteFiles(const ir::Api& api, const TsNames& names, const std::
   files.app.Set("routes", std::move(routes));
   files.app.Set("unrouted", std::move(unrouted));
   files.app.Set("routing_imports", imports);
-  if (uses_head_only || uses_dispatch || uses_path_params) {
+  if (uses_head_only || uses_dispatch) {
     files.routing.Set("uses_head_only", uses_head_only);
     files.routing.Set("uses_dispatch", uses_dispatch);
-    files.routing.Set("uses_path_params", uses_path_params);
     files.routing.Set("middleware_types", uses_dispatch    ? "Context, MiddlewareHandler"
                                           : uses_head_only ? "MiddlewareHandler"
                                                            : "");
@@ -299,7 +298,8 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     if (!scaffold) return;
     out.PutScaffold(input.service + "/handlers.impl.ts", std::move(*scaffold));
 
-    RouteFiles files = BuildRouteFiles(api, names, modules);
+    GuardSpecs guards(api, names);
+    RouteFiles files = BuildRouteFiles(api, names, modules, guards);
     for (size_t m = 0; m < modules.size(); ++m) {
       files.modules[m].Set("source", LineComment(input.source));
       std::optional<std::string> text =
@@ -307,7 +307,21 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       if (!text) return;
       out.Put(input.service + "/routes/" + modules[m] + ".ts", std::move(*text));
     }
+    View contract = guards.ContractView();
+    contract.Set("source", LineComment(input.source));
+    contract.Set("title", LineComment(api.title));
+    std::optional<std::string> contract_text =
+        Render(ctx.templates, kId, "hono/contract.ts.mustache", contract, ctx.diags);
+    if (!contract_text) return;
+    out.Put(input.service + "/contract.ts", std::move(*contract_text));
+    View runtime;
+    runtime.Set("source", LineComment(input.source));
+    std::optional<std::string> runtime_text = Render(ctx.templates, kId, "hono/runtime.ts.mustache", runtime, ctx.diags);
+    if (!runtime_text) return;
+    out.Put(input.service + "/runtime.ts", std::move(*runtime_text));
     View& app = files.app;
+    app.Set("has_schemes", guards.has_schemes());
+    app.Set("contract_types", "Credentials, ErrorBodyHooks, Principals");
     app.Set("source", LineComment(input.source));
     app.Set("title", LineComment(api.title));
     app.Set("base_path_json", JsonQuote(DocumentBasePath(api)));

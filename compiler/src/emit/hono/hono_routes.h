@@ -33,9 +33,6 @@ struct HonoRoute {
   std::string path;  // "/groups/:id{[^/]+\\.json}" (not yet quoted)
   std::vector<HonoSegmentSplit> splits;
   std::vector<HonoQueryParam> from_query;
-  // The path parameters cannot be validated as Hono names them: they go through the
-  // generated routing.ts's pathParams instead of zValidator("param", ...).
-  bool reads_params() const { return !splits.empty() || !from_query.empty(); }
 };
 
 // Returns Hono's key for each segment of operation `op`'s template `path` (its TypeScript

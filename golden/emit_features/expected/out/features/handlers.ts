@@ -8,7 +8,12 @@
 // no content) or `c.redirect(url, status)`. Write the status out: without one, TypeScript
 // infers it from the return type while Hono sends 200. An undocumented status, a body that
 // does not match its schema, or content where the spec says none is a type error.
+//
+// The principals the security verifiers returned for the request are `c.var.principals`
+// (scheme -> principal, for the schemes of the requirement that was met): name their types
+// with `Handlers<{ bearerAuth: User }>`.
 import type { Context, TypedResponse } from "hono";
+import type { Principals } from "./contract.js";
 import type { StatusCode, ClientErrorStatusCode, UnofficialStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import type * as schemas from "./schemas.js";
@@ -109,25 +114,28 @@ export interface HeadPetPhotoInput {
 export type HeadPetPhotoOutput =
   | TypedResponse<null, 200, "body">;
 
-export interface Handlers {
+/** What handlers find in `c.var`. */
+export type HandlerEnv<P extends Principals = Principals> = { Variables: { principals: Partial<P> } };
+
+export interface Handlers<P extends Principals = Principals> {
   /** GET /pets/{pet-id}: Read a pet */
-  getPet(c: Context, input: GetPetInput): GetPetOutput | Promise<GetPetOutput>;
+  getPet(c: Context<HandlerEnv<P>>, input: GetPetInput): GetPetOutput | Promise<GetPetOutput>;
   /** PUT /pets/{pet-id} */
-  replacePet(c: Context, input: ReplacePetInput): ReplacePetOutput | Promise<ReplacePetOutput>;
+  replacePet(c: Context<HandlerEnv<P>>, input: ReplacePetInput): ReplacePetOutput | Promise<ReplacePetOutput>;
   /** POST /pets */
-  createPet(c: Context, input: CreatePetInput): CreatePetOutput | Promise<CreatePetOutput>;
+  createPet(c: Context<HandlerEnv<P>>, input: CreatePetInput): CreatePetOutput | Promise<CreatePetOutput>;
   /** POST /admin/tools/reindex-every-search-index-of-every-organisation-that-has-ever-existed */
-  reindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMore(c: Context, input: ReindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMoreInput): ReindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMoreOutput | Promise<ReindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMoreOutput>;
+  reindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMore(c: Context<HandlerEnv<P>>, input: ReindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMoreInput): ReindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMoreOutput | Promise<ReindexEverySearchIndexOfEveryOrganisationThatHasEverExistedAndMoreOutput>;
   /** DELETE /admin/internal */
-  purgeInternal(c: Context, input: PurgeInternalInput): PurgeInternalOutput | Promise<PurgeInternalOutput>;
+  purgeInternal(c: Context<HandlerEnv<P>>, input: PurgeInternalInput): PurgeInternalOutput | Promise<PurgeInternalOutput>;
   /** GET /health */
-  getHealth(c: Context, input: GetHealthInput): GetHealthOutput | Promise<GetHealthOutput>;
+  getHealth(c: Context<HandlerEnv<P>>, input: GetHealthInput): GetHealthOutput | Promise<GetHealthOutput>;
   /** HEAD /ping */
-  headPing(c: Context, input: HeadPingInput): HeadPingOutput | Promise<HeadPingOutput>;
+  headPing(c: Context<HandlerEnv<P>>, input: HeadPingInput): HeadPingOutput | Promise<HeadPingOutput>;
   /** TRACE /ping */
-  tracePing(c: Context, input: TracePingInput): TracePingOutput | Promise<TracePingOutput>;
+  tracePing(c: Context<HandlerEnv<P>>, input: TracePingInput): TracePingOutput | Promise<TracePingOutput>;
   /** GET /pets/{pet-id}/photo */
-  getPetPhoto(c: Context, input: GetPetPhotoInput): GetPetPhotoOutput | Promise<GetPetPhotoOutput>;
+  getPetPhoto(c: Context<HandlerEnv<P>>, input: GetPetPhotoInput): GetPetPhotoOutput | Promise<GetPetPhotoOutput>;
   /** HEAD /pets/{pet-id}/photo */
-  headPetPhoto(c: Context, input: HeadPetPhotoInput): HeadPetPhotoOutput | Promise<HeadPetPhotoOutput>;
+  headPetPhoto(c: Context<HandlerEnv<P>>, input: HeadPetPhotoInput): HeadPetPhotoOutput | Promise<HeadPetPhotoOutput>;
 }

@@ -8,7 +8,12 @@
 // no content) or `c.redirect(url, status)`. Write the status out: without one, TypeScript
 // infers it from the return type while Hono sends 200. An undocumented status, a body that
 // does not match its schema, or content where the spec says none is a type error.
+//
+// The principals the security verifiers returned for the request are `c.var.principals`
+// (scheme -> principal, for the schemes of the requirement that was met): name their types
+// with `Handlers<{ bearerAuth: User }>`.
 import type { Context, TypedResponse } from "hono";
+import type { Principals } from "./contract.js";
 import type { StatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import type * as schemas from "./schemas.js";
@@ -34,9 +39,12 @@ export interface CreateokGlobalThisPwnedPushLsPetInput {
 export type CreateokGlobalThisPwnedPushLsPetOutput =
   | TypedResponse<null, 201, "body">;
 
-export interface Handlers {
+/** What handlers find in `c.var`. */
+export type HandlerEnv<P extends Principals = Principals> = { Variables: { principals: Partial<P> } };
+
+export interface Handlers<P extends Principals = Principals> {
   /** GET /pets/{petId}ok globalThis.pwned.push("LS"); //: ok globalThis.pwned.push("LS"); // *\/ globalThis.pwned.push("block"); /* */
-  getPet(c: Context, input: GetPetInput): GetPetOutput | Promise<GetPetOutput>;
+  getPet(c: Context<HandlerEnv<P>>, input: GetPetInput): GetPetOutput | Promise<GetPetOutput>;
   /** POST /pets: `${globalThis.pwned.push("template")}` </script> --> " \ */
-  createokGlobalThisPwnedPushLsPet(c: Context, input: CreateokGlobalThisPwnedPushLsPetInput): CreateokGlobalThisPwnedPushLsPetOutput | Promise<CreateokGlobalThisPwnedPushLsPetOutput>;
+  createokGlobalThisPwnedPushLsPet(c: Context<HandlerEnv<P>>, input: CreateokGlobalThisPwnedPushLsPetInput): CreateokGlobalThisPwnedPushLsPetOutput | Promise<CreateokGlobalThisPwnedPushLsPetOutput>;
 }

@@ -8,7 +8,12 @@
 // no content) or `c.redirect(url, status)`. Write the status out: without one, TypeScript
 // infers it from the return type while Hono sends 200. An undocumented status, a body that
 // does not match its schema, or content where the spec says none is a type error.
+//
+// The principals the security verifiers returned for the request are `c.var.principals`
+// (scheme -> principal, for the schemes of the requirement that was met): name their types
+// with `Handlers<{ bearerAuth: User }>`.
 import type { Context, TypedResponse } from "hono";
+import type { Principals } from "./contract.js";
 import type { StatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import type * as schemas from "./schemas.js";
@@ -43,11 +48,14 @@ export type ShowPetByIdOutput =
   | TypedResponse<z.output<typeof schemas.Pet>, 200, "json">
   | TypedResponse<z.output<typeof schemas.Error_>, Exclude<StatusCode, 200>, "json">;
 
-export interface Handlers {
+/** What handlers find in `c.var`. */
+export type HandlerEnv<P extends Principals = Principals> = { Variables: { principals: Partial<P> } };
+
+export interface Handlers<P extends Principals = Principals> {
   /** GET /pets: List all pets */
-  listPets(c: Context, input: ListPetsInput): ListPetsOutput | Promise<ListPetsOutput>;
+  listPets(c: Context<HandlerEnv<P>>, input: ListPetsInput): ListPetsOutput | Promise<ListPetsOutput>;
   /** POST /pets: Create a pet */
-  createPets(c: Context, input: CreatePetsInput): CreatePetsOutput | Promise<CreatePetsOutput>;
+  createPets(c: Context<HandlerEnv<P>>, input: CreatePetsInput): CreatePetsOutput | Promise<CreatePetsOutput>;
   /** GET /pets/{petId}: Info for a specific pet */
-  showPetById(c: Context, input: ShowPetByIdInput): ShowPetByIdOutput | Promise<ShowPetByIdOutput>;
+  showPetById(c: Context<HandlerEnv<P>>, input: ShowPetByIdInput): ShowPetByIdOutput | Promise<ShowPetByIdOutput>;
 }

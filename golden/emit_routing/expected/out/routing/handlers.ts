@@ -8,7 +8,12 @@
 // no content) or `c.redirect(url, status)`. Write the status out: without one, TypeScript
 // infers it from the return type while Hono sends 200. An undocumented status, a body that
 // does not match its schema, or content where the spec says none is a type error.
+//
+// The principals the security verifiers returned for the request are `c.var.principals`
+// (scheme -> principal, for the schemes of the requirement that was met): name their types
+// with `Handlers<{ bearerAuth: User }>`.
 import type { Context, TypedResponse } from "hono";
+import type { Principals } from "./contract.js";
 import type { z } from "zod";
 import type * as schemas from "./schemas.js";
 
@@ -216,51 +221,54 @@ export interface SearchInput {
 export type SearchOutput =
   | TypedResponse<null, 200, "body">;
 
-export interface Handlers {
+/** What handlers find in `c.var`. */
+export type HandlerEnv<P extends Principals = Principals> = { Variables: { principals: Partial<P> } };
+
+export interface Handlers<P extends Principals = Principals> {
   /** GET /groups/{id} */
-  getGroup(c: Context, input: GetGroupInput): GetGroupOutput | Promise<GetGroupOutput>;
+  getGroup(c: Context<HandlerEnv<P>>, input: GetGroupInput): GetGroupOutput | Promise<GetGroupOutput>;
   /** GET /groups/{id}.json */
-  getGroupJson(c: Context, input: GetGroupJsonInput): GetGroupJsonOutput | Promise<GetGroupJsonOutput>;
+  getGroupJson(c: Context<HandlerEnv<P>>, input: GetGroupJsonInput): GetGroupJsonOutput | Promise<GetGroupJsonOutput>;
   /** GET /pairs/{left}-{right} */
-  getPair(c: Context, input: GetPairInput): GetPairOutput | Promise<GetPairOutput>;
+  getPair(c: Context<HandlerEnv<P>>, input: GetPairInput): GetPairOutput | Promise<GetPairOutput>;
   /** GET /releases/v{version} */
-  getRelease(c: Context, input: GetReleaseInput): GetReleaseOutput | Promise<GetReleaseOutput>;
+  getRelease(c: Context<HandlerEnv<P>>, input: GetReleaseInput): GetReleaseOutput | Promise<GetReleaseOutput>;
   /** GET /droplets/{id} */
-  getDroplet(c: Context, input: GetDropletInput): GetDropletOutput | Promise<GetDropletOutput>;
+  getDroplet(c: Context<HandlerEnv<P>>, input: GetDropletInput): GetDropletOutput | Promise<GetDropletOutput>;
   /** GET /droplets/autoscale */
-  listAutoscalePools(c: Context, input: ListAutoscalePoolsInput): ListAutoscalePoolsOutput | Promise<ListAutoscalePoolsOutput>;
+  listAutoscalePools(c: Context<HandlerEnv<P>>, input: ListAutoscalePoolsInput): ListAutoscalePoolsOutput | Promise<ListAutoscalePoolsOutput>;
   /** GET /top.json */
-  getTop(c: Context, input: GetTopInput): GetTopOutput | Promise<GetTopOutput>;
+  getTop(c: Context<HandlerEnv<P>>, input: GetTopInput): GetTopOutput | Promise<GetTopOutput>;
   /** GET /top.json?period={flag} */
-  getTopByPeriod(c: Context, input: GetTopByPeriodInput): GetTopByPeriodOutput | Promise<GetTopByPeriodOutput>;
+  getTopByPeriod(c: Context<HandlerEnv<P>>, input: GetTopByPeriodInput): GetTopByPeriodOutput | Promise<GetTopByPeriodOutput>;
   /** PUT /documents/{id} */
-  updateDocument(c: Context, input: UpdateDocumentInput): UpdateDocumentOutput | Promise<UpdateDocumentOutput>;
+  updateDocument(c: Context<HandlerEnv<P>>, input: UpdateDocumentInput): UpdateDocumentOutput | Promise<UpdateDocumentOutput>;
   /** PUT /documents/{id}#share */
-  shareDocument(c: Context, input: ShareDocumentInput): ShareDocumentOutput | Promise<ShareDocumentOutput>;
+  shareDocument(c: Context<HandlerEnv<P>>, input: ShareDocumentInput): ShareDocumentOutput | Promise<ShareDocumentOutput>;
   /** GET /exports?filename={filename} */
-  exportList(c: Context, input: ExportListInput): ExportListOutput | Promise<ExportListOutput>;
+  exportList(c: Context<HandlerEnv<P>>, input: ExportListInput): ExportListOutput | Promise<ExportListOutput>;
   /** GET /reports/ */
-  listReports(c: Context, input: ListReportsInput): ListReportsOutput | Promise<ListReportsOutput>;
+  listReports(c: Context<HandlerEnv<P>>, input: ListReportsInput): ListReportsOutput | Promise<ListReportsOutput>;
   /** POST /reports */
-  createReport(c: Context, input: CreateReportInput): CreateReportOutput | Promise<CreateReportOutput>;
+  createReport(c: Context<HandlerEnv<P>>, input: CreateReportInput): CreateReportOutput | Promise<CreateReportOutput>;
   /** GET / */
-  getRoot(c: Context, input: GetRootInput): GetRootOutput | Promise<GetRootOutput>;
+  getRoot(c: Context<HandlerEnv<P>>, input: GetRootInput): GetRootOutput | Promise<GetRootOutput>;
   /** GET /entries/synonyms;antonyms */
-  getThesaurus(c: Context, input: GetThesaurusInput): GetThesaurusOutput | Promise<GetThesaurusOutput>;
+  getThesaurus(c: Context<HandlerEnv<P>>, input: GetThesaurusInput): GetThesaurusOutput | Promise<GetThesaurusOutput>;
   /** GET /wildcards/* */
-  getWildcard(c: Context, input: GetWildcardInput): GetWildcardOutput | Promise<GetWildcardOutput>;
+  getWildcard(c: Context<HandlerEnv<P>>, input: GetWildcardInput): GetWildcardOutput | Promise<GetWildcardOutput>;
   /** GET /certificates(algorithm={algorithm},thumbprint={thumbprint}) */
-  getCertificate(c: Context, input: GetCertificateInput): GetCertificateOutput | Promise<GetCertificateOutput>;
+  getCertificate(c: Context<HandlerEnv<P>>, input: GetCertificateInput): GetCertificateOutput | Promise<GetCertificateOutput>;
   /** GET /clusters/{name} */
-  getCluster(c: Context, input: GetClusterInput): GetClusterOutput | Promise<GetClusterOutput>;
+  getCluster(c: Context<HandlerEnv<P>>, input: GetClusterInput): GetClusterOutput | Promise<GetClusterOutput>;
   /** POST /clusters/{name}:start */
-  startCluster(c: Context, input: StartClusterInput): StartClusterOutput | Promise<StartClusterOutput>;
+  startCluster(c: Context<HandlerEnv<P>>, input: StartClusterInput): StartClusterOutput | Promise<StartClusterOutput>;
   /** HEAD /files/{name}.{ext} */
-  headFile(c: Context, input: HeadFileInput): HeadFileOutput | Promise<HeadFileOutput>;
+  headFile(c: Context<HandlerEnv<P>>, input: HeadFileInput): HeadFileOutput | Promise<HeadFileOutput>;
   /** PUT /uploads/{name} */
-  uploadFile(c: Context, input: UploadFileInput): UploadFileOutput | Promise<UploadFileOutput>;
+  uploadFile(c: Context<HandlerEnv<P>>, input: UploadFileInput): UploadFileOutput | Promise<UploadFileOutput>;
   /** GET /mirrors/{name} */
-  getMirror(c: Context, input: GetMirrorInput): GetMirrorOutput | Promise<GetMirrorOutput>;
+  getMirror(c: Context<HandlerEnv<P>>, input: GetMirrorInput): GetMirrorOutput | Promise<GetMirrorOutput>;
   /** GET /searches */
-  search(c: Context, input: SearchInput): SearchOutput | Promise<SearchOutput>;
+  search(c: Context<HandlerEnv<P>>, input: SearchInput): SearchOutput | Promise<SearchOutput>;
 }

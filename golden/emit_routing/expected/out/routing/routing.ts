@@ -2,50 +2,15 @@
 // What the generated routes need beyond Hono's router, which names one parameter per path
 // segment and routes nothing by the query string.
 import type { Context, MiddlewareHandler } from "hono";
-import { validator } from "hono/validator";
-import type { z } from "zod";
 
 // Hono routes HEAD requests through GET routes: a HEAD operation's route is registered as
 // GET, and this lets HEAD requests alone reach it (a GET request there is not documented).
 export const headOnly: MiddlewareHandler = async (c, next) => (c.req.method === "HEAD" ? next() : c.notFound());
 
-// Validates the path parameters of a route as zValidator("param", schema) does, after
-// putting them back together the way the spec writes them: a segment Hono matched as one
-// parameter (`{id}.json`, `{a}-{b}`) is split by `segments` (its key -> a pattern with one
-// group per parameter, each taking the shortest text that lets the rest match), and a
-// parameter the path key writes into its query string (`/export?filename={filename}`) is
-// read from the query (`query`: parameter -> query key).
-export function pathParams<T extends z.ZodType>(
-  schema: T,
-  segments: Record<string, [RegExp, string[]]>,
-  query: Record<string, string> = {},
-) {
-  return validator("param", async (value, c) => {
-    const params: Record<string, string> = {};
-    for (const [key, text] of Object.entries(value)) {
-      const split = segments[key];
-      if (split === undefined) {
-        params[key] = text;
-        continue;
-      }
-      const match = split[0].exec(text);
-      split[1].forEach((name, i) => {
-        if (match) params[name] = match[i + 1];
-      });
-    }
-    for (const [name, key] of Object.entries(query)) {
-      const text = c.req.query(key);
-      if (text !== undefined) params[name] = text;
-    }
-    const result = await schema.safeParseAsync(params);
-    return result.success ? (result.data as z.output<T>) : c.json(result, 400);
-  });
-}
-
 // Serves a route that several operations share (a query string or fragment in their path
 // keys): each case is the query keys its path key names and the operation's handlers, the
 // cases with more keys first. Of the cases whose keys are all present, those with the most
-// keys are tried in order: the first whose validators accept the request handles it; when
+// keys are tried in order: the first whose guard (security and validation) accepts the request handles it; when
 // each rejects it, the first one's answer (400) is sent.
 export function dispatch(...cases: Array<[string[], readonly unknown[]]>): MiddlewareHandler {
   return async (c, next) => {
