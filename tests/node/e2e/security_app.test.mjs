@@ -133,6 +133,14 @@ test("scopes: oauth2 needs both scopes, openIdConnect needs admin; 403 when they
   assert.deepEqual([admin.status, admin.json.principals], [200, { oidc: "oidc" }]);
 });
 
+test("an OAuth 2 token in the access_token query parameter (RFC 6750 2.3) is verified like a header token", async () => {
+  assert.equal((await call("DELETE", "/scoped?access_token=all")).status, 200);
+  assert.equal((await call("DELETE", "/scoped?access_token=some")).status, 403);
+  assert.equal((await call("DELETE", "/scoped?access_token=wrong")).status, 401);
+  // The header wins when both are sent.
+  assert.equal((await call("DELETE", "/scoped?access_token=all", { Authorization: "Bearer some" })).status, 403);
+});
+
 test("anonymous allowed ({}): no credentials pass, sent ones are verified", async () => {
   const anonymous = await call("GET", "/optional");
   assert.deepEqual([anonymous.status, anonymous.json.principals], [200, {}]);

@@ -467,9 +467,10 @@ class RequestBuilder {
           continue;
         }
         // Postman's OAuth 2 helper removes an `access_token` query parameter before it adds
-        // the token; an operation that declares one (the token "as a GET parameter") gets
-        // the token there instead of in the Authorization header.
-        bool token_in_query = std::any_of(query.begin(), query.end(), [](const Header& q) { return q.key == "access_token"; });
+        // the token; an operation that requires one (the token "as a GET parameter", RFC
+        // 6750 section 2.3) gets the token there instead of in the Authorization header.
+        bool token_in_query = std::any_of(query.begin(), query.end(),
+                                          [](const Header& q) { return q.key == "access_token" && !q.disabled; });
         auth_set = WriteAuth(*scheme, scopes, token_in_query, auth);
       }
     }
