@@ -343,8 +343,10 @@ function credentialOf(c: Context, info: SchemeInfo): Credential | undefined {
   // An OAuth 2 token may also come as the `access_token` query parameter (RFC 6750,
   // section 2.3), the way APIs that document that parameter are called; the verifier
   // judges it like a header token.
-  const queryToken = info.kind === "oauth2" || info.kind === "openIdConnect" ? c.req.query("access_token") : undefined;
-  if (authorization === "" && queryToken !== undefined && queryToken !== "") return { kind: info.kind, token: queryToken };
+  if ((info.kind === "oauth2" || info.kind === "openIdConnect") && authorization === "") {
+    const token = c.req.query("access_token");
+    if (token !== undefined && token !== "") return { kind: info.kind, token };
+  }
   const space = authorization.indexOf(" ");
   const scheme = space < 0 ? authorization : authorization.slice(0, space);
   const value = space < 0 ? "" : authorization.slice(space + 1).trim();
