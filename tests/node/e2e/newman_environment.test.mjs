@@ -89,7 +89,9 @@ const recording = Object.fromEntries(Object.entries(handlers).map(([name, handle
   return handler(c, input);
 }]));
 
-const app = serve({ fetch: createApp(recording, { openApiDocument }).fetch, hostname: "127.0.0.1", port: 0 });
+// The environment's bearer token (bearerAuthToken below) is the one credential accepted.
+const security = { bearerAuth: ({ token }) => (token === "test-token" ? { principal: { user: "newman" } } : null) };
+const app = serve({ fetch: createApp(recording, { openApiDocument, security }).fetch, hostname: "127.0.0.1", port: 0 });
 await new Promise((resolve) => app.once("listening", () => resolve()));
 const appUrl = `http://127.0.0.1:${app.address().port}/v1`;
 // A server that knows no route: every request is a 404 with a JSON problem body.
