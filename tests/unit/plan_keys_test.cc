@@ -133,5 +133,37 @@ TEST(PlanKeysTest, KeysAreUniqueWithinAPlan) {
   }
 }
 
+// Issue #15 item 11: each variable an Upstash database provides is told the output it
+// takes; a Redis URL is not the REST URL.
+TEST(PlanInstructionsTest, UpstashStepsNameEachVariablesOutput) {
+  ir::Project p;
+  p.name = "demo";
+  p.id = kProjectId;
+  p.environments.push_back({"dev", {}});
+  ir::Resource cache;
+  cache.name = "cache";
+  cache.type = ir::ResourceType::kUpstashRedis;
+  p.resources.push_back(cache);
+  for (const auto& [key, output] : std::vector<std::pair<std::string, std::string>>{
+           {"REDIS_URL", "redisUrl"}, {"CACHE_REST_URL", "restUrl"}, {"CACHE_REST_TOKEN", "restToken"}}) {
+    ir::EnvVar var;
+    var.key = key;
+    var.source = {ir::EnvSourceKind::kProvisioned, "cache", output, {}};
+    p.env.push_back(var);
+  }
+  std::vector<std::string> lines;
+  for (const PlanStep& step : BuildPlan(p, {}).steps) {
+    if (step.resource == "cache") lines.insert(lines.end(), step.instructions.begin(), step.instructions.end());
+  }
+  auto has = [&](const std::string& text) {
+    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(text) != std::string::npos; });
+  };
+  EXPECT_TRUE(has("Copy the Redis URL (`rediss://")) << ::testing::PrintToString(lines);
+  EXPECT_TRUE(has("into `REDIS_URL`"));
+  EXPECT_TRUE(has("Copy the REST URL (REST API section) into `CACHE_REST_URL`"));
+  EXPECT_TRUE(has("Copy the REST token (REST API section) into `CACHE_REST_TOKEN`"));
+  EXPECT_FALSE(has("copy the REST URL and token"));
+}
+
 }  // namespace
 }  // namespace specc::emit

@@ -270,6 +270,30 @@ class Builder {
     steps_.push_back(std::move(step));
   }
 
+  // The output of resource `resource` that env var `key` takes (in `env`, or in any
+  // environment when `env` is empty).
+  std::string ProvidedOutput(const std::string& key, const std::string& resource, std::string_view env) const {
+    for (const ir::EnvVar& var : project_.env) {
+      if (var.key != key) continue;
+      for (const ir::Environment& e : project_.environments) {
+        if (!env.empty() && e.name != env) continue;
+        const ir::EnvSource& s = SourceIn(var, e.name);
+        if (s.kind == ir::EnvSourceKind::kProvisioned && s.resource == resource) return s.output;
+      }
+    }
+    return {};
+  }
+
+  // Where the Upstash console shows output `output`.
+  static std::string UpstashOutputText(const std::string& output) {
+    if (output == "redisUrl") return "the Redis URL (`rediss://default:...@<endpoint>:6379`, on the database's Connect panel)";
+    if (output == "restUrl") return "the REST URL (REST API section)";
+    if (output == "restToken") return "the REST token (REST API section)";
+    if (output == "readOnlyToken") return "the read-only REST token (REST API section)";
+    if (output == "endpoint") return "the endpoint (Details)";
+    return "the `" + output + "` value";
+  }
+
   std::vector<std::string> Instructions(const PlanStep& step, const ir::Resource& r, const std::string& env, bool connect) const {
     std::vector<std::string> out;
     const std::string& name = step.name;
@@ -316,8 +340,13 @@ class Builder {
           if (!redis) details += ", dimensions " + Setting(r, "dimensions", env, "(model's)") + ", metric " + Setting(r, "metric", env, "cosine");
           out.push_back(details + ".");
         }
-        out.push_back("Open its REST API section and copy the REST URL and token.");
-        if (!step.provides.empty()) out.push_back("Use them as " + provides + (env.empty() ? "" : " in " + env) + ". " + secret_note);
+        if (step.provides.empty()) out.push_back("Open its REST API section and copy the REST URL and token.");
+        // Each variable gets the output it names: a Redis URL is not the REST URL.
+        for (const std::string& key : step.provides) {
+          out.push_back("Copy " + UpstashOutputText(ProvidedOutput(key, r.name, env)) + " into `" + key + "`" +
+                        (env.empty() ? "" : " in " + env) + ".");
+        }
+        if (!step.provides.empty()) out.push_back(secret_note);
         out.push_back("Accounts created through the Vercel Marketplace have no Developer API: this manual path works for them too.");
         break;
       }
