@@ -2,6 +2,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "base/secret_text.h"
 #include "openapi/load.h"
 #include "openapi/lowerer.h"
 #include "openapi/suggest.h"
@@ -44,14 +45,9 @@ std::string SynthesizeOperationId(const std::string& method, const std::string& 
   return id;
 }
 
-std::string LowerAscii(std::string text) {
-  for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return text;
-}
-
 // Header parameters OpenAPI says to ignore: their meaning comes from `content` and `security`.
 bool IsIgnoredHeaderName(const std::string& name) {
-  std::string lower = LowerAscii(name);
+  std::string lower = secret_text::LowerCopy(name);
   return lower == "accept" || lower == "content-type" || lower == "authorization";
 }
 
@@ -786,7 +782,7 @@ std::optional<ir::Parameter> Lowerer::LowerParameter(const Document& doc, const 
                               .loc = name != nullptr ? name->loc() : p.loc(),
                               .message = "header parameter `" + param.name + "` is ignored: OpenAPI describes the " +
                                          param.name + " header elsewhere",
-                              .hint = LowerAscii(param.name) == "authorization"
+                              .hint = secret_text::LowerCopy(param.name) == "authorization"
                                           ? "describe the credentials as a security scheme (`components.securitySchemes`) and a `security` requirement"
                                           : "the media types of `content` say what this header carries",
                               .notes = {}});

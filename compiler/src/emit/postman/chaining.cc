@@ -3,15 +3,11 @@
 #include <algorithm>
 #include <set>
 
+#include "base/secret_text.h"
 #include "sema/routes.h"
 
 namespace specc::emit {
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return s;
-}
 
 // An exact 2xx status ("201" -> 201); 0 for anything else.
 int SuccessCode(const std::string& status) {
@@ -185,7 +181,7 @@ class Planner {
       int status = SuccessCode(r.status);
       if (status == 0) continue;
       for (const ir::MediaType& m : r.content) {
-        if (Lower(m.media_type).find("json") == std::string::npos || m.schema == ir::kNoSchema) continue;
+        if (secret_text::LowerCopy(m.media_type).find("json") == std::string::npos || m.schema == ir::kNoSchema) continue;
         const sema::SchemaMeaning& body = meanings_.Of(meanings_.Resolve(m.schema));
         for (const std::string& name : {param, std::string("id")}) {
           bool has = std::any_of(body.properties.begin(), body.properties.end(),
@@ -208,7 +204,7 @@ class Planner {
 }  // namespace
 
 bool IdNamed(const std::string& name) {
-  std::string lower = Lower(name);
+  std::string lower = secret_text::LowerCopy(name);
   return lower == "id" || (lower.size() > 2 && lower.compare(lower.size() - 2, 2, "id") == 0 &&
                            (name[name.size() - 2] == 'I' || name[name.size() - 3] == '_' || name[name.size() - 3] == '-'));
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/json_writer.h"
+#include "base/secret_text.h"
 #include "emit/json_schema.h"
 
 namespace specc::emit {
@@ -10,11 +11,6 @@ namespace {
 
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  return s;
-}
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   return s;
 }
 
@@ -72,7 +68,7 @@ void JsonParses(std::vector<std::string>& exec) {
 // The JSON body schema of `r`, or kNoSchema.
 ir::SchemaId JsonSchemaOf(const ir::Response& r) {
   for (const ir::MediaType& m : r.content) {
-    if (Lower(m.media_type).find("json") != std::string::npos) return m.schema;
+    if (secret_text::LowerCopy(m.media_type).find("json") != std::string::npos) return m.schema;
   }
   return ir::kNoSchema;
 }
