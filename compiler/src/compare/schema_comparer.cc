@@ -467,7 +467,7 @@ void SchemaComparer::CompareProperties(Node& node, ir::SchemaId a, ir::SchemaId 
     for (const sema::ObjectProperty& q : meaning.properties) {
       if (q.name == p.name) return q;
     }
-    sema::ObjectProperty own{p.name, p.schema, p.required};
+    sema::ObjectProperty own{p.name, p.schema, p.required, false, false, {}};
     if (p.schema != ir::kNoSchema) {
       const ir::Schema& s = meanings.api().schemas[p.schema];
       own.read_only = s.read_only;

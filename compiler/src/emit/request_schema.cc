@@ -135,7 +135,14 @@ void RequestSchemaWriter::Object(const sema::SchemaMeaning& m, JsonWriter& out) 
     if (!any) out.Key("properties").BeginObject();
     any = true;
     out.Key(p.name);
-    Write(p.schema, false, out);
+    if (p.also.empty()) {
+      Write(p.schema, false, out);
+    } else {
+      out.BeginObject().Key("allOf").BeginArray();
+      Write(p.schema, false, out);
+      for (ir::SchemaId also : p.also) Write(also, false, out);
+      out.EndArray().EndObject();
+    }
     if (p.required) required.push_back(p.name);
   }
   if (any) out.EndObject();

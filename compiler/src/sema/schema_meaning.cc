@@ -149,6 +149,9 @@ class SchemaMeanings::Builder {
         m_.types.push_back("object");
       } else if (s_.items != ir::kNoSchema || !s_.prefix_items.empty()) {
         m_.types.push_back("array");
+      } else if (!s_.all_of.empty() || !s_.one_of.empty() || !s_.any_of.empty()) {
+        // The branches say what the value is; a string or number keyword beside them
+        // constrains only values of that type (`allOf: [array], minLength: 1` is an array).
       } else if (!s_.pattern.empty() || s_.min_length || s_.max_length) {
         m_.types.push_back("string");
       } else if (!s_.minimum.empty() || !s_.maximum.empty() || !s_.exclusive_minimum.empty() ||
@@ -193,22 +196,53 @@ class SchemaMeanings::Builder {
   }
 
   // Adds a property, or completes one already there: a schema where it had none, required
-  // when either says so. A name declared twice keeps the first schema (the schema's own
-  // property, then the allOf branches' in order): the narrower, derived declaration in
-  // the inheritance pattern these merges come from.
-  void AddProperty(const std::string& name, ir::SchemaId schema, bool required) {
+  // when either says so. A name declared twice (the schema's own property, then the allOf
+  // branches' in order) keeps the first schema and must also satisfy each later one that
+  // checks something else.
+  void AddProperty(const std::string& name, ir::SchemaId schema, bool required,
+                   const std::vector<ir::SchemaId>& also = {}) {
     for (ObjectProperty& p : m_.properties) {
       if (p.name != name) continue;
       if (p.schema == ir::kNoSchema && schema != ir::kNoSchema) {
         p.schema = schema;
         SetAccess(p);
+      } else {
+        AddAlso(p, schema);
       }
+      for (ir::SchemaId a : also) AddAlso(p, a);
       p.required = p.required || required;
       return;
     }
-    ObjectProperty p{name, schema, required};
+    ObjectProperty p;
+    p.name = name;
+    p.schema = schema;
+    p.required = required;
+    p.also = also;
     SetAccess(p);
     m_.properties.push_back(std::move(p));
+  }
+
+  // Records that `p` must also satisfy `schema`, unless it adds no check: the same schema,
+  // one whose plain checks are the same text, or one that checks nothing.
+  void AddAlso(ObjectProperty& p, ir::SchemaId schema) const {
+    if (schema == ir::kNoSchema || p.schema == ir::kNoSchema) return;
+    ir::SchemaId target = owner_.Resolve(schema);
+    if (target == owner_.Resolve(p.schema)) return;
+    for (ir::SchemaId a : p.also) {
+      if (owner_.Resolve(a) == target) return;
+    }
+    const ir::Schema& s = api_.schemas[target];
+    std::string signature = PlainSignature(api_, s);
+    if (signature == EmptySignature() || (!signature.empty() &&
+                                          signature == PlainSignature(api_, api_.schemas[owner_.Resolve(p.schema)]))) {
+      return;
+    }
+    p.also.push_back(schema);
+  }
+
+  static const std::string& EmptySignature() {
+    static const std::string empty = PlainSignature(ir::Api{}, ir::Schema{});
+    return empty;
   }
 
   void SetAccess(ObjectProperty& p) const {
@@ -256,7 +290,7 @@ class SchemaMeanings::Builder {
       if (b.additional_properties == ir::AdditionalProperties::kForbidden) strict_.push_back(branch);
       if (!b.types.empty() && m_.types.empty()) m_.types = b.types;
       m_.has_object_keywords = m_.has_object_keywords || b.has_object_keywords;
-      for (const ObjectProperty& p : b.properties) AddProperty(p.name, p.schema, p.required);
+      for (const ObjectProperty& p : b.properties) AddProperty(p.name, p.schema, p.required, p.also);
       m_.pattern_properties.insert(m_.pattern_properties.end(), b.pattern_properties.begin(),
                                    b.pattern_properties.end());
       if (m_.additional_properties == ir::AdditionalProperties::kUnspecified) {
@@ -444,6 +478,14 @@ void SchemaMeanings::FindDirections() {
       }
     }
   };
+  // A component is one exported constant that serves both directions, and so is every
+  // inline schema written inside it: its nested readOnly properties cannot be required
+  // where the constant travels in requests.
+  for (ir::SchemaId id = 0; id < api_.schemas.size(); ++id) {
+    if (api_.schemas[id].name.empty()) continue;
+    push(id, kRequest);
+    push(id, kResponse);
+  }
   operations(api_.operations, kRequest, kResponse);
   // Webhooks and callbacks are requests the API sends and responses it receives; their
   // payloads are still requests of that exchange.
@@ -466,7 +508,7 @@ void SchemaMeanings::FindDirections() {
     push(s.not_schema, direction);
   }
   for (ir::SchemaId id = 0; id < directions_.size(); ++id) {
-    if (directions_[id] == 0 || !api_.schemas[id].name.empty()) directions_[id] = kRequest | kResponse;
+    if (directions_[id] == 0) directions_[id] = kRequest | kResponse;
   }
 }
 

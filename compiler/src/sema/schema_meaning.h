@@ -33,6 +33,10 @@ struct ObjectProperty {
   // writeOnly one never in a response. One validator serves both directions, so neither
   // is required at all.
   bool read_only = false, write_only = false;
+  // Further schemas the value must also satisfy: the same property declared by another
+  // allOf branch with a schema that checks something else. JSON Schema applies every
+  // declaration; keeping only the first would accept what a branch forbids.
+  std::vector<ir::SchemaId> also;
 };
 
 // The branches of a oneOf or anyOf.

@@ -26,6 +26,10 @@ const cases = [
   ["boolean exclusiveMinimum/Maximum", s.Bounds, [{ ratio: 0.5 }], [{ ratio: 0 }, { ratio: 1 }]],
   ["uniqueItems compares objects whatever their key order", s.Unique, [[{ a: 1 }, { a: 2 }]], [[{ a: 1, b: 2 }, { b: 2, a: 1 }]]],
   ["int32 has its range", s.Int32, [2147483647, -2147483648], [2147483648, 1.5]],
+  ["a property declared by two allOf branches satisfies both", s.HydratedOrder, [{ id: 1, carrier: { id: 2, name: "ups" } }, { id: 1 }],
+    [{ id: 1, carrier: { id: 2 } }, { id: 1, carrier: { id: 0, name: "ups" } }]],
+  ["a readOnly property of an inline object in a component is not required", s.Severity,
+    [{ cvss: { vector: "v" } }, { cvss: { vector: "v", score: 1 } }], [{ cvss: { score: 1 } }]],
   ["readOnly and writeOnly are never required", s.Account, [{ login: "l" }, { login: "l", id: "i" }, { login: "l", password: "p" }], [{ id: "i" }]],
 ];
 

@@ -195,6 +195,24 @@ void AppendMember(Json& obj, const std::string& key, Json value) {
   obj.get_ref<Json::object_t&>().Container::emplace_back(key, std::move(value));
 }
 
+// Completes `into` with what `from` has: members it lacks, and, member by member and item
+// by item, what nested objects and arrays of both hold. For a value that must satisfy two
+// declarations of one property: each contributes what the other leaves out.
+void MergeDeep(Json& into, const Json& from) {
+  if (into.is_object() && from.is_object()) {
+    for (auto it = from.begin(); it != from.end(); ++it) {
+      auto mine = into.find(it.key());
+      if (mine == into.end()) {
+        AppendMember(into, it.key(), it.value());
+      } else {
+        MergeDeep(*mine, it.value());
+      }
+    }
+  } else if (into.is_array() && from.is_array()) {
+    for (size_t i = 0; i < into.size() && i < from.size(); ++i) MergeDeep(into[i], from[i]);
+  }
+}
+
 // A hash that agrees with Json's operator==: numbers hash by value (1 == 1.0, 0.0 == -0.0),
 // objects by their members in order (ordered_json compares them in order).
 size_t ValueHash(const Json& j) {
@@ -449,6 +467,9 @@ class ExampleBuilder::Impl {
         continue;
       }
       if (!Check(*it->second, p.schema, depth + 1)) return false;
+      for (ir::SchemaId also : p.also) {
+        if (!Check(*it->second, also, depth + 1)) return false;
+      }
     }
     if (m.pattern_properties.empty() && m.additional_properties != ir::AdditionalProperties::kForbidden &&
         m.additional_properties != ir::AdditionalProperties::kSchema) {
@@ -857,8 +878,10 @@ class ExampleBuilder::Impl {
       if (Skipped(p)) continue;
       if (!p.required && !optional) continue;
       if (!p.required && p.schema != ir::kNoSchema && stack_.count(p.schema)) continue;
+      Json value = Generate(p.schema, depth + 1);
+      for (ir::SchemaId also : p.also) MergeDeep(value, Generate(also, depth + 1));
       // Property names are distinct, so each is appended without a search.
-      AppendMember(obj, p.name, Generate(p.schema, depth + 1));
+      AppendMember(obj, p.name, std::move(value));
     }
     if (m.max_properties && obj.size() > *m.max_properties) {
       // Keep the required properties: drop optional ones from the end.

@@ -221,6 +221,7 @@ std::string ZodWriter::ObjectExpr(ir::SchemaId id, int indent) {
       }
       std::string key = IsTsIdentifier(p.name) ? p.name : JsonQuote(p.name);
       std::string value = Ref(p.schema, indent + 1);
+      for (ir::SchemaId also : p.also) value += ".and(" + Ref(also, indent + 1) + ")";
       if (Optional(id, p)) value = Optional(p.schema, value);
       out += Pad(indent + 1) + key + ": " + value + ",\n";
     }
@@ -394,8 +395,9 @@ std::string ZodWriter::ObjectType(ir::SchemaId id, int indent) {
   for (const sema::ObjectProperty& p : m.properties) {
     bool optional = Optional(id, p);
     std::string key = IsTsIdentifier(p.name) ? p.name : JsonQuote(p.name);
-    out += Pad(indent + 1) + key + (optional ? "?: " : ": ") + TypeRef(p.schema, indent + 1) +
-           (optional ? " | undefined" : "") + ";\n";
+    std::string type = TypeRef(p.schema, indent + 1);
+    for (ir::SchemaId also : p.also) type = "(" + type + ") & (" + TypeRef(also, indent + 1) + ")";
+    out += Pad(indent + 1) + key + (optional ? "?: " : ": ") + type + (optional ? " | undefined" : "") + ";\n";
   }
   if (m.additional_properties == AP::kAllowed || m.additional_properties == AP::kSchema || !m.pattern_properties.empty()) {
     out += Pad(indent + 1) + "[key: string]: unknown;\n";

@@ -261,6 +261,37 @@ export const ProductIdOrSlug = z.intersection(z.string(), z.xor([
 ]));
 export type ProductIdOrSlug = z.output<typeof ProductIdOrSlug>;
 
+export const MessageList = z.array(z.string());
+export type MessageList = z.output<typeof MessageList>;
+
+export const HydratedOrder = z.object({
+  id: z.int(),
+  carrier: z.object({
+    id: z.int().gte(1).optional(),
+  }).and(z.object({
+    id: z.int(),
+    name: z.string(),
+  })).optional(),
+});
+export type HydratedOrder = z.output<typeof HydratedOrder>;
+
+export const OrderBase = z.object({
+  id: z.int(),
+  carrier: z.object({
+    id: z.int().gte(1).optional(),
+  }).optional(),
+});
+export type OrderBase = z.output<typeof OrderBase>;
+
+export const Severity = z.object({
+  cvss: z.object({
+    vector: z.string(),
+    /** @readonly (optional in requests) */
+    score: z.number().optional(),
+  }).optional(),
+});
+export type Severity = z.output<typeof Severity>;
+
 export const Account = z.object({
   /** @readonly (optional in requests) */
   id: z.string().optional(),
