@@ -4,6 +4,7 @@
 #include <set>
 
 #include "emit/namer.h"
+#include "ir/enum_value.h"
 
 namespace specc::emit {
 namespace {
@@ -88,7 +89,7 @@ class SchemaWriter {
     description_.clear();
     if (!s.enum_values.empty()) {
       out_.Key("enum").BeginArray();
-      for (const std::string& v : s.enum_values) out_.Raw(v);
+      for (const std::string& v : s.enum_values) out_.Raw(ir::TypedEnumValue(s.types, v));
       out_.EndArray();
     }
     if (!s.const_value.empty()) {

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "base/path.h"
+#include "ir/enum_value.h"
 #include "openapi/lowerer.h"
 #include "spec/to_json.h"
 
@@ -64,28 +65,73 @@ std::string Lowerer::RootFileName() const {
   return std::string(path.substr(path.rfind('/') + 1));
 }
 
-void Lowerer::CheckValuesAgainstType(const std::vector<const Member*>& values, const ir::Schema& schema) {
-  if (schema.types.empty()) return;
+namespace {
+
+// Whether `schema`'s `type` (nullable included) lets value `v` through.
+bool TypeAccepts(const ir::Schema& schema, const Node& v) {
   auto integral = [](std::string_view text) {
     size_t dot = text.find('.');
     return dot != std::string_view::npos && text.find_first_not_of('0', dot + 1) == std::string_view::npos &&
            text.find_first_of("eE") == std::string_view::npos;
   };
-  auto matches = [&](const Node& v) {
-    for (const std::string& t : schema.types) {
-      if ((t == "string" && v.is_string()) || (t == "number" && v.is_number()) ||
-          (t == "integer" && (v.kind == spec::NodeKind::kInt || (v.kind == spec::NodeKind::kFloat && integral(v.text())))) ||
-          (t == "boolean" && v.kind == spec::NodeKind::kBool) || (t == "object" && v.is_map()) ||
-          (t == "array" && v.is_seq()) || (t == "null" && v.kind == spec::NodeKind::kNull)) {
-        return true;
-      }
+  for (const std::string& t : schema.types) {
+    if ((t == "string" && v.is_string()) || (t == "number" && v.is_number()) ||
+        (t == "integer" && (v.kind == spec::NodeKind::kInt || (v.kind == spec::NodeKind::kFloat && integral(v.text())))) ||
+        (t == "boolean" && v.kind == spec::NodeKind::kBool) || (t == "object" && v.is_map()) ||
+        (t == "array" && v.is_seq()) || (t == "null" && v.kind == spec::NodeKind::kNull)) {
+      return true;
     }
-    return v.kind == spec::NodeKind::kNull && schema.nullable;
-  };
+  }
+  return v.kind == spec::NodeKind::kNull && schema.nullable;
+}
+
+std::string TypeList(const ir::Schema& schema) {
+  std::string types;
+  for (const std::string& t : schema.types) types += (types.empty() ? "" : " or ") + t;
+  return types;
+}
+
+}  // namespace
+
+// One warning per enum, at its first value of another type.
+void Lowerer::CheckEnumAgainstType(const Node* values, const ir::Schema& schema) {
+  if (values == nullptr || schema.types.empty()) return;
+  std::vector<const Node*> others;
+  bool all_read = true;  // every such value has a reading of the type (a quoted number)
+  for (const Node& v : ItemsOf(*values)) {
+    if (TypeAccepts(schema, v)) continue;
+    others.push_back(&v);
+    std::string written = spec::ToJson(v);
+    all_read = all_read && ir::TypedEnumValue(schema.types, written) != written;
+  }
+  if (others.empty()) return;
+  const Node& first = *others.front();
+  std::string types = TypeList(schema);
+  std::string message = others.size() == 1
+                            ? "`enum` lists " + DescribeNode(first) + ", but the schema's `type` is " + types
+                            : "`enum` lists " + std::to_string(others.size()) + " values that the schema's `type` (" +
+                                  types + ") rejects, the first here";
+  if (all_read) {
+    message += others.size() == 1 ? "; specc reads it as " + ir::TypedEnumValue(schema.types, spec::ToJson(first))
+                                  : "; specc reads each as the number or boolean it quotes";
+  } else {
+    message += others.size() == 1 ? "; no value can equal it" : "; no value can equal those";
+  }
+  sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecValueType, .loc = first.loc(),
+                          .message = message,
+                          .hint = all_read                                   ? "write the values unquoted"
+                                  : first.kind == spec::NodeKind::kNull && others.size() == 1
+                                      ? "to let null through add `nullable: true` (3.0) or `null` to `type` (3.1)"
+                                      : "make each value " + std::string(types[0] == 'a' || types[0] == 'i' || types[0] == 'o' ? "an " : "a ") +
+                                            types + ", or fix `type`",
+                          .notes = {}});
+}
+
+void Lowerer::CheckValuesAgainstType(const std::vector<const Member*>& values, const ir::Schema& schema) {
+  if (schema.types.empty()) return;
   for (const Member* m : values) {
-    if (matches(m->value)) continue;
-    std::string types;
-    for (const std::string& t : schema.types) types += (types.empty() ? "" : " or ") + t;
+    if (TypeAccepts(schema, m->value)) continue;
+    std::string types = TypeList(schema);
     std::string hint = "make the value a" + std::string(types[0] == 'a' || types[0] == 'i' || types[0] == 'o' ? "n " : " ") +
                        types + ", or fix `type`";
     if (m->value.is_number() && schema.types.size() == 1 && schema.types[0] == "string") {
@@ -238,6 +284,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
   };
   std::vector<std::string> required;
   std::vector<const Member*> values;  // `default` and `example`, checked against `type` below
+  const Node* enum_values = nullptr;  // and `enum`'s values
   for (const Member& m : MembersOf(node)) {
     std::string_view k = m.key;
     if (k == "default" || k == "example") values.push_back(&m);
@@ -379,6 +426,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
         continue;
       }
       for (const Node& v : ItemsOf(m.value)) at().enum_values.push_back(spec::ToJson(v));
+      enum_values = &m.value;
     } else if (k == "const") {
       at().const_value = spec::ToJson(m.value);
     } else if (k == "default") {
@@ -433,6 +481,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
   }
   ir::Schema& s = at();
   CheckValuesAgainstType(values, s);
+  CheckEnumAgainstType(enum_values, s);
   // 3.0's boolean exclusiveMinimum/Maximum become the 3.1 form: the bound itself.
   if (s.exclusive_minimum == "true") {
     s.exclusive_minimum = s.minimum;

@@ -92,6 +92,7 @@ class Lowerer {
   std::string RootFileName() const;
   // Reports `default` and `example` values (`values`) that `schema`'s `type` rejects.
   void CheckValuesAgainstType(const std::vector<const spec::Member*>& values, const ir::Schema& schema);
+  void CheckEnumAgainstType(const spec::Node* values, const ir::Schema& schema);
   // Returns `name`, or `name` with the first number from 2 on that makes it unused, and
   // marks the result as used.
   std::string UniqueSchemaName(const std::string& name);

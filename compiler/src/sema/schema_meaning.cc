@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "base/check.h"
+#include "ir/enum_value.h"
 
 namespace specc::sema {
 namespace {
@@ -64,8 +65,8 @@ bool IsCheckedFormat(const std::string& format) {
 
 // What a plain schema (no composition, negation or discriminator) checks, as text: two
 // schemas with the same text accept the same values, so as oneOf branches no value can
-// match exactly one of them. Properties are compared by name, required-ness and their
-// schema's own type and format. Empty for schemas this does not compare.
+// match exactly one of them. Properties are compared by name, required-ness and what their
+// (scalar) schemas check. Empty for schemas this does not compare.
 std::string PlainSignature(const ir::Api& api, const ir::Schema& s) {
   if (!s.all_of.empty() || !s.one_of.empty() || !s.any_of.empty() || s.not_schema != ir::kNoSchema ||
       s.discriminator || s.boolean_schema || !s.pattern_properties.empty() || !s.prefix_items.empty()) {
@@ -88,7 +89,9 @@ std::string PlainSignature(const ir::Api& api, const ir::Schema& s) {
           !ps.const_value.empty() || !ps.properties.empty() || ps.items != ir::kNoSchema) {
         return {};
       }
-      type = join(ps.types) + (IsCheckedFormat(ps.format) ? ps.format : "") + "/" + ps.pattern;
+      // Everything a scalar property checks (nullable, bounds, lengths), not only its type.
+      type = PlainSignature(api, ps);
+      if (type.empty()) return {};
     }
     props.push_back(p.name + ":" + type);
   }
@@ -163,7 +166,9 @@ class SchemaMeanings::Builder {
 
   void Enum() {
     bool null_value = false;
-    for (const std::string& v : s_.enum_values) {
+    for (const std::string& written : s_.enum_values) {
+      // Quoted numbers of a numeric enum are numbers (ir/enum_value.h).
+      std::string v = ir::TypedEnumValue(s_.types, written);
       if (v == "null") {
         null_value = true;
       } else if (!Contains(m_.enum_values, v)) {

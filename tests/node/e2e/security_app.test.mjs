@@ -34,6 +34,7 @@ const security = {
   cookieKey: ({ key }) => (key === "ck" ? grant("cookie-key") : null),
   oauth: async ({ token }) => (token === "all" ? grant("oauth", ["items:write", "items:delete"]) : token === "some" ? grant("oauth", ["items:write"]) : null),
   oidc: ({ token }) => (token === "admin" ? grant("oidc", ["admin"]) : token === "user" ? grant("oidc", []) : null),
+  hmac: ({ scheme, value }) => (scheme === "payone-hmac-sha256" && value === "sig" ? grant("signer") : null),
 };
 const app = createApp(handlers, { openApiDocument, security });
 const basic = (user, password) => "Basic " + Buffer.from(`${user}:${password}`).toString("base64");
@@ -153,4 +154,15 @@ test("a handler never runs for a refused request", async () => {
   await call("DELETE", "/scoped", { Authorization: "Bearer some" });
   await call("GET", "/either");
   assert.deepEqual(calls, []);
+});
+
+test("an http scheme of its own: the credentials after its name in Authorization", async () => {
+  for (const headers of [{}, { Authorization: "payone-hmac-sha256 bad" }, { Authorization: "Bearer sig" }]) {
+    const r = await call("POST", "/signed", headers);
+    assert.equal(r.status, 401);
+    assert.equal(r.headers.get("www-authenticate"), "payone-hmac-sha256");
+  }
+  const ok = await call("POST", "/signed", { Authorization: "payone-hmac-sha256 sig" });
+  assert.equal(ok.status, 200);
+  assert.deepEqual(ok.json.principals, { hmac: "signer" });
 });

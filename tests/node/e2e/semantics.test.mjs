@@ -30,6 +30,7 @@ const cases = [
     [{ id: 1, carrier: { id: 2 } }, { id: 1, carrier: { id: 0, name: "ups" } }]],
   ["a readOnly property of an inline object in a component is not required", s.Severity,
     [{ cvss: { vector: "v" } }, { cvss: { vector: "v", score: 1 } }], [{ cvss: { score: 1 } }]],
+  ["quoted numbers in an integer enum are the integers", s.Concurrency, [{ max: 12 }, { max: 6 }], [{ max: "12" }, { max: 7 }]],
   ["readOnly and writeOnly are never required", s.Account, [{ login: "l" }, { login: "l", id: "i" }, { login: "l", password: "p" }], [{ id: "i" }]],
 ];
 

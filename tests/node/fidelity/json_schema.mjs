@@ -167,7 +167,7 @@ export function bundleValidator(bundle) {
   regExp.code = "new RegExp";
   // inlineRefs off: every referenced schema is compiled once into its own function; inlined,
   // a large component tree was compiled again into every schema reaching it (minutes).
-  const options = { inlineRefs: false, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allErrors: false,
+  const options = { inlineRefs: false, verbose: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allErrors: false,
     validateFormats: true, code: { regExp } };
   const ajv = version === "3.1" ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv, { mode: "full" });

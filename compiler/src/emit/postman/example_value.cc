@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "emit/postman/pattern.h"
+#include "ir/enum_value.h"
 #include "emit/postman/schema_cycles.h"
 
 namespace specc::emit {
@@ -548,7 +549,9 @@ class ExampleBuilder::Impl {
     auto it = enums_.find(id);
     if (it != enums_.end()) return it->second;
     std::vector<Json>& values = enums_[id];
-    for (const std::string& v : api_.schemas[id].enum_values) values.push_back(ParseJson(v));
+    // Quoted numbers of a numeric enum read as numbers, as sema reads them.
+    const ir::Schema& s = api_.schemas[id];
+    for (const std::string& v : s.enum_values) values.push_back(ParseJson(ir::TypedEnumValue(s.types, v)));
     return values;
   }
 

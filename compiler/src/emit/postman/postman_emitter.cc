@@ -322,7 +322,9 @@ SchemeAuth AuthFor(const ir::SecurityScheme& s) {
   SchemeAuth auth{&s, {}};
   if (s.type == "http" && Lower(s.scheme) == "basic") {
     auth.variables = {VariableName(s.name, "Username"), VariableName(s.name, "Password")};
-  } else if (s.type == "http" && Lower(s.scheme) == "bearer") {
+  } else if (s.type == "http" && !s.scheme.empty()) {
+    // Bearer, and the schemes Postman has no auth type for (`payone-hmac-sha256`): the
+    // credentials after the scheme name in `Authorization`.
     auth.variables = {VariableName(s.name, "Token")};
   } else if (s.type == "apiKey") {
     auth.variables = {VariableName(s.name, "Key")};
@@ -518,9 +520,16 @@ class RequestBuilder {
       KeyValue(w, "username", var);
       KeyValue(w, "password", "{{" + scheme.variables[1] + "}}");
       w.EndArray();
-    } else if (s.type == "http") {
+    } else if (s.type == "http" && Lower(s.scheme) == "bearer") {
       w.Key("type").String("bearer").Key("bearer").BeginArray();
       KeyValue(w, "token", var);
+      w.EndArray();
+    } else if (s.type == "http") {
+      // Postman's API-key auth writes the header as given: `Authorization: <scheme> <token>`.
+      w.Key("type").String("apikey").Key("apikey").BeginArray();
+      KeyValue(w, "key", "Authorization");
+      KeyValue(w, "value", s.scheme + " " + var);
+      KeyValue(w, "in", "header");
       w.EndArray();
     } else if (s.type == "apiKey") {
       w.Key("type").String("apikey").Key("apikey").BeginArray();

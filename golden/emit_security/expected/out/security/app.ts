@@ -71,6 +71,7 @@ export function createApp<P extends Principals = Principals>(implementation: Han
   app.post(base + "/both", ...default_Routes.both(handlers, runtime));
   app.delete(base + "/scoped", ...default_Routes.scoped(handlers, runtime));
   app.get(base + "/optional", ...default_Routes.optional(handlers, runtime));
+  app.post(base + "/signed", ...default_Routes.signed(handlers, runtime));
   // The document comes after the API's routes: an operation the spec declares at the same
   // path (some APIs serve their own document) is the one that answers.
   const document = options.openApiDocument;

@@ -4,7 +4,7 @@
 // it documents (the bodies a refused request is answered with). runtime.ts applies them.
 import type { z } from "zod";
 import * as schemas from "./schemas.js";
-import type { ApiKeyCredential, BasicCredential, BearerCredential, ErrorShape, ProblemDetails, RejectionInfo, SchemeInfo, TokenCredential, ValidationIssue } from "./runtime.js";
+import type { ApiKeyCredential, BasicCredential, BearerCredential, ErrorShape, HttpCredential, ProblemDetails, RejectionInfo, SchemeInfo, TokenCredential, ValidationIssue } from "./runtime.js";
 
 // The security schemes some operation requires, and where their credentials travel.
 export const schemes: Record<string, SchemeInfo> = {
@@ -15,6 +15,7 @@ export const schemes: Record<string, SchemeInfo> = {
   "cookieKey": { kind: "apiKey", in: "cookie", name: "session" },
   "oauth": { kind: "oauth2" },
   "oidc": { kind: "openIdConnect" },
+  "hmac": { kind: "http", scheme: "payone-hmac-sha256" },
 };
 
 // What each scheme's verifier receives.
@@ -26,6 +27,7 @@ export interface Credentials {
   "cookieKey": ApiKeyCredential;
   "oauth": TokenCredential;
   "oidc": TokenCredential;
+  "hmac": HttpCredential;
 }
 
 // What each scheme's verifier returns as the principal; pass your own types to Handlers<P>

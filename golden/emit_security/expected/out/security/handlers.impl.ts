@@ -26,4 +26,7 @@ export const handlers: Handlers = {
   optional() {
     throw new HTTPException(501, { message: "not implemented: optional" });
   },
+  signed() {
+    throw new HTTPException(501, { message: "not implemented: signed" });
+  },
 };

@@ -74,6 +74,14 @@ export type OptionalOutput =
   | TypedResponse<null, 200, "body">
   | TypedResponse<z.output<typeof schemas.OptionalDefaultResponse>, Exclude<StatusCode, 200>, "json">;
 
+/** The validated input of `signed`. */
+export interface SignedInput {
+}
+
+/** The responses `signed` documents. */
+export type SignedOutput =
+  | TypedResponse<null, 204, "body">;
+
 /** What handlers find in `c.var`. */
 export type HandlerEnv<P extends Principals = Principals> = { Variables: { principals: Partial<P> } };
 
@@ -90,4 +98,6 @@ export interface Handlers<P extends Principals = Principals> {
   scoped(c: Context<HandlerEnv<P>>, input: ScopedInput): ScopedOutput | Promise<ScopedOutput>;
   /** GET /optional: Anonymous allowed, bearer used when sent */
   optional(c: Context<HandlerEnv<P>>, input: OptionalInput): OptionalOutput | Promise<OptionalOutput>;
+  /** POST /signed: An http scheme Postman has no auth type for */
+  signed(c: Context<HandlerEnv<P>>, input: SignedInput): SignedOutput | Promise<SignedOutput>;
 }

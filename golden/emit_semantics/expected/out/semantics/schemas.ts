@@ -292,6 +292,11 @@ export const Severity = z.object({
 });
 export type Severity = z.output<typeof Severity>;
 
+export const Concurrency = z.object({
+  max: z.union([z.literal(6), z.literal(12)]).optional(),
+});
+export type Concurrency = z.output<typeof Concurrency>;
+
 export const Account = z.object({
   /** @readonly (optional in requests) */
   id: z.string().optional(),

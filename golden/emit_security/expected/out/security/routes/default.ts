@@ -102,3 +102,18 @@ export const optional = (handlers: Handlers, runtime: rt.Runtime) => {
     rt.respond(runtime, c, spec, handlers.optional(c, rt.inputOf<Parameters<Handlers["optional"]>[1]>(c))),
   );
 };
+
+/** POST /signed */
+export const signed = (handlers: Handlers, runtime: rt.Runtime) => {
+  const spec: rt.OperationSpec = {
+    operation: "signed",
+    input: {
+    },
+    security: [{ "hmac": [] }],
+    errors: { validation: [400, "problem"], unauthorized: [401, "problem"], forbidden: [403, "problem"] },
+    responses: [["204", null]],
+  };
+  return factory.createHandlers(rt.guard(runtime, spec), async (c) =>
+    rt.respond(runtime, c, spec, handlers.signed(c, rt.inputOf<Parameters<Handlers["signed"]>[1]>(c))),
+  );
+};
