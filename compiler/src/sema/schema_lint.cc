@@ -37,6 +37,17 @@ void LintSchemas(const SchemaMeanings& meanings, DiagSink& sink) {
           .hint = "tell the branches apart (an enum or const on a property, a discriminator), or write `anyOf`",
           .notes = {}});
     }
+    if (m.one_of_catch_all != ir::kNoSchema) {
+      std::string name = Named(api, meanings.Resolve(m.one_of_catch_all), "");
+      std::string branch = name.empty() ? "a `oneOf` branch" : "`oneOf` branch " + name;
+      sink.Report(Diagnostic{
+          .severity = Severity::kWarning, .code = DiagCode::kSpecOneOfTwins, .loc = api.schemas[id].loc,
+          .message = branch + " of " + self +
+                     " checks nothing but its type, so read literally every value of another branch of that " +
+                     "type matches two branches; specc reads the oneOf as anyOf",
+          .hint = "give that branch a property that tells it apart, drop it, or write `anyOf`",
+          .notes = {}});
+    }
     for (ir::SchemaId branch : m.strict_merged_branches) {
       std::string strict = Named(api, meanings.Resolve(branch), "an allOf branch");
       sink.Report(Diagnostic{

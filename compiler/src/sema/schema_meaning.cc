@@ -364,8 +364,39 @@ class SchemaMeanings::Builder {
       // values; the author means "one of these kinds" (sema::LintSchemas reports it).
       choice.exactly_one = false;
       m_.one_of_twins = true;
+    } else if (exactly_one && !s_.discriminator) {
+      // Likewise a branch that accepts every value of its type: every value of another
+      // branch of that type matches both.
+      m_.one_of_catch_all = CatchAllBranch(choice.branches);
+      if (m_.one_of_catch_all != ir::kNoSchema) choice.exactly_one = false;
     }
     return choice;
+  }
+
+  // A branch of `branches` that checks nothing but its type (or nothing at all) while
+  // another branch accepts values of that type; kNoSchema when there is none.
+  ir::SchemaId CatchAllBranch(const std::vector<ir::SchemaId>& branches) const {
+    for (ir::SchemaId branch : branches) {
+      if (branch == ir::kNoSchema) continue;
+      const ir::Schema& t = api_.schemas[owner_.Resolve(branch)];
+      ir::Schema bare;
+      bare.types = t.types;
+      bare.nullable = t.nullable;
+      if (t.additional_properties == ir::AdditionalProperties::kAllowed) bare.additional_properties = t.additional_properties;
+      std::string signature = PlainSignature(api_, t);
+      if (signature.empty() || signature != PlainSignature(api_, bare)) continue;
+      for (ir::SchemaId other : branches) {
+        if (other == branch || other == ir::kNoSchema) continue;
+        const ir::Schema& o = api_.schemas[owner_.Resolve(other)];
+        // A number branch also takes every integer.
+        bool shares = t.types.empty() || o.types.empty() ||
+                      std::any_of(t.types.begin(), t.types.end(), [&](const std::string& x) {
+                        return Contains(o.types, x) || (x == "number" && Contains(o.types, "integer"));
+                      });
+        if (shares) return branch;
+      }
+    }
+    return ir::kNoSchema;
   }
 
   // Whether two of `branches` check the same things (PlainSignature).

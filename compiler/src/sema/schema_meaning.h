@@ -103,6 +103,9 @@ struct SchemaMeaning {
   // a oneOf with two branches that accept the same values, which read literally no value
   // satisfies: read as anyOf (one_of holds it with exactly_one false);
   bool one_of_twins = false;
+  // a oneOf branch that accepts every value of its type (`{type: object}`) beside another
+  // branch of that type, whose every value it matches too: read as anyOf the same way.
+  ir::SchemaId one_of_catch_all = ir::kNoSchema;
   // merged allOf branches whose `additionalProperties: false` would, read literally,
   // reject the properties the other branches add (the merge applies it to them all).
   std::vector<ir::SchemaId> strict_merged_branches;

@@ -31,6 +31,7 @@ const cases = [
   ["a readOnly property of an inline object in a component is not required", s.Severity,
     [{ cvss: { vector: "v" } }, { cvss: { vector: "v", score: 1 } }], [{ cvss: { score: 1 } }]],
   ["quoted numbers in an integer enum are the integers", s.Concurrency, [{ max: 12 }, { max: 6 }], [{ max: "12" }, { max: 7 }]],
+  ["a oneOf branch that checks only its type: read as anyOf", s.ExporterConfig, [{ path: "/tmp" }, {}, { other: 1 }], ["x", [1]]],
   ["readOnly and writeOnly are never required", s.Account, [{ login: "l" }, { login: "l", id: "i" }, { login: "l", password: "p" }], [{ id: "i" }]],
 ];
 

@@ -125,9 +125,9 @@ const rules = {
     where !== undefined && where.type === undefined && where.enum === undefined && where.const === undefined &&
     ["properties", "additionalProperties", "required", "items", "pattern", "minLength", "maxLength", "minimum",
       "maximum", "multipleOf"].some((k) => k in where),
-  // specc reads a oneOf with two branches that accept the same values as anyOf
-  // (SPEC_ONEOF_TWINS, sema/schema_meaning.cc): read literally no value could match exactly
-  // one of those two. Only where ajv's failure comes from such a oneOf: two branches passed,
+  // specc reads a oneOf with two branches that accept the same values, or with a branch
+  // that checks nothing but its type, as anyOf (SPEC_ONEOF_TWINS, sema/schema_meaning.cc):
+  // read literally no value could match exactly one of those two. Only where ajv's failure comes from such a oneOf: two branches passed,
   // and two of its branches are the same schema once annotations and formats ajv does not
   // check are set aside.
   "oneof-twins-read-as-anyof": (d, where, ctx) => {
@@ -136,7 +136,9 @@ const rules = {
       const passing = e.keyword === "oneOf" ? e.params?.passingSchemas : undefined;
       if (!Array.isArray(passing) || passing.length < 2 || !Array.isArray(e.schema)) return false;
       const texts = e.schema.map((branch) => plainText(branch, ctx));
-      return new Set(texts).size < texts.length;
+      // Or a branch that checks nothing but its type: it matches every value of the others.
+      const catchAll = texts.some((t) => /^\{("properties":\{\},)?("type":"\w+")?\}$/.test(t));
+      return catchAll || new Set(texts).size < texts.length;
     });
   },
 };
@@ -266,7 +268,7 @@ for (const doc of [...fixtures(filters), ...documents(filters)]) {
     for (const v of validOnes) {
       for (const m of mutations(schema, v, generator.flatten, raw.discriminator, r)) {
         const flat = generator.flatten(schema);
-        const at = m.where === "(root)" ? flat : flat.properties?.[m.where];
+        const at = m.where === "(root)" ? flat : m.where === "[0]" ? flat.items : flat.properties?.[m.where];
         instances.push({ kind: `mutation: ${m.kind}`, instance: m.instance, where: at && generator.flatten(at) });
       }
     }

@@ -43,7 +43,10 @@ void ForEachNamedRef(const sema::SchemaMeanings& meanings, ir::SchemaId id,
       push(m.alias_of);
       return;
     }
-    for (const sema::ObjectProperty& p : m.properties) push(p.schema);
+    for (const sema::ObjectProperty& p : m.properties) {
+      push(p.schema);
+      for (ir::SchemaId also : p.also) push(also);
+    }
     for (const auto& [pattern, schema] : m.pattern_properties) push(schema);
     push(m.additional_properties_schema);
     push(s.items);

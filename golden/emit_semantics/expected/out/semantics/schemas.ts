@@ -264,14 +264,17 @@ export type ProductIdOrSlug = z.output<typeof ProductIdOrSlug>;
 export const MessageList = z.array(z.string());
 export type MessageList = z.output<typeof MessageList>;
 
+export const NamedCarrier = z.object({
+  id: z.int(),
+  name: z.string(),
+});
+export type NamedCarrier = z.output<typeof NamedCarrier>;
+
 export const HydratedOrder = z.object({
   id: z.int(),
   carrier: z.object({
     id: z.int().gte(1).optional(),
-  }).and(z.object({
-    id: z.int(),
-    name: z.string(),
-  })).optional(),
+  }).and(NamedCarrier).optional(),
 });
 export type HydratedOrder = z.output<typeof HydratedOrder>;
 
@@ -296,6 +299,14 @@ export const Concurrency = z.object({
   max: z.union([z.literal(6), z.literal(12)]).optional(),
 });
 export type Concurrency = z.output<typeof Concurrency>;
+
+export const ExporterConfig = z.union([
+  z.object({
+    path: z.string(),
+  }),
+  z.record(z.string(), z.unknown()),
+]);
+export type ExporterConfig = z.output<typeof ExporterConfig>;
 
 export const Account = z.object({
   /** @readonly (optional in requests) */
