@@ -7,10 +7,11 @@ namespace specc::cli {
 const std::vector<Explanation>& SpecPathExplanations() {
   static const std::vector<Explanation> table = {
       {"SPEC_PATH_PARAM_UNDECLARED", "a `{name}` in a path that no path parameter declares",
-       R"x(The path template has a `{name}` segment, but the operation (with its path item's shared
-parameters) declares no parameter `name` with `in: path`. The generated route would match
-the URL but hand the handler nothing typed for that segment. Reported as a warning, once
-per operation.
+       R"x(The path template has a `{name}` segment (before or after a `?` written into the path key),
+but the operation (with its path item's shared parameters) declares no parameter `name`
+with `in: path`. specc reads it as a required string parameter: the generated route
+validates it and hands it to the handler, the Postman requests send a value for it, and
+the bundle declares it. Reported as a warning, once per operation and name.
 
 Declare the parameter, with `required: true` as OpenAPI requires of path parameters.)x",
        {"specs/api.yaml", R"x(openapi: 3.1.0
@@ -57,6 +58,77 @@ paths:
       parameters:
         - {name: id, in: path, required: true, schema: {type: string}}
       responses: {'200': {description: the pet}}
+)x"}},
+
+      {"SPEC_PATH_PARAM_CASE", "a path parameter spelled like a template name except for case",
+       R"x(A parameter declared `in: path` as `ID` occurs in the path template only as `{id}`.
+Parameter names are case-sensitive, so by OpenAPI's letter these are two things: a
+template name nobody declares and a parameter no request can carry. Since exactly one
+declared parameter and one template name match when case is ignored, specc reads them as
+one parameter, spelled as the template spells it (`id`), with the declared schema: the
+route, its validation, the handler's input and the Postman request all use that name.
+Reported as a warning. When several names match without regard to case, nothing is
+joined (SPEC_PATH_PARAM_UNDECLARED and SPEC_PATH_PARAM_UNUSED instead).
+
+Spell the parameter and the template name the same.)x",
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths:
+  /pets/{id}:
+    get:
+      operationId: getPet
+      parameters:
+        - {name: ID, in: path, required: true, schema: {type: integer}}
+      responses: {'200': {description: the pet}}
+)x"},
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths:
+  /pets/{id}:
+    get:
+      operationId: getPet
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: integer}}
+      responses: {'200': {description: the pet}}
+)x"}},
+
+      {"SPEC_PATH_QUERY_CONFLICT", "a path key's query string and a query parameter send one value under two names",
+       R"x(Some documents write a query string into the path key: `/top.json?period={flag}` sends the
+value of `flag` as the query parameter `period`. That reading breaks when the operation
+also declares a query parameter that says otherwise:
+
+- `flag` itself is declared `in: query`: the declaration sends it as `?flag=`, the key
+  as `?period=`;
+- a query parameter `period` is declared too: two parameters, with two schemas, claim
+  the one query parameter `period`.
+
+A server generated from either reading refuses what a client of the other sends (a
+required parameter is missing, or one value fails the other schema), so specc refuses
+the document (an error) rather than generate code that rejects every request.
+`/search?q={q}` with `q` declared `in: query` is no conflict: it is the query parameter
+`q`, written into the key, and specc sends and reads it once.
+
+Drop the pair from the path key and declare the query parameter the server should read.)x",
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths:
+  /top.json?period={flag}:
+    get:
+      operationId: listTop
+      parameters:
+        - {name: flag, in: path, required: true, schema: {type: string, enum: [day, week]}}
+        - {name: period, in: query, schema: {type: integer}}
+      responses: {'200': {description: the top posts}}
+)x"},
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths:
+  /top.json:
+    get:
+      operationId: listTop
+      parameters:
+        - {name: period, in: query, required: true, schema: {type: string, enum: [day, week]}}
+      responses: {'200': {description: the top posts}}
 )x"}},
 
       {"SPEC_PATH_TEMPLATE", "a malformed path template",
