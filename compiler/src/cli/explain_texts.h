@@ -1,6 +1,7 @@
 // The long descriptions behind `specc explain CODE`: one entry per diagnostic code of
 // base/diag_codes.def, each with a file that draws the diagnostic and the same file fixed.
-// The table lives in explain_texts.cc; tests/cli/explain_test.cc checks that it covers
+// The table is joined in explain_texts.cc from explain_texts_spec*.cc and
+// explain_texts_project.cc; tests/cli/explain_test.cc checks that it covers
 // every code and that each wrong example draws its code and each right one does not.
 #ifndef SPECC_CLI_EXPLAIN_TEXTS_H_
 #define SPECC_CLI_EXPLAIN_TEXTS_H_
@@ -25,8 +26,9 @@ struct Explanation {
   ExampleFile right;             // the same file, fixed
 };
 
-// The parts of the table, one file each: SPEC_* codes (explain_texts_spec.cc) and the
-// project, template, config, env and secret codes (explain_texts_project.cc).
+// The parts of the table: SPEC_* codes (explain_texts_spec.cc, which joins one file per
+// group of codes) and the project, template, config, env and secret codes
+// (explain_texts_project.cc).
 const std::vector<Explanation>& SpecExplanations();
 const std::vector<Explanation>& ProjectExplanations();
 

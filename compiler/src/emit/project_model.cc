@@ -39,6 +39,17 @@ std::vector<const ir::Resource*> DeployTargets(const ir::Project& project) {
   return targets;
 }
 
+namespace {
+
+// Whether a service of `runtime` is deployed to a resource of type `type`.
+bool RunsOn(ir::Runtime runtime, ir::ResourceType type) {
+  return (runtime == ir::Runtime::kCloudflareWorker && type == ir::ResourceType::kCloudflareWorker) ||
+         (runtime == ir::Runtime::kCloudflarePages && type == ir::ResourceType::kCloudflarePages) ||
+         (runtime == ir::Runtime::kVercel && type == ir::ResourceType::kVercelProject);
+}
+
+}  // namespace
+
 bool SetOn(const ir::Project& project, const ir::EnvVar& var, const ir::Resource& target) {
   bool detected_everywhere = var.source.kind == ir::EnvSourceKind::kDetected;
   for (const ir::EnvOverride& o : var.overrides) {
@@ -50,7 +61,44 @@ bool SetOn(const ir::Project& project, const ir::EnvVar& var, const ir::Resource
     any_deploy = any_deploy || !s.deploy.empty();
     deployed_to = deployed_to || s.deploy == target.name;
   }
-  return !any_deploy || deployed_to || var.scope == ir::EnvScope::kBuild;
+  if (any_deploy) return deployed_to || var.scope == ir::EnvScope::kBuild;
+  // No service names its deploy target: the targets of the services' runtimes run them
+  // (a Worker service's secrets belong on the Worker, not on a web front end's Vercel
+  // project); when no target is of a service's runtime, every target may run them.
+  auto runs_a_service = [&](const ir::Resource& t) {
+    return std::any_of(project.services.begin(), project.services.end(), [&](const ir::Service& s) { return RunsOn(s.runtime, t.type); });
+  };
+  std::vector<const ir::Resource*> targets = DeployTargets(project);
+  bool runtime_targets = std::any_of(targets.begin(), targets.end(), [&](const ir::Resource* t) { return runs_a_service(*t); });
+  return !runtime_targets || runs_a_service(target) || var.scope == ir::EnvScope::kBuild;
+}
+
+const ir::Resource* TargetHolding(const ir::Project& project, const ir::EnvVar& var) {
+  for (const ir::Resource* target : DeployTargets(project)) {
+    if (SetOn(project, var, *target)) return target;
+  }
+  return nullptr;
+}
+
+std::string SecretStore(const ir::Project& project, const ir::EnvVar& var) {
+  if (const ir::Resource* target = TargetHolding(project, var)) {
+    return target->type == ir::ResourceType::kVercelProject ? "vercelEnvVar" : "cloudflareBinding";
+  }
+  for (const ir::Resource& r : project.resources) {
+    if (r.type == ir::ResourceType::kGithubRepo) return "githubEnvironmentSecret";
+  }
+  // No resource holds it: it lives where the services run. One runtime for all of them
+  // names the store; several, or none, leave the server's own environment.
+  std::string store;
+  for (const ir::Service& s : project.services) {
+    std::string here = s.runtime == ir::Runtime::kCloudflareWorker || s.runtime == ir::Runtime::kCloudflarePages ? "cloudflareBinding"
+                       : s.runtime == ir::Runtime::kVercel                                                     ? "vercelEnvVar"
+                       : s.runtime == ir::Runtime::kRailway                                                    ? "railwayVariable"
+                                                                                                               : "runtimeEnvVar";
+    if (!store.empty() && store != here) return "runtimeEnvVar";
+    store = here;
+  }
+  return store.empty() ? "runtimeEnvVar" : store;
 }
 
 std::string SecretType(const ir::Project& project, const ir::EnvVar& var, std::string_view environment) {
@@ -59,12 +107,7 @@ std::string SecretType(const ir::Project& project, const ir::EnvVar& var, std::s
     const ir::Resource* r = FindResource(project, source.resource);
     if (r != nullptr && r->type == ir::ResourceType::kNeonPostgres) return "neonCredential";
   }
-  std::string type;
-  for (const ir::Resource* target : DeployTargets(project)) {
-    if (!type.empty() || !SetOn(project, var, *target)) continue;
-    type = target->type == ir::ResourceType::kVercelProject ? "vercelEnvVar" : "cloudflareBinding";
-  }
-  return type.empty() ? "githubEnvironmentSecret" : type;
+  return SecretStore(project, var);
 }
 
 std::string MaskedValue(std::string_view name) {

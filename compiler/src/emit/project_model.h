@@ -28,14 +28,26 @@ std::vector<const ir::Resource*> DeployTargets(const ir::Project& project);
 
 // Returns whether `var` is set on deploy target `target` (in any environment). A service's
 // deploy target gets every variable; a target no service deploys to (a web front end) gets
-// the build-scoped ones, unless no service names a deploy target at all, when every target
-// gets every variable. Detected variables are set by the framework's build, never on a
-// platform.
+// the build-scoped ones. When no service names a deploy target, the targets of the
+// services' runtimes (a cloudflare.worker resource for `runtime = cloudflare.worker`) take
+// that role, and when none is of a service's runtime either, every target gets every
+// variable. Detected variables are set by the framework's build, never on a platform.
 bool SetOn(const ir::Project& project, const ir::EnvVar& var, const ir::Resource& target);
 
+// Returns where the running service reads `var` from, following the project (#15 item 11):
+// the first deploy target that holds it ("cloudflareBinding", "vercelEnvVar"); when none
+// does, the repository's GitHub environment ("githubEnvironmentSecret") if the project has a
+// github.repo, since the plan's GitHub environment step puts it there; otherwise the store
+// of the runtime its services run on: "cloudflareBinding" (cloudflare.worker and
+// cloudflare.pages), "vercelEnvVar" (vercel), "railwayVariable" (railway), or
+// "runtimeEnvVar" (node, mixed runtimes, or no service: the server's own environment).
+std::string SecretStore(const ir::Project& project, const ir::EnvVar& var);
+
+// Returns the deploy target whose env vars hold `var`; null when none does.
+const ir::Resource* TargetHolding(const ir::Project& project, const ir::EnvVar& var);
+
 // Returns the FR-023 type of secret `var` in `environment`: "neonCredential" when Neon
-// provides it, otherwise where it is stored: "cloudflareBinding", "vercelEnvVar", or
-// "githubEnvironmentSecret" when no deploy target holds it.
+// provides it, otherwise its SecretStore.
 std::string SecretType(const ir::Project& project, const ir::EnvVar& var, std::string_view environment);
 
 // Returns the masked placeholder of FR-023 for a secret called `name`: the token prefix

@@ -512,65 +512,6 @@ void Lowerer::LowerPathItem(const Document& doc, const Node& item_node, const st
   }
 }
 
-void Lowerer::CheckPathTemplate(ir::Operation& op, const std::string& path, Loc loc) {
-  std::vector<std::string> names;
-  size_t query = path.find('?');
-  if (query != std::string::npos) {
-    sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathTemplate, .loc = loc,
-                            .message = "path `" + path + "` holds a query string",
-                            .hint = "declare query parameters with `in: query`; specc routes the path before `?` and reads the parameters named after it from the query",
-                            .notes = {}});
-  }
-  for (size_t i = 0; i < std::min(query, path.size()); ++i) {
-    if (path[i] == '}') {
-      sink_.Report(DiagCode::kSpecPathTemplate, loc, "unbalanced `}` in path `" + path + "`");
-      return;
-    }
-    if (path[i] != '{') continue;
-    size_t close = path.find_first_of("{}", i + 1);
-    if (close == std::string::npos || path[close] != '}') {
-      sink_.Report(DiagCode::kSpecPathTemplate, loc, "unclosed `{` in path `" + path + "`");
-      return;
-    }
-    std::string name = path.substr(i + 1, close - i - 1);
-    if (std::find(names.begin(), names.end(), name) != names.end()) {
-      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathTemplate, .loc = loc,
-                              .message = "path `" + path + "` uses `{" + name + "}` twice",
-                              .hint = "both places take the same value", .notes = {}});
-    }
-    names.push_back(name);
-    i = close;
-  }
-  for (const std::string& name : names) {
-    bool declared = std::any_of(op.parameters.begin(), op.parameters.end(), [&](const ir::Parameter& p) {
-      return p.in == ir::ParamIn::kPath && p.name == name;
-    });
-    if (!declared) {
-      // A warning, not an error: the reading is clear (a required string), and OAI's own
-      // schema-valid examples (pass/operation-object-example.yaml) have this mistake.
-      sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathParamUndeclared, .loc = loc, .message =
-                   "path `" + path + "` has `{" + name + "}` but " +
-                       (op.operation_id.empty() ? std::string("no") : "operation `" + op.operation_id + "` declares no") +
-                       " path parameter `" + name + "`",
-                   .hint = "add a parameter with `name: " + name + "`, `in: path` and `required: true`", .notes = {}});
-    }
-  }
-  // A path parameter the template does not name can never be sent: the one clear reading
-  // is that the operation does not have it, so it leaves the IR here and no emitter
-  // requires or sends it.
-  std::erase_if(op.parameters, [&](const ir::Parameter& p) {
-    if (p.in != ir::ParamIn::kPath) return false;
-    // Names in a query string written into the path key count as occurring (clicksend).
-    bool in_query = query != std::string::npos && path.find("{" + p.name + "}", query) != std::string::npos;
-    if (std::find(names.begin(), names.end(), p.name) != names.end() || in_query) return false;
-    sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathParamUnused, .loc = p.loc,
-                            .message = "path parameter `" + p.name + "` does not occur in path `" + path +
-                                       "`; specc leaves it out, since no request can carry it",
-                            .hint = "add `{" + p.name + "}` to the path or change `in`", .notes = {}});
-    return true;
-  });
-}
-
 void Lowerer::LowerOperation(const Document& written_in, const Node& written, const std::string& method,
                              const std::string& path, const std::vector<ir::Parameter>& path_params,
                              const std::vector<ir::Server>& path_servers, ir::OperationKind kind,

@@ -88,6 +88,12 @@ std::string Lowercase(std::string text) {
   return text;
 }
 
+// The Cloudflare Pages environment an environment of the project deploys to: Pages knows
+// only Production and Preview.
+std::string PagesEnvironment(std::string_view env) {
+  return env == "prod" || env == "production" ? "Production" : "Preview";
+}
+
 bool IsAutomatable(const std::string& kind) {
   const std::vector<std::string>& kinds = AutomatableKinds();
   return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
@@ -294,6 +300,41 @@ class Builder {
     return "the `" + output + "` value";
   }
 
+  // Where the secret values among `keys` go in `env` ("" for every environment), named as
+  // this plan's steps name it: a deploy target's env vars step, the repository's GitHub
+  // environment step, or, when the plan has neither, the store of the services' runtime.
+  // Empty when none of `keys` is a secret.
+  std::string SecretNote(const std::vector<std::string>& keys, const std::string& env) const {
+    std::vector<std::string> places;
+    for (const ir::EnvVar& var : project_.env) {
+      if (!var.secret || std::find(keys.begin(), keys.end(), var.key) == keys.end()) continue;
+      std::string place = SecretPlace(var, env);
+      if (std::find(places.begin(), places.end(), place) == places.end()) places.push_back(place);
+    }
+    if (places.empty()) return {};
+    return "Paste secret values only into " + Join(places, " or ") + "; never into a file under git, an issue or a chat.";
+  }
+
+  std::string SecretPlace(const ir::EnvVar& var, const std::string& env) const {
+    if (const ir::Resource* t = TargetHolding(project_, var)) {
+      return env.empty() ? "the \"env vars of `" + t->name + "`\" steps" : "the step \"env vars of `" + t->name + "` (" + env + ")\"";
+    }
+    std::string store = SecretStore(project_, var);
+    if (store == "githubEnvironmentSecret") {
+      for (const ir::Resource& r : project_.resources) {
+        if (r.type != ir::ResourceType::kGithubRepo) continue;
+        return env.empty() ? "the \"GitHub environment ... of `" + r.name + "`\" steps"
+                           : "the step \"GitHub environment `" + env + "` of `" + r.name + "`\"";
+      }
+    }
+    if (store == "cloudflareBinding") {
+      return "the service's Cloudflare secrets (`npx wrangler secret put NAME`, or `npx wrangler pages secret put NAME` for Pages; both prompt for the value)";
+    }
+    if (store == "vercelEnvVar") return "the Vercel project's Environment Variables, with Sensitive turned on";
+    if (store == "railwayVariable") return "the Railway service's Variables";
+    return "the environment of the server that runs the service (from your secret manager)";
+  }
+
   std::vector<std::string> Instructions(const PlanStep& step, const ir::Resource& r, const std::string& env, bool connect) const {
     std::vector<std::string> out;
     const std::string& name = step.name;
@@ -302,7 +343,7 @@ class Builder {
       out.push_back("Check that it matches the spec (" + std::string(ir::ResourceTypeName(r.type)) + ") and that your account can read it.");
     }
     std::string provides = Quoted(step.provides);
-    std::string secret_note = "Paste secret values only into the deploy target's env var settings (the `Env` steps); never into a file under git, an issue or a chat.";
+    std::string secret_note = SecretNote(step.provides, env);
     switch (r.type) {
       case ir::ResourceType::kGithubRepo: {
         const std::string& repo = step.name;
@@ -319,7 +360,7 @@ class Builder {
                         (Setting(r, "plan", env).empty() ? "" : "; set its compute to the `" + Setting(r, "plan", env) + "` plan") + ".");
           out.push_back("On the branch, click Connect, choose the database `" + NeonDatabaseName(project_, r, env) + "` and the role `" + NeonRoleName(project_, r, env) +
                         "`, turn on connection pooling and copy the connection string.");
-          if (!step.provides.empty()) out.push_back("Use it as " + provides + " in " + env + ". " + secret_note);
+          if (!step.provides.empty()) out.push_back("Use it as " + provides + " in " + env + "." + (secret_note.empty() ? "" : " " + secret_note));
         } else if (!connect) {
           out.push_back("Open https://console.neon.tech and click New project (skip if `" + step.name + "` exists).");
           out.push_back("Name it `" + step.name + "`, region `" + Setting(r, "region", env, "(any)") + "`" +
@@ -346,7 +387,7 @@ class Builder {
           out.push_back("Copy " + UpstashOutputText(ProvidedOutput(key, r.name, env)) + " into `" + key + "`" +
                         (env.empty() ? "" : " in " + env) + ".");
         }
-        if (!step.provides.empty()) out.push_back(secret_note);
+        if (!secret_note.empty()) out.push_back(secret_note);
         out.push_back("Accounts created through the Vercel Marketplace have no Developer API: this manual path works for them too.");
         break;
       }
@@ -460,6 +501,7 @@ class Builder {
     ir::Provider provider = ir::ProviderOf(t.type);
     std::string prefix = TargetPrefix(t.type);
     bool vercel = t.type == ir::ResourceType::kVercelProject;
+    bool pages = t.type == ir::ResourceType::kCloudflarePages;
     std::string name = Setting(t, "name", env, t.name);
     // Env vars.
     PlanStep vars = Base(prefix + "Env", t, env);
@@ -482,6 +524,19 @@ class Builder {
       vars.instructions.push_back("Open the Vercel project `" + t.name + "` > Settings > Environment Variables.");
       vars.instructions.push_back("For the " + VercelEnvironment(env) + " environment, add " + (plain.empty() ? "no plain values" : Quoted(plain)) + ".");
       if (!secret.empty()) vars.instructions.push_back("Add " + Quoted(secret) + " with Sensitive turned on.");
+    } else if (pages) {
+      // Pages has two environments, Production and Preview, not the project's names.
+      std::string pages_env = PagesEnvironment(env);
+      vars.instructions.push_back("Open https://dash.cloudflare.com > Workers & Pages > `" + name + "` > Settings > Variables and Secrets and choose the " +
+                                  pages_env + " environment (for " + env + ").");
+      if (!plain.empty()) vars.instructions.push_back("Add the text variables " + Quoted(plain) + ".");
+      if (!secret.empty()) {
+        vars.instructions.push_back("Add " + Quoted(secret) + " as type Secret" +
+                                    (pages_env == "Production" ? " (or run `npx wrangler pages secret put NAME --project-name " + name +
+                                                                     "`, which prompts for the value: never pass a secret on the command line)"
+                                                               : "") +
+                                    ".");
+      }
     } else {
       vars.instructions.push_back("Open https://dash.cloudflare.com > Workers & Pages > `" + name + "` > Settings > Variables and Secrets (environment `" + env + "`).");
       if (!plain.empty()) vars.instructions.push_back("Add the text variables " + Quoted(plain) + ".");
@@ -506,6 +561,12 @@ class Builder {
     if (vercel) {
       deploy.instructions.push_back(std::string("Run `npx vercel deploy") + (env == "prod" || last ? " --prod --skip-domain" : "") +
                                     "` in the project's root directory, or push to the branch Vercel builds for " + VercelEnvironment(env) + ".");
+    } else if (pages) {
+      // A Pages deployment of the production branch is live at once; any other branch is a Preview.
+      std::string branch = PagesEnvironment(env) == "Production" ? Setting(t, "branch", env, "main") : env;
+      deploy.instructions.push_back("Run `npx wrangler pages deploy DIR --project-name " + name + " --branch " + branch +
+                                    "` in the repository, DIR being the built site's directory" +
+                                    (PagesEnvironment(env) == "Production" ? " (`" + branch + "` is the production branch)." : "."));
     } else {
       deploy.instructions.push_back(std::string("Run `npx wrangler ") + (last ? "versions upload" : "deploy") + " --env " + env + "` in the repository.");
     }
@@ -540,6 +601,15 @@ class Builder {
     if (t.type == ir::ResourceType::kVercelProject) {
       step.instructions.push_back("Open the Vercel project `" + t.name + "` > Deployments and pick the verified " + env + " deployment.");
       step.instructions.push_back("Click Promote to Production and confirm.");
+    } else if (t.type == ir::ResourceType::kCloudflarePages) {
+      // Pages cannot promote a Preview: production is what its production branch builds,
+      // live as soon as the deploy step of this environment is ready.
+      step.instructions.push_back("Open Workers & Pages > `" + Setting(t, "name", env, t.name) +
+                                  "` > Deployments and check that the production deployment is the commit verified in " +
+                                  project_.environments[project_.environments.size() - 2].name + ".");
+      step.instructions.push_back("To go back, use Rollback on the previous production deployment.");
+      steps_.push_back(std::move(step));
+      return;
     } else {
       step.instructions.push_back("Run `npx wrangler versions deploy --env " + env + "` and choose the verified version at 100%.");
     }
