@@ -67,10 +67,12 @@ components:
         - {type: object, properties: {meows: {type: boolean}}}
 )x"}},
 
-      {"SPEC_ONEOF_TWINS", "oneOf branches that accept the same values",
+      {"SPEC_ONEOF_TWINS", "oneOf branches that accept the same values, or one that accepts all",
        R"x(Two branches of a `oneOf` check the same things (the same type and constraints;
 formats no validator checks do not count), so every value that matches one matches
-the other, and read literally no value matches exactly one. specc reads such a oneOf
+the other, and read literally no value matches exactly one. The same holds for a
+branch that checks nothing but its type (`{type: object}`) beside another branch of
+that type: every value of the other branch matches both. specc reads such a oneOf
 as anyOf: the generated server accepts a value that matches any branch. Tell the
 branches apart with an enum or const, or a discriminator, or write `anyOf`.)x",
        {"specs/api.yaml", R"x(openapi: 3.1.0

@@ -156,13 +156,17 @@ components:
     Nickname: {type: string, nullable: true}
 )x"}},
 
-      {"SPEC_VALUE_TYPE", "a `default` or `example` that its schema's `type` rejects",
+      {"SPEC_VALUE_TYPE", "a `default`, `example` or `enum` value that its schema's `type` rejects",
        R"x(A schema's `default` or `example` is a value of another JSON type than the schema's `type`
 allows: `default: 10` under `type: string`, `example: "yes"` under `type: boolean`. A
 client that sends the default, a mock that serves the example, and the Zod schema specc
 generates all disagree about such a value, and documentation shows a value the API
 rejects. Other validators (Spectral's `oas3-valid-schema-example`, Redocly's
 `no-invalid-schema-examples`) report it too.
+
+An `enum` value of another type is reported the same way. Where it quotes a number of a
+numeric type (`type: integer, enum: ["6", "12"]`, a common way to write it), specc reads
+it as that number for every artifact, which is what the examples of such APIs send.
 
 Make the value match the type (quote a number meant as a string), or fix `type`.)x",
        {"specs/api.yaml", R"x(openapi: 3.0.3
