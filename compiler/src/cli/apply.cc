@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/drift_run.h"
+#include "cli/run_cache.h"
 #include "drift/classify.h"
 
 namespace specc::cli {
@@ -14,7 +15,10 @@ namespace specc::cli {
 int RunApply(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx) {
   int exit_code = kExitUsage;
   std::optional<DriftRun> run =
-      StartDriftRun({.staged = false, .writes = !flags.dry_run}, generate, ctx, &exit_code);
+      StartDriftRun({.staged = false,
+                     .writes = !flags.dry_run,
+                     .reuse_services = flags.cache && !CacheDisabledByEnvironment()},
+                    generate, ctx, &exit_code);
   if (!run) return exit_code;
   // The report lists what apply found; its last line says what apply did.
   PrintDriftReport(run->classification, flags.diff, flags.dry_run ? DriftVerb::kApplyDryRun : DriftVerb::kApply, ctx);
