@@ -315,7 +315,8 @@ TEST(RunCache, ExampleProjectWarmEqualsCold) {
 }
 
 // Every golden case's input as a repository (committed as it is, nothing applied): the
-// warm check prints exactly what the cold one printed, warnings and errors included.
+// warm check, and the check that takes every service from its record, print exactly what
+// the cold one printed, warnings and errors included.
 TEST(RunCache, GoldenInputsWarmEqualsCold) {
   int compared = 0;
   for (const auto& golden : stdfs::directory_iterator(SPECC_SOURCE_DIR "/golden")) {
@@ -332,6 +333,10 @@ TEST(RunCache, GoldenInputsWarmEqualsCold) {
     EXPECT_EQ(trace, "hit") << golden.path();
     ExpectSame(uncached, cold, golden.path().string() + " cold");
     ExpectSame(uncached, warm, golden.path().string() + " warm");
+    // Without the whole-run entry, every service comes from its record (cli/service_cache.h).
+    stdfs::remove_all(stdfs::path(repo.dir()) / ".git/specc/cache");
+    RunResult services = Traced(repo.dir(), {"check"}, &trace);
+    ExpectSame(uncached, services, golden.path().string() + " from the service records");
     ++compared;
   }
   EXPECT_GT(compared, 50);
