@@ -147,6 +147,7 @@ std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const 
       return std::nullopt;
     }
     if (removed.value() > 0) {
+      if (run_options.record != nullptr) run_options.record->MarkUnstorable();
       ctx.err << "specc: removed " << removed.value() << " temporary file"
               << (removed.value() == 1 ? "" : "s") << " that an interrupted run left behind\n";
     }

@@ -177,8 +177,8 @@ int RunWithCache(const std::string& command_key, bool staged, const CommandConte
   ctx.err << entry.err;
   if (ctx.accepted_secrets != nullptr) ctx.accepted_secrets->insert(accepted.begin(), accepted.end());
   // Usage and environment errors (a lock held, an unreadable file) are not the specs'
-  // answer: they are not kept.
-  if (code != kExitUsage) Store(path, entry, ctx);
+  // answer, and an apply that wrote changed what it read: they are not kept.
+  if (code != kExitUsage && record.storable()) Store(path, entry, ctx);
   return code;
 }
 
