@@ -13,8 +13,10 @@ of specc on large public descriptions:
 - the incremental check (the run cache, `.git/specc/cache`): on the repository holding
   GitHub's description, and on a synthetic monorepo the script builds in a temporary
   directory from corpus descriptions that lint clean (one service each, named by a project
-  spec): cold apply, cold check (--no-cache), warm check with nothing changed, and check
-  after one service's description changed;
+  spec): cold apply, check with --no-cache and cold (no cache entry, no service record),
+  warm check with nothing changed, check after one service's description changed (the
+  service records: only that service is loaded and rendered), and apply warm and after
+  one description changed;
 - parallel work: apply with -j 1 and with -j N (the number of cores), checking that both
   write the same bytes.
 Each row is the median of --runs runs (after one warm-up) with the min and max of wall time.
@@ -136,7 +138,9 @@ def build_monorepo(specc, repo, documents):
 
 
 def drop_cache(repo):
-    shutil.rmtree(os.path.join(repo, ".git", "specc", "cache"), ignore_errors=True)
+    """Drops the run cache and the service records (.git/specc/cache, .git/specc/services)."""
+    for d in ("cache", "services"):
+        shutil.rmtree(os.path.join(repo, ".git", "specc", d), ignore_errors=True)
 
 
 def generated_files(repo):
@@ -152,9 +156,11 @@ def generated_files(repo):
 
 
 def incremental_rows(specc, repo, label, runs, changed_file):
-    """Cold check, warm check, and check after `changed_file` changed (its bytes alternate
-    between the committed ones and the same plus a trailing newline, which changes no
-    output): each sample starts from the state it measures."""
+    """Cold check (no cache at all, and with --no-cache), warm check, and check after
+    `changed_file` changed (its bytes alternate between the committed ones and the same
+    plus a trailing newline, which changes no output); then the same for apply, which
+    writes nothing in any of them: each sample starts from the state it measures."""
+    report(f"check {label}, --no-cache", [specc, "check", "--no-cache", "-C", repo], runs)
     report(f"check {label}, cold (no cache entry)", [specc, "check", "-C", repo], runs, before=lambda: drop_cache(repo))
     report(f"check {label}, warm (nothing changed)", [specc, "check", "-C", repo], runs)
     with open(changed_file, "rb") as f:
@@ -165,9 +171,11 @@ def incremental_rows(specc, repo, label, runs, changed_file):
         state["edited"] = not state["edited"]
         with open(changed_file, "wb") as f:
             f.write(original + b"\n" if state["edited"] else original)
-        # The entry must hold the other version: the previous sample stored it.
+        # The records must hold the other version: the previous sample stored it.
 
     report(f"check {label}, one description changed", [specc, "check", "-C", repo], runs, before=touch_one)
+    report(f"apply {label}, warm (nothing changed)", [specc, "apply", "-C", repo], runs)
+    report(f"apply {label}, one description changed", [specc, "apply", "-C", repo], runs, before=touch_one)
     with open(changed_file, "wb") as f:
         f.write(original)
 

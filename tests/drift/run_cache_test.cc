@@ -286,6 +286,45 @@ TEST(RunCache, DamagedForeignAndStaleEntriesAreNotTrusted) {
   EXPECT_EQ(trace, "hit");
 }
 
+TEST(RunCache, ApplyWithNothingToWriteIsAnsweredFromTheCache) {
+  GitRepo repo;
+  SetUpApplied(repo);
+  AgeFiles(repo);
+  std::string trace;
+  RunResult uncached = SpeccWithEmitters(repo.dir(), {"apply", "--no-cache"});
+  ASSERT_EQ(uncached.out, "up to date: nothing to write\n");
+  ExpectSame(uncached, Traced(repo.dir(), {"apply"}, &trace), "cold");
+  EXPECT_EQ(trace, "miss (no entry)");
+  ExpectSame(uncached, Traced(repo.dir(), {"apply"}, &trace), "warm");
+  EXPECT_EQ(trace, "hit");
+
+  // A changed spec: the apply writes, and what it answered is not kept.
+  std::string edited = kSpec;
+  edited.replace(edited.find("name: {type: string}"), 20, "nick: {type: string}");
+  repo.Write("specs/api.yaml", edited);
+  RunResult wrote = Traced(repo.dir(), {"apply"}, &trace);
+  EXPECT_EQ(trace.rfind("miss (`", 0), 0u) << trace;
+  EXPECT_NE(wrote.out.find("updated "), std::string::npos) << wrote.out;
+  RunResult again = Traced(repo.dir(), {"apply"}, &trace);
+  EXPECT_NE(trace, "hit");
+  EXPECT_EQ(again.out, "up to date: nothing to write\n");
+
+  // A generated file deleted behind the cache's back is written again, never skipped.
+  AgeFiles(repo);
+  Traced(repo.dir(), {"apply"}, &trace);
+  Traced(repo.dir(), {"apply"}, &trace);
+  ASSERT_EQ(trace, "hit");
+  stdfs::path schemas = stdfs::path(repo.dir()) / "src/generated/api/schemas.ts";
+  std::string bytes = ReadAll(schemas);
+  ASSERT_NE(bytes.find("nick"), std::string::npos);
+  stdfs::remove(schemas);
+  RunResult restored = Traced(repo.dir(), {"apply"}, &trace);
+  EXPECT_EQ(trace, "miss (`src/generated/api/schemas.ts` changed)");
+  EXPECT_EQ(ReadAll(schemas), bytes);
+  ExpectSame(SpeccWithEmitters(repo.dir(), {"apply", "--dry-run", "--no-cache"}),
+             Traced(repo.dir(), {"apply", "--dry-run"}, &trace), "dry run");
+}
+
 TEST(RunCache, UnwritableCacheNeverFailsACheck) {
   GitRepo repo;
   SetUpApplied(repo);
@@ -315,7 +354,8 @@ TEST(RunCache, ExampleProjectWarmEqualsCold) {
 }
 
 // Every golden case's input as a repository (committed as it is, nothing applied): the
-// warm check prints exactly what the cold one printed, warnings and errors included.
+// warm check, and the check that takes every service from its record, print exactly what
+// the cold one printed, warnings and errors included.
 TEST(RunCache, GoldenInputsWarmEqualsCold) {
   int compared = 0;
   for (const auto& golden : stdfs::directory_iterator(SPECC_SOURCE_DIR "/golden")) {
@@ -332,6 +372,10 @@ TEST(RunCache, GoldenInputsWarmEqualsCold) {
     EXPECT_EQ(trace, "hit") << golden.path();
     ExpectSame(uncached, cold, golden.path().string() + " cold");
     ExpectSame(uncached, warm, golden.path().string() + " warm");
+    // Without the whole-run entry, every service comes from its record (cli/service_cache.h).
+    stdfs::remove_all(stdfs::path(repo.dir()) / ".git/specc/cache");
+    RunResult services = Traced(repo.dir(), {"check"}, &trace);
+    ExpectSame(uncached, services, golden.path().string() + " from the service records");
     ++compared;
   }
   EXPECT_GT(compared, 50);

@@ -11,7 +11,10 @@
 namespace specc {
 
 // Returns the SHA-256 digest of `data` as 64 lowercase hex digits.
+// Uses the CPU's SHA instructions where it has them.
 std::string Sha256Hex(std::string_view data);
+// The same digest without them, for tests that compare the two.
+std::string Sha256HexPortable(std::string_view data);
 
 }  // namespace specc
 

@@ -14,8 +14,10 @@
 #include "cli/diff_run.h"
 #include "cli/drift_run.h"
 #include "cli/guard.h"
+#include "cli/project_generate.h"
 #include "cli/run_cache.h"
 #include "cli/run_record.h"
+#include "cli/service_cache.h"
 #include "cli/version.h"
 #include "drift/apply.h"
 #include "drift/git_worktree.h"
@@ -33,104 +35,6 @@ drift::GeneratorInfo SpeccGenerator() {
   drift::GeneratorInfo info;
   info.version = SpeccVersion();
   return info;
-}
-
-namespace {
-
-// What the run owns under `config` (drift/ownership.h). Every configured output directory
-// counts, enabled or not, so that switching an artifact off removes its files; the
-// inputs are the directories specc.yaml names and every file the front end read.
-drift::Ownership OwnershipOf(const spec::ProjectConfig& config,
-                             const std::vector<std::string>& files_read) {
-  drift::Ownership owned;
-  std::set<std::string> outputs, scaffolds, inputs = {"specc.yaml", config.specs_dir};
-  for (const spec::ArtifactConfig& artifact : config.artifacts) {
-    // specc.yaml reports an enabled artifact's bad directory; a disabled one's default
-    // may overlap the specs, and is then simply not owned.
-    if (!spec::OutputDirProblem(config, artifact.out)) outputs.insert(artifact.out);
-    if (artifact.enabled && artifact.scaffold && emit::FindEmitter(artifact.kind) != nullptr) {
-      scaffolds.insert(artifact.handlers.empty() ? artifact.out : artifact.handlers);
-    }
-  }
-  if (!config.templates_dir.empty()) inputs.insert(config.templates_dir);
-  for (const std::string& file : files_read) {
-    // A file outside the repository is displayed by its absolute path; nothing specc
-    // writes can be it.
-    if (IsNormalRelativePath(file)) inputs.insert(file);
-  }
-  owned.output_dirs.assign(outputs.begin(), outputs.end());
-  owned.scaffold_dirs.assign(scaffolds.begin(), scaffolds.end());
-  owned.inputs.assign(inputs.begin(), inputs.end());
-  return owned;
-}
-
-}  // namespace
-
-Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources,
-                                   DiagSink& sink) {
-  spec::ProjectConfig config = driver::LoadConfig(root, fs, sources, sink);
-  Result<std::vector<std::string>> inputs = driver::FindSpecInputs(config.specs_dir, root, fs);
-  if (!inputs.ok()) return inputs.error();
-  FileId first_spec = static_cast<FileId>(sources.file_count());
-  driver::LoadedSpecs specs = driver::LoadSpecs(inputs.value(), root, fs, sources, sink);
-  // Everything read so far is specc.yaml and the specs (the allowlist and the templates
-  // come next).
-  std::vector<std::string> files_read;
-  for (FileId file = 0; file < sources.file_count(); ++file) files_read.push_back(sources.path(file));
-  Generation out;
-  out.secrets = driver::ReviewSpecSecrets(first_spec, driver::SecretAllowlists({}, config.specs_dir), root, fs,
-                                          sources, sink);
-  // After the files read are listed: a file nothing reaches is no input of the outputs.
-  driver::ReportUnreachedSpecFiles(config.specs_dir, root, fs, sources, driver::SecretAllowlists({}, config.specs_dir),
-                                   sink);
-  if (sink.has_errors()) return Generation{};
-  out.ownership = OwnershipOf(config, files_read);
-  emit::TemplateSet templates = emit::TemplateSet::BuiltIn(sources);
-  if (!config.templates_dir.empty()) {
-    // Read through `fs`, so that `check --staged` renders with the staged templates.
-    Status status = templates.Override(JoinPath(root, config.templates_dir), config.templates_dir, fs,
-                                       sources, sink);
-    if (!status.ok()) return status.error();
-  }
-  // Kinds that share an output directory are generated together (the routes import the
-  // schemas next to them); each group's files go under its directory. Kinds without an
-  // emitter yet (postman, env, plan) generate nothing.
-  std::map<std::string, std::vector<std::string>> kinds_by_dir;
-  std::map<std::string, std::string> scaffolds_by_dir;  // where the handler scaffolds of a group go
-  std::set<std::string> no_scaffolds;                     // groups whose routes say `handlers: false`
-  for (const spec::ArtifactConfig& artifact : config.artifacts) {
-    if (artifact.enabled && emit::FindEmitter(artifact.kind) != nullptr) {
-      kinds_by_dir[artifact.out].push_back(artifact.kind);
-      if (!artifact.handlers.empty()) scaffolds_by_dir[artifact.out] = artifact.handlers;
-      if (!artifact.scaffold) no_scaffolds.insert(artifact.out);
-    }
-  }
-  std::vector<driver::GenerateGroup> groups;
-  std::vector<std::string> dirs;
-  for (const auto& [dir, kinds] : kinds_by_dir) {
-    emit::EmitOptions options;
-    options.postman_prefix = config.postman_prefix;
-    options.postman_base_urls = config.postman_base_urls;
-    auto scaffold_dir = scaffolds_by_dir.find(dir);
-    options.handlers_to_out = PathFrom(scaffold_dir == scaffolds_by_dir.end() ? dir : scaffold_dir->second, dir);
-    groups.push_back({kinds, options});
-    dirs.push_back(dir);
-  }
-  // Every group's emitters at once, on all cores (-j); the result does not depend on it.
-  std::vector<OutputSet> generated = driver::GenerateGroups(specs, groups, templates, sink);
-  for (size_t g = 0; g < groups.size(); ++g) {
-    const std::string& dir = dirs[g];
-    auto scaffold_dir = scaffolds_by_dir.find(dir);
-    std::string scaffolds = scaffold_dir == scaffolds_by_dir.end() ? dir : scaffold_dir->second;
-    for (const auto& [path, bytes] : generated[g].files()) {
-      if (!generated[g].IsScaffold(path)) {
-        out.files.Put(JoinPath(dir, path), bytes);
-      } else if (no_scaffolds.count(dir) == 0) {
-        out.files.PutScaffold(JoinPath(scaffolds, path), bytes);
-      }
-    }
-  }
-  return out;
 }
 
 std::string LockPath(const drift::Worktree& worktree) {
@@ -200,9 +104,15 @@ std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const 
   const Fs& fs = recording_fs ? static_cast<const Fs&>(*recording_fs) : read_fs;
   const drift::Worktree& observed = recording_worktree ? static_cast<const drift::Worktree&>(*recording_worktree)
                                                        : worktree;
+  std::optional<ServiceCache> services;
+  if (run_options.reuse_services) {
+    services.emplace(worktree.CommonGitDir(), read_fs, worktree, staged, run_options.record,
+                     run_options.record != nullptr ? run_options.record->started_ns() : NowNs());
+  }
   SourceMap sources;
   DiagSink sink;
-  Result<Generation> outputs = generate(worktree.root(), fs, sources, sink);
+  Result<Generation> outputs = services ? GenerateProject(worktree.root(), fs, sources, sink, &*services)
+                                        : generate(worktree.root(), fs, sources, sink);
   if (sink.has_errors()) {
     PrintDiagnostics(sink, sources, ctx.format,
                      ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
@@ -237,6 +147,7 @@ std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const 
       return std::nullopt;
     }
     if (removed.value() > 0) {
+      if (run_options.record != nullptr) run_options.record->MarkUnstorable();
       ctx.err << "specc: removed " << removed.value() << " temporary file"
               << (removed.value() == 1 ? "" : "s") << " that an interrupted run left behind\n";
     }
@@ -323,7 +234,14 @@ int CheckOnce(const DriftFlags& flags, const GenerateFn& generate, const Command
 
 int RunCheck(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx) {
   // --breaking reads commits and the accepted-breaks file beyond what the record covers.
-  if (!flags.cache || flags.breaking || CacheDisabledByEnvironment()) return CheckOnce(flags, generate, ctx, nullptr);
+  if (!flags.cache || CacheDisabledByEnvironment()) {
+    DriftFlags uncached = flags;
+    uncached.cache = false;
+    return CheckOnce(uncached, generate, ctx, nullptr);
+  }
+  // --breaking reads commits and the accepted-breaks file beyond what the record covers:
+  // only its services are reused.
+  if (flags.breaking) return CheckOnce(flags, generate, ctx, nullptr);
   std::string key = "check" + std::string(flags.staged ? " --staged" : "") + (flags.diff ? " --diff" : "") +
                     " --format " + std::to_string(static_cast<int>(ctx.format));
   return RunWithCache(key, flags.staged, ctx, [&](const CommandContext& run_ctx, RunRecord* record) {
@@ -336,7 +254,8 @@ namespace {
 int CheckOnce(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx, RunRecord* record) {
   int exit_code = kExitUsage;
   std::optional<DriftRun> run =
-      StartDriftRun({.staged = flags.staged, .writes = false, .record = record}, generate, ctx, &exit_code);
+      StartDriftRun({.staged = flags.staged, .writes = false, .record = record, .reuse_services = flags.cache},
+                    generate, ctx, &exit_code);
   if (!run) return exit_code;
   int code = run->classification.has_conflicts() ? kExitConflicts
              : run->classification.has_changes() ? kExitDrift

@@ -180,10 +180,13 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
           ->option_text("N");
     }
     if (name == "apply") sub->add_flag("--dry-run", dry_run, "write nothing");
+    if (name == "apply" || name == "check") {
+      sub->add_flag("--no-cache", no_cache,
+                    "neither read nor write the run cache (.git/specc/cache, .git/specc/services; also "
+                    "SPECC_NO_CACHE=1)");
+    }
     if (name == "check") {
       sub->add_flag("--staged", staged, "check the index, not the working tree");
-      sub->add_flag("--no-cache", no_cache,
-                    "neither read nor write the run cache (.git/specc/cache; also SPECC_NO_CACHE=1)");
       sub->add_flag("--breaking", breaking,
                     "also report breaking changes against the base (the merge base with the remote default "
                     "branch, else HEAD), as `specc diff` does");
@@ -278,7 +281,9 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   if (name == "explain") return RunExplain(code, ctx);
   const GenerateFn& generate = options.generate ? options.generate : GenerateFn(DefaultGenerate);
   if (name == "apply") {
-    return RunApply({.dry_run = dry_run, .diff = show_diff, .staged = false}, generate, ctx);
+    // The cache knows the built-in generator only: a replaced one may render differently.
+    return RunApply({.dry_run = dry_run, .diff = show_diff, .staged = false, .cache = !no_cache && !options.generate},
+                    generate, ctx);
   }
   if (name == "check") {
     // The cache knows the built-in generator only: a replaced one may render differently.

@@ -38,6 +38,9 @@ struct DriftRunOptions {
   bool writes = false;
   // When set, every file and git version the run reads is recorded here (run_cache.h).
   RunRecord* record = nullptr;
+  // Generate with the built-in generator, taking each unchanged service's share from the
+  // service cache (cli/service_cache.h) instead of `generate`.
+  bool reuse_services = false;
 };
 
 // Where a run locks the repository: `specc.lock` in the git directory that linked

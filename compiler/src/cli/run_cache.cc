@@ -14,6 +14,7 @@
 #include "base/file_lock.h"
 #include "base/path.h"
 #include "base/sha256.h"
+#include "cli/cache_format.h"
 #include "cli/drift_run.h"
 #include "cli/version.h"
 #include "drift/git_worktree.h"
@@ -23,64 +24,9 @@ namespace specc::cli {
 namespace {
 
 constexpr std::string_view kMagic = "specc-run-cache 1\n";
-constexpr size_t kTrailerSize = 64 + 1;  // SHA-256 hex and a newline
-
-void PutField(std::string& out, std::string_view field) {
-  out += std::to_string(field.size());
-  out += ':';
-  out += field;
-  out += '\n';
-}
-
-// Reads the fields PutField wrote, refusing anything else.
-class FieldReader {
- public:
-  explicit FieldReader(std::string_view text) : text_(text) {}
-
-  bool Next(std::string* field) {
-    size_t colon = text_.find(':', pos_);
-    if (colon == std::string_view::npos || colon == pos_ || colon - pos_ > 12) return false;
-    size_t size = 0;
-    for (size_t i = pos_; i < colon; ++i) {
-      if (text_[i] < '0' || text_[i] > '9') return false;
-      size = size * 10 + static_cast<size_t>(text_[i] - '0');
-    }
-    if (size > text_.size() - colon - 1 || colon + 1 + size >= text_.size() || text_[colon + 1 + size] != '\n') {
-      return false;
-    }
-    field->assign(text_.substr(colon + 1, size));
-    pos_ = colon + 2 + size;
-    return true;
-  }
-
-  bool NextNumber(int64_t* number) {
-    std::string field;
-    if (!Next(&field) || field.empty() || field.size() > 19) return false;
-    size_t start = field[0] == '-' ? 1 : 0;
-    if (start == field.size()) return false;
-    int64_t value = 0;
-    for (size_t i = start; i < field.size(); ++i) {
-      if (field[i] < '0' || field[i] > '9') return false;
-      value = value * 10 + (field[i] - '0');
-    }
-    *number = start == 1 ? -value : value;
-    return true;
-  }
-
-  bool AtEnd() const { return pos_ == text_.size(); }
-
- private:
-  std::string_view text_;
-  size_t pos_ = 0;
-};
-
-bool TraceOn() {
-  const char* trace = std::getenv("SPECC_CACHE_TRACE");
-  return trace != nullptr && std::string_view(trace) != "" && std::string_view(trace) != "0";
-}
 
 void Trace(const CommandContext& ctx, const std::string& note) {
-  if (TraceOn()) ctx.err << "specc: cache: " << note << "\n";
+  if (CacheTraceOn()) ctx.err << "specc: cache: " << note << "\n";
 }
 
 // Replays a stored run.
@@ -134,29 +80,15 @@ std::string SerializeCacheEntry(const CacheEntry& entry) {
   PutField(out, entry.err);
   PutField(out, std::to_string(entry.accepted.size()));
   for (const std::string& fingerprint : entry.accepted) PutField(out, fingerprint);
-  PutField(out, std::to_string(entry.observations.size()));
-  for (const Observation& seen : entry.observations) {
-    PutField(out, std::string(1, static_cast<char>(seen.kind)));
-    PutField(out, std::to_string(seen.version));
-    PutField(out, seen.path);
-    PutField(out, seen.answer);
-    PutField(out, seen.witness);
-  }
-  out += Sha256Hex(out);
-  out += '\n';
+  PutObservations(out, entry.observations);
+  Seal(out);
   return out;
 }
 
 Result<CacheEntry> ParseCacheEntry(std::string_view bytes) {
-  if (bytes.size() < kMagic.size() + kTrailerSize || bytes.substr(0, kMagic.size()) != kMagic) {
-    return Error{"not a cache entry (or truncated)"};
-  }
-  std::string_view body = bytes.substr(0, bytes.size() - kTrailerSize);
-  std::string_view trailer = bytes.substr(bytes.size() - kTrailerSize);
-  if (trailer.back() != '\n' || trailer.substr(0, 64) != Sha256Hex(body)) {
-    return Error{"checksum mismatch (truncated or damaged)"};
-  }
-  FieldReader in(body.substr(kMagic.size()));
+  Result<std::string_view> body = Unseal(bytes, kMagic);
+  if (!body.ok()) return body.error();
+  FieldReader in(body.value());
   CacheEntry entry;
   std::string exit_code;
   int64_t number = 0, count = 0;
@@ -170,21 +102,7 @@ Result<CacheEntry> ParseCacheEntry(std::string_view bytes) {
   for (int64_t i = 0; i < count; ++i) {
     if (!in.Next(&entry.accepted.emplace_back())) return malformed;
   }
-  if (!in.NextNumber(&count) || count < 0) return malformed;
-  const std::string kinds = "RCLTSIE";
-  for (int64_t i = 0; i < count; ++i) {
-    Observation seen;
-    std::string kind;
-    int64_t version = 0;
-    if (!in.Next(&kind) || kind.size() != 1 || kinds.find(kind[0]) == std::string::npos ||
-        !in.NextNumber(&version) || version < 0 || version > 2 || !in.Next(&seen.path) || !in.Next(&seen.answer) ||
-        !in.Next(&seen.witness)) {
-      return malformed;
-    }
-    seen.kind = static_cast<Observation::Kind>(kind[0]);
-    seen.version = static_cast<int>(version);
-    entry.observations.push_back(std::move(seen));
-  }
+  if (!ReadObservations(in, &entry.observations)) return malformed;
   if (!in.AtEnd()) return malformed;
   return entry;
 }
@@ -212,11 +130,9 @@ int RunWithCache(const std::string& command_key, bool staged, const CommandConte
     // make the answer a mix. When the lock is taken, the cold run reports it.
     Result<std::unique_ptr<FileLock>> lock = FileLock::TryAcquire(LockPath(worktree), FileLock::Mode::kShared);
     bool locked_out = lock.ok() && lock.value() == nullptr;
-    std::ifstream in(path, std::ios::binary);
-    if (!locked_out && in) {
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      Result<CacheEntry> entry = ParseCacheEntry(bytes.str());
+    std::optional<std::string> bytes = locked_out ? std::nullopt : ReadCacheFile(path);
+    if (bytes) {
+      Result<CacheEntry> entry = ParseCacheEntry(*bytes);
       std::string why;
       if (!entry.ok()) {
         Trace(ctx, "miss (" + entry.error().message + ")");
@@ -261,8 +177,8 @@ int RunWithCache(const std::string& command_key, bool staged, const CommandConte
   ctx.err << entry.err;
   if (ctx.accepted_secrets != nullptr) ctx.accepted_secrets->insert(accepted.begin(), accepted.end());
   // Usage and environment errors (a lock held, an unreadable file) are not the specs'
-  // answer: they are not kept.
-  if (code != kExitUsage) Store(path, entry, ctx);
+  // answer, and an apply that wrote changed what it read: they are not kept.
+  if (code != kExitUsage && record.storable()) Store(path, entry, ctx);
   return code;
 }
 

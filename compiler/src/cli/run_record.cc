@@ -65,6 +65,16 @@ std::string BoolAnswer(const Result<bool>& answer) {
   return answer.value() ? "yes" : "no";
 }
 
+// The answer of a read whose witness is `witness`: git's object id names the bytes of a
+// HEAD or index version already, so they are not hashed again (a large repository's
+// generated files are read from HEAD, the index and the disk on every check). A read
+// with any other witness is answered by the hash of what it returned.
+template <typename Bytes>
+std::string AnswerWitnessed(const std::string& witness, const Result<Bytes>& bytes) {
+  if (witness.rfind("git ", 0) == 0 && bytes.ok()) return witness;
+  return AnswerOf(bytes);
+}
+
 }  // namespace
 
 int64_t NowNs() {
@@ -98,7 +108,8 @@ Result<std::string> RecordingFs::Read(const std::string& path) const {
   // The witness first: a change while the file is read then shows in the next run's stat.
   std::string witness = ReadWitness(path, root_, index_);
   Result<std::string> bytes = inner_.Read(path);
-  record_.Add({Observation::kRead, 0, path, AnswerOf(bytes), std::move(witness)});
+  std::string answer = AnswerWitnessed(witness, bytes);
+  record_.Add({Observation::kRead, 0, path, std::move(answer), std::move(witness)});
   return bytes;
 }
 
@@ -130,7 +141,8 @@ std::string TreeWitness(const drift::Worktree& worktree, drift::Version version,
 Result<std::optional<std::string>> RecordingWorktree::Read(drift::Version version, const std::string& path) const {
   std::string witness = TreeWitness(inner_, version, path);
   Result<std::optional<std::string>> bytes = inner_.Read(version, path);
-  record_.Add({Observation::kTreeRead, static_cast<int>(version), path, AnswerOf(bytes), std::move(witness)});
+  std::string answer = AnswerWitnessed(witness, bytes);
+  record_.Add({Observation::kTreeRead, static_cast<int>(version), path, std::move(answer), std::move(witness)});
   return bytes;
 }
 
@@ -187,7 +199,7 @@ bool RecordStillHolds(const RunRecord& record, const Fs& fs, bool staged, const 
         now.witness = ReadWitness(seen.path, worktree.root(), index);
         vouched = !now.witness.empty() && now.witness == seen.witness &&
                   (now.witness.rfind("git ", 0) == 0 || Trusted(now.witness, record.started_ns()));
-        if (!vouched) now.answer = AnswerOf(fs.Read(seen.path));
+        if (!vouched) now.answer = AnswerWitnessed(now.witness, fs.Read(seen.path));
         break;
       case Observation::kCanonical: {
         Result<std::string> canonical = fs.Canonical(seen.path);
@@ -203,7 +215,7 @@ bool RecordStillHolds(const RunRecord& record, const Fs& fs, bool staged, const 
         bool stat = now.witness.rfind("stat ", 0) == 0 || now.witness == "absent";
         vouched = !now.witness.empty() && now.witness == seen.witness &&
                   (version != drift::Version::kWorkdir || (stat && Trusted(now.witness, record.started_ns())));
-        if (!vouched) now.answer = AnswerOf(worktree.Read(version, seen.path));
+        if (!vouched) now.answer = AnswerWitnessed(now.witness, worktree.Read(version, seen.path));
         break;
       }
       case Observation::kTreeList:

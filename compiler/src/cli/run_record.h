@@ -46,12 +46,16 @@ class RunRecord {
 
   void Add(Observation observation);
   int64_t started_ns() const { return started_ns_; }
+  // The run changed what it observed (an apply that wrote): its answer is not kept.
+  void MarkUnstorable() { storable_ = false; }
+  bool storable() const { return storable_; }
   const std::vector<Observation>& observations() const { return observations_; }
 
  private:
   int64_t started_ns_;  // wall clock (ns since the epoch) before the first question
   mutable std::mutex mutex_;
   std::vector<Observation> observations_;
+  bool storable_ = true;
 };
 
 // The current wall clock in ns since the epoch.

@@ -35,7 +35,13 @@ std::string StripTrailingSlash(std::string path) {
 // Keeps libgit2's global state alive for as long as any GitWorktree is.
 class LibGit2 {
  public:
-  LibGit2() { git_libgit2_init(); }
+  LibGit2() {
+    git_libgit2_init();
+    // Reading a blob does not re-hash it (git itself does not either): a check reads
+    // every generated file from HEAD and the index, and the hashing cost more than the
+    // inflating. `git fsck` is the tool for a damaged object store.
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+  }
   ~LibGit2() { git_libgit2_shutdown(); }
   LibGit2(const LibGit2&) = delete;
   LibGit2& operator=(const LibGit2&) = delete;
@@ -307,11 +313,14 @@ class GitWorktree final : public Worktree {
  private:
   Result<std::optional<std::string>> BlobContents(const git_oid* id,
                                                   const std::string& path) const {
+    // HEAD and the index mostly hold the same blob of a path, read one after the other.
+    if (last_blob_ && git_oid_equal(&last_blob_->first, id)) return std::optional<std::string>(last_blob_->second);
     git_blob* blob = nullptr;
     if (git_blob_lookup(&blob, repo_, id) < 0) return GitError("cannot read the blob of " + path);
     std::string contents(static_cast<const char*>(git_blob_rawcontent(blob)),
                          static_cast<size_t>(git_blob_rawsize(blob)));
     git_blob_free(blob);
+    last_blob_.emplace(*id, contents);
     return std::optional<std::string>(std::move(contents));
   }
 
@@ -487,6 +496,7 @@ class GitWorktree final : public Worktree {
   git_index* index_ = nullptr;
   git_tree* head_tree_ = nullptr;
   mutable std::map<std::string, git_tree*> commit_trees_;
+  mutable std::optional<std::pair<git_oid, std::string>> last_blob_;  // the blob BlobContents read last
   std::string root_;
   std::string real_root_;  // root_ with every symbolic link resolved
   // Directories (relative to the root) already known to be real, not links.

@@ -51,15 +51,12 @@ bool IsProjectSpec(std::string_view path) {
 
 }  // namespace
 
-LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& working_dir,
-                      const Fs& fs, SourceMap& sources, DiagSink& sink) {
+LoadedSpecs LoadProjectSpecs(const std::vector<std::string>& paths, const std::string& working_dir, const Fs& fs,
+                             SourceMap& sources, DiagSink& sink) {
   LoadedSpecs out;
-  std::vector<std::string> api_paths;  // display form
-  std::vector<std::string> services;
   for (const std::string& path : paths) {
     if (!IsProjectSpec(path)) {
-      api_paths.push_back(NormalizePath(path));
-      services.emplace_back();
+      out.apis.push_back(LoadedApi{NormalizePath(path), "", std::nullopt});
       continue;
     }
     std::string full = JoinPath(working_dir, path);
@@ -87,26 +84,35 @@ LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& 
       // A missing file was reported by the dsl layer (DSL_OPENAPI_NOT_FOUND).
       if (!fs.Canonical(service.openapi_path).ok()) continue;
       std::string display = RelativeTo(service.openapi_path, working_dir);
-      auto named = std::find(api_paths.begin(), api_paths.end(), display);
-      if (named != api_paths.end()) {
-        services[named - api_paths.begin()] = service.name;
+      auto named = std::find_if(out.apis.begin(), out.apis.end(),
+                                [&](const LoadedApi& api) { return api.path == display; });
+      if (named != out.apis.end()) {
+        named->service = service.name;
         continue;
       }
-      api_paths.push_back(display);
-      services.push_back(service.name);
+      out.apis.push_back(LoadedApi{display, service.name, std::nullopt});
     }
   }
-  for (size_t i = 0; i < api_paths.size(); ++i) {
-    std::string full = JoinPath(working_dir, api_paths[i]);
-    out.apis.push_back(LoadedApi{api_paths[i], services[i], openapi::LoadApi(full, fs, sources, sink, working_dir)});
-    const std::optional<ir::Api>& api = out.apis.back().api;
-    if (!api) continue;
-    // What the API's routes mean across operations (identical, shared and ambiguous paths).
-    sema::CheckRoutes(*api, sema::BuildRouteTable(*api), sink);
-    sema::CheckRequestBodies(*api, sink);
-    // The readings the document leaves to specc, once the document reads at all.
-    sema::LintSchemas(sema::SchemaMeanings(*api), sink);
-  }
+  return out;
+}
+
+void LoadApiChecked(LoadedApi& loaded, const std::string& working_dir, const Fs& fs, SourceMap& sources,
+                    DiagSink& sink) {
+  std::string full = JoinPath(working_dir, loaded.path);
+  loaded.api = openapi::LoadApi(full, fs, sources, sink, working_dir);
+  if (!loaded.api) return;
+  const ir::Api& api = *loaded.api;
+  // What the API's routes mean across operations (identical, shared and ambiguous paths).
+  sema::CheckRoutes(api, sema::BuildRouteTable(api), sink);
+  sema::CheckRequestBodies(api, sink);
+  // The readings the document leaves to specc, once the document reads at all.
+  sema::LintSchemas(sema::SchemaMeanings(api), sink);
+}
+
+LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& working_dir,
+                      const Fs& fs, SourceMap& sources, DiagSink& sink) {
+  LoadedSpecs out = LoadProjectSpecs(paths, working_dir, fs, sources, sink);
+  for (LoadedApi& api : out.apis) LoadApiChecked(api, working_dir, fs, sources, sink);
   return out;
 }
 
@@ -131,10 +137,13 @@ Result<std::vector<std::string>> FindSpecInputs(const std::string& specs_dir,
   if (!files.ok()) return files.error();
   std::vector<std::string> projects, roots;
   for (const std::string& file : files.value()) {
-    if (IsProjectSpec(file)) {
-      projects.push_back(RelativeTo(file, working_dir));
-      continue;
-    }
+    if (IsProjectSpec(file)) projects.push_back(RelativeTo(file, working_dir));
+  }
+  // With a project spec, its services say which OpenAPI documents belong to the project:
+  // the others are not read here (a run that reads every description twice costs a
+  // monorepo twice the reading, and the run cache twice the hashing).
+  if (!projects.empty()) return projects;
+  for (const std::string& file : files.value()) {
     if (!HasSpecExtension(file)) continue;
     Result<std::string> text = fs.Read(file);
     // A link out of the repository is kept as an input, so that loading it reports it.
@@ -145,8 +154,7 @@ Result<std::vector<std::string>> FindSpecInputs(const std::string& specs_dir,
     if (!text.ok()) return text.error();
     if (LooksLikeRoot(text.value())) roots.push_back(RelativeTo(file, working_dir));
   }
-  // With a project spec, its services say which OpenAPI documents belong to the project.
-  return projects.empty() ? roots : projects;
+  return roots;
 }
 
 void ReportUnreachedSpecFiles(const std::string& specs_dir, const std::string& working_dir, const Fs& fs,

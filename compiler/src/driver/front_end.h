@@ -35,6 +35,17 @@ struct LoadedSpecs {
 LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& working_dir,
                       const Fs& fs, SourceMap& sources, DiagSink& sink);
 
+// LoadSpecs in two steps, so that a run can load each API apart (cli/service_cache.h):
+// the project spec, with every API the run reads listed in order but not loaded (`api`
+// empty), then each API with LoadApiChecked. LoadSpecs is LoadProjectSpecs followed by
+// LoadApiChecked on each API, in order.
+LoadedSpecs LoadProjectSpecs(const std::vector<std::string>& paths, const std::string& working_dir, const Fs& fs,
+                             SourceMap& sources, DiagSink& sink);
+// Loads the OpenAPI document `loaded.path` (relative to `working_dir`) into `loaded.api`
+// and reports what its routes, request bodies and schemas mean across the document.
+void LoadApiChecked(LoadedApi& loaded, const std::string& working_dir, const Fs& fs, SourceMap& sources,
+                    DiagSink& sink);
+
 // Reads `specc.yaml` in `root_dir` when there is one; otherwise returns the defaults.
 // Problems in the file go to `sink`.
 spec::ProjectConfig LoadConfig(const std::string& root_dir, const Fs& fs, SourceMap& sources,

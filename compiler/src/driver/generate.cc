@@ -40,6 +40,18 @@ std::vector<std::string> WantedKinds(const std::vector<std::string>& kinds) {
   return wanted;
 }
 
+// Moves every file of `from` into `into`, scaffolds as scaffolds; `from` is freed at once.
+void MoveFiles(OutputSet& from, OutputSet& into) {
+  for (const auto& [path, bytes] : from.files()) {
+    if (from.IsScaffold(path)) {
+      into.PutScaffold(path, bytes);
+    } else {
+      into.Put(path, bytes);
+    }
+  }
+  from = OutputSet{};
+}
+
 }  // namespace
 
 std::vector<OutputSet> GenerateGroups(const LoadedSpecs& specs, const std::vector<GenerateGroup>& groups,
@@ -89,17 +101,96 @@ std::vector<OutputSet> GenerateGroups(const LoadedSpecs& specs, const std::vecto
   std::vector<OutputSet> outputs(groups.size());
   for (Task& task : tasks) {
     sink.Absorb(task.diags);
-    OutputSet& out = outputs[task.group];
-    for (const auto& [path, bytes] : task.out.files()) {
-      if (task.out.IsScaffold(path)) {
-        out.PutScaffold(path, bytes);
-      } else {
-        out.Put(path, bytes);
-      }
-    }
-    task.out = OutputSet{};  // freed as soon as it is merged
+    MoveFiles(task.out, outputs[task.group]);
   }
   return outputs;
+}
+
+std::vector<EmitTask> PlanEmitTasks(const std::vector<GenerateGroup>& groups) {
+  std::vector<EmitTask> tasks;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    std::vector<std::string> wanted = WantedKinds(groups[g].kinds);
+    for (const emit::EmitterInfo& info : emit::Emitters()) {
+      if (std::find(wanted.begin(), wanted.end(), info.kind) != wanted.end() ||
+          std::find(wanted.begin(), wanted.end(), info.id) != wanted.end()) {
+        tasks.push_back({g, &info});
+      }
+    }
+  }
+  return tasks;
+}
+
+std::vector<std::string> ServiceDirNames(const LoadedSpecs& specs) {
+  emit::NameTable services;
+  std::vector<std::string> names;
+  for (const LoadedApi& loaded : specs.apis) {
+    names.push_back(services.Take(loaded.service.empty() ? ServiceFromPath(loaded.path)
+                                                         : emit::KebabCase(loaded.service)));
+  }
+  return names;
+}
+
+void RenderParts(const LoadedSpecs& specs, const std::vector<std::string>& names,
+                 const std::vector<GenerateGroup>& groups, const std::vector<EmitTask>& tasks,
+                 const emit::TemplateSet& templates, const std::vector<bool>& render, RenderedPart* project,
+                 std::vector<RenderedPart>* apis) {
+  SPECC_CHECK(names.size() == specs.apis.size() && render.size() == specs.apis.size() &&
+              apis->size() == specs.apis.size())
+      << "one name, flag and part per API";
+  auto reset = [&](RenderedPart& part) {
+    part.files.assign(groups.size(), OutputSet{});
+    part.diags.assign(tasks.size(), DiagSink{});
+  };
+  reset(*project);
+  // One job per project task, and one per API task of each API rendered.
+  struct Job {
+    size_t task;
+    size_t api;  // specs.apis.size() for a project task
+    OutputSet out;
+  };
+  std::vector<Job> jobs;
+  std::vector<std::unique_ptr<sema::SchemaMeanings>> meanings(specs.apis.size());
+  for (size_t i = 0; i < specs.apis.size(); ++i) {
+    if (!render[i]) continue;
+    SPECC_CHECK(specs.apis[i].api.has_value()) << "rendering an API that is not loaded";
+    reset((*apis)[i]);
+    // Computed whole here, read only by the emitters (so they can share it across threads).
+    meanings[i] = std::make_unique<sema::SchemaMeanings>(*specs.apis[i].api);
+  }
+  bool counts_work = false;  // a shared work counter is not for threads
+  for (size_t t = 0; t < tasks.size(); ++t) {
+    counts_work |= groups[tasks[t].group].options.work != nullptr;
+    if (!tasks[t].info->per_api) {
+      jobs.push_back({t, specs.apis.size(), {}});
+      continue;
+    }
+    for (size_t i = 0; i < specs.apis.size(); ++i) {
+      if (render[i]) jobs.push_back({t, i, {}});
+    }
+  }
+  auto run = [&](size_t j) {
+    Job& job = jobs[j];
+    const EmitTask& task = tasks[job.task];
+    bool whole = job.api == specs.apis.size();
+    RenderedPart& part = whole ? *project : (*apis)[job.api];
+    std::vector<emit::ApiInput> inputs;
+    if (!whole) {
+      const LoadedApi& loaded = specs.apis[job.api];
+      inputs.push_back({names[job.api], loaded.path, &*loaded.api, meanings[job.api].get()});
+    }
+    emit::EmitContext ctx{inputs, specs.project ? &*specs.project : nullptr, templates, part.diags[job.task],
+                          groups[task.group].options, specs.apis.size()};
+    task.info->make()->Emit(ctx, job.out);
+  };
+  if (counts_work) {
+    for (size_t j = 0; j < jobs.size(); ++j) run(j);
+  } else {
+    ParallelFor(jobs.size(), run);
+  }
+  for (Job& job : jobs) {
+    RenderedPart& part = job.api == specs.apis.size() ? *project : (*apis)[job.api];
+    MoveFiles(job.out, part.files[tasks[job.task].group]);
+  }
 }
 
 OutputSet Generate(const LoadedSpecs& specs, const std::vector<std::string>& kinds,

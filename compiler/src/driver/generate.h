@@ -11,6 +11,7 @@
 #include "base/output_set.h"
 #include "driver/front_end.h"
 #include "emit/emitter.h"
+#include "emit/registry.h"
 #include "emit/template_set.h"
 
 namespace specc::driver {
@@ -40,6 +41,37 @@ struct GenerateGroup {
 // REQUIRES: every kind names an emitter.
 std::vector<OutputSet> GenerateGroups(const LoadedSpecs& specs, const std::vector<GenerateGroup>& groups,
                                       const emit::TemplateSet& templates, DiagSink& sink);
+
+// GenerateGroups split by what each file comes from, so that a run can take an unchanged
+// service's share from an earlier run (cli/service_cache.h). Every emitter either renders
+// each API apart (EmitterInfo::per_api) or reads the project only, so a run's files are
+// the project's part plus each API's part, and its diagnostics are, task by task, the
+// project's part or each API's part in API order.
+struct EmitTask {
+  size_t group = 0;
+  const emit::EmitterInfo* info = nullptr;
+};
+// The emitters GenerateGroups runs for `groups`, in the order it runs them.
+// REQUIRES: every kind names an emitter.
+std::vector<EmitTask> PlanEmitTasks(const std::vector<GenerateGroup>& groups);
+
+// The directory of each API of `specs`, in order: its service's name (file mode: the
+// spec file's base name), kebab-cased and made unique.
+std::vector<std::string> ServiceDirNames(const LoadedSpecs& specs);
+
+// One part of a run's rendering.
+struct RenderedPart {
+  std::vector<OutputSet> files;  // per group
+  std::vector<DiagSink> diags;   // per task (PlanEmitTasks); empty for tasks of the other kind
+};
+
+// Renders the project's part into `*project` and, for each API `i` with `render[i]` (whose
+// `api` is loaded), its part into `(*apis)[i]`, on all cores. `names` are ServiceDirNames.
+// The parts of the APIs not rendered are left as they are.
+void RenderParts(const LoadedSpecs& specs, const std::vector<std::string>& names,
+                 const std::vector<GenerateGroup>& groups, const std::vector<EmitTask>& tasks,
+                 const emit::TemplateSet& templates, const std::vector<bool>& render, RenderedPart* project,
+                 std::vector<RenderedPart>* apis);
 
 }  // namespace specc::driver
 

@@ -56,6 +56,12 @@ struct EmitContext {
   const TemplateSet& templates;
   DiagSink& diags;
   EmitOptions options = {};
+  // The number of APIs of the whole run, when it renders its APIs apart (an incremental
+  // run renders only the APIs that changed, one at a time, and reuses the others' files);
+  // 0 when `apis` is all of them. An emitter that loops over `apis` renders each one as if
+  // the others were beside it, so that the parts add up to the whole run's files.
+  size_t run_api_count = 0;
+  size_t ApiCount() const { return run_api_count != 0 ? run_api_count : apis.size(); }
 };
 
 class Emitter {

@@ -21,8 +21,10 @@ const std::vector<EmitterInfo>& Emitters() {
        &NewOpenApiBundleEmitter},
       {"postman", "postman", "Postman collections (base and per environment) and environments", "",
        &NewPostmanEmitter},
-      {"env", "env", "the env contract, .env.example and the secrets overview (FR-023)", "", &NewEnvEmitter},
-      {"plan", "plan", "the provisioning plan: plan.json and PROVISIONING.md", "", &NewPlanEmitter},
+      {"env", "env", "the env contract, .env.example and the secrets overview (FR-023)", "",
+       &NewEnvEmitter, /*per_api=*/false},
+      {"plan", "plan", "the provisioning plan: plan.json and PROVISIONING.md", "", &NewPlanEmitter,
+       /*per_api=*/false},
   };
   return *kEmitters;
 }

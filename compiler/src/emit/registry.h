@@ -20,6 +20,10 @@ struct EmitterInfo {
   // them to a run that asks for this kind. Comma-separated, empty when none.
   std::string_view requires_kinds;
   std::unique_ptr<Emitter> (*make)();
+  // True when the emitter renders each API of EmitContext::apis apart, under its service's
+  // directory; false when it reads the project only (the env contract, the plan), and is
+  // then given no APIs.
+  bool per_api = true;
 };
 
 // Returns every emitter, in a fixed order (the order a run executes them in).

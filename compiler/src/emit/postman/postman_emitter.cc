@@ -901,7 +901,7 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     ApiPlan plan;
     plan.project_name = ctx.project != nullptr && !ctx.project->name.empty() ? ctx.project->name : api.title;
     if (plan.project_name.empty()) plan.project_name = input.service;
-    if (ctx.project != nullptr && ctx.apis.size() > 1) plan.project_name += " " + input.service;
+    if (ctx.project != nullptr && ctx.ApiCount() > 1) plan.project_name += " " + input.service;
     plan.base_url = api.servers.empty() ? std::string(kDefaultBaseUrl) : ResolveServer(api.servers.front());
     for (const ir::SecurityScheme& s : api.security_schemes) plan.schemes.push_back(AuthFor(s));
 

@@ -1,0 +1,320 @@
+#include "cli/project_generate.h"
+
+#include <map>
+#include <optional>
+#include <set>
+
+#include "base/path.h"
+#include "base/sha256.h"
+#include "cli/commands.h"
+#include "cli/run_cache.h"
+#include "driver/front_end.h"
+#include "driver/generate.h"
+#include "driver/secret_review.h"
+#include "emit/registry.h"
+#include "emit/template_set.h"
+
+namespace specc::cli {
+
+namespace {
+
+// What the run owns under `config` (drift/ownership.h). Every configured output directory
+// counts, enabled or not, so that switching an artifact off removes its files; the
+// inputs are the directories specc.yaml names and every file the front end read.
+drift::Ownership OwnershipOf(const spec::ProjectConfig& config,
+                             const std::vector<std::string>& files_read) {
+  drift::Ownership owned;
+  std::set<std::string> outputs, scaffolds, inputs = {"specc.yaml", config.specs_dir};
+  for (const spec::ArtifactConfig& artifact : config.artifacts) {
+    // specc.yaml reports an enabled artifact's bad directory; a disabled one's default
+    // may overlap the specs, and is then simply not owned.
+    if (!spec::OutputDirProblem(config, artifact.out)) outputs.insert(artifact.out);
+    if (artifact.enabled && artifact.scaffold && emit::FindEmitter(artifact.kind) != nullptr) {
+      scaffolds.insert(artifact.handlers.empty() ? artifact.out : artifact.handlers);
+    }
+  }
+  if (!config.templates_dir.empty()) inputs.insert(config.templates_dir);
+  for (const std::string& file : files_read) {
+    // A file outside the repository is displayed by its absolute path; nothing specc
+    // writes can be it.
+    if (IsNormalRelativePath(file)) inputs.insert(file);
+  }
+  owned.output_dirs.assign(outputs.begin(), outputs.end());
+  owned.scaffold_dirs.assign(scaffolds.begin(), scaffolds.end());
+  owned.inputs.assign(inputs.begin(), inputs.end());
+  return owned;
+}
+
+
+// An Fs that writes what every question got into `*log` (hashed), so that a key can
+// stand for everything a phase read.
+class KeyingFs final : public Fs {
+ public:
+  KeyingFs(const Fs& inner, std::string* log) : inner_(inner), log_(log) {}
+  Result<std::string> Read(const std::string& path) const override {
+    Result<std::string> bytes = inner_.Read(path);
+    *log_ += "read " + path + " " + AnswerOf(bytes) + "\n";
+    return bytes;
+  }
+  Result<std::string> Canonical(const std::string& path) const override {
+    Result<std::string> canonical = inner_.Canonical(path);
+    *log_ += "canonical " + path + " " + (canonical.ok() ? canonical.value() : "error " + canonical.error().message) +
+             "\n";
+    return canonical;
+  }
+  Result<std::vector<std::string>> ListFiles(const std::string& dir) const override {
+    Result<std::vector<std::string>> listed = inner_.ListFiles(dir);
+    *log_ += "list " + dir + (listed.ok() ? "" : " error " + listed.error().message) + "\n";
+    if (listed.ok()) {
+      for (const std::string& file : listed.value()) *log_ += "  " + file + "\n";
+    }
+    return listed;
+  }
+
+ private:
+  const Fs& inner_;
+  std::string* log_;
+};
+
+// The output groups of `config`: kinds that share an output directory are generated
+// together (the routes import the schemas next to them); each group's files go under its
+// directory. Kinds without an emitter generate nothing.
+struct Groups {
+  std::vector<driver::GenerateGroup> groups;
+  std::vector<std::string> dirs;
+  std::map<std::string, std::string> scaffolds_by_dir;  // where the handler scaffolds of a group go
+  std::set<std::string> no_scaffolds;                     // groups whose routes say `handlers: false`
+};
+
+Groups GroupsOf(const spec::ProjectConfig& config) {
+  Groups out;
+  std::map<std::string, std::vector<std::string>> kinds_by_dir;
+  for (const spec::ArtifactConfig& artifact : config.artifacts) {
+    if (artifact.enabled && emit::FindEmitter(artifact.kind) != nullptr) {
+      kinds_by_dir[artifact.out].push_back(artifact.kind);
+      if (!artifact.handlers.empty()) out.scaffolds_by_dir[artifact.out] = artifact.handlers;
+      if (!artifact.scaffold) out.no_scaffolds.insert(artifact.out);
+    }
+  }
+  for (const auto& [dir, kinds] : kinds_by_dir) {
+    emit::EmitOptions options;
+    options.postman_prefix = config.postman_prefix;
+    options.postman_base_urls = config.postman_base_urls;
+    auto scaffold_dir = out.scaffolds_by_dir.find(dir);
+    options.handlers_to_out =
+        PathFrom(scaffold_dir == out.scaffolds_by_dir.end() ? dir : scaffold_dir->second, dir);
+    out.groups.push_back({kinds, options});
+    out.dirs.push_back(dir);
+  }
+  return out;
+}
+
+// One service's share of the run: taken from its record, or loaded and rendered now.
+struct Share {
+  bool taken = false;                   // from the cache
+  std::vector<FileId> files;            // the SourceMap entries of its files
+  std::vector<size_t> sizes;            // their sizes
+  std::vector<Observation> observations;  // what loading it read (cold, with a cache)
+  std::vector<Diagnostic> load_diagnostics;
+  bool storable = false;
+};
+
+// Takes the share of `record` into `sources`, `sink` and `*part`: re-reads the files the
+// service's loading read (vouched for by the record) into the SourceMap, and replays what
+// it reported. Returns false, changing nothing, when a file cannot be read as recorded.
+bool TakeRecord(ServiceRecord& record, const ServiceCache& cache, size_t tasks, SourceMap& sources,
+                DiagSink& sink, Share* share, driver::RenderedPart* part) {
+  std::vector<std::string> texts;
+  std::vector<size_t> sizes;
+  for (const auto& [display, size] : record.sources) {
+    if (!IsNormalRelativePath(display)) return false;
+    Result<std::string> text = cache.raw_fs().Read(JoinPath(cache.root(), display));
+    if (!text.ok() || static_cast<int64_t>(text.value().size()) != size) return false;
+    sizes.push_back(text.value().size());
+    texts.push_back(std::move(text).value());
+  }
+  std::vector<FileId> local;
+  for (size_t i = 0; i < texts.size(); ++i) local.push_back(static_cast<FileId>(sources.file_count() + i));
+  DiagSink loaded;
+  std::vector<DiagSink> rendered(tasks);
+  if (record.task_diagnostics.size() != tasks ||
+      !DecodeDiagnostics(record.load_diagnostics, sources, local, sizes, loaded)) {
+    return false;
+  }
+  for (size_t t = 0; t < tasks; ++t) {
+    if (!DecodeDiagnostics(record.task_diagnostics[t], sources, local, sizes, rendered[t])) return false;
+  }
+  for (size_t i = 0; i < texts.size(); ++i) sources.Add(record.sources[i].first, std::move(texts[i]));
+  sink.Absorb(loaded);
+  share->files = std::move(local);
+  share->sizes = std::move(sizes);
+  part->files = std::move(record.files);
+  part->diags = std::move(rendered);
+  return true;
+}
+
+// Loads the service at `loaded` cold, recording what it reads when there is a cache.
+void LoadCold(driver::LoadedApi& loaded, const std::string& root, const Fs& fs, const ServiceCache* cache,
+              SourceMap& sources, DiagSink& sink, Share* share) {
+  FileId first = static_cast<FileId>(sources.file_count());
+  if (cache == nullptr) {
+    driver::LoadApiChecked(loaded, root, fs, sources, sink);
+    return;
+  }
+  RunRecord record(cache->started_ns());
+  RecordingFs recording(cache->raw_fs(), record, cache->root(), cache->index());
+  DiagSink reported;
+  driver::LoadApiChecked(loaded, root, recording, sources, reported);
+  sink.Absorb(reported);
+  for (FileId id = first; id < sources.file_count(); ++id) {
+    share->files.push_back(id);
+    share->sizes.push_back(sources.contents(id).size());
+  }
+  share->observations = record.observations();
+  share->load_diagnostics = reported.diagnostics();
+  share->storable = !reported.has_errors() && reported.dropped_count() == 0 && loaded.api.has_value();
+  for (FileId id : share->files) share->storable &= IsNormalRelativePath(sources.path(id));
+}
+
+// Stores the share of a service loaded and rendered cold, when it can be replayed.
+void StoreShare(const driver::LoadedApi& loaded, const std::string& name, const std::string& key,
+                const Share& share, const driver::RenderedPart& part, const SourceMap& sources,
+                const ServiceCache& cache) {
+  if (!share.storable) return;
+  ServiceRecord record;
+  record.identity = CacheIdentity();
+  record.key = key;
+  record.started_ns = cache.started_ns();
+  record.observations = share.observations;
+  for (size_t i = 0; i < share.files.size(); ++i) {
+    record.sources.emplace_back(sources.path(share.files[i]), static_cast<int64_t>(share.sizes[i]));
+  }
+  std::optional<std::string> load = EncodeDiagnostics(share.load_diagnostics, sources, share.files);
+  if (!load) return;
+  record.load_diagnostics = std::move(*load);
+  for (const DiagSink& reported : part.diags) {
+    if (reported.has_errors() || reported.dropped_count() > 0) return;
+    std::optional<std::string> encoded = EncodeDiagnostics(reported.diagnostics(), sources, share.files);
+    if (!encoded) return;
+    record.task_diagnostics.push_back(std::move(*encoded));
+  }
+  record.files = part.files;
+  cache.Store(loaded.path, name, record);
+}
+
+}  // namespace
+
+Result<Generation> GenerateProject(const std::string& root, const Fs& fs, SourceMap& sources, DiagSink& sink,
+                                   const ServiceCache* cache) {
+  // With a cache, everything the project's phase reads (specc.yaml, the project spec and
+  // what it reads) goes into the key every service's record is checked against.
+  std::string project_reads;
+  KeyingFs keyed(fs, &project_reads);
+  const Fs& project_fs = cache != nullptr ? static_cast<const Fs&>(keyed) : fs;
+  spec::ProjectConfig config = driver::LoadConfig(root, project_fs, sources, sink);
+  Result<std::vector<std::string>> inputs = driver::FindSpecInputs(config.specs_dir, root, fs);
+  if (!inputs.ok()) return inputs.error();
+  FileId first_spec = static_cast<FileId>(sources.file_count());
+  driver::LoadedSpecs specs = driver::LoadProjectSpecs(inputs.value(), root, project_fs, sources, sink);
+  Groups groups = GroupsOf(config);
+  std::vector<driver::EmitTask> tasks = driver::PlanEmitTasks(groups.groups);
+  std::vector<std::string> names = driver::ServiceDirNames(specs);
+  // Templates of the project's own are read later, past the key: such a project is not
+  // reused per service (the whole-run cache still answers it).
+  const ServiceCache* reuse = cache != nullptr && config.templates_dir.empty() ? cache : nullptr;
+  std::string key;
+  if (reuse != nullptr) {
+    key = Sha256Hex(CacheIdentity() + "\n" + (reuse->staged() ? "index" : "disk") + "\nservices " +
+                    std::to_string(specs.apis.size()) + "\n" + project_reads);
+  }
+  std::vector<Share> shares(specs.apis.size());
+  std::vector<driver::RenderedPart> parts(specs.apis.size());
+  for (driver::RenderedPart& part : parts) {
+    part.files.assign(groups.groups.size(), OutputSet{});
+    part.diags.assign(tasks.size(), DiagSink{});
+  }
+  for (size_t i = 0; i < specs.apis.size(); ++i) {
+    driver::LoadedApi& loaded = specs.apis[i];
+    std::string service_key = key + "\nname " + names[i] + "\npath " + loaded.path;
+    if (reuse != nullptr) {
+      std::optional<ServiceRecord> record = reuse->Find(loaded.path, names[i], service_key);
+      if (record && record->files.size() == groups.groups.size() &&
+          TakeRecord(*record, *reuse, tasks.size(), sources, sink, &shares[i], &parts[i])) {
+        if (reuse->run_record() != nullptr) {
+          for (const Observation& seen : record->observations) reuse->run_record()->Add(seen);
+        }
+        shares[i].taken = true;
+        continue;
+      }
+    }
+    LoadCold(loaded, root, fs, reuse, sources, sink, &shares[i]);
+    if (reuse != nullptr && reuse->run_record() != nullptr) {
+      for (const Observation& seen : shares[i].observations) reuse->run_record()->Add(seen);
+    }
+  }
+  // Everything read so far is specc.yaml and the specs (the allowlist and the templates
+  // come next).
+  std::vector<std::string> files_read;
+  for (FileId file = 0; file < sources.file_count(); ++file) files_read.push_back(sources.path(file));
+  Generation out;
+  out.secrets = driver::ReviewSpecSecrets(first_spec, driver::SecretAllowlists({}, config.specs_dir), root, fs,
+                                          sources, sink);
+  // After the files read are listed: a file nothing reaches is no input of the outputs.
+  driver::ReportUnreachedSpecFiles(config.specs_dir, root, fs, sources, driver::SecretAllowlists({}, config.specs_dir),
+                                   sink);
+  if (sink.has_errors()) return Generation{};
+  out.ownership = OwnershipOf(config, files_read);
+  emit::TemplateSet templates = emit::TemplateSet::BuiltIn(sources);
+  if (!config.templates_dir.empty()) {
+    // Read through `fs`, so that `check --staged` renders with the staged templates.
+    Status status = templates.Override(JoinPath(root, config.templates_dir), config.templates_dir, fs,
+                                       sources, sink);
+    if (!status.ok()) return status.error();
+  }
+  // Every service not taken from the cache, and the project's own files, on all cores (-j);
+  // the result does not depend on it.
+  std::vector<bool> render(specs.apis.size());
+  for (size_t i = 0; i < specs.apis.size(); ++i) render[i] = !shares[i].taken && specs.apis[i].api.has_value();
+  driver::RenderedPart project;
+  driver::RenderParts(specs, names, groups.groups, tasks, templates, render, &project, &parts);
+  if (reuse != nullptr) {
+    for (size_t i = 0; i < specs.apis.size(); ++i) {
+      if (render[i]) {
+        StoreShare(specs.apis[i], names[i], key + "\nname " + names[i] + "\npath " + specs.apis[i].path, shares[i],
+                   parts[i], sources, *reuse);
+      }
+    }
+  }
+  // Task by task, as one run over every service reports them.
+  for (size_t t = 0; t < tasks.size(); ++t) {
+    if (!tasks[t].info->per_api) {
+      sink.Absorb(project.diags[t]);
+      continue;
+    }
+    for (driver::RenderedPart& part : parts) sink.Absorb(part.diags[t]);
+  }
+  for (size_t g = 0; g < groups.groups.size(); ++g) {
+    const std::string& dir = groups.dirs[g];
+    auto scaffold_dir = groups.scaffolds_by_dir.find(dir);
+    std::string scaffolds = scaffold_dir == groups.scaffolds_by_dir.end() ? dir : scaffold_dir->second;
+    auto put = [&](OutputSet& generated) {
+      for (const auto& [path, bytes] : generated.files()) {
+        if (!generated.IsScaffold(path)) {
+          out.files.Put(JoinPath(dir, path), bytes);
+        } else if (groups.no_scaffolds.count(dir) == 0) {
+          out.files.PutScaffold(JoinPath(scaffolds, path), bytes);
+        }
+      }
+      generated = OutputSet{};  // freed as soon as it is merged
+    };
+    put(project.files[g]);
+    for (driver::RenderedPart& part : parts) put(part.files[g]);
+  }
+  return out;
+}
+
+Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources, DiagSink& sink) {
+  return GenerateProject(root, fs, sources, sink, nullptr);
+}
+
+}  // namespace specc::cli

@@ -1,0 +1,249 @@
+#include "cli/service_cache.h"
+
+#include <algorithm>
+#include <climits>
+#include <filesystem>
+#include <iostream>
+
+#include "base/atomic_file.h"
+#include "base/path.h"
+#include "base/sha256.h"
+#include "cli/cache_format.h"
+#include "cli/run_cache.h"
+
+namespace specc::cli {
+namespace {
+
+constexpr std::string_view kMagic = "specc-service-cache 1\n";
+
+void Trace(const std::string& note) {
+  // Straight to stderr: what a recorded run prints to its context is replayed later.
+  if (CacheTraceOn()) std::cerr << "specc: service cache: " << note << "\n";
+}
+
+void PutDiagnostic(std::string& out, const Diagnostic& d, const SourceMap& sources, const std::vector<FileId>& local,
+                   bool* ok) {
+  PutNumber(out, static_cast<int64_t>(d.severity));
+  PutNumber(out, static_cast<int64_t>(d.code));
+  if (!d.loc.known()) {
+    PutField(out, "");
+  } else {
+    auto it = std::find(local.begin(), local.end(), d.loc.file);
+    if (it != local.end()) {
+      PutField(out, "#" + std::to_string(it - local.begin()));
+    } else if (d.loc.file < sources.file_count()) {
+      PutField(out, "=" + sources.path(d.loc.file));
+    } else {
+      *ok = false;
+    }
+  }
+  PutNumber(out, d.loc.offset);
+  PutField(out, d.message);
+  PutField(out, d.hint);
+  PutNumber(out, static_cast<int64_t>(d.notes.size()));
+  for (const Diagnostic& note : d.notes) PutDiagnostic(out, note, sources, local, ok);
+}
+
+bool ReadDiagnostic(FieldReader& in, const SourceMap& sources, const std::vector<FileId>& local,
+                    const std::vector<size_t>& local_sizes, int depth, Diagnostic* d) {
+  int64_t severity = 0, code = 0, offset = 0, notes = 0;
+  std::string file;
+  if (depth > 8 || !in.NextNumber(&severity) || severity < 0 || severity > 2 || !in.NextNumber(&code) || code < 0 ||
+      code >= static_cast<int64_t>(AllDiagCodes().size()) || !in.Next(&file) || !in.NextNumber(&offset) ||
+      offset < 0 || offset > UINT32_MAX || !in.Next(&d->message) || !in.Next(&d->hint) || !in.NextNumber(&notes) ||
+      notes < 0) {
+    return false;
+  }
+  d->severity = static_cast<Severity>(severity);
+  d->code = static_cast<DiagCode>(code);
+  d->loc = Loc{};
+  size_t size = 0;
+  if (!file.empty()) {
+    if (file[0] == '#') {
+      size_t index = 0;
+      for (size_t i = 1; i < file.size(); ++i) {
+        if (file[i] < '0' || file[i] > '9' || i > 9) return false;
+        index = index * 10 + static_cast<size_t>(file[i] - '0');
+      }
+      if (file.size() < 2 || index >= local.size() || index >= local_sizes.size()) return false;
+      d->loc.file = local[index];
+      size = local_sizes[index];
+    } else if (file[0] == '=') {
+      std::string_view path = std::string_view(file).substr(1);
+      FileId found = kNoFile;
+      for (FileId id = 0; id < sources.file_count() && found == kNoFile; ++id) {
+        if (sources.path(id) == path) found = id;
+      }
+      if (found == kNoFile) return false;
+      d->loc.file = found;
+      size = sources.contents(found).size();
+    } else {
+      return false;
+    }
+    if (static_cast<size_t>(offset) > size) return false;
+  }
+  d->loc.offset = static_cast<uint32_t>(offset);
+  for (int64_t i = 0; i < notes; ++i) {
+    if (!ReadDiagnostic(in, sources, local, local_sizes, depth + 1, &d->notes.emplace_back())) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> EncodeDiagnostics(const std::vector<Diagnostic>& diagnostics, const SourceMap& sources,
+                                             const std::vector<FileId>& local) {
+  std::string out;
+  bool ok = true;
+  PutNumber(out, static_cast<int64_t>(diagnostics.size()));
+  for (const Diagnostic& d : diagnostics) PutDiagnostic(out, d, sources, local, &ok);
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+bool DecodeDiagnostics(std::string_view encoded, const SourceMap& sources, const std::vector<FileId>& local,
+                       const std::vector<size_t>& local_sizes, DiagSink& sink) {
+  FieldReader in(encoded);
+  int64_t count = 0;
+  if (!in.NextNumber(&count) || count < 0) return false;
+  std::vector<Diagnostic> diagnostics;
+  for (int64_t i = 0; i < count; ++i) {
+    if (!ReadDiagnostic(in, sources, local, local_sizes, 0, &diagnostics.emplace_back())) return false;
+  }
+  if (!in.AtEnd()) return false;
+  for (Diagnostic& d : diagnostics) sink.Report(std::move(d));
+  return true;
+}
+
+std::string SerializeServiceRecord(const ServiceRecord& record) {
+  std::string out(kMagic);
+  PutField(out, record.identity);
+  PutField(out, record.key);
+  PutNumber(out, record.started_ns);
+  PutObservations(out, record.observations);
+  PutNumber(out, static_cast<int64_t>(record.sources.size()));
+  for (const auto& [path, size] : record.sources) {
+    PutField(out, path);
+    PutNumber(out, size);
+  }
+  PutField(out, record.load_diagnostics);
+  PutNumber(out, static_cast<int64_t>(record.task_diagnostics.size()));
+  for (const std::string& encoded : record.task_diagnostics) PutField(out, encoded);
+  PutNumber(out, static_cast<int64_t>(record.files.size()));
+  for (const OutputSet& group : record.files) {
+    PutNumber(out, static_cast<int64_t>(group.size()));
+    for (const auto& [path, bytes] : group.files()) {
+      PutField(out, path);
+      PutNumber(out, group.IsScaffold(path) ? 1 : 0);
+      PutField(out, bytes);
+    }
+  }
+  Seal(out);
+  return out;
+}
+
+Result<ServiceRecord> ParseServiceRecord(std::string_view bytes) {
+  Result<std::string_view> body = Unseal(bytes, kMagic);
+  if (!body.ok()) return body.error();
+  FieldReader in(body.value());
+  ServiceRecord record;
+  Error malformed{"malformed record"};
+  int64_t count = 0;
+  if (!in.Next(&record.identity) || !in.Next(&record.key) || !in.NextNumber(&record.started_ns) ||
+      !ReadObservations(in, &record.observations) || !in.NextNumber(&count) || count < 0) {
+    return malformed;
+  }
+  for (int64_t i = 0; i < count; ++i) {
+    auto& [path, size] = record.sources.emplace_back();
+    if (!in.Next(&path) || !in.NextNumber(&size) || size < 0) return malformed;
+  }
+  if (!in.Next(&record.load_diagnostics) || !in.NextNumber(&count) || count < 0) return malformed;
+  for (int64_t i = 0; i < count; ++i) {
+    if (!in.Next(&record.task_diagnostics.emplace_back())) return malformed;
+  }
+  if (!in.NextNumber(&count) || count < 0) return malformed;
+  for (int64_t g = 0; g < count; ++g) {
+    OutputSet& group = record.files.emplace_back();
+    int64_t files = 0;
+    if (!in.NextNumber(&files) || files < 0) return malformed;
+    for (int64_t i = 0; i < files; ++i) {
+      std::string path, bytes;
+      int64_t scaffold = 0;
+      if (!in.Next(&path) || !in.NextNumber(&scaffold) || scaffold < 0 || scaffold > 1 || !in.Next(&bytes) ||
+          !IsNormalRelativePath(path) || group.Has(path)) {
+        return malformed;
+      }
+      if (scaffold == 1) {
+        group.PutScaffold(path, std::move(bytes));
+      } else {
+        group.Put(path, std::move(bytes));
+      }
+    }
+  }
+  if (!in.AtEnd()) return malformed;
+  return record;
+}
+
+ServiceCache::ServiceCache(const std::string& common_git_dir, const Fs& raw_fs, const drift::Worktree& worktree,
+                           bool staged, RunRecord* run_record, int64_t started_ns)
+    : dir_(common_git_dir + "/specc/services"),
+      raw_fs_(raw_fs),
+      worktree_(worktree),
+      staged_(staged),
+      run_record_(run_record),
+      started_ns_(started_ns) {}
+
+std::string ServiceCache::FileFor(const std::string& path, const std::string& name) const {
+  return dir_ + "/" +
+         Sha256Hex("root " + worktree_.root() + "\n" + (staged_ ? "index" : "disk") + "\npath " + path + "\nname " +
+                   name)
+             .substr(0, 32);
+}
+
+std::optional<ServiceRecord> ServiceCache::Find(const std::string& path, const std::string& name,
+                                                const std::string& key) const {
+  std::string file = FileFor(path, name);
+  std::optional<std::string> bytes = ReadCacheFile(file);
+  if (!bytes) {
+    Trace(path + ": miss (no record)");
+    return std::nullopt;
+  }
+  Result<ServiceRecord> parsed = ParseServiceRecord(*bytes);
+  if (!parsed.ok()) {
+    Trace(path + ": miss (" + parsed.error().message + ")");
+    return std::nullopt;
+  }
+  ServiceRecord record = std::move(parsed).value();
+  if (record.identity != CacheIdentity()) {
+    Trace(path + ": miss (written by another specc)");
+    return std::nullopt;
+  }
+  if (record.key != key) {
+    Trace(path + ": miss (the project, specc.yaml or the service's name changed)");
+    return std::nullopt;
+  }
+  RunRecord seen(record.started_ns, std::move(record.observations));
+  std::vector<Observation> refreshed;
+  bool needs_refresh = false;
+  std::string why;
+  if (!RecordStillHolds(seen, raw_fs_, staged_, worktree_, &refreshed, &needs_refresh, &why)) {
+    Trace(path + ": miss (" + why + ")");
+    return std::nullopt;
+  }
+  record.observations = std::move(refreshed);
+  if (needs_refresh) {
+    record.started_ns = started_ns_;
+    Store(path, name, record);
+  }
+  Trace(path + ": hit");
+  return record;
+}
+
+void ServiceCache::Store(const std::string& path, const std::string& name, const ServiceRecord& record) const {
+  std::error_code ec;
+  std::filesystem::create_directories(dir_, ec);
+  Status written = ec ? Status(Error{ec.message()}) : ReplaceFile(FileFor(path, name), SerializeServiceRecord(record), 0600);
+  if (!written.ok()) Trace(path + ": not stored (" + written.error().message + ")");
+}
+
+}  // namespace specc::cli
