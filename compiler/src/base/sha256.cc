@@ -3,6 +3,12 @@
 #include <array>
 #include <cstdint>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define SPECC_SHA256_X86 1
+#endif
+
 namespace specc {
 namespace {
 
@@ -57,14 +63,74 @@ void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
   h[7] += k;
 }
 
-}  // namespace
+void CompressBlocks(std::array<uint32_t, 8>& h, const unsigned char* blocks, size_t count) {
+  for (size_t i = 0; i < count; ++i) Compress(h, blocks + 64 * i);
+}
 
-std::string Sha256Hex(std::string_view data) {
+#ifdef SPECC_SHA256_X86
+// The same compression with the x86 SHA extensions (Intel's published instruction
+// sequence), about six times faster: a check of GitHub's description hashes every
+// generated file (~50 MB) for the manifest. Used only when the CPU has them.
+__attribute__((target("sha,sse4.1,ssse3"))) void CompressBlocksShaNi(std::array<uint32_t, 8>& h,
+                                                                  const unsigned char* blocks, size_t count) {
+  const __m128i kByteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i cdab = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);
+  __m128i efgh = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);
+  __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+  __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+  for (size_t block = 0; block < count; ++block) {
+    const unsigned char* data = blocks + 64 * block;
+    __m128i abef_before = abef, cdgh_before = cdgh;
+    __m128i w[4];  // the message schedule, four words at a time: w[g % 4] is words 4g..4g+3
+    for (int g = 0; g < 16; ++g) {
+      if (g < 4) {
+        w[g] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * g)), kByteSwap);
+      } else {
+        __m128i previous = w[(g - 1) & 3];
+        __m128i sum = _mm_add_epi32(_mm_sha256msg1_epu32(w[g & 3], w[(g - 3) & 3]),
+                                    _mm_alignr_epi8(previous, w[(g - 2) & 3], 4));
+        w[g & 3] = _mm_sha256msg2_epu32(sum, previous);
+      }
+      __m128i message =
+          _mm_add_epi32(w[g & 3], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kRound[4 * g])));
+      cdgh = _mm_sha256rnds2_epu32(cdgh, abef, message);
+      abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(message, 0x0E));
+    }
+    abef = _mm_add_epi32(abef, abef_before);
+    cdgh = _mm_add_epi32(cdgh, cdgh_before);
+  }
+  __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+  __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), _mm_blend_epi16(feba, dchg, 0xF0));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), _mm_alignr_epi8(dchg, feba, 8));
+}
+
+bool CpuHasShaNi() {
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  if (!__get_cpuid(1, &a, &b, &c, &d)) return false;
+  bool ssse3_sse41 = (c & (1u << 9)) != 0 && (c & (1u << 19)) != 0;
+  if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+  return ssse3_sse41 && (b & (1u << 29)) != 0;
+}
+#endif
+
+using CompressFn = void (*)(std::array<uint32_t, 8>&, const unsigned char*, size_t);
+
+CompressFn FastestCompress() {
+#ifdef SPECC_SHA256_X86
+  static const CompressFn chosen = CpuHasShaNi() ? &CompressBlocksShaNi : &CompressBlocks;
+  return chosen;
+#else
+  return &CompressBlocks;
+#endif
+}
+
+std::string Digest(std::string_view data, CompressFn compress) {
   std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
   size_t full = data.size() / 64 * 64;
-  for (size_t i = 0; i < full; i += 64) Compress(h, bytes + i);
+  compress(h, bytes, full / 64);
   // The tail: the remaining bytes, a 1 bit, zeros, and the length in bits (big-endian),
   // which fits in one block or spills into a second.
   unsigned char tail[128] = {};
@@ -74,7 +140,7 @@ std::string Sha256Hex(std::string_view data) {
   size_t tail_size = rest + 9 <= 64 ? 64 : 128;
   uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_size - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-  for (size_t i = 0; i < tail_size; i += 64) Compress(h, tail + i);
+  compress(h, tail, tail_size / 64);
 
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
@@ -84,5 +150,11 @@ std::string Sha256Hex(std::string_view data) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view data) { return Digest(data, FastestCompress()); }
+
+std::string Sha256HexPortable(std::string_view data) { return Digest(data, &CompressBlocks); }
 
 }  // namespace specc

@@ -11,7 +11,11 @@
 namespace specc {
 
 // Returns the SHA-256 digest of `data` as 64 lowercase hex digits.
+// Uses the CPU's SHA instructions when it has them (x86-64).
 std::string Sha256Hex(std::string_view data);
+
+// The same digest computed without them, so that a test can compare the two paths.
+std::string Sha256HexPortable(std::string_view data);
 
 }  // namespace specc
 
