@@ -122,11 +122,11 @@ Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, Source
     const std::string& dir = dirs[g];
     auto scaffold_dir = scaffolds_by_dir.find(dir);
     std::string scaffolds = scaffold_dir == scaffolds_by_dir.end() ? dir : scaffold_dir->second;
-    for (const auto& [path, bytes] : generated[g].files()) {
+    for (auto& [path, bytes] : generated[g].TakeFiles()) {
       if (!generated[g].IsScaffold(path)) {
-        out.files.Put(JoinPath(dir, path), bytes);
+        out.files.Put(JoinPath(dir, path), std::move(bytes));
       } else if (no_scaffolds.count(dir) == 0) {
-        out.files.PutScaffold(JoinPath(scaffolds, path), bytes);
+        out.files.PutScaffold(JoinPath(scaffolds, path), std::move(bytes));
       }
     }
   }

@@ -90,11 +90,11 @@ std::vector<OutputSet> GenerateGroups(const LoadedSpecs& specs, const std::vecto
   for (Task& task : tasks) {
     sink.Absorb(task.diags);
     OutputSet& out = outputs[task.group];
-    for (const auto& [path, bytes] : task.out.files()) {
+    for (auto& [path, bytes] : task.out.TakeFiles()) {
       if (task.out.IsScaffold(path)) {
-        out.PutScaffold(path, bytes);
+        out.PutScaffold(path, std::move(bytes));
       } else {
-        out.Put(path, bytes);
+        out.Put(path, std::move(bytes));
       }
     }
     task.out = OutputSet{};  // freed as soon as it is merged
