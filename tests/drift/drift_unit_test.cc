@@ -2,6 +2,7 @@
 // diffs, the classification rules and the report formats.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include <cstdio>
@@ -284,6 +285,63 @@ TEST(Classify, StagedComparesTheIndex) {
   worktree.files(Version::kWorkdir)["a.ts"] = "unstaged hand edit\n";
   EXPECT_FALSE(ClassifyNow(TwoFiles(), worktree, /*staged=*/true).has_conflicts());
   EXPECT_TRUE(ClassifyNow(TwoFiles(), worktree, /*staged=*/false).has_conflicts());
+}
+
+// A MemWorktree that counts the reads of each version of a path, and compares HEAD with
+// the index without reading either, as GitWorktree does with git's object ids.
+class CountingWorktree final : public MemWorktree {
+ public:
+  int reads(Version version, const std::string& path) const { return reads_[{version, path}]; }
+
+  Result<std::optional<std::string>> Read(Version version, const std::string& path) const override {
+    ++reads_[{version, path}];
+    return MemWorktree::Read(version, path);
+  }
+  Result<bool> SameBytes(Version a, Version b, const std::string& path) const override {
+    auto bytes = [&](Version v) {
+      auto it = files(v).find(path);
+      return it == files(v).end() ? std::optional<std::string>() : std::optional<std::string>(it->second);
+    };
+    return bytes(a) == bytes(b);
+  }
+
+ private:
+  mutable std::map<std::pair<Version, std::string>, int> reads_;
+};
+
+// A clean check of a large repository reads each generated file once: an unchanged file's
+// index entry is HEAD's (compared without reading), and its bytes are specc's own, so
+// neither HEAD nor the index is read, and the entry keeps no copy of the bytes.
+TEST(Classify, AnUnchangedFileIsReadOnceAndNotCopied) {
+  CountingWorktree worktree;
+  const OutputSet two = TwoFiles();
+  for (const auto& [path, contents] : two.files()) worktree.Commit(path, contents);
+  worktree.Commit(kManifestPath, WriteManifest(BuildManifest(two, Specc())));
+  ClassifyOptions options;
+  options.generator = Specc();
+  options.ownership.output_dirs = {"."};
+  Result<Classification> clean = Classify(TwoFiles(), worktree, options);
+  ASSERT_TRUE(clean.ok());
+  EXPECT_FALSE(clean.value().has_changes());
+  for (const std::string path : {"a.ts", "b.ts"}) {
+    EXPECT_EQ(worktree.reads(Version::kWorkdir, path), 1) << path;
+    EXPECT_EQ(worktree.reads(Version::kHead, path), 0) << path;
+    EXPECT_EQ(worktree.reads(Version::kIndex, path), 0) << path;
+    EXPECT_FALSE(Entry(clean.value(), path).current.has_value()) << path;
+    EXPECT_FALSE(Entry(clean.value(), path).generated.has_value()) << path;
+  }
+
+  // A staged edit is still found without the comparison by bytes, and a changed entry
+  // carries both versions for the report.
+  worktree.files(Version::kIndex)["b.ts"] = "staged hand edit\n";
+  OutputSet next = TwoFiles();
+  next.Put("a.ts", "a2\n");
+  Result<Classification> edited = Classify(next, worktree, options);
+  ASSERT_TRUE(edited.ok());
+  EXPECT_EQ(Entry(edited.value(), "b.ts").reason, ConflictReason::kUncommittedLocalChanges);
+  EXPECT_EQ(Entry(edited.value(), "a.ts").state, FileState::kModified);
+  EXPECT_EQ(Entry(edited.value(), "a.ts").current, std::optional<std::string>("a\n"));
+  EXPECT_EQ(Entry(edited.value(), "a.ts").generated, std::optional<std::string>("a2\n"));
 }
 
 TEST(Classify, UnreadableOrFutureManifestIsSchemaMismatch) {

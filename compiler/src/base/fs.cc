@@ -6,6 +6,10 @@
 #include <cstring>
 #include <filesystem>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "base/path.h"
 
 namespace specc {
@@ -77,22 +81,43 @@ Result<std::string> RealFs::Confine(const std::string& path) const {
   return real_root_.empty() ? ResolveWithin(root_, path) : ResolveInside(real_root_, path);
 }
 
+Result<std::string> ReadWholeFile(const std::string& path, const std::string& display) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error{display + ": " + std::strerror(errno)};
+  struct stat info {};
+  std::string contents;
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) contents.resize(static_cast<size_t>(info.st_size));
+  size_t used = 0;
+  for (;;) {
+    // Past the length fstat gave (the file grew, or it is not a regular file), read
+    // through a small buffer: the common exact fit then ends without growing `contents`.
+    char probe[1 << 14];
+    bool past_end = used == contents.size();
+    ssize_t n = past_end ? ::read(fd, probe, sizeof probe) : ::read(fd, contents.data() + used, contents.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int error = errno;
+      ::close(fd);
+      return Error{display + ": " + std::strerror(error)};
+    }
+    if (n == 0) break;
+    if (past_end) contents.append(probe, static_cast<size_t>(n));
+    used += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  contents.resize(used);
+  return contents;
+}
+
 Result<std::string> RealFs::Read(const std::string& given) const {
   Result<std::string> confined = Confine(given);
   SPECC_RETURN_IF_ERROR(confined);
   const std::string& path = confined.value();
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) return Error{given + ": is a directory"};
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) return Error{given + ": " + std::strerror(errno)};
-  std::string contents;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) contents.append(buffer, n);
-  bool failed = std::ferror(file) != 0;
-  std::fclose(file);
-  if (failed) return Error{given + ": read error"};
-  if (filter_) return filter_(RelativeTo(path, real_root_), std::move(contents));
+  Result<std::string> contents = ReadWholeFile(path, given);
+  SPECC_RETURN_IF_ERROR(contents);
+  if (filter_) return filter_(RelativeTo(path, real_root_), std::move(contents).value());
   return contents;
 }
 

@@ -79,6 +79,11 @@ class RealFs final : public Fs {
   ReadFilter filter_;
 };
 
+// Returns the bytes of the file at `path` (read in one piece: the buffer is sized from the
+// file's length, so a large file is neither copied while it grows nor kept with spare
+// capacity); an Error "<display>: <reason>" when it cannot be read.
+Result<std::string> ReadWholeFile(const std::string& path, const std::string& display);
+
 // An in-memory file system; paths are used as given after lexical normalisation.
 class MemFs final : public Fs {
  public:

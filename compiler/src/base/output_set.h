@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 
 namespace specc {
 
@@ -28,6 +29,10 @@ class OutputSet {
   const std::string* Find(const std::string& path) const;
 
   const std::map<std::string, std::string>& files() const { return files_; }
+  // Moves every file out (path -> bytes) and leaves none; IsScaffold still answers for
+  // them. For a caller that files the outputs under other paths: a large run's bytes
+  // are moved, not copied.
+  std::map<std::string, std::string> TakeFiles() { return std::exchange(files_, {}); }
   size_t size() const { return files_.size(); }
 
  private:

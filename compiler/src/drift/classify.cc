@@ -27,16 +27,44 @@ std::string ForeignFileSuggestion(const std::string& path) {
          "this output elsewhere in specc.yaml), then re-run `specc apply`";
 }
 
-// A path's current content and the decision for it, without the manifest's own row.
-FileEntry Decide(const std::string& path, const std::optional<std::string>& current,
-                 const std::optional<std::string>& head,
-                 const std::vector<std::optional<std::string>>& local_versions,
-                 const std::string* generated, const std::string* last_sha256) {
+// The HEAD and index versions of one path, read only when a decision needs them: a
+// generated file is usually unchanged, and then its current bytes equal the generated
+// ones and its index entry is HEAD's blob, so neither of those is read (a version of
+// GitHub's description generates ~50 MB of files; reading each three times was most of
+// a check).
+class LazyVersions {
+ public:
+  LazyVersions(const Worktree& worktree, const std::string& path) : worktree_(worktree), path_(path) {}
+
+  Result<const std::optional<std::string>*> Head() { return Get(Version::kHead, head_); }
+  Result<const std::optional<std::string>*> Index() { return Get(Version::kIndex, index_); }
+  Result<bool> IndexIsHead() { return worktree_.SameBytes(Version::kIndex, Version::kHead, path_); }
+
+ private:
+  Result<const std::optional<std::string>*> Get(Version version,
+                                                std::optional<std::optional<std::string>>& slot) {
+    if (!slot) {
+      Result<std::optional<std::string>> read = worktree_.Read(version, path_);
+      SPECC_RETURN_IF_ERROR(read);
+      slot = std::move(read).value();
+    }
+    return &*slot;
+  }
+
+  const Worktree& worktree_;
+  const std::string& path_;
+  std::optional<std::optional<std::string>> head_, index_;
+};
+
+// The decision for a path, without the manifest's own row. `current` is what the file
+// holds now (the working tree, or the index when `staged`); the working tree and the
+// index are the local versions: one that is neither HEAD nor specc's content is an
+// uncommitted edit.
+Result<FileEntry> Decide(const std::string& path, std::optional<std::string> current, bool staged,
+                         LazyVersions& versions, const std::string* generated,
+                         const std::string* last_sha256) {
   FileEntry entry;
   entry.path = path;
-  entry.current = current;
-  if (generated != nullptr) entry.generated = *generated;
-
   // Content specc itself is responsible for: what it wrote last, or what it would write
   // now. The second matters for a re-run after an interrupted apply, whose new files
   // are not in the old manifest yet.
@@ -44,11 +72,20 @@ FileEntry Decide(const std::string& path, const std::optional<std::string>& curr
     return (generated != nullptr && text == *generated) ||
            (last_sha256 != nullptr && Sha256Hex(text) == *last_sha256);
   };
+  const bool current_is_specc = current && is_specc_content(*current);
+  auto decided = [&](FileState state) {
+    entry.state = state;
+    // The report and apply read the bytes of a changed entry only.
+    if (state != FileState::kUnchanged) {
+      entry.current = std::move(current);
+      if (generated != nullptr) entry.generated = *generated;
+    }
+    return entry;
+  };
   auto conflict = [&](ConflictReason reason, std::string suggestion) {
-    entry.state = FileState::kConflict;
     entry.reason = reason;
     entry.suggestion = std::move(suggestion);
-    return entry;
+    return decided(FileState::kConflict);
   };
 
   // A file at a path specc never generated (and would write differently) is someone
@@ -57,25 +94,36 @@ FileEntry Decide(const std::string& path, const std::optional<std::string>& curr
     return conflict(ConflictReason::kManualDivergence, ForeignFileSuggestion(path));
   }
   // A deleted file is not an edit worth keeping: regenerating it loses nothing.
-  for (const auto& local : local_versions) {
-    if (local && local != head && !is_specc_content(*local)) {
+  if (current && !current_is_specc) {
+    Result<const std::optional<std::string>*> head = versions.Head();
+    SPECC_RETURN_IF_ERROR(head);
+    if (current != *head.value()) {
       return conflict(ConflictReason::kUncommittedLocalChanges, UncommittedSuggestion(path));
     }
   }
+  if (!staged) {
+    Result<bool> index_is_head = versions.IndexIsHead();
+    SPECC_RETURN_IF_ERROR(index_is_head);
+    if (!index_is_head.value()) {
+      Result<const std::optional<std::string>*> index = versions.Index();
+      SPECC_RETURN_IF_ERROR(index);
+      const std::optional<std::string>& staged_bytes = *index.value();
+      if (staged_bytes && !is_specc_content(*staged_bytes)) {
+        return conflict(ConflictReason::kUncommittedLocalChanges, UncommittedSuggestion(path));
+      }
+    }
+  }
   // Nothing uncommitted, so `current` is what HEAD holds: a committed edit.
-  if (last_sha256 != nullptr && current && !is_specc_content(*current)) {
+  if (last_sha256 != nullptr && current && !current_is_specc) {
     return conflict(ConflictReason::kManualDivergence, CommittedEditSuggestion(path));
   }
   if (generated != nullptr) {
-    if (!current) {
-      entry.state = FileState::kAdded;
-    } else if (*current != *generated) {
-      entry.state = FileState::kModified;
-    }
+    if (!current) return decided(FileState::kAdded);
+    if (*current != *generated) return decided(FileState::kModified);
   } else if (current) {
-    entry.state = FileState::kRemoved;
+    return decided(FileState::kRemoved);
   }
-  return entry;
+  return decided(FileState::kUnchanged);
 }
 
 std::string ProtectedEntrySuggestion(const std::string& path, const std::string& why) {
@@ -200,6 +248,7 @@ Result<Classification> Classify(const OutputSet& generated, const Worktree& work
       // HEAD); any existing file is the user's and is left alone, whatever it holds.
       bool exists = current.value().has_value();
       for (Version v : {Version::kHead, Version::kIndex, Version::kWorkdir}) {
+        if (exists) break;
         Result<std::optional<std::string>> version = worktree.Read(v, path);
         SPECC_RETURN_IF_ERROR(version);
         exists |= version.value().has_value();
@@ -220,39 +269,34 @@ Result<Classification> Classify(const OutputSet& generated, const Worktree& work
       // manifest's conflict below stops any write.
       FileEntry entry;
       entry.path = path;
-      entry.current = current.value();
-      entry.generated = *gen;
       if (!current.value()) {
         entry.state = FileState::kAdded;
       } else if (*current.value() != *gen) {
         entry.state = FileState::kModified;
       }
+      if (entry.state != FileState::kUnchanged) {
+        entry.current = std::move(current).value();
+        entry.generated = *gen;
+      }
       out.files.push_back(std::move(entry));
       continue;
     }
-    Result<std::optional<std::string>> head = worktree.Read(Version::kHead, path);
-    SPECC_RETURN_IF_ERROR(head);
-    std::vector<std::optional<std::string>> locals;
-    Result<std::optional<std::string>> index = worktree.Read(Version::kIndex, path);
-    SPECC_RETURN_IF_ERROR(index);
-    if (options.staged) {
+    LazyVersions versions(worktree, path);
+    if (options.staged && !current.value()) {
       // An ignored file that is not in the index is not part of any commit; a hook has
       // nothing to say about it.
-      if (!index.value()) {
-        Result<bool> ignored = worktree.IsIgnored(path);
-        SPECC_RETURN_IF_ERROR(ignored);
-        if (ignored.value()) continue;
-      }
-      locals.push_back(index.value());
-    } else {
-      locals.push_back(current.value());
-      locals.push_back(index.value());
+      Result<bool> ignored = worktree.IsIgnored(path);
+      SPECC_RETURN_IF_ERROR(ignored);
+      if (ignored.value()) continue;
     }
     auto last_it =
         last ? last->files.find(path) : std::map<std::string, std::string>::const_iterator();
     const std::string* last_sha256 =
         last && last_it != last->files.end() ? &last_it->second : nullptr;
-    out.files.push_back(Decide(path, current.value(), head.value(), locals, gen, last_sha256));
+    Result<FileEntry> entry =
+        Decide(path, std::move(current).value(), options.staged, versions, gen, last_sha256);
+    SPECC_RETURN_IF_ERROR(entry);
+    out.files.push_back(std::move(entry).value());
   }
 
   // The manifest's own row: a conflict when it cannot be trusted, otherwise a change like

@@ -40,8 +40,11 @@ struct FileEntry {
   std::string path;
   FileState state = FileState::kUnchanged;
   // What the file holds now (working tree, or the index with `staged`); nullopt if absent.
+  // Set only when `state` is not kUnchanged: an unchanged file's bytes are the generated
+  // ones, and keeping a copy of every file would double a large run's memory.
   std::optional<std::string> current;
-  // What specc would write; nullopt when specc no longer generates the path.
+  // What specc would write; nullopt when specc no longer generates the path (and, as for
+  // `current`, for an unchanged file).
   std::optional<std::string> generated;
   // Set for kConflict only.
   ConflictReason reason = ConflictReason::kManualDivergence;

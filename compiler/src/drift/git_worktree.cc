@@ -7,10 +7,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "base/atomic_file.h"
 #include "base/fs.h"
@@ -129,6 +127,16 @@ class GitWorktree final : public Worktree {
       return out;
     }
     return Worktree::Fingerprint(version, path);
+  }
+
+  Result<bool> SameBytes(Version a, Version b, const std::string& path) const override {
+    if (a == Version::kWorkdir || b == Version::kWorkdir) return Worktree::SameBytes(a, b, path);
+    // Equal object ids are equal bytes; Fingerprint reads neither blob.
+    Result<std::string> first = Fingerprint(a, path);
+    SPECC_RETURN_IF_ERROR(first);
+    Result<std::string> second = Fingerprint(b, path);
+    SPECC_RETURN_IF_ERROR(second);
+    return first.value() == second.value();
   }
 
   Result<std::vector<std::string>> List(Version version, const std::string& dir) const override {
@@ -456,13 +464,10 @@ class GitWorktree final : public Worktree {
       return std::optional<std::string>(link.string());
     }
     if (!stdfs::is_regular_file(status)) return std::optional<std::string>();
-    std::ifstream in(target, std::ios::binary);
-    if (!in) return Error{target.generic_string() + ": " + std::strerror(errno)};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) return Error{target.generic_string() + ": read error"};
+    Result<std::string> bytes = ReadWholeFile(target.string(), target.generic_string());
+    SPECC_RETURN_IF_ERROR(bytes);
     // Compared as git compares it: what `git add` would store (clean filters).
-    Result<std::string> clean = Clean(path, buffer.str());
+    Result<std::string> clean = Clean(path, std::move(bytes).value());
     SPECC_RETURN_IF_ERROR(clean);
     return std::optional<std::string>(std::move(clean).value());
   }

@@ -1,6 +1,7 @@
 // MemWorktree: an in-memory Worktree for tests. Each version (HEAD, index, working tree)
 // is a plain map from path to bytes that a test fills in directly; writes go to the
-// working-tree map, and a write can be made to fail to exercise error paths.
+// working-tree map, and a write can be made to fail to exercise error paths. A test may
+// derive from it to watch or change how it answers.
 #ifndef SPECC_DRIFT_MEM_WORKTREE_H_
 #define SPECC_DRIFT_MEM_WORKTREE_H_
 
@@ -12,7 +13,7 @@
 
 namespace specc::drift {
 
-class MemWorktree final : public Worktree {
+class MemWorktree : public Worktree {
  public:
   explicit MemWorktree(std::string root = "/repo") : root_(std::move(root)) {}
 

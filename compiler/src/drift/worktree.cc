@@ -18,6 +18,14 @@ Result<std::string> Worktree::Fingerprint(Version version, const std::string& pa
   return bytes.value() ? "sha256 " + Sha256Hex(*bytes.value()) : std::string("none");
 }
 
+Result<bool> Worktree::SameBytes(Version a, Version b, const std::string& path) const {
+  Result<std::optional<std::string>> first = Read(a, path);
+  SPECC_RETURN_IF_ERROR(first);
+  Result<std::optional<std::string>> second = Read(b, path);
+  SPECC_RETURN_IF_ERROR(second);
+  return first.value() == second.value();
+}
+
 Status Worktree::Remove(const std::string& path) {
   if (std::optional<std::string> why = ReservedPathReason(path)) {
     return Error{"refusing to delete `" + path + "`: it " + *why};

@@ -50,6 +50,12 @@ class Worktree {
   // GitWorktree answers for HEAD and the index with git's object id, without reading.
   virtual Result<std::string> Fingerprint(Version version, const std::string& path) const;
 
+  // True when versions `a` and `b` of `path` hold the same bytes (or neither holds a
+  // file). This default reads both, so a recording Worktree sees both reads; GitWorktree
+  // compares git's object ids for HEAD and the index without reading: the drift check
+  // asks this of every generated file, whose index and HEAD versions are usually one blob.
+  virtual Result<bool> SameBytes(Version a, Version b, const std::string& path) const;
+
   // True when `path` matches the repository's ignore rules (.gitignore, info/exclude).
   virtual Result<bool> IsIgnored(const std::string& path) const = 0;
 
