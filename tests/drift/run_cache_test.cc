@@ -354,7 +354,8 @@ TEST(RunCache, ExampleProjectWarmEqualsCold) {
 }
 
 // Every golden case's input as a repository (committed as it is, nothing applied): the
-// warm check, and the check that takes every service from its record, print exactly what
+// warm check, and the check that takes every service from its record (projects of several
+// services), print exactly what
 // the cold one printed, warnings and errors included.
 TEST(RunCache, GoldenInputsWarmEqualsCold) {
   int compared = 0;
@@ -372,7 +373,8 @@ TEST(RunCache, GoldenInputsWarmEqualsCold) {
     EXPECT_EQ(trace, "hit") << golden.path();
     ExpectSame(uncached, cold, golden.path().string() + " cold");
     ExpectSame(uncached, warm, golden.path().string() + " warm");
-    // Without the whole-run entry, every service comes from its record (cli/service_cache.h).
+    // Without the whole-run entry, every service of a project of several comes from its
+    // record (cli/service_cache.h); a project of one is checked cold again.
     stdfs::remove_all(stdfs::path(repo.dir()) / ".git/specc/cache");
     RunResult services = Traced(repo.dir(), {"check"}, &trace);
     ExpectSame(uncached, services, golden.path().string() + " from the service records");

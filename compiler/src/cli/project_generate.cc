@@ -220,8 +220,11 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
   std::vector<driver::EmitTask> tasks = driver::PlanEmitTasks(groups.groups);
   std::vector<std::string> names = driver::ServiceDirNames(specs);
   // Templates of the project's own are read later, past the key: such a project is not
-  // reused per service (the whole-run cache still answers it).
-  const ServiceCache* reuse = cache != nullptr && config.templates_dir.empty() ? cache : nullptr;
+  // reused per service (the whole-run cache still answers it). Nor is a project of one
+  // service: whatever changes its record's key changes that one service, so the record
+  // would only cost its writing (a quarter of a cold check on GitHub's description).
+  const ServiceCache* reuse =
+      cache != nullptr && config.templates_dir.empty() && specs.apis.size() > 1 ? cache : nullptr;
   std::string key;
   if (reuse != nullptr) {
     key = Sha256Hex(CacheIdentity() + "\n" + (reuse->staged() ? "index" : "disk") + "\nservices " +
@@ -298,11 +301,12 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
     auto scaffold_dir = groups.scaffolds_by_dir.find(dir);
     std::string scaffolds = scaffold_dir == groups.scaffolds_by_dir.end() ? dir : scaffold_dir->second;
     auto put = [&](OutputSet& generated) {
-      for (const auto& [path, bytes] : generated.files()) {
+      // Moved, not copied: a large run's outputs run to tens of megabytes.
+      for (auto& [path, bytes] : generated.TakeFiles()) {
         if (!generated.IsScaffold(path)) {
-          out.files.Put(JoinPath(dir, path), bytes);
+          out.files.Put(JoinPath(dir, path), std::move(bytes));
         } else if (groups.no_scaffolds.count(dir) == 0) {
-          out.files.PutScaffold(JoinPath(scaffolds, path), bytes);
+          out.files.PutScaffold(JoinPath(scaffolds, path), std::move(bytes));
         }
       }
       generated = OutputSet{};  // freed as soon as it is merged
