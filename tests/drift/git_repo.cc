@@ -111,4 +111,17 @@ RunResult SpeccWithEmitters(const std::string& dir, const std::vector<std::strin
 
 std::string Generated(const std::string& spec) { return kGeneratedHeader + spec; }
 
+void ExpectSame(const RunResult& a, const RunResult& b, const std::string& what) {
+  EXPECT_EQ(a.exit_code, b.exit_code) << what;
+  EXPECT_EQ(a.out, b.out) << what;
+  EXPECT_EQ(a.err, b.err) << what;
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
 }  // namespace specc::drift_test

@@ -56,6 +56,12 @@ RunResult SpeccWithEmitters(const std::string& dir, const std::vector<std::strin
 // What the test generator writes for a spec holding `spec`.
 std::string Generated(const std::string& spec);
 
+// Expects the same exit code, stdout and stderr of two runs; `what` names the comparison.
+void ExpectSame(const RunResult& a, const RunResult& b, const std::string& what);
+
+// The bytes of the file at `path` (empty when it cannot be read).
+std::string ReadAll(const std::string& path);
+
 }  // namespace specc::drift_test
 
 #endif  // SPECC_TESTS_DRIFT_GIT_REPO_H_

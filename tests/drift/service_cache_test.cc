@@ -19,7 +19,9 @@ namespace specc {
 namespace {
 
 namespace stdfs = std::filesystem;
+using drift_test::ExpectSame;
 using drift_test::GitRepo;
+using drift_test::ReadAll;
 using drift_test::RunResult;
 using drift_test::SpeccWithEmitters;
 
@@ -51,19 +53,6 @@ RunResult Traced(const std::string& dir, const std::vector<std::string>& args,
   }
   result.err = kept;
   return result;
-}
-
-void ExpectSame(const RunResult& a, const RunResult& b, const std::string& what) {
-  EXPECT_EQ(a.exit_code, b.exit_code) << what;
-  EXPECT_EQ(a.out, b.out) << what;
-  EXPECT_EQ(a.err, b.err) << what;
-}
-
-std::string ReadAll(const stdfs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
 }
 
 void WriteAll(const stdfs::path& path, const std::string& bytes) { std::ofstream(path, std::ios::binary) << bytes; }

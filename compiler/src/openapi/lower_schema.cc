@@ -91,6 +91,11 @@ std::string TypeList(const ir::Schema& schema) {
   return types;
 }
 
+// "a string", "an integer or null": the type list with its article.
+std::string WithArticle(const std::string& types) {
+  return (types[0] == 'a' || types[0] == 'i' || types[0] == 'o' ? "an " : "a ") + types;
+}
+
 }  // namespace
 
 // One warning per enum, at its first value of another type.
@@ -122,8 +127,7 @@ void Lowerer::CheckEnumAgainstType(const Node* values, const ir::Schema& schema)
                           .hint = all_read                                   ? "write the values unquoted"
                                   : first.kind == spec::NodeKind::kNull && others.size() == 1
                                       ? "to let null through add `nullable: true` (3.0) or `null` to `type` (3.1)"
-                                      : "make each value " + std::string(types[0] == 'a' || types[0] == 'i' || types[0] == 'o' ? "an " : "a ") +
-                                            types + ", or fix `type`",
+                                      : "make each value " + WithArticle(types) + ", or fix `type`",
                           .notes = {}});
 }
 
@@ -132,8 +136,7 @@ void Lowerer::CheckValuesAgainstType(const std::vector<const Member*>& values, c
   for (const Member* m : values) {
     if (TypeAccepts(schema, m->value)) continue;
     std::string types = TypeList(schema);
-    std::string hint = "make the value a" + std::string(types[0] == 'a' || types[0] == 'i' || types[0] == 'o' ? "n " : " ") +
-                       types + ", or fix `type`";
+    std::string hint = "make the value " + WithArticle(types) + ", or fix `type`";
     if (m->value.is_number() && schema.types.size() == 1 && schema.types[0] == "string") {
       hint = "quote it: `\"" + std::string(m->value.text()) + "\"`";
     }
