@@ -1,6 +1,7 @@
 #include "emit/ts_names.h"
 
 #include "emit/namer.h"
+#include "sema/media_type.h"
 #include "sema/request_body.h"
 
 namespace specc::emit {
@@ -15,11 +16,10 @@ bool IsPlainKey(const std::string& name) {
   return true;
 }
 
-bool IsJsonMedia(const std::string& media) {
-  std::string_view m = media;
-  m = m.substr(0, m.find(';'));
-  return m == "application/json" || (m.size() > 5 && m.compare(m.size() - 5, 5, "+json") == 0) ||
-         m == "*/*";
+// A response body the generated server checks as JSON: a JSON type, or any type (`*/*`),
+// which the stub handlers answer with JSON.
+bool IsJsonResponseMedia(const std::string& media) {
+  return sema::IsJsonMediaType(media) || sema::MediaEssence(media) == "*/*";
 }
 
 // Names the body schema of each of `op`'s responses: its JSON media type's component
@@ -30,7 +30,7 @@ std::vector<ResponseNames> NameResponses(const ir::Operation& op, const std::str
   for (size_t i = 0; i < op.responses.size(); ++i) {
     const ir::Response& r = op.responses[i];
     for (size_t m = 0; m < r.content.size(); ++m) {
-      if (IsJsonMedia(r.content[m].media_type)) {
+      if (IsJsonResponseMedia(r.content[m].media_type)) {
         out[i].json_media = m;
         break;
       }
@@ -71,28 +71,23 @@ const char* InputPartField(InputPart part) {
   return "params";
 }
 
-bool PickBodyMedia(const ir::RequestBody& body, size_t* index, std::string* target) {
-  for (size_t i = 0; i < body.content.size(); ++i) {
-    if (IsJsonMedia(body.content[i].media_type) && body.content[i].schema != ir::kNoSchema) {
-      *index = i;
-      *target = "json";
-      return true;
-    }
+bool PickBodyMedia(const sema::SchemaMeanings& meanings, const ir::RequestBody& body, size_t* index,
+                   std::string* target) {
+  std::optional<sema::SentBody> sent = sema::SentBodyMedia(meanings, body);
+  if (!sent) return false;
+  switch (sent->reading) {
+    case sema::BodyReading::kJson: *target = "json"; break;
+    case sema::BodyReading::kUrlEncoded:
+    case sema::BodyReading::kMultipart: *target = "form"; break;
+    case sema::BodyReading::kText: *target = "text"; break;
+    case sema::BodyReading::kUnread: return false;
   }
-  for (size_t i = 0; i < body.content.size(); ++i) {
-    std::string_view m = body.content[i].media_type;
-    m = m.substr(0, m.find(';'));
-    if ((m == "application/x-www-form-urlencoded" || m == "multipart/form-data") &&
-        body.content[i].schema != ir::kNoSchema) {
-      *index = i;
-      *target = "form";
-      return true;
-    }
-  }
-  return false;
+  *index = sent->index;
+  return true;
 }
 
-TsNames NameTsSymbols(const ir::Api& api) {
+TsNames NameTsSymbols(const sema::SchemaMeanings& meanings) {
+  const ir::Api& api = meanings.api();
   TsNames names;
   NameTable exported;
   // The helpers schemas.ts declares itself.
@@ -135,7 +130,7 @@ TsNames NameTsSymbols(const ir::Api& api) {
       }
     }
     const ir::RequestBody* body = sema::SentRequestBody(op);
-    if (body && PickBodyMedia(*body, &n.body_media, &n.body_target)) has[4] = true;
+    if (body && PickBodyMedia(meanings, *body, &n.body_media, &n.body_target)) has[4] = true;
     static constexpr const char* kSuffix[] = {"Params", "Query", "Headers", "Cookies", "Body"};
     for (int i = 0; i < 5; ++i) {
       if (has[i]) n.parts[i] = exported.Take(n.type + kSuffix[i]);
@@ -150,7 +145,7 @@ TsNames NameTsSymbols(const ir::Api& api) {
       size_t media = 0;
       std::string target;
       const ir::RequestBody* body = sema::SentRequestBody(ops[i]);
-      if (body && PickBodyMedia(*body, &media, &target)) {
+      if (body && PickBodyMedia(meanings, *body, &media, &target)) {
         out[i] = exported.Take(TsTypeName(SentOperationName(api, ops[i])) + suffix);
       }
     }

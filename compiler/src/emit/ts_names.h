@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ir/api.h"
+#include "sema/schema_meaning.h"
 
 namespace specc::emit {
 
@@ -40,7 +41,7 @@ struct OperationNames {
   // The schemas.ts constant validating each input part (indexed by InputPart); empty when
   // the operation has no such input.
   std::string parts[5];
-  // The validator target of the body: "json" or "form"; empty when the body is not validated.
+  // The validator target of the body: "json", "form" or "text"; empty when the body is not validated.
   std::string body_target;
   // The media type of the validated body; the index into request_body->content.
   size_t body_media = 0;
@@ -72,12 +73,13 @@ inline constexpr const char* kSchemasHelpers[] = {"pattern", "uniqueItems", "fie
 inline constexpr const char* kRouteModuleNames[] = {"createFactory", "factory", "rt", "schemas"};
 
 // Computes the names of `api`'s generated symbols.
-TsNames NameTsSymbols(const ir::Api& api);
+TsNames NameTsSymbols(const sema::SchemaMeanings& meanings);
 
-// Returns the index of the request body's media type the routes validate and the target
-// ("json" for JSON media types, "form" for urlencoded and multipart forms); nullopt when no
-// media type is validated.
-bool PickBodyMedia(const ir::RequestBody& body, size_t* index, std::string* target);
+// Sets the index of the request body's media type the routes validate (sema's
+// SentBodyMedia) and its validator target: "json", "form" (urlencoded and multipart) or
+// "text"; false when the body is not validated.
+bool PickBodyMedia(const sema::SchemaMeanings& meanings, const ir::RequestBody& body, size_t* index,
+                   std::string* target);
 
 }  // namespace specc::emit
 

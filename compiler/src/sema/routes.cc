@@ -204,6 +204,9 @@ RouteTable BuildRouteTable(const ir::Api& api) {
     for (size_t i = 0; i < routes.size(); ++i) order.push_back(i);
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return RanksBefore(patterns[a], patterns[b]); });
   }
+  for (const auto& [first, later] : edges) {
+    if (routes[first].method == routes[later].method) routes[first].passes_on = true;
+  }
   for (size_t i : order) table.routes.push_back(std::move(routes[i]));
   return table;
 }

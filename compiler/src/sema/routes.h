@@ -74,6 +74,12 @@ struct Route {
   std::string method;
   // Indices into Api::operations, in dispatch order: more query pairs first, then document order.
   std::vector<size_t> operations;
+  // A later route of the same method matches some of this route's requests. OpenAPI's
+  // order tries this one first, but a request whose path parameters this route's schemas
+  // reject belongs to the later route (mist's `/sites/{id}/zones/count` is
+  // `/sites/{site_id}/{zone_type}/count`'s, not `/sites/{site_id}/zones/{zone_id}`'s with a
+  // zone id that is not a uuid): the generated server passes it on.
+  bool passes_on = false;
 };
 
 struct RouteTable {

@@ -2,22 +2,9 @@
 
 #include <algorithm>
 
+#include "sema/media_type.h"
+
 namespace specc::sema {
-namespace {
-
-std::string MediaEssence(const std::string& media_type) {
-  std::string out = media_type.substr(0, media_type.find(';'));
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-bool IsJsonMediaType(const std::string& media_type) {
-  std::string m = MediaEssence(media_type);
-  return m == "application/json" || (m.size() > 5 && m.compare(m.size() - 5, 5, "+json") == 0);
-}
-
-}  // namespace
 
 WireScalar TextScalar(const SchemaMeanings& meanings, ir::SchemaId id) {
   if (id == ir::kNoSchema) return WireScalar::kString;
@@ -108,13 +95,6 @@ const ir::Encoding* FindEncoding(const ir::MediaType& media, const std::string& 
 }
 
 }  // namespace
-
-bool IsFormMedia(const std::string& media_type) {
-  std::string m = MediaEssence(media_type);
-  return m == "application/x-www-form-urlencoded" || m == "multipart/form-data";
-}
-
-bool IsMultipartMedia(const std::string& media_type) { return MediaEssence(media_type) == "multipart/form-data"; }
 
 WireForm ParameterWire(const SchemaMeanings& meanings, const ir::Parameter& p) {
   WireForm form;

@@ -77,10 +77,6 @@ WireForm ParameterWire(const SchemaMeanings& meanings, const ir::Parameter& p);
 WireForm FormFieldWire(const SchemaMeanings& meanings, const ir::MediaType& media, const std::string& name,
                        ir::SchemaId schema);
 
-// True for application/x-www-form-urlencoded and multipart/form-data (parameters ignored).
-bool IsFormMedia(const std::string& media_type);
-bool IsMultipartMedia(const std::string& media_type);
-
 }  // namespace specc::sema
 
 #endif  // SPECC_SEMA_WIRE_H_

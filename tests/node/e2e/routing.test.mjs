@@ -27,9 +27,28 @@ test("a parameter with a suffix in its segment: /groups/{id}.json", async () => 
   assert.equal(r.status, 200);
   assert.equal(r.name, "getGroupJson");
   assert.deepEqual(r.input.params, { id: 42 });
-  // The parameter's own schema validates what the segment held besides `.json`.
-  assert.equal((await send("/groups/0.json")).status, 400);
-  assert.equal((await send("/groups/abc.json")).status, 400);
+  // What the segment held besides `.json` is not this route's id: the request is
+  // `/groups/{id}`'s, which matches it too, with the whole segment as its id.
+  const passed = await send("/groups/abc.json");
+  assert.equal(passed.name, "getGroup");
+  assert.deepEqual(passed.input.params, { id: "abc.json" });
+});
+
+test("a request whose path parameters a route rejects passes on to a later route matching it", async () => {
+  const zone = await send("/sites/1/zones/5f0c3d1e-8f6b-4f2a-9c3e-2b1a0d9e8f7c");
+  assert.equal(zone.name, "getZone");
+  const count = await send("/sites/1/zones/count");
+  assert.equal(count.status, 200);
+  assert.equal(count.name, "countZones");
+  assert.deepEqual(count.input.params, { site_id: 1, zone_type: "zones" });
+  assert.equal((await send("/sites/1/maps/count")).name, "countZones");
+  // No later route matches: the first route's own 400, not a 404.
+  const refused = await send("/sites/1/zones/not-a-uuid");
+  assert.equal(refused.status, 400);
+  assert.equal(refused.name, undefined);
+  assert.match(JSON.stringify(await (await app.request("/v1/sites/1/zones/not-a-uuid")).json()), /zone_id/);
+  // A later route matches but refuses too: its answer.
+  assert.equal((await send("/sites/x/zones/count")).status, 400);
 });
 
 test("the more concrete `{id}.json` is tried before `{id}`, declared first", async () => {

@@ -123,3 +123,21 @@ test("query text that is not its type is rejected", async () => {
     assert.equal((await send(`/search?${query}`)).status, 400, query);
   }
 });
+
+test("a string body under */* or text/plain is read as its text, whatever type the client names", async () => {
+  const put = (body, type) => send("/notes/n1", { method: "PUT", headers: { "Content-Type": type }, body });
+  const r = await put("c3BlY2M=", "*/*");
+  assert.equal(r.status, 201);
+  assert.equal(r.input.body, "c3BlY2M=");
+  assert.equal((await put("c3BlY2M=", "application/octet-stream")).status, 201);
+  assert.equal((await put("c3BlY2M=c3BlY2M=", "text/plain")).status, 400, "longer than maxLength 12");
+  const post = (body) => send("/messages", { method: "POST", headers: { "Content-Type": "text/plain" }, body });
+  assert.equal((await post("hello")).input.body, "hello");
+  assert.equal((await post("h")).status, 400, "shorter than minLength 2");
+});
+
+test("an object body under */* is JSON", async () => {
+  const put = (body) => send("/settings", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  assert.deepEqual((await put({ city: "Oslo" })).input.body, { city: "Oslo" });
+  assert.equal((await put({ zip: "0150" })).status, 400);
+});

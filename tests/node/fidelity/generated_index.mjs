@@ -78,9 +78,9 @@ function parseRoutes(dir) {
   for (const file of readdirSync(join(dir, "routes")).filter((f) => f.endsWith(".ts")).sort()) {
     const module = file.replace(/\.ts$/, "");
     const text = readFileSync(join(dir, "routes", file), "utf8");
-    const re = /^\/\*\* ([A-Z]+) (.*) \*\/\nexport const ([A-Za-z0-9_$]+) = \(handlers: Handlers, runtime: rt\.Runtime\) => \{\n((?:.*\n)*?)\s*rt\.respond\(runtime, c, spec, handlers\.([A-Za-z0-9_$]+)\(c,/gm;
+    const re = /^\/\*\* ([A-Z]+) (.*) \*\/\nexport const ([A-Za-z0-9_$]+) = \(handlers: Handlers, runtime: rt\.Runtime\) => \{\n((?:.*\n)*?)\s*(?:: )?rt\.respond\(runtime, c, spec, handlers\.([A-Za-z0-9_$]+)\(c,/gm;
     for (let m; (m = re.exec(text)); ) {
-      const validators = [...m[4].matchAll(/^\s+(param|query|header|cookie|json|form): schemas\.([A-Za-z0-9_$]+),$/gm)].map((v) => ({ target: v[1], schema: v[2] }));
+      const validators = [...m[4].matchAll(/^\s+(param|query|header|cookie|json|form|text): schemas\.([A-Za-z0-9_$]+),$/gm)].map((v) => ({ target: v[1], schema: v[2] }));
       const path = m[2].replace(/\*\\\//g, "*/");
       exports.set(`${module}.${m[3]}`, { module, method: m[1].toLowerCase(), path, handler: m[5], validators });
     }

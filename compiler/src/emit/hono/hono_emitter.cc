@@ -20,13 +20,13 @@ namespace {
 constexpr std::string_view kId = "hono";
 
 // The Hono validation target (OperationSpec.input key) of each input part.
-const char* ValidatorTarget(InputPart part, const OperationNames& n) {
+std::string ValidatorTarget(InputPart part, const OperationNames& n) {
   switch (part) {
     case InputPart::kParams: return "param";
     case InputPart::kQuery: return "query";
     case InputPart::kHeaders: return "header";
     case InputPart::kCookies: return "cookie";
-    case InputPart::kBody: return n.body_target == "form" ? "form" : "json";
+    case InputPart::kBody: return n.body_target;
   }
   return "param";
 }
@@ -122,6 +122,10 @@ RouteFiles BuildRouteFiles(const ir::Api& api, const TsNames& names, const std::
       hono[i] = HonoRouteOf(api.operations[i], table.templates[i], names.operations[i], keys);
     }
   }
+  std::vector<bool> passes_on(api.operations.size(), false);
+  for (const sema::Route& r : table.routes) {
+    for (size_t i : r.operations) passes_on[i] = r.passes_on;
+  }
   bool uses_head_only = false, uses_dispatch = false;
   for (const std::string& module : modules) {
     std::string tag;
@@ -136,6 +140,8 @@ RouteFiles BuildRouteFiles(const ir::Api& api, const TsNames& names, const std::
       o.Set("doc", DocLine(Upper(op.method) + " " + op.path));
       o.Set("handler_json", JsonQuote(n.handler));
       SetInput(o, n, hono[i]);
+      // Only a route whose path parameters can fail validation has anything to pass on.
+      o.Set("pass_on", passes_on[i] && !n.parts[0].empty());
       o.Set("security", guards.SecurityOf(i));
       o.Set("errors", guards.ErrorsOf(i));
       o.Set("responses", guards.ResponsesOf(i));
@@ -227,7 +233,7 @@ class HonoEmitter final : public Emitter {
 void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
   for (const ApiInput& input : ctx.apis) {
     const ir::Api& api = *input.api;
-    TsNames names = NameTsSymbols(api);
+    TsNames names = NameTsSymbols(*input.meanings);
     // Modules in order of first appearance; each holds its operations in document order.
     std::vector<std::string> modules;
     for (const OperationNames& n : names.operations) {

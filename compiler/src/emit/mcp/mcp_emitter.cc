@@ -94,10 +94,11 @@ std::string InputSchema(const sema::SchemaMeanings& meanings, const ir::Operatio
   const ir::MediaType* body = nullptr;
   const ir::RequestBody* request_body = sema::SentRequestBody(op);
   if (request_body) {
+    // The body the server validates (sema/request_body.h), else the first with a schema.
+    std::optional<sema::SentBody> sent = sema::SentBodyMedia(meanings, *request_body);
+    if (sent && request_body->content[sent->index].schema != ir::kNoSchema) body = &request_body->content[sent->index];
     for (const ir::MediaType& m : request_body->content) {
-      if (m.schema == ir::kNoSchema) continue;
-      if (body == nullptr || m.media_type.find("json") != std::string::npos) body = &m;
-      if (m.media_type.find("json") != std::string::npos) break;
+      if (body == nullptr && m.schema != ir::kNoSchema) body = &m;
     }
   }
   w.Key("properties").BeginObject();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -251,15 +252,6 @@ bool IsJsonMedia(const std::string& media) {
   return m.find("json") != std::string::npos;
 }
 
-// The media type a request body is sent as: JSON first, then forms, then the first.
-const ir::MediaType* PickMedia(const std::vector<ir::MediaType>& content) {
-  for (const char* want : {"json", "x-www-form-urlencoded", "multipart/form-data"}) {
-    for (const ir::MediaType& m : content) {
-      if (Lower(m.media_type).find(want) != std::string::npos) return &m;
-    }
-  }
-  return content.empty() ? nullptr : &content.front();
-}
 
 const char* StatusText(int code) {
   switch (code) {
@@ -438,11 +430,13 @@ class RequestBuilder {
 
     // Body.
     if (const ir::RequestBody* body = sema::SentRequestBody(op)) {
-      const ir::MediaType* media = PickMedia(body->content);
-      if (media != nullptr) {
-        parts.body_json = Body(*media);
-        if (Lower(media->media_type).find("multipart/") == std::string::npos) {
-          headers.push_back({"Content-Type", media->media_type, "", false});
+      // The media type and reading the generated server validates (sema/request_body.h).
+      if (std::optional<sema::SentBody> sent = sema::SentBodyMedia(meanings_, *body)) {
+        const ir::MediaType& media = body->content[sent->index];
+        parts.body_json = Body(media, sent->reading);
+        // Postman writes a multipart body's Content-Type itself, with its boundary.
+        if (Lower(media.media_type).find("multipart/") == std::string::npos) {
+          headers.push_back({"Content-Type", sema::SentContentType(media, sent->reading), "", false});
         }
       }
     }
@@ -698,12 +692,15 @@ class RequestBuilder {
     return Compact(w);
   }
 
-  std::string Body(const ir::MediaType& media) {
+  std::string Body(const ir::MediaType& media, sema::BodyReading reading) {
     std::string type = Lower(media.media_type);
     std::vector<std::string_view> candidates = ExampleTexts(media.examples);
-    bool urlencoded = type.find("x-www-form-urlencoded") != std::string::npos;
-    bool multipart = type.find("multipart/") != std::string::npos;
-    bool json = IsJsonMedia(type);
+    // A body the server does not read (no schema, XML, multipart/mixed) is shown as its
+    // media type names it.
+    bool unread = reading == sema::BodyReading::kUnread;
+    bool urlencoded = reading == sema::BodyReading::kUrlEncoded || (unread && type.find("x-www-form-urlencoded") != std::string::npos);
+    bool multipart = reading == sema::BodyReading::kMultipart || (unread && type.find("multipart/") != std::string::npos);
+    bool json = reading == sema::BodyReading::kJson || (unread && IsJsonMedia(type));
     JsonWriter w(0);
     w.BeginObject();
     std::string text;

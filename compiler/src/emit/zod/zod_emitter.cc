@@ -145,7 +145,7 @@ void ZodEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
   for (const ApiInput& input : ctx.apis) {
     const ir::Api& api = *input.api;
     const sema::SchemaMeanings& meanings = *input.meanings;
-    TsNames names = NameTsSymbols(api);
+    TsNames names = NameTsSymbols(meanings);
     std::vector<ir::SchemaId> order;
     std::vector<bool> cyclic;
     OrderComponents(meanings, &order, &cyclic);
@@ -217,7 +217,7 @@ void ZodEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
         const ir::Operation& op = ops[i];
         size_t media = 0;
         std::string target;
-        PickBodyMedia(*op.request_body, &media, &target);
+        PickBodyMedia(meanings, *op.request_body, &media, &target);
         std::string upper = op.method;
         for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
         View item;

@@ -11,6 +11,7 @@ import { dispatch, headOnly } from "./routing.js";
 import * as groupsRoutes from "./routes/groups.js";
 import * as dropletsRoutes from "./routes/droplets.js";
 import * as autoscaleRoutes from "./routes/autoscale.js";
+import * as sitesRoutes from "./routes/sites.js";
 import * as listingsRoutes from "./routes/listings.js";
 import * as reportsRoutes from "./routes/reports.js";
 import * as entriesRoutes from "./routes/entries.js";
@@ -76,6 +77,8 @@ export function createApp<P extends Principals = Principals>(implementation: Han
   app.get(base + "/releases/:version{v[^/]+}", ...groupsRoutes.getRelease(handlers, runtime));
   app.get(base + "/droplets/autoscale", ...autoscaleRoutes.listAutoscalePools(handlers, runtime));
   app.get(base + "/droplets/:id", ...dropletsRoutes.getDroplet(handlers, runtime));
+  app.get(base + "/sites/:site_id/zones/:zone_id", ...sitesRoutes.getZone(handlers, runtime));
+  app.get(base + "/sites/:site_id/:zone_type/count", ...sitesRoutes.countZones(handlers, runtime));
   app.get(base + "/top.json", dispatch(
     [["period"], listingsRoutes.getTopByPeriod(handlers, runtime)],
     [[], listingsRoutes.getTop(handlers, runtime)],

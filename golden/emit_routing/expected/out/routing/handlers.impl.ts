@@ -26,6 +26,12 @@ export const handlers: Handlers = {
   listAutoscalePools() {
     throw new HTTPException(501, { message: "not implemented: listAutoscalePools" });
   },
+  getZone() {
+    throw new HTTPException(501, { message: "not implemented: getZone" });
+  },
+  countZones() {
+    throw new HTTPException(501, { message: "not implemented: countZones" });
+  },
   getTop() {
     throw new HTTPException(501, { message: "not implemented: getTop" });
   },

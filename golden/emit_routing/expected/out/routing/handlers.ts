@@ -70,6 +70,24 @@ export interface ListAutoscalePoolsInput {
 export type ListAutoscalePoolsOutput =
   | TypedResponse<null, 200, "body">;
 
+/** The validated input of `getZone`. */
+export interface GetZoneInput {
+  params: z.output<typeof schemas.GetZoneParams>;
+}
+
+/** The responses `getZone` documents. */
+export type GetZoneOutput =
+  | TypedResponse<null, 200, "body">;
+
+/** The validated input of `countZones`. */
+export interface CountZonesInput {
+  params: z.output<typeof schemas.CountZonesParams>;
+}
+
+/** The responses `countZones` documents. */
+export type CountZonesOutput =
+  | TypedResponse<null, 200, "body">;
+
 /** The validated input of `getTop`. */
 export interface GetTopInput {
   query: z.output<typeof schemas.GetTopQuery>;
@@ -237,6 +255,10 @@ export interface Handlers<P extends Principals = Principals> {
   getDroplet(c: Context<HandlerEnv<P>>, input: GetDropletInput): GetDropletOutput | Promise<GetDropletOutput>;
   /** GET /droplets/autoscale */
   listAutoscalePools(c: Context<HandlerEnv<P>>, input: ListAutoscalePoolsInput): ListAutoscalePoolsOutput | Promise<ListAutoscalePoolsOutput>;
+  /** GET /sites/{site_id}/zones/{zone_id} */
+  getZone(c: Context<HandlerEnv<P>>, input: GetZoneInput): GetZoneOutput | Promise<GetZoneOutput>;
+  /** GET /sites/{site_id}/{zone_type}/count */
+  countZones(c: Context<HandlerEnv<P>>, input: CountZonesInput): CountZonesOutput | Promise<CountZonesOutput>;
   /** GET /top.json */
   getTop(c: Context<HandlerEnv<P>>, input: GetTopInput): GetTopOutput | Promise<GetTopOutput>;
   /** GET /top.json?period={flag} */

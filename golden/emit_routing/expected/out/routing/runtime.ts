@@ -109,7 +109,7 @@ export type Verifier<C extends Credential, P> = (credential: C, c: Context) => G
 export type Requirement = Readonly<Record<string, readonly string[]>>;
 
 // The validated input parts and their schemas, keyed by Hono's validation targets.
-export type Target = "param" | "query" | "header" | "cookie" | "json" | "form";
+export type Target = "param" | "query" | "header" | "cookie" | "json" | "form" | "text";
 
 export interface OperationSpec {
   operation: string;
@@ -118,6 +118,9 @@ export interface OperationSpec {
   segments?: Record<string, [RegExp, string[]]>;
   // Path parameters the path key writes into its query string: name -> query key.
   fromQuery?: Record<string, string>;
+  // A later route matches some of this route's paths: a request whose path parameters do
+  // not validate here is passed on to it (see passOn).
+  passOn?: boolean;
   security: readonly Requirement[];
   // The status and error shape (a key of the runtime's shapes, or "problem") of each refusal.
   errors: Record<RejectionKind, readonly [number, string]>;
@@ -192,7 +195,7 @@ function fromZod(where: IssueLocation, issue: ZodIssue): ValidationIssue[] {
   }
 }
 
-const partLocation: Record<Target, IssueLocation> = { param: "path", query: "query", header: "header", cookie: "cookie", json: "body", form: "body" };
+const partLocation: Record<Target, IssueLocation> = { param: "path", query: "query", header: "header", cookie: "cookie", json: "body", form: "body", text: "body" };
 
 // Reads one request part the way hono/validator does, so values reach the schemas as they
 // did when each part had a middleware of its own.
@@ -233,21 +236,26 @@ async function readPart(c: Context, target: Target, spec: OperationSpec): Promis
       for (const [key, value] of Object.entries(data)) form[key] = value;
       return form;
     }
+    case "text":
+      // A string body (`text/plain`, or a string schema under `*/*`): its text, whatever
+      // type the client names.
+      return await c.req.text();
   }
 }
 
-// Validates every input part of `spec`, all of them, and returns the validated values by
-// target and every issue found.
-export async function validateInput(c: Context, spec: OperationSpec): Promise<{ values: Partial<Record<Target, unknown>>; issues: ValidationIssue[] }> {
+// Validates every input part of `spec` (or only those of `only`), all of them, and returns
+// the validated values by target and every issue found.
+export async function validateInput(c: Context, spec: OperationSpec, only?: Target): Promise<{ values: Partial<Record<Target, unknown>>; issues: ValidationIssue[] }> {
   const values: Partial<Record<Target, unknown>> = {};
   const issues: ValidationIssue[] = [];
   for (const [target, schema] of Object.entries(spec.input) as Array<[Target, Schema]>) {
+    if (only !== undefined && target !== only) continue;
     const where = partLocation[target];
     let raw: unknown;
     try {
       raw = await readPart(c, target, spec);
     } catch {
-      issues.push({ in: where, pointer: "", code: "malformed", message: target === "json" ? "is not valid JSON" : "is not a valid form" });
+      issues.push({ in: where, pointer: "", code: "malformed", message: target === "json" ? "is not valid JSON" : target === "form" ? "is not a valid form" : "is not readable text" });
       continue;
     }
     const result = await schema.safeParseAsync(raw);
@@ -436,10 +444,31 @@ async function authorize(rt: Runtime, c: Context, spec: OperationSpec): Promise<
   return reject(rt, c, spec, "unauthorized", unauthorized, challenges.size > 0 ? { "WWW-Authenticate": [...challenges].join(", ") } : {});
 }
 
+// A request passed on by a route whose path parameters it does not match (OperationSpec's
+// passOn): the first such route's 400, sent when no later route takes the request.
+interface PassedOn {
+  rejection: Response;
+  passing: boolean;  // the route that passed it on has not yet handed it to the next
+  reached: boolean;  // a later route's guard saw it
+}
+const passedOnKey = "specc.passedOn";
+
 // The middleware that runs before an operation's handler: security, then validation of
 // every input part. The validated input reaches the handler through `inputOf`.
 export function guard(rt: Runtime, spec: OperationSpec): MiddlewareHandler {
   return async (c, next) => {
+    const passed = c.get(passedOnKey as never) as PassedOn | undefined;
+    if (passed !== undefined) passed.reached = true;
+    if (spec.passOn) {
+      const path = await validateInput(c, spec, "param");
+      if (path.issues.length > 0) {
+        // Not this route's request: its handler step hands it to the next matching route.
+        const rejection = reject(rt, c, spec, "validation", path.issues);
+        if (passed === undefined) c.set(passedOnKey as never, { rejection, passing: true, reached: false } as never);
+        else Object.assign(passed, { passing: true, reached: false });
+        return next();
+      }
+    }
     const refused = await authorize(rt, c, spec);
     if (refused !== undefined) return refused;
     const { values, issues } = await validateInput(c, spec);
@@ -447,6 +476,24 @@ export function guard(rt: Runtime, spec: OperationSpec): MiddlewareHandler {
     c.set("input" as never, values as never);
     await next();
   };
+}
+
+// True in the handler step of a route whose guard passed the request on (then `passOn`
+// hands it to the next route instead of calling the handler).
+export function passingOn(c: Context): boolean {
+  const passed = c.get(passedOnKey as never) as PassedOn | undefined;
+  if (passed === undefined || !passed.passing) return false;
+  passed.passing = false;
+  return true;
+}
+
+// Hands a passed-on request to the next route that matches its path; when none takes it
+// (no later guard saw it), the first refusing route's 400 answers instead of a 404.
+export async function passOn(c: Context, next: () => Promise<void>): Promise<Response> {
+  const passed = c.get(passedOnKey as never) as PassedOn;
+  await next();
+  if (!passed.reached) c.res = passed.rejection;
+  return c.res;
 }
 
 // The input `guard` validated, as the handler's input type names it.
@@ -459,6 +506,7 @@ export function inputOf<T>(c: Context): T {
   if ("cookie" in values) input.cookies = values.cookie;
   if ("json" in values) input.body = values.json;
   if ("form" in values) input.body = values.form;
+  if ("text" in values) input.body = values.text;
   return input as T;
 }
 

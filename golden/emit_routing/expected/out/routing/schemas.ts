@@ -159,6 +159,22 @@ export const GetDropletParams = z.preprocess(fields({
   id: z.int(),
 }));
 
+// GET /sites/{site_id}/zones/{zone_id}
+export const GetZoneParams = z.preprocess(fields({
+  site_id: { scalar: "integer" },
+}), z.object({
+  site_id: z.int(),
+  zone_id: z.guid(),
+}));
+
+// GET /sites/{site_id}/{zone_type}/count
+export const CountZonesParams = z.preprocess(fields({
+  site_id: { scalar: "integer" },
+}), z.object({
+  site_id: z.int(),
+  zone_type: z.enum(["zones", "maps"]),
+}));
+
 // GET /top.json
 export const GetTopQuery = z.preprocess(fields({
   limit: { scalar: "integer" },

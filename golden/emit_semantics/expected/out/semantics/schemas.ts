@@ -340,6 +340,18 @@ export const UploadBody = z.preprocess(fields({
   meta: Address,
 }));
 
+// PUT /notes/{key}
+export const WriteNoteParams = z.object({
+  key: z.string(),
+});
+export const WriteNoteBody = z.base64().max(12);
+
+// POST /messages
+export const PostMessageBody = z.string().min(2);
+
+// PUT /settings
+export const PutSettingsBody = Address;
+
 // GET /games/{game}
 export const GetGameParams = z.object({
   game: textReadings(GameIdOrSlug, ["number"]),

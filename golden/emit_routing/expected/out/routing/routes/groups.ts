@@ -34,12 +34,15 @@ export const getGroupJson = (handlers: Handlers, runtime: rt.Runtime) => {
       param: schemas.GetGroupJsonParams,
     },
     segments: { "id": [new RegExp("^(.+?)\\.json$", "s"), ["id"]] },
+    passOn: true,
     security: [],
     errors: { validation: [400, "problem"], unauthorized: [401, "problem"], forbidden: [403, "problem"] },
     responses: [["200", null]],
   };
-  return factory.createHandlers(rt.guard(runtime, spec), async (c) =>
-    rt.respond(runtime, c, spec, handlers.getGroupJson(c, rt.inputOf<Parameters<Handlers["getGroupJson"]>[1]>(c))),
+  return factory.createHandlers(rt.guard(runtime, spec), async (c, next) =>
+    rt.passingOn(c)
+      ? rt.passOn(c, next)
+      : rt.respond(runtime, c, spec, handlers.getGroupJson(c, rt.inputOf<Parameters<Handlers["getGroupJson"]>[1]>(c))),
   );
 };
 
