@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 
+#include "base/ascii.h"
 #include "base/secret_rules.h"
 #include "base/secret_text.h"
 #include "base/sha256.h"
@@ -15,8 +16,6 @@ using secret_text::Entropy;
 using secret_text::IsAlnum;
 using secret_text::IsPlaceholder;
 using secret_text::IsUpperOrDigit;
-using secret_text::Lower;
-using secret_text::LowerCopy;
 using secret_text::RunLength;
 
 bool IsGithubPrefix(std::string_view text, size_t pos) {
@@ -250,7 +249,7 @@ class Scanner {
            (IsAlnum(text_[start - 1]) || text_[start - 1] == '+' || text_[start - 1] == '.' || text_[start - 1] == '-')) {
       --start;
     }
-    std::string scheme = LowerCopy(text_.substr(start, pos_ - start));
+    std::string scheme = AsciiLower(text_.substr(start, pos_ - start));
     bool db = false;
     for (std::string_view s : kDbSchemes) db = db || scheme == s;
     if (!db) return;
@@ -263,14 +262,14 @@ class Scanner {
     size_t colon = userinfo.find(':');
     if (colon == std::string_view::npos) return;
     std::string_view password = userinfo.substr(colon + 1);
-    std::string lower = LowerCopy(password);
+    std::string lower = AsciiLower(password);
     if (IsPlaceholder(password) || lower == "password" || lower == "pass" || lower == "pwd" ||
-        lower == "secret" || lower == LowerCopy(userinfo.substr(0, colon))) {
+        lower == "secret" || lower == AsciiLower(userinfo.substr(0, colon))) {
       return;
     }
     size_t host_end = at + 1;
     while (host_end < text_.size() && !stop(text_[host_end]) && text_[host_end] != ':' && host_end - at < 256) ++host_end;
-    std::string host = LowerCopy(text_.substr(at + 1, host_end - at - 1));
+    std::string host = AsciiLower(text_.substr(at + 1, host_end - at - 1));
     if (host == "localhost" || host == "127.0.0.1" || host == "[::1]") return;
     Hit("connection-string-password", user_start + colon + 1, password.size());
   }
@@ -331,7 +330,7 @@ bool IsSecretName(std::string_view name) {
   // Called for every key of every JSON document specc prints: no allocation.
   char lower[64];
   if (name.size() > sizeof lower) return false;
-  for (size_t i = 0; i < name.size(); ++i) lower[i] = Lower(name[i]);
+  for (size_t i = 0; i < name.size(); ++i) lower[i] = AsciiLower(name[i]);
   std::string_view text(lower, name.size());
   for (std::string_view word : {"secret", "token", "password", "passwd", "apikey", "api_key", "api-key",
                                 "privatekey", "private_key", "private-key", "accesskey", "access_key",

@@ -1,3 +1,4 @@
+#include "base/ascii.h"
 #include "base/secret_text.h"
 
 #include <array>
@@ -23,12 +24,6 @@ uint32_t Crc32(std::string_view data) {
 }
 
 }  // namespace
-
-std::string LowerCopy(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
 
 bool StartsToken(std::string_view text, size_t pos) {
   if (pos == 0) return true;
@@ -62,7 +57,7 @@ bool IsPlaceholder(std::string_view value) {
   for (char c : value) {
     if (c == '<' || c == '>' || c == '*' || c == '{' || c == '}' || c == '$' || c == '%' || c == '[') return true;
   }
-  std::string lower = LowerCopy(value);
+  std::string lower = AsciiLower(value);
   for (std::string_view word : {"xxxx", "example", "your", "placeholder", "dummy", "redacted", "changeme",
                                 "sample", "fake", "0000", "1234", "abcd", "...", "____", "----"}) {
     if (lower.find(word) != std::string::npos) return true;

@@ -13,8 +13,6 @@ constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c); }
 constexpr bool IsWordChar(char c) { return IsAlnum(c) || c == '_'; }
 constexpr bool IsUpperOrDigit(char c) { return (c >= 'A' && c <= 'Z') || IsDigit(c); }
-constexpr char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-std::string LowerCopy(std::string_view s);
 
 // Length of the run of characters satisfying `pred` starting at `pos`, up to `limit`.
 template <typename Pred>

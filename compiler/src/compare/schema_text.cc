@@ -23,11 +23,6 @@ std::string DescribeValue(const std::string& json) {
   return "`" + (plain ? json.substr(1, json.size() - 2) : json) + "`";
 }
 
-std::string AsciiLower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 std::string AsciiUpper(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   return text;

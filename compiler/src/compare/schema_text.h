@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/ascii.h"  // AsciiLower: names HTTP compares without case
+
 namespace specc::compare {
 
 // Returns "`string`", "`string` or `null`", "`integer`, `string` or `null`" for the
@@ -15,8 +17,6 @@ std::string DescribeTypes(const std::vector<std::string>& types, bool nullable);
 // Returns a JSON value as written in a message: a plain string without its quotes
 // (`cat`), anything else as JSON (`1`, `null`, `"a b"`), in backticks.
 std::string DescribeValue(const std::string& json);
-// ASCII case folding, for names HTTP compares without case (methods, headers, media types).
-std::string AsciiLower(std::string text);
 std::string AsciiUpper(std::string text);
 // Returns up to eight values, then "and N more": "[`a`, `b`]".
 std::string DescribeValues(const std::vector<std::string>& json_values);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "base/ascii.h"
 #include "base/path.h"
 #include "base/secret_scan.h"
 #include "spec/node.h"
@@ -11,14 +12,8 @@
 namespace specc::driver {
 namespace {
 
-std::string Lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
-}
-
 bool Mentions(std::string_view text, std::initializer_list<std::string_view> words) {
-  std::string lower = Lowered(text.substr(0, 4096));
+  std::string lower = AsciiLower(text.substr(0, 4096));
   return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return lower.find(w) != std::string::npos; });
 }
 

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/ascii.h"
 #include "base/diagnostic.h"
 #include "base/fs.h"
 #include "base/path.h"
@@ -91,17 +92,11 @@ bool IsEnvVarName(std::string_view s) {
   return true;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Whether an example given for a secret looks like a real credential rather than a
 // placeholder. Errs on the side of "real": a leaked token in a committed spec is worse
 // than asking for `<your token>`.
 bool LooksLikeRealSecret(std::string_view value) {
-  std::string lower = Lower(value);
+  std::string lower = AsciiLower(value);
   static const std::vector<std::string_view> kPlaceholderMarks = {
       "<", ">", "...", "xxx", "***", "example", "your", "placeholder", "changeme", "change-me",
       "replace", "dummy", "fake", "redacted", "todo", "sample", "${", "password", "localhost",
@@ -357,7 +352,7 @@ class Checker {
              "`uuidgen -r` makes one");
       return;
     }
-    std::string lower = Lower(text);
+    std::string lower = AsciiLower(text);
     if (lower[14] != '4' || std::string_view("89ab").find(lower[19]) == std::string_view::npos) {
       Report(DiagCode::kDslInvalidUuid, loc,
              "project id " + Q(text) + " is not a version 4 (random) UUID",

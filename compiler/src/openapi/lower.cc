@@ -2,7 +2,7 @@
 #include <set>
 #include <unordered_set>
 
-#include "base/secret_text.h"
+#include "base/ascii.h"
 #include "openapi/load.h"
 #include "openapi/lowerer.h"
 #include "openapi/suggest.h"
@@ -47,7 +47,7 @@ std::string SynthesizeOperationId(const std::string& method, const std::string& 
 
 // Header parameters OpenAPI says to ignore: their meaning comes from `content` and `security`.
 bool IsIgnoredHeaderName(const std::string& name) {
-  std::string lower = secret_text::LowerCopy(name);
+  std::string lower = AsciiLower(name);
   return lower == "accept" || lower == "content-type" || lower == "authorization";
 }
 
@@ -723,7 +723,7 @@ std::optional<ir::Parameter> Lowerer::LowerParameter(const Document& doc, const 
                               .loc = name != nullptr ? name->loc() : p.loc(),
                               .message = "header parameter `" + param.name + "` is ignored: OpenAPI describes the " +
                                          param.name + " header elsewhere",
-                              .hint = secret_text::LowerCopy(param.name) == "authorization"
+                              .hint = AsciiLower(param.name) == "authorization"
                                           ? "describe the credentials as a security scheme (`components.securitySchemes`) and a `security` requirement"
                                           : "the media types of `content` say what this header carries",
                               .notes = {}});

@@ -14,7 +14,7 @@
 //     `period` declared in query          value under different names (SPEC_PATH_QUERY_CONFLICT)
 #include <algorithm>
 
-#include "base/secret_text.h"
+#include "base/ascii.h"
 #include "openapi/lowerer.h"
 
 namespace specc::openapi {
@@ -111,13 +111,13 @@ void Lowerer::CheckPathTemplate(ir::Operation& op, const std::string& path, Loc 
   // Spelled differently only in case: one parameter, when neither side has another match.
   for (ir::Parameter& p : op.parameters) {
     if (p.in != ir::ParamIn::kPath || in_template(p.name)) continue;
-    std::string folded = secret_text::LowerCopy(p.name);
+    std::string folded = AsciiLower(p.name);
     std::vector<std::string> matches;
     for (const std::string& name : names) {
-      if (secret_text::LowerCopy(name) == folded && FindParam(op, ir::ParamIn::kPath, name) == nullptr) matches.push_back(name);
+      if (AsciiLower(name) == folded && FindParam(op, ir::ParamIn::kPath, name) == nullptr) matches.push_back(name);
     }
     size_t rivals = std::count_if(op.parameters.begin(), op.parameters.end(), [&](const ir::Parameter& q) {
-      return q.in == ir::ParamIn::kPath && secret_text::LowerCopy(q.name) == folded;
+      return q.in == ir::ParamIn::kPath && AsciiLower(q.name) == folded;
     });
     if (matches.size() != 1 || rivals != 1) continue;
     sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecPathParamCase, .loc = p.loc,

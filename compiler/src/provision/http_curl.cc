@@ -10,15 +10,11 @@
 #include <random>
 #include <thread>
 
+#include "base/ascii.h"
 #include "provision/http.h"
 
 namespace specc::provision {
 namespace {
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 std::string Trim(std::string_view text) {
   size_t begin = 0, end = text.size();
@@ -35,8 +31,8 @@ std::string HostOf(const std::string& url) {
   size_t end = url.find_first_of("/?#", start);
   std::string authority = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
   if (size_t at = authority.rfind('@'); at != std::string::npos) authority = authority.substr(at + 1);
-  if (!authority.empty() && authority[0] == '[') return Lower(authority.substr(1, authority.find(']') - 1));
-  return Lower(authority.substr(0, authority.find(':')));
+  if (!authority.empty() && authority[0] == '[') return AsciiLower(authority.substr(1, authority.find(']') - 1));
+  return AsciiLower(authority.substr(0, authority.find(':')));
 }
 
 bool IsLoopback(const std::string& host) {
@@ -56,7 +52,7 @@ size_t AppendBody(char* data, size_t size, size_t count, void* user) {
 size_t ReadHeader(char* data, size_t size, size_t count, void* user) {
   std::string_view line(data, size * count);
   size_t colon = line.find(':');
-  if (colon != std::string_view::npos && Lower(std::string(line.substr(0, colon))) == "retry-after") {
+  if (colon != std::string_view::npos && AsciiLower(std::string(line.substr(0, colon))) == "retry-after") {
     *static_cast<std::string*>(user) = Trim(line.substr(colon + 1));
   }
   return size * count;
@@ -89,7 +85,7 @@ class CurlHttpClient final : public HttpClient {
 
   HttpResponse Send(const HttpRequest& request) override {
     HttpResponse response;
-    std::string scheme = Lower(request.url.substr(0, request.url.find("://")));
+    std::string scheme = AsciiLower(request.url.substr(0, request.url.find("://")));
     if (scheme != "https" && !(scheme == "http" && IsLoopback(HostOf(request.url)))) {
       response.attempts = 0;
       response.transport_error = scheme == "http" ? "refusing plain http to a host that is not this machine (use https)"

@@ -1,3 +1,4 @@
+#include "base/ascii.h"
 #include "sema/security.h"
 
 #include <algorithm>
@@ -7,8 +8,7 @@ namespace specc::sema {
 
 CredentialKind CredentialKindOf(const ir::SecurityScheme& scheme) {
   if (scheme.type == "http") {
-    std::string name = scheme.scheme;
-    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string name = AsciiLower(scheme.scheme);
     if (name == "bearer") return CredentialKind::kBearer;
     if (name == "basic") return CredentialKind::kBasic;
     return CredentialKind::kHttpOther;

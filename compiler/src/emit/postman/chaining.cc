@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "base/secret_text.h"
+#include "base/ascii.h"
 #include "sema/routes.h"
 
 namespace specc::emit {
@@ -181,7 +181,7 @@ class Planner {
       int status = SuccessCode(r.status);
       if (status == 0) continue;
       for (const ir::MediaType& m : r.content) {
-        if (secret_text::LowerCopy(m.media_type).find("json") == std::string::npos || m.schema == ir::kNoSchema) continue;
+        if (AsciiLower(m.media_type).find("json") == std::string::npos || m.schema == ir::kNoSchema) continue;
         const sema::SchemaMeaning& body = meanings_.Of(meanings_.Resolve(m.schema));
         for (const std::string& name : {param, std::string("id")}) {
           bool has = std::any_of(body.properties.begin(), body.properties.end(),
@@ -204,7 +204,7 @@ class Planner {
 }  // namespace
 
 bool IdNamed(const std::string& name) {
-  std::string lower = secret_text::LowerCopy(name);
+  std::string lower = AsciiLower(name);
   return lower == "id" || (lower.size() > 2 && lower.compare(lower.size() - 2, 2, "id") == 0 &&
                            (name[name.size() - 2] == 'I' || name[name.size() - 3] == '_' || name[name.size() - 3] == '-'));
 }

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "base/ascii.h"
 #include "base/json_writer.h"
-#include "base/secret_text.h"
 #include "emit/json_schema.h"
 
 namespace specc::emit {
@@ -68,7 +68,7 @@ void JsonParses(std::vector<std::string>& exec) {
 // The JSON body schema of `r`, or kNoSchema.
 ir::SchemaId JsonSchemaOf(const ir::Response& r) {
   for (const ir::MediaType& m : r.content) {
-    if (secret_text::LowerCopy(m.media_type).find("json") != std::string::npos) return m.schema;
+    if (AsciiLower(m.media_type).find("json") != std::string::npos) return m.schema;
   }
   return ir::kNoSchema;
 }
