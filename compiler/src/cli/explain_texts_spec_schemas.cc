@@ -1,4 +1,4 @@
-// `specc explain` texts for extensions and schema compositions (SPEC_EXTENSION_SHAPE, SPEC_SCHEMA_INHERITANCE_CYCLE, SPEC_ONEOF_TWINS, SPEC_ALLOF_STRICT_BRANCH).
+// `specc explain` texts for extensions and schema compositions (SPEC_EXTENSION_SHAPE, SPEC_SCHEMA_INHERITANCE_CYCLE, SPEC_ONEOF_TWINS, SPEC_PATTERN_LENGTH, SPEC_ALLOF_STRICT_BRANCH).
 // One entry per code, in the order of base/diag_codes.def; adding a code adds one entry.
 #include "cli/explain_texts_spec.h"
 
@@ -104,6 +104,37 @@ paths:
               - {type: string, format: upload-id}
               - {type: string, format: asset-id}
       responses: {'200': {description: ok}}
+)x"}},
+      {"SPEC_PATTERN_LENGTH", "a pattern that matches no string of the length minLength/maxLength allow",
+       R"x(A string schema has a `pattern` and a `minLength` or `maxLength`, and specc finds no
+string of an allowed length that the pattern matches: it tries the shortest strings the
+pattern matches, with its repetitions stretched, as it does for the collections' example
+values. Every value the collections send then fails the schema, and so does every value
+anyone else sends if none exists.
+
+A common cause is an unescaped `.`, which matches any character: in
+`^[a-z]((?!..)[a-z.])+$` the lookahead `(?!..)` rejects every position followed by two
+more characters, so the pattern only matches two-character strings. `(?!\.\.)` is
+what forbids two dots in a row.)x",
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths: {}
+components:
+  schemas:
+    Label:
+      type: string
+      minLength: 3
+      pattern: '^[a-z]((?!..)[a-z.])+$'
+)x"},
+       {"specs/api.yaml", R"x(openapi: 3.1.0
+info: {title: Shop, version: 1.0.0}
+paths: {}
+components:
+  schemas:
+    Label:
+      type: string
+      minLength: 3
+      pattern: '^[a-z]((?!\.\.)[a-z.])+$'
 )x"}},
       {"SPEC_ALLOF_STRICT_BRANCH", "an `allOf` branch with `additionalProperties: false`",
        R"x(A schema extends another through `allOf`, and that branch has `additionalProperties: false`.

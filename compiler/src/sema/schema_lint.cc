@@ -1,6 +1,9 @@
 #include "sema/schema_lint.h"
 
+#include <limits>
 #include <string>
+
+#include "sema/pattern.h"
 
 namespace specc::sema {
 namespace {
@@ -10,11 +13,41 @@ std::string Named(const ir::Api& api, ir::SchemaId id, const char* fallback) {
   return name.empty() ? std::string(fallback) : "`" + name + "`";
 }
 
+// Warns (SPEC_PATTERN_LENGTH) when schema `s`'s pattern matches strings, but none of the
+// length its minLength and maxLength allow that specc can find: Linode's labels,
+// `^[a-zA-Z]((?!--|__|..)[a-zA-Z0-9-_.])+$` with minLength 3, where each `(?!..)` means "not
+// followed by two more characters", so every label it matches has two. The search is
+// the example generator's (shortest matches, repetitions stretched), so the warning says
+// what specc found, not that no value exists.
+void LintPatternLength(const ir::Schema& s, PatternMatcher& matcher, DiagSink& sink) {
+  if (s.pattern.empty() || (!s.min_length && !s.max_length) || !s.enum_values.empty()) return;
+  uint64_t work = 0;
+  auto matches = [&](const std::string& text) { return matcher.Search(s.pattern, text, &work).value_or(true); };
+  size_t min = s.min_length.value_or(0);
+  size_t max = s.max_length ? static_cast<size_t>(*s.max_length) : std::numeric_limits<size_t>::max();
+  PatternValue found = SearchPatternValue(s.pattern, min, max, matches, [](size_t) {});
+  if (found.value || !found.fallback || !matches(*found.fallback)) return;
+  std::string bounds = s.min_length && s.max_length
+                           ? std::to_string(*s.min_length) + " to " + std::to_string(*s.max_length) + " characters"
+                       : s.min_length ? "at least " + std::to_string(*s.min_length) + " characters"
+                                      : "at most " + std::to_string(*s.max_length) + " characters";
+  sink.Report(Diagnostic{
+      .severity = Severity::kWarning, .code = DiagCode::kSpecPatternLength, .loc = s.loc,
+      .message = "specc finds no string of " + bounds + " that `pattern` matches (it matches `" + *found.fallback +
+                 "`, of " + std::to_string(CodePoints(*found.fallback)) + " characters" +
+                 "): the collections send that value, and the generated server, like any validator, rejects it",
+      .hint = "check the pattern against the length: an unescaped `.` matches any character (`\\.` matches a dot), "
+              "and a lookahead such as `(?!..)` rejects every position followed by two more characters",
+      .notes = {}});
+}
+
 }  // namespace
 
 void LintSchemas(const SchemaMeanings& meanings, DiagSink& sink) {
   const ir::Api& api = meanings.api();
+  PatternMatcher matcher;
   for (ir::SchemaId id = 0; id < api.schemas.size(); ++id) {
+    LintPatternLength(api.schemas[id], matcher, sink);
     const SchemaMeaning& m = meanings.Of(id);
     std::string self = Named(api, id, "this schema");
     for (ir::SchemaId base : m.inherited_bases) {

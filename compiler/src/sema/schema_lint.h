@@ -14,7 +14,8 @@ namespace specc::sema {
 // Reports to `sink`: allOf inheritance from a polymorphic base that lists the schema in
 // its own oneOf/anyOf (SPEC_SCHEMA_INHERITANCE_CYCLE), and merged allOf branches whose
 // `additionalProperties: false` would reject the other branches' properties
-// (SPEC_ALLOF_STRICT_BRANCH).
+// (SPEC_ALLOF_STRICT_BRANCH), and patterns that match no string of the schema's length
+// (SPEC_PATTERN_LENGTH).
 void LintSchemas(const SchemaMeanings& meanings, DiagSink& sink);
 
 }  // namespace specc::sema

@@ -14,9 +14,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "emit/postman/pattern.h"
-#include "ir/enum_value.h"
 #include "emit/postman/schema_cycles.h"
+#include "ir/enum_value.h"
+#include "sema/pattern.h"
 
 namespace specc::emit {
 namespace {
@@ -129,12 +129,6 @@ std::optional<double> Number(const std::string& text) {
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
   return value;
-}
-
-size_t CodePoints(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xc0) != 0x80;
-  return n;
 }
 
 // A value for a string format, or empty for a format specc has no value for.
@@ -410,11 +404,11 @@ class ExampleBuilder::Impl {
     if (j.is_string()) {
       const std::string& text = j.get_ref<const std::string&>();
       Charge(text.size() / 16);
-      size_t n = CodePoints(text);
+      size_t n = sema::CodePoints(text);
       if (s.min_length && n < *s.min_length) return false;
       if (s.max_length && n > *s.max_length) return false;
       if (!s.pattern.empty() && !Matches(s.pattern, text)) return false;
-      if (std::string_view format = FormatPattern(s.format); !format.empty() && !Matches(std::string(format), text)) {
+      if (std::string_view format = sema::FormatPattern(s.format); !format.empty() && !Matches(std::string(format), text)) {
         return false;
       }
     }
@@ -966,19 +960,11 @@ class ExampleBuilder::Impl {
     std::string value = FormatValue(s.format);
     if (!value.empty() && (s.pattern.empty() || Matches(s.pattern, value))) return value;
     if (!s.pattern.empty()) {
-      std::optional<std::string> fallback;
-      for (int stretch = 0; stretch <= 64; stretch = stretch < 8 ? stretch + 1 : stretch * 2) {
-        Charge(s.pattern.size());
-        std::vector<std::string> candidates = ShortestMatchCandidates(s.pattern, stretch);
-        if (candidates.empty()) break;
-        if (!fallback) fallback = candidates.front();
-        if (CodePoints(candidates.front()) > max) break;
-        for (const std::string& candidate : candidates) {
-          size_t n = CodePoints(candidate);
-          if (n >= min && n <= max && Matches(s.pattern, candidate)) return candidate;
-        }
-      }
-      if (fallback) return *fallback;
+      sema::PatternValue found = sema::SearchPatternValue(
+          s.pattern, min, max, [&](const std::string& text) { return Matches(s.pattern, text); },
+          [&](size_t work) { Charge(work); });
+      if (found.value) return *found.value;
+      if (found.fallback) return *found.fallback;
     }
     value = "string";
     if (value.size() > max) value.resize(max);
@@ -1025,7 +1011,7 @@ class ExampleBuilder::Impl {
   std::map<ir::SchemaId, std::vector<Json>> enums_;
   std::map<ir::SchemaId, Json> consts_;
   std::unordered_map<ir::SchemaId, PropertyIndex> property_index_;
-  PatternMatcher patterns_;
+  sema::PatternMatcher patterns_;
   std::unordered_map<std::string, std::string> values_;  // by ValueKey()
 };
 

@@ -1,11 +1,12 @@
 // Regular expressions of JSON Schema `pattern` and `format`, for the example values of
-// emit/postman/example_value.cc: the shortest string a pattern matches, and a matcher
+// emit/postman/example_value.cc and the lint of patterns no value of the schema's length
+// matches (sema/schema_lint.cc): the shortest string a pattern matches, and a matcher
 // whose cost is bounded by the text and the pattern. Patterns come from the spec, so both
 // must survive hostile ones: std::regex's default (backtracking) executor takes
 // exponential time on `^(a|a)*$` and recurses once per character, and its compiler once
 // per nesting level, so a long text or a deeply nested pattern overflowed the stack.
-#ifndef SPECC_EMIT_POSTMAN_PATTERN_H_
-#define SPECC_EMIT_POSTMAN_PATTERN_H_
+#ifndef SPECC_SEMA_PATTERN_H_
+#define SPECC_SEMA_PATTERN_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -17,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-namespace specc::emit {
+namespace specc::sema {
 
 // Patterns nested deeper than this (groups in groups) are neither generated nor matched.
 constexpr int kMaxPatternNesting = 64;
@@ -38,6 +39,23 @@ std::optional<std::string> ShortestMatch(std::string_view pattern, int stretch);
 // rules such as `^(?=.*[A-Z])(?=.*\d).{8,}$`), the value with the texts they require worked
 // in: candidates the caller checks against the pattern. Empty when nothing is generated.
 std::vector<std::string> ShortestMatchCandidates(std::string_view pattern, int stretch);
+
+// What SearchPatternValue found.
+struct PatternValue {
+  std::optional<std::string> value;     // a string the pattern matches, of an allowed length
+  std::optional<std::string> fallback;  // else the shortest string generated, if any
+};
+
+// Looks for a string `pattern` matches with between `min` and `max` code points, among
+// ShortestMatchCandidates' values at growing stretches (0 to 64). `matches(text)` judges a
+// candidate (the caller decides what a pattern it cannot judge means) and `charge(work)`
+// is told the cost of each generation.
+PatternValue SearchPatternValue(std::string_view pattern, size_t min, size_t max,
+                                const std::function<bool(const std::string&)>& matches,
+                                const std::function<void(size_t)>& charge);
+
+// The number of code points of UTF-8 text `s`.
+size_t CodePoints(std::string_view s);
 
 // Returns the ECMAScript pattern a string of `format` must match, or "" for a format
 // specc does not check (date-time, date, time, uuid, email, uri, ipv4 are checked).
@@ -74,6 +92,6 @@ class PatternMatcher {
 // kMaxPatternNesting.
 uint64_t EstimateAutomaton(std::string_view pattern, uint64_t limit);
 
-}  // namespace specc::emit
+}  // namespace specc::sema
 
-#endif  // SPECC_EMIT_POSTMAN_PATTERN_H_
+#endif  // SPECC_SEMA_PATTERN_H_

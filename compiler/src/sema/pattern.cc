@@ -1,11 +1,11 @@
-#include "emit/postman/pattern.h"
+#include "sema/pattern.h"
 
 #include <algorithm>
 #include <charconv>
 #include <regex>
 #include <vector>
 
-namespace specc::emit {
+namespace specc::sema {
 namespace {
 
 // Generates the shortest string a regular expression matches (unbounded quantifiers
@@ -308,6 +308,50 @@ std::vector<std::string> ShortestMatchCandidates(std::string_view pattern, int s
   return out;
 }
 
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xc0) != 0x80;
+  return n;
+}
+
+PatternValue SearchPatternValue(std::string_view pattern, size_t min, size_t max,
+                                const std::function<bool(const std::string&)>& matches,
+                                const std::function<void(size_t)>& charge) {
+  PatternValue out;
+  // Stretches 0 to 8, then doubling; and the one that reaches `min` exactly when each
+  // stretch adds as much as the first did (GitHub's commit SHA, `^[0-9a-fA-F]+$` with
+  // 40 characters, would skip from 33 to 65).
+  std::vector<int> stretches = {0, 1, 2, 3, 4, 5, 6, 7, 8, 16, 32, 64};
+  size_t first_length = 0;
+  for (size_t i = 0; i < stretches.size(); ++i) {
+    int stretch = stretches[i];
+    charge(pattern.size());
+    std::vector<std::string> candidates = ShortestMatchCandidates(pattern, stretch);
+    if (candidates.empty()) break;
+    if (!out.fallback) out.fallback = candidates.front();
+    size_t length = CodePoints(candidates.front());
+    if (stretch == 0) first_length = length;
+    if (stretch == 1 && length > first_length && first_length < min) {
+      size_t step = length - first_length;
+      size_t target = (min - first_length + step - 1) / step;
+      if (target > 1 && target < 4096 && std::find(stretches.begin(), stretches.end(), static_cast<int>(target)) == stretches.end()) {
+        stretches.insert(std::upper_bound(stretches.begin() + static_cast<std::ptrdiff_t>(i) + 1, stretches.end(),
+                                          static_cast<int>(target)),
+                         static_cast<int>(target));
+      }
+    }
+    if (length > max) break;
+    for (const std::string& candidate : candidates) {
+      size_t n = CodePoints(candidate);
+      if (n >= min && n <= max && matches(candidate)) {
+        out.value = candidate;
+        return out;
+      }
+    }
+  }
+  return out;
+}
+
 std::string_view FormatPattern(std::string_view format) {
   if (format == "date-time") return R"(^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$)";
   if (format == "date") return R"(^\d{4}-\d{2}-\d{2}$)";
@@ -431,4 +475,4 @@ std::optional<bool> PatternMatcher::Search(const std::string& pattern, std::stri
   }
 }
 
-}  // namespace specc::emit
+}  // namespace specc::sema
