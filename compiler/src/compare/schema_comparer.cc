@@ -506,6 +506,14 @@ void SchemaComparer::CompareProperties(Node& node, ir::SchemaId a, ir::SchemaId 
                           q.loc});
     }
     AddChild(node, p.name, p.schema, q.schema, dir);
+    // A property several allOf branches declare must satisfy each declaration (sema's
+    // ObjectProperty::also): the further declarations are compared in order, and one
+    // that only one side has is compared with the other side's first declaration.
+    for (size_t i = 0; i < std::max(pr.also.size(), qr.also.size()); ++i) {
+      ir::SchemaId from = i < pr.also.size() ? pr.also[i] : p.schema;
+      ir::SchemaId to = i < qr.also.size() ? qr.also[i] : q.schema;
+      AddChild(node, p.name, from, to, dir);
+    }
   }
   for (const ir::Property& q : y.properties) {
     sema::ObjectProperty qr = head_reading(q);
