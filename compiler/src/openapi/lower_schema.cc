@@ -3,7 +3,6 @@
 // themselves. Referenced schemas are lowered from a work queue rather than by recursion,
 // so a long chain of references costs heap, not stack.
 #include <algorithm>
-#include <set>
 #include <string_view>
 #include <unordered_set>
 
@@ -37,9 +36,6 @@ std::string NameFromTarget(const RefTarget& target) {
   size_t dot = base.find('.');
   return std::string(base.substr(0, dot));
 }
-
-const std::set<std::string_view> kTypeNames = {"object", "array",   "string", "integer",
-                                               "number", "boolean", "null"};
 
 }  // namespace
 
@@ -296,7 +292,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     if (k == "default" || k == "example") values.push_back(&m);
     if (k == "type") {
       auto add_type = [&](const Node& t) {
-        if (!t.is_string() || kTypeNames.count(t.text()) == 0 || (version_ == Version::k30 && t.text() == "null")) {
+        if (!t.is_string() || !ir::JsonTypeNamed(t.text()) || (version_ == Version::k30 && t.text() == "null")) {
           sink_.Report(DiagCode::kSpecSchemaInvalid, t.loc(),
                        "`" + (t.is_string() ? std::string(t.text()) : spec::ToJson(t)) + "` is not a schema type",
                        version_ == Version::k30 ? "use object, array, string, integer, number or boolean (and `nullable: true` for null)"
