@@ -48,10 +48,8 @@ void TypeList::push_back(std::string_view name) {
   push_back(*type);
 }
 
-const SchemaExtras& Schema::extras() const {
-  static const SchemaExtras kNone;
-  return extras_.get() != nullptr ? *extras_.get() : kNone;
-}
+// Constant-initialized, so reading it needs no guard for a function-local static.
+constinit const SchemaExtras Schema::kNoExtras{};
 
 SchemaExtras& Schema::mutable_extras() { return extras_.GetOrCreate(); }
 

@@ -144,6 +144,9 @@ class CopiedPtr {
 };
 
 struct Schema {
+  // What every accessor of a schema without extras reads.
+  static const SchemaExtras kNoExtras;
+
   Loc loc;
   // JSON types as written, in spec order: "object", "string", ..., and "null" (3.1 type
   // arrays). Empty means `type` is absent. What the schema accepts, with `nullable`,
@@ -195,8 +198,9 @@ struct Schema {
   const std::optional<Discriminator>& discriminator() const { return extras().discriminator; }
   const std::string& const_value() const { return extras().const_value; }
 
-  // All of them at once (an empty SchemaExtras when the schema writes none).
-  const SchemaExtras& extras() const;
+  // All of them at once (an empty SchemaExtras when the schema writes none). Inline: the
+  // accessors run for every keyword of every schema each emitter reads.
+  const SchemaExtras& extras() const { return extras_.get() != nullptr ? *extras_.get() : kNoExtras; }
   // For the front end: the rare keywords, allocated on first use.
   SchemaExtras& mutable_extras();
 
