@@ -25,7 +25,7 @@ const ir::Schema& EffectiveSchemas::Get(ir::SchemaId id) {
 
 const ir::Schema& EffectiveSchemas::Merge(ir::SchemaId id, int depth) {
   const ir::Schema& own = api_.schemas[id];
-  if (own.all_of.empty()) return own;
+  if (own.all_of().empty()) return own;
   auto found = merged_.find(id);
   if (found != merged_.end()) return *found->second;
   // A cycle through allOf (A allOf B allOf A) or a runaway depth: use the schema as it is.
@@ -35,19 +35,21 @@ const ir::Schema& EffectiveSchemas::Merge(ir::SchemaId id, int depth) {
   in_progress_.push_back(id);
   auto out = std::make_unique<ir::Schema>(own);
   ir::Schema& m = *out;
-  m.all_of.clear();
+  // `own` has allOf branches, so its copy has extras already.
+  ir::SchemaExtras& mx = m.mutable_extras();
+  mx.all_of.clear();
   std::vector<std::string> own_types;
-  for (const std::string& t : own.types) {
-    if (t != "null") own_types.push_back(t);
+  for (std::string_view t : own.types) {
+    if (t != "null") own_types.emplace_back(t);
   }
   bool typed_part = false;
   std::vector<std::string> part_types;  // intersection over the parts that have types
-  for (ir::SchemaId part_id : own.all_of) {
+  for (ir::SchemaId part_id : own.all_of()) {
     if (part_id == ir::kNoSchema || part_id >= api_.schemas.size()) continue;
     const ir::Schema& part = Merge(part_id, depth + 1);
     std::vector<std::string> types;
-    for (const std::string& t : part.types) {
-      if (t != "null") types.push_back(t);
+    for (std::string_view t : part.types) {
+      if (t != "null") types.emplace_back(t);
     }
     if (!types.empty()) {
       if (!typed_part) {
@@ -71,35 +73,37 @@ const ir::Schema& EffectiveSchemas::Merge(ir::SchemaId id, int depth) {
       }
     }
     FillIfEmpty(m.format, part.format);
-    FillIfEmpty(m.pattern, part.pattern);
-    FillIfEmpty(m.minimum, part.minimum);
-    FillIfEmpty(m.maximum, part.maximum);
-    FillIfEmpty(m.exclusive_minimum, part.exclusive_minimum);
-    FillIfEmpty(m.exclusive_maximum, part.exclusive_maximum);
-    FillIfEmpty(m.multiple_of, part.multiple_of);
+    FillIfEmpty(mx.pattern, part.pattern());
+    FillIfEmpty(mx.minimum, part.minimum());
+    FillIfEmpty(mx.maximum, part.maximum());
+    FillIfEmpty(mx.exclusive_minimum, part.exclusive_minimum());
+    FillIfEmpty(mx.exclusive_maximum, part.exclusive_maximum());
+    FillIfEmpty(mx.multiple_of, part.multiple_of());
     FillIfEmpty(m.enum_values, part.enum_values);
-    FillIfEmpty(m.const_value, part.const_value);
-    FillIfEmpty(m.prefix_items, part.prefix_items);
-    FillIfEmpty(m.one_of, part.one_of);
-    FillIfEmpty(m.any_of, part.any_of);
-    for (auto field : {&ir::Schema::min_length, &ir::Schema::max_length, &ir::Schema::min_items,
-                       &ir::Schema::max_items, &ir::Schema::min_properties, &ir::Schema::max_properties}) {
-      if (!(m.*field).has_value()) m.*field = part.*field;
+    FillIfEmpty(mx.const_value, part.const_value());
+    FillIfEmpty(mx.prefix_items, part.prefix_items());
+    FillIfEmpty(mx.one_of, part.one_of());
+    FillIfEmpty(mx.any_of, part.any_of());
+    for (auto field : {&ir::SchemaExtras::min_length, &ir::SchemaExtras::max_length, &ir::SchemaExtras::min_items,
+                       &ir::SchemaExtras::max_items, &ir::SchemaExtras::min_properties,
+                       &ir::SchemaExtras::max_properties}) {
+      if (!(mx.*field).has_value()) mx.*field = part.extras().*field;
     }
     if (m.items == ir::kNoSchema) m.items = part.items;
     if (m.additional_properties == ir::AdditionalProperties::kUnspecified) {
       m.additional_properties = part.additional_properties;
       m.additional_properties_schema = part.additional_properties_schema;
     }
-    if (!m.discriminator) m.discriminator = part.discriminator;
-    m.unique_items = m.unique_items || part.unique_items;
+    if (!mx.discriminator) mx.discriminator = part.discriminator();
+    mx.unique_items = mx.unique_items || part.unique_items();
     m.read_only = m.read_only || part.read_only;
     m.write_only = m.write_only || part.write_only;
     m.deprecated = m.deprecated || part.deprecated;
   }
   // Types (without null: nullability is sema's reading, see SchemaComparer): its own when
   // it has some, otherwise what every typed part allows.
-  m.types = own_types.empty() ? part_types : own_types;
+  m.types.clear();
+  for (const std::string& t : own_types.empty() ? part_types : own_types) m.types.push_back(t);
   in_progress_.pop_back();
   const ir::Schema& result = *out;
   merged_.emplace(id, std::move(out));

@@ -35,8 +35,8 @@ bool Has(const std::vector<std::string>& list, std::string_view value) {
 
 std::vector<std::string> NonNullTypes(const ir::Schema& s) {
   std::vector<std::string> out;
-  for (const std::string& t : s.types) {
-    if (t != "null") out.push_back(t);
+  for (std::string_view t : s.types) {
+    if (t != "null") out.emplace_back(t);
   }
   return out;
 }
@@ -46,7 +46,7 @@ bool Accepts(const std::vector<std::string>& types, const std::string& type) {
   return types.empty() || Has(types, type) || (type == "integer" && Has(types, "number"));
 }
 
-bool Composed(const ir::Schema& s) { return !s.one_of.empty() || !s.any_of.empty(); }
+bool Composed(const ir::Schema& s) { return !s.one_of().empty() || !s.any_of().empty(); }
 
 // The non-null types schema `id` accepts, as sema reads them (inferred from the keywords
 // when `type` is absent: `properties` without `type: object` is an object). An allOf whose
@@ -75,16 +75,16 @@ struct Bound {
 };
 
 std::optional<Bound> LowerBound(const ir::Schema& s) {
-  std::optional<double> min = Number(s.minimum), exclusive = Number(s.exclusive_minimum);
-  if (exclusive && (!min || *exclusive >= *min)) return Bound{*exclusive, true, s.exclusive_minimum};
-  if (min) return Bound{*min, false, s.minimum};
+  std::optional<double> min = Number(s.minimum()), exclusive = Number(s.exclusive_minimum());
+  if (exclusive && (!min || *exclusive >= *min)) return Bound{*exclusive, true, s.exclusive_minimum()};
+  if (min) return Bound{*min, false, s.minimum()};
   return std::nullopt;
 }
 
 std::optional<Bound> UpperBound(const ir::Schema& s) {
-  std::optional<double> max = Number(s.maximum), exclusive = Number(s.exclusive_maximum);
-  if (exclusive && (!max || *exclusive <= *max)) return Bound{*exclusive, true, s.exclusive_maximum};
-  if (max) return Bound{*max, false, s.maximum};
+  std::optional<double> max = Number(s.maximum()), exclusive = Number(s.exclusive_maximum());
+  if (exclusive && (!max || *exclusive <= *max)) return Bound{*exclusive, true, s.exclusive_maximum()};
+  if (max) return Bound{*max, false, s.maximum()};
   return std::nullopt;
 }
 
@@ -331,8 +331,8 @@ void SchemaComparer::CompareFormat(Node& node, const ir::Schema& x, const ir::Sc
   // int64 on an integer and double on a number name the range JSON numbers have anyway:
   // adding or removing them changes no value.
   auto unbounded = [](const ir::Schema& s, const std::string& format) {
-    return (format == "int64" && (Has(s.types, "integer") || Has(s.types, "number"))) ||
-           (format == "double" && Has(s.types, "number"));
+    return (format == "int64" && (s.types.contains("integer") || s.types.contains("number"))) ||
+           (format == "double" && s.types.contains("number"));
   };
   if ((x.format.empty() && unbounded(y, y.format)) || (y.format.empty() && unbounded(x, x.format))) return;
   bool req = dir == Direction::kRequest;
@@ -354,8 +354,8 @@ void SchemaComparer::CompareFormat(Node& node, const ir::Schema& x, const ir::Sc
 
 void SchemaComparer::CompareEnum(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir) {
   std::vector<std::string> ex = x.enum_values, ey = y.enum_values;
-  if (ex.empty() && !x.const_value.empty()) ex.push_back(x.const_value);
-  if (ey.empty() && !y.const_value.empty()) ey.push_back(y.const_value);
+  if (ex.empty() && !x.const_value().empty()) ex.push_back(x.const_value());
+  if (ey.empty() && !y.const_value().empty()) ey.push_back(y.const_value());
   // A null value is nullability, which CompareTypes reads from sema (`enum: [a, null]`
   // lets null through only where the type does).
   if (ex.size() > 1) std::erase(ex, "null");
@@ -404,14 +404,14 @@ void SchemaComparer::CompareConstraints(Node& node, const ir::Schema& x, const i
     report(family, raised == is_min,
            name + (raised ? " raised" : " lowered") + " from " + std::to_string(*from) + " to " + std::to_string(*to));
   };
-  count(Family::kLength, "minLength", x.min_length, y.min_length, true);
-  count(Family::kLength, "maxLength", x.max_length, y.max_length, false);
-  count(Family::kSize, "minItems", x.min_items, y.min_items, true);
-  count(Family::kSize, "maxItems", x.max_items, y.max_items, false);
-  count(Family::kSize, "minProperties", x.min_properties, y.min_properties, true);
-  count(Family::kSize, "maxProperties", x.max_properties, y.max_properties, false);
-  if (x.unique_items != y.unique_items) {
-    report(Family::kSize, y.unique_items, y.unique_items ? "`uniqueItems` added" : "`uniqueItems` removed");
+  count(Family::kLength, "minLength", x.min_length(), y.min_length(), true);
+  count(Family::kLength, "maxLength", x.max_length(), y.max_length(), false);
+  count(Family::kSize, "minItems", x.min_items(), y.min_items(), true);
+  count(Family::kSize, "maxItems", x.max_items(), y.max_items(), false);
+  count(Family::kSize, "minProperties", x.min_properties(), y.min_properties(), true);
+  count(Family::kSize, "maxProperties", x.max_properties(), y.max_properties(), false);
+  if (x.unique_items() != y.unique_items()) {
+    report(Family::kSize, y.unique_items(), y.unique_items() ? "`uniqueItems` added" : "`uniqueItems` removed");
   }
   // Number bounds: the effective lower and upper bound, exclusive or not.
   auto bound = [&](const std::optional<Bound>& from, const std::optional<Bound>& to, bool lower) {
@@ -425,31 +425,31 @@ void SchemaComparer::CompareConstraints(Node& node, const ir::Schema& x, const i
   };
   bound(LowerBound(x), LowerBound(y), true);
   bound(UpperBound(x), UpperBound(y), false);
-  if (x.multiple_of != y.multiple_of) {
-    std::optional<double> from = Number(x.multiple_of), to = Number(y.multiple_of);
+  if (x.multiple_of() != y.multiple_of()) {
+    std::optional<double> from = Number(x.multiple_of()), to = Number(y.multiple_of());
     if (!from && to) {
-      report(Family::kRange, true, "`multipleOf` " + y.multiple_of + " added");
+      report(Family::kRange, true, "`multipleOf` " + y.multiple_of() + " added");
     } else if (from && !to) {
-      report(Family::kRange, false, "`multipleOf` " + x.multiple_of + " removed");
+      report(Family::kRange, false, "`multipleOf` " + x.multiple_of() + " removed");
     } else if (from && to && *from != *to) {
       // A new step that divides the old one accepts every value the old one did.
       double ratio = *from / *to;
       bool divides = *to != 0 && ratio == static_cast<double>(static_cast<int64_t>(ratio));
-      report(Family::kRange, !divides, "`multipleOf` changed from " + x.multiple_of + " to " + y.multiple_of);
+      report(Family::kRange, !divides, "`multipleOf` changed from " + x.multiple_of() + " to " + y.multiple_of());
     }
   }
-  if (x.pattern != y.pattern) {
+  if (x.pattern() != y.pattern()) {
     Rule rule;
     std::string what;
-    if (x.pattern.empty()) {
+    if (x.pattern().empty()) {
       rule = req ? Rule::kRequestPatternAdded : Rule::kResponseConstraintTightened;
-      what = "pattern `" + y.pattern + "` added";
-    } else if (y.pattern.empty()) {
+      what = "pattern `" + y.pattern() + "` added";
+    } else if (y.pattern().empty()) {
       rule = req ? Rule::kRequestConstraintLoosened : Rule::kResponsePatternRemoved;
-      what = "pattern `" + x.pattern + "` removed";
+      what = "pattern `" + x.pattern() + "` removed";
     } else {
       rule = req ? Rule::kRequestPatternChanged : Rule::kResponsePatternChanged;
-      what = "pattern changed from `" + x.pattern + "` to `" + y.pattern + "`";
+      what = "pattern changed from `" + x.pattern() + "` to `" + y.pattern() + "`";
     }
     node.own.push_back({rule, "", what, x.loc, y.loc});
   }
@@ -555,16 +555,16 @@ void SchemaComparer::CompareItems(Node& node, const ir::Schema& x, const ir::Sch
   bool req = dir == Direction::kRequest;
   if (x.items != ir::kNoSchema && y.items != ir::kNoSchema) {
     AddChild(node, "[]", x.items, y.items, dir);
-  } else if (x.items != ir::kNoSchema && Has(y.types, "array")) {
+  } else if (x.items != ir::kNoSchema && y.types.contains("array")) {
     node.own.push_back({req ? Rule::kRequestConstraintLoosened : Rule::kResponseTypeChanged, "[]",
                         "array items are no longer described (any value)", x.loc, y.loc});
-  } else if (y.items != ir::kNoSchema && Has(x.types, "array")) {
+  } else if (y.items != ir::kNoSchema && x.types.contains("array")) {
     node.own.push_back({req ? Rule::kRequestTypeChanged : Rule::kResponseTypeNarrowed, "[]",
                         "array items must now match a schema (were any value)", x.loc, y.loc});
   }
-  size_t common = std::min(x.prefix_items.size(), y.prefix_items.size());
+  size_t common = std::min(x.prefix_items().size(), y.prefix_items().size());
   for (size_t i = 0; i < common; ++i) {
-    AddChild(node, "[" + std::to_string(i) + "]", x.prefix_items[i], y.prefix_items[i], dir);
+    AddChild(node, "[" + std::to_string(i) + "]", x.prefix_items()[i], y.prefix_items()[i], dir);
   }
 }
 
@@ -575,8 +575,8 @@ void SchemaComparer::CompareBranches(Node& node, ir::SchemaId a, ir::SchemaId b,
   // its own (`anyOf: [{required: [a]}, {required: [b]}]`) is a constraint on the object.
   auto pure_union = [](const ir::Schema& s) { return Composed(s) && s.properties.empty(); };
   for (bool one_of : {true, false}) {
-    std::vector<ir::SchemaId> from = one_of ? x.one_of : x.any_of;
-    std::vector<ir::SchemaId> to = one_of ? y.one_of : y.any_of;
+    std::vector<ir::SchemaId> from = one_of ? x.one_of() : x.any_of();
+    std::vector<ir::SchemaId> to = one_of ? y.one_of() : y.any_of();
     if (from.empty() && to.empty()) continue;
     const char* keyword = one_of ? "oneOf" : "anyOf";
     // A union on one side only: the other side is one branch (`A` became `oneOf: [A, B]`).
@@ -653,11 +653,11 @@ void SchemaComparer::CompareBranches(Node& node, ir::SchemaId a, ir::SchemaId b,
 void SchemaComparer::CompareDiscriminator(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir) {
   // A discriminator added to a union changes no value on the wire; removing one takes
   // away what clients tell the branches apart by.
-  if (!x.discriminator) return;
-  if (!y.discriminator || x.discriminator->property_name != y.discriminator->property_name) {
-    std::string what = !y.discriminator ? "discriminator `" + x.discriminator->property_name + "` removed"
-                                        : "discriminator property changed from `" + x.discriminator->property_name +
-                                              "` to `" + y.discriminator->property_name + "`";
+  if (!x.discriminator()) return;
+  if (!y.discriminator() || x.discriminator()->property_name != y.discriminator()->property_name) {
+    std::string what = !y.discriminator() ? "discriminator `" + x.discriminator()->property_name + "` removed"
+                                        : "discriminator property changed from `" + x.discriminator()->property_name +
+                                              "` to `" + y.discriminator()->property_name + "`";
     node.own.push_back({Rule::kDiscriminatorChanged, "", what, x.loc, y.loc});
     return;
   }
@@ -666,11 +666,11 @@ void SchemaComparer::CompareDiscriminator(Node& node, const ir::Schema& x, const
   auto values = [](const EffectiveSchemas& side, const ir::Schema& s) {
     std::set<std::string> out;
     std::set<ir::SchemaId> mapped;
-    for (const auto& [value, target] : s.discriminator->mapping) {
+    for (const auto& [value, target] : s.discriminator()->mapping) {
       out.insert(value);
       mapped.insert(target);
     }
-    for (const std::vector<ir::SchemaId>* list : {&s.one_of, &s.any_of}) {
+    for (const std::vector<ir::SchemaId>* list : {&s.one_of(), &s.any_of()}) {
       for (ir::SchemaId id : *list) {
         if (id != ir::kNoSchema && mapped.count(id) == 0 && !side.api().schemas[id].name.empty()) {
           out.insert(side.api().schemas[id].name);

@@ -68,7 +68,7 @@ class SchemaWriter {
   void Body(const ir::Schema& s) {
     bool v30 = options_.dialect == SchemaDialect::kOpenApi30;
     out_.BeginObject();
-    std::vector<std::string> types = s.types;
+    std::vector<std::string> types(s.types.begin(), s.types.end());
     if (options_.dialect == SchemaDialect::kJsonSchema2020 && s.nullable && !types.empty() &&
         std::find(types.begin(), types.end(), "null") == types.end()) {
       types.push_back("null");
@@ -92,40 +92,40 @@ class SchemaWriter {
       for (const std::string& v : s.enum_values) out_.Raw(ir::TypedEnumValue(s.types, v));
       out_.EndArray();
     }
-    if (!s.const_value.empty()) {
+    if (!s.const_value().empty()) {
       if (v30) {
-        out_.Key("enum").BeginArray().Raw(s.const_value).EndArray();
+        out_.Key("enum").BeginArray().Raw(s.const_value()).EndArray();
       } else {
-        out_.Key("const").Raw(s.const_value);
+        out_.Key("const").Raw(s.const_value());
       }
     }
     if (!s.default_value.empty()) out_.Key("default").Raw(s.default_value);
     if (v30) {
-      bool ex_min = !s.exclusive_minimum.empty(), ex_max = !s.exclusive_maximum.empty();
-      Num("minimum", ex_min ? s.exclusive_minimum : s.minimum);
+      bool ex_min = !s.exclusive_minimum().empty(), ex_max = !s.exclusive_maximum().empty();
+      Num("minimum", ex_min ? s.exclusive_minimum() : s.minimum());
       if (ex_min) out_.Key("exclusiveMinimum").Bool(true);
-      Num("maximum", ex_max ? s.exclusive_maximum : s.maximum);
+      Num("maximum", ex_max ? s.exclusive_maximum() : s.maximum());
       if (ex_max) out_.Key("exclusiveMaximum").Bool(true);
     } else {
-      Num("minimum", s.minimum);
-      Num("exclusiveMinimum", s.exclusive_minimum);
-      Num("maximum", s.maximum);
-      Num("exclusiveMaximum", s.exclusive_maximum);
+      Num("minimum", s.minimum());
+      Num("exclusiveMinimum", s.exclusive_minimum());
+      Num("maximum", s.maximum());
+      Num("exclusiveMaximum", s.exclusive_maximum());
     }
-    Num("multipleOf", s.multiple_of);
-    Count("minLength", s.min_length);
-    Count("maxLength", s.max_length);
-    Str("pattern", s.pattern);
-    Count("minItems", s.min_items);
-    Count("maxItems", s.max_items);
-    if (s.unique_items) out_.Key("uniqueItems").Bool(true);
-    if (!s.prefix_items.empty() && !v30) List("prefixItems", s.prefix_items);
+    Num("multipleOf", s.multiple_of());
+    Count("minLength", s.min_length());
+    Count("maxLength", s.max_length());
+    Str("pattern", s.pattern());
+    Count("minItems", s.min_items());
+    Count("maxItems", s.max_items());
+    if (s.unique_items()) out_.Key("uniqueItems").Bool(true);
+    if (!s.prefix_items().empty() && !v30) List("prefixItems", s.prefix_items());
     if (s.items != ir::kNoSchema) {
       out_.Key("items");
       Write(s.items, false);
     }
-    Count("minProperties", s.min_properties);
-    Count("maxProperties", s.max_properties);
+    Count("minProperties", s.min_properties());
+    Count("maxProperties", s.max_properties());
     if (!s.properties.empty()) {
       out_.Key("properties").BeginObject();
       for (const ir::Property& p : s.properties) {
@@ -139,9 +139,9 @@ class SchemaWriter {
       for (const std::string& name : s.required) out_.String(name);
       out_.EndArray();
     }
-    if (!s.pattern_properties.empty()) {
+    if (!s.pattern_properties().empty()) {
       out_.Key("patternProperties").BeginObject();
-      for (const auto& [pattern, schema] : s.pattern_properties) {
+      for (const auto& [pattern, schema] : s.pattern_properties()) {
         out_.Key(pattern);
         Write(schema, false);
       }
@@ -156,20 +156,20 @@ class SchemaWriter {
         Write(s.additional_properties_schema, false);
         break;
     }
-    List("allOf", s.all_of);
-    List("oneOf", s.one_of);
-    List("anyOf", s.any_of);
-    if (s.not_schema != ir::kNoSchema) {
+    List("allOf", s.all_of());
+    List("oneOf", s.one_of());
+    List("anyOf", s.any_of());
+    if (s.not_schema() != ir::kNoSchema) {
       out_.Key("not");
-      Write(s.not_schema, false);
+      Write(s.not_schema(), false);
     }
-    if (s.discriminator && options_.dialect != SchemaDialect::kJsonSchema2020) {
-      out_.Key("discriminator").BeginObject().Key("propertyName").String(s.discriminator->property_name);
-      bool any = std::any_of(s.discriminator->mapping.begin(), s.discriminator->mapping.end(),
+    if (s.discriminator() && options_.dialect != SchemaDialect::kJsonSchema2020) {
+      out_.Key("discriminator").BeginObject().Key("propertyName").String(s.discriminator()->property_name);
+      bool any = std::any_of(s.discriminator()->mapping.begin(), s.discriminator()->mapping.end(),
                              [&](const auto& m) { return m.second != ir::kNoSchema && !(*options_.names)[m.second].empty(); });
       if (any) {
         out_.Key("mapping").BeginObject();
-        for (const auto& [value, target] : s.discriminator->mapping) {
+        for (const auto& [value, target] : s.discriminator()->mapping) {
           if (target == ir::kNoSchema || (*options_.names)[target].empty()) continue;
           out_.Key(value).String(options_.ref_prefix + JsonPointerToken((*options_.names)[target]));
         }
@@ -234,14 +234,14 @@ void CollectNamedSchemas(const ir::Api& api, ir::SchemaId root, std::vector<ir::
     if (!s.name.empty() && seen.insert(id).second) found->push_back(id);
     std::vector<ir::SchemaId> children;
     for (const ir::Property& p : s.properties) children.push_back(p.schema);
-    for (const auto& [pattern, schema] : s.pattern_properties) children.push_back(schema);
+    for (const auto& [pattern, schema] : s.pattern_properties()) children.push_back(schema);
     children.push_back(s.additional_properties_schema);
     children.push_back(s.items);
-    for (ir::SchemaId c : s.prefix_items) children.push_back(c);
-    for (ir::SchemaId c : s.all_of) children.push_back(c);
-    for (ir::SchemaId c : s.one_of) children.push_back(c);
-    for (ir::SchemaId c : s.any_of) children.push_back(c);
-    children.push_back(s.not_schema);
+    for (ir::SchemaId c : s.prefix_items()) children.push_back(c);
+    for (ir::SchemaId c : s.all_of()) children.push_back(c);
+    for (ir::SchemaId c : s.one_of()) children.push_back(c);
+    for (ir::SchemaId c : s.any_of()) children.push_back(c);
+    children.push_back(s.not_schema());
     for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
   }
 }

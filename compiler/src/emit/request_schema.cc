@@ -81,7 +81,7 @@ void RequestSchemaWriter::Body(ir::SchemaId id, JsonWriter& out, const std::stri
   Str(out, "title", s.title);
   Str(out, "description", text);
   Str(out, "format", s.format);
-  if (!s.const_value.empty()) out.Key("const").Raw(s.const_value);
+  if (!s.const_value().empty()) out.Key("const").Raw(s.const_value());
   if (!m.enum_values.empty()) {
     out.Key("enum").BeginArray();
     for (const std::string& v : m.enum_values) out.Raw(v);
@@ -89,26 +89,26 @@ void RequestSchemaWriter::Body(ir::SchemaId id, JsonWriter& out, const std::stri
     out.EndArray();
   }
   if (!s.default_value.empty()) out.Key("default").Raw(s.default_value);
-  Num(out, "minimum", s.minimum);
-  Num(out, "exclusiveMinimum", s.exclusive_minimum);
-  Num(out, "maximum", s.maximum);
-  Num(out, "exclusiveMaximum", s.exclusive_maximum);
-  Num(out, "multipleOf", s.multiple_of);
-  Count(out, "minLength", s.min_length);
-  Count(out, "maxLength", s.max_length);
-  Str(out, "pattern", s.pattern);
-  if (!s.prefix_items.empty()) {
+  Num(out, "minimum", s.minimum());
+  Num(out, "exclusiveMinimum", s.exclusive_minimum());
+  Num(out, "maximum", s.maximum());
+  Num(out, "exclusiveMaximum", s.exclusive_maximum());
+  Num(out, "multipleOf", s.multiple_of());
+  Count(out, "minLength", s.min_length());
+  Count(out, "maxLength", s.max_length());
+  Str(out, "pattern", s.pattern());
+  if (!s.prefix_items().empty()) {
     out.Key("prefixItems").BeginArray();
-    for (ir::SchemaId item : s.prefix_items) Write(item, false, out);
+    for (ir::SchemaId item : s.prefix_items()) Write(item, false, out);
     out.EndArray();
   }
   if (s.items != ir::kNoSchema) {
     out.Key("items");
     Write(s.items, false, out);
   }
-  Count(out, "minItems", s.min_items);
-  Count(out, "maxItems", s.max_items);
-  if (s.unique_items) out.Key("uniqueItems").Bool(true);
+  Count(out, "minItems", s.min_items());
+  Count(out, "maxItems", s.max_items());
+  if (s.unique_items()) out.Key("uniqueItems").Bool(true);
   if (m.has_object_keywords) Object(m, out);
   if (!m.intersect.empty()) {
     out.Key("allOf").BeginArray();
@@ -117,9 +117,9 @@ void RequestSchemaWriter::Body(ir::SchemaId id, JsonWriter& out, const std::stri
   }
   if (m.one_of) Choice(*m.one_of, out);
   if (m.any_of) Choice(*m.any_of, out);
-  if (s.not_schema != ir::kNoSchema) {
+  if (s.not_schema() != ir::kNoSchema) {
     out.Key("not");
-    Write(s.not_schema, false, out);
+    Write(s.not_schema(), false, out);
   }
   if (s.deprecated) out.Key("deprecated").Bool(true);
   out.EndObject();

@@ -6,10 +6,15 @@
 #ifndef SPECC_IR_API_H_
 #define SPECC_IR_API_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
+#include <iterator>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -35,44 +40,172 @@ struct Discriminator {
 
 enum class AdditionalProperties : uint8_t { kUnspecified, kAllowed, kForbidden, kSchema };
 
+// The keywords few schemas write: each is on under 1% of the 40,230 schemas of GitHub's
+// description (validation bounds, compositions, tuples, discriminators). They live out of
+// line, allocated on the first write, so a schema that writes none of them costs one null
+// pointer instead of ~450 bytes. Read them through Schema's accessors.
+struct SchemaExtras {
+  std::string pattern;
+  // Numeric keywords as the spec's number text ("0", "1.5"); empty when absent.
+  std::string minimum, maximum, exclusive_minimum, exclusive_maximum, multiple_of;
+  std::optional<uint64_t> min_length, max_length, min_items, max_items, min_properties, max_properties;
+  bool unique_items = false;
+  // `patternProperties`: (ECMAScript regex, schema), in document order.
+  std::vector<std::pair<std::string, SchemaId>> pattern_properties;
+  std::vector<SchemaId> prefix_items;
+  std::vector<SchemaId> all_of, one_of, any_of;
+  SchemaId not_schema = kNoSchema;
+  std::optional<Discriminator> discriminator;
+  std::string const_value;  // JSON text; empty when absent
+};
+
+// A JSON type name of `type`.
+enum class JsonType : uint8_t { kObject, kArray, kString, kInteger, kNumber, kBoolean, kNull };
+// "object", "array", ...; nullopt for any other text.
+std::optional<JsonType> JsonTypeNamed(std::string_view name);
+std::string_view JsonTypeName(JsonType type);
+
+// The JSON types of a schema's `type`, in spec order, without repeats (JSON Schema requires
+// a type array's names to be unique, and a repeat adds nothing): four bytes where a vector
+// of strings cost 24 and a heap block. Reads like a container of type names.
+class TypeList {
+ public:
+  TypeList() = default;
+  TypeList(std::initializer_list<std::string_view> names);
+
+  class Iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::string_view;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = std::string_view;
+    Iterator() = default;
+    Iterator(const TypeList* list, size_t index) : list_(list), index_(index) {}
+    std::string_view operator*() const { return (*list_)[index_]; }
+    Iterator& operator++() {
+      ++index_;
+      return *this;
+    }
+    Iterator operator++(int) {
+      Iterator before = *this;
+      ++index_;
+      return before;
+    }
+    bool operator==(const Iterator& other) const { return index_ == other.index_; }
+
+   private:
+    const TypeList* list_ = nullptr;
+    size_t index_ = 0;
+  };
+
+  size_t size() const { return packed_ & 0xf; }
+  bool empty() const { return size() == 0; }
+  JsonType at(size_t i) const { return static_cast<JsonType>((packed_ >> (4 + 3 * i)) & 0x7); }
+  std::string_view operator[](size_t i) const { return JsonTypeName(at(i)); }
+  std::string_view front() const { return (*this)[0]; }
+  Iterator begin() const { return Iterator(this, 0); }
+  Iterator end() const { return Iterator(this, size()); }
+  bool contains(JsonType type) const;
+  bool contains(std::string_view name) const;
+  // Appends `type` unless the list has it already.
+  void push_back(JsonType type);
+  void push_back(std::string_view name);
+  void clear() { packed_ = 0; }
+  bool operator==(const TypeList& other) const = default;
+
+ private:
+  // Bits 0-3: the count; then three bits per type, in order.
+  uint32_t packed_ = 0;
+};
+
+// Owns a T on the heap, or nothing, and copies it with its owner (std::unique_ptr does not
+// copy), so that a struct holding one keeps its defaulted value semantics.
+template <typename T>
+class CopiedPtr {
+ public:
+  CopiedPtr() = default;
+  CopiedPtr(const CopiedPtr& other) : ptr_(other.ptr_ ? std::make_unique<T>(*other.ptr_) : nullptr) {}
+  CopiedPtr& operator=(const CopiedPtr& other) {
+    if (this != &other) ptr_ = other.ptr_ ? std::make_unique<T>(*other.ptr_) : nullptr;
+    return *this;
+  }
+  CopiedPtr(CopiedPtr&&) noexcept = default;
+  CopiedPtr& operator=(CopiedPtr&&) noexcept = default;
+
+  const T* get() const { return ptr_.get(); }
+  T& GetOrCreate() {
+    if (!ptr_) ptr_ = std::make_unique<T>();
+    return *ptr_;
+  }
+
+ private:
+  std::unique_ptr<T> ptr_;
+};
+
 struct Schema {
+  // What every accessor of a schema without extras reads.
+  static const SchemaExtras kNoExtras;
+
   Loc loc;
-  // The component name for schemas declared under components/schemas (or reached as a
-  // whole file or a named definition in another file); empty for inline schemas.
-  std::string name;
   // JSON types as written, in spec order: "object", "string", ..., and "null" (3.1 type
   // arrays). Empty means `type` is absent. What the schema accepts, with `nullable`,
   // compositions and inferred types, is sema/'s to say, never the emitters'.
-  std::vector<std::string> types;
+  TypeList types;
   // 3.0's `nullable: true`, as written (also where there is no `type`, beside `$ref`,
   // `allOf`, `oneOf` or `anyOf`).
   bool nullable = false;
   // `true` / `false` boolean schemas of 3.1 (and `{}` is kAny by being empty).
   std::optional<bool> boolean_schema;
-  std::string format, pattern, title, description;
-  // Numeric keywords as the spec's number text ("0", "1.5"); empty when absent.
-  std::string minimum, maximum, exclusive_minimum, exclusive_maximum, multiple_of;
-  std::optional<uint64_t> min_length, max_length, min_items, max_items, min_properties,
-      max_properties;
-  bool unique_items = false;
+  bool read_only = false, write_only = false, deprecated = false;
+  AdditionalProperties additional_properties = AdditionalProperties::kUnspecified;
+  SchemaId additional_properties_schema = kNoSchema;
+  SchemaId items = kNoSchema;
+  // The component name for schemas declared under components/schemas (or reached as a
+  // whole file or a named definition in another file); empty for inline schemas.
+  std::string name;
+  std::string format, title, description;
   std::vector<Property> properties;
   // `required` as written, in document order: also names no property of this schema
   // declares (they may come from allOf branches, or stand alone in a oneOf/anyOf branch).
   std::vector<std::string> required;
-  // `patternProperties`: (ECMAScript regex, schema), in document order.
-  std::vector<std::pair<std::string, SchemaId>> pattern_properties;
-  AdditionalProperties additional_properties = AdditionalProperties::kUnspecified;
-  SchemaId additional_properties_schema = kNoSchema;
-  SchemaId items = kNoSchema;
-  std::vector<SchemaId> prefix_items;
-  std::vector<SchemaId> all_of, one_of, any_of;
-  SchemaId not_schema = kNoSchema;
-  std::optional<Discriminator> discriminator;
   std::vector<std::string> enum_values;  // JSON text of each value
-  std::string const_value;               // JSON text; empty when absent
   std::string default_value;             // JSON text; empty when absent
   std::vector<std::string> examples;     // JSON text of `example` / `examples`
-  bool read_only = false, write_only = false, deprecated = false;
+
+  // The rarely written keywords (SchemaExtras); absent ones read as empty.
+  const std::string& pattern() const { return extras().pattern; }
+  const std::string& minimum() const { return extras().minimum; }
+  const std::string& maximum() const { return extras().maximum; }
+  const std::string& exclusive_minimum() const { return extras().exclusive_minimum; }
+  const std::string& exclusive_maximum() const { return extras().exclusive_maximum; }
+  const std::string& multiple_of() const { return extras().multiple_of; }
+  std::optional<uint64_t> min_length() const { return extras().min_length; }
+  std::optional<uint64_t> max_length() const { return extras().max_length; }
+  std::optional<uint64_t> min_items() const { return extras().min_items; }
+  std::optional<uint64_t> max_items() const { return extras().max_items; }
+  std::optional<uint64_t> min_properties() const { return extras().min_properties; }
+  std::optional<uint64_t> max_properties() const { return extras().max_properties; }
+  bool unique_items() const { return extras().unique_items; }
+  const std::vector<std::pair<std::string, SchemaId>>& pattern_properties() const {
+    return extras().pattern_properties;
+  }
+  const std::vector<SchemaId>& prefix_items() const { return extras().prefix_items; }
+  const std::vector<SchemaId>& all_of() const { return extras().all_of; }
+  const std::vector<SchemaId>& one_of() const { return extras().one_of; }
+  const std::vector<SchemaId>& any_of() const { return extras().any_of; }
+  SchemaId not_schema() const { return extras().not_schema; }
+  const std::optional<Discriminator>& discriminator() const { return extras().discriminator; }
+  const std::string& const_value() const { return extras().const_value; }
+
+  // All of them at once (an empty SchemaExtras when the schema writes none). Inline: the
+  // accessors run for every keyword of every schema each emitter reads.
+  const SchemaExtras& extras() const { return extras_.get() != nullptr ? *extras_.get() : kNoExtras; }
+  // For the front end: the rare keywords, allocated on first use.
+  SchemaExtras& mutable_extras();
+
+ private:
+  CopiedPtr<SchemaExtras> extras_;
 };
 
 enum class ParamIn : uint8_t { kPath, kQuery, kHeader, kCookie };

@@ -7,7 +7,8 @@
 #define SPECC_IR_ENUM_VALUE_H_
 
 #include <string>
-#include <vector>
+
+#include "ir/api.h"
 
 namespace specc::ir {
 
@@ -15,7 +16,7 @@ namespace specc::ir {
 // that number where every type is numeric (an integer only where it has no fraction when
 // `integer` is the type), "true"/"false" become booleans where the type is boolean. Any
 // other value is returned unchanged.
-std::string TypedEnumValue(const std::vector<std::string>& types, const std::string& value);
+std::string TypedEnumValue(const TypeList& types, const std::string& value);
 
 }  // namespace specc::ir
 

@@ -204,28 +204,28 @@ void ApiJson::Schema(SchemaId id, const ir::Schema& s) {
   if (s.boolean_schema) out_.Key("booleanSchema").Bool(*s.boolean_schema);
   if (!s.types.empty()) {
     out_.Key("type").BeginArray();
-    for (const std::string& t : s.types) out_.String(t);
+    for (std::string_view t : s.types) out_.String(t);
     out_.EndArray();
   }
   Flag("nullable", s.nullable);
   Str("format", s.format);
-  Str("pattern", s.pattern);
+  Str("pattern", s.pattern());
   Str("title", s.title);
-  Raw("minimum", s.minimum);
-  Raw("maximum", s.maximum);
-  Raw("exclusiveMinimum", s.exclusive_minimum);
-  Raw("exclusiveMaximum", s.exclusive_maximum);
-  Raw("multipleOf", s.multiple_of);
+  Raw("minimum", s.minimum());
+  Raw("maximum", s.maximum());
+  Raw("exclusiveMinimum", s.exclusive_minimum());
+  Raw("exclusiveMaximum", s.exclusive_maximum());
+  Raw("multipleOf", s.multiple_of());
   auto count = [&](const char* key, const std::optional<uint64_t>& v) {
     if (v) out_.Key(key).Int(static_cast<int64_t>(*v));
   };
-  count("minLength", s.min_length);
-  count("maxLength", s.max_length);
-  count("minItems", s.min_items);
-  count("maxItems", s.max_items);
-  count("minProperties", s.min_properties);
-  count("maxProperties", s.max_properties);
-  Flag("uniqueItems", s.unique_items);
+  count("minLength", s.min_length());
+  count("maxLength", s.max_length());
+  count("minItems", s.min_items());
+  count("maxItems", s.max_items());
+  count("minProperties", s.min_properties());
+  count("maxProperties", s.max_properties());
+  Flag("uniqueItems", s.unique_items());
   if (!s.properties.empty()) {
     out_.Key("properties").BeginArray();
     for (const Property& p : s.properties) {
@@ -242,9 +242,9 @@ void ApiJson::Schema(SchemaId id, const ir::Schema& s) {
     for (const std::string& name : s.required) out_.String(name);
     out_.EndArray();
   }
-  if (!s.pattern_properties.empty()) {
+  if (!s.pattern_properties().empty()) {
     out_.Key("patternProperties").BeginObject();
-    for (const auto& [pattern, schema] : s.pattern_properties) out_.Key(pattern).Int(schema);
+    for (const auto& [pattern, schema] : s.pattern_properties()) out_.Key(pattern).Int(schema);
     out_.EndObject();
   }
   switch (s.additional_properties) {
@@ -261,17 +261,17 @@ void ApiJson::Schema(SchemaId id, const ir::Schema& s) {
       break;
   }
   SchemaRef("items", s.items);
-  SchemaList("prefixItems", s.prefix_items);
-  SchemaList("allOf", s.all_of);
-  SchemaList("oneOf", s.one_of);
-  SchemaList("anyOf", s.any_of);
-  SchemaRef("not", s.not_schema);
-  if (s.discriminator) {
+  SchemaList("prefixItems", s.prefix_items());
+  SchemaList("allOf", s.all_of());
+  SchemaList("oneOf", s.one_of());
+  SchemaList("anyOf", s.any_of());
+  SchemaRef("not", s.not_schema());
+  if (s.discriminator()) {
     out_.Key("discriminator").BeginObject();
-    out_.Key("propertyName").String(s.discriminator->property_name);
-    if (!s.discriminator->mapping.empty()) {
+    out_.Key("propertyName").String(s.discriminator()->property_name);
+    if (!s.discriminator()->mapping.empty()) {
       out_.Key("mapping").BeginObject();
-      for (const auto& [value, target] : s.discriminator->mapping) {
+      for (const auto& [value, target] : s.discriminator()->mapping) {
         out_.Key(value);
         if (target == kNoSchema) {
           out_.Null();
@@ -288,7 +288,7 @@ void ApiJson::Schema(SchemaId id, const ir::Schema& s) {
     for (const std::string& v : s.enum_values) out_.Raw(v);
     out_.EndArray();
   }
-  Raw("const", s.const_value);
+  Raw("const", s.const_value());
   Raw("default", s.default_value);
   Flag("readOnly", s.read_only);
   Flag("writeOnly", s.write_only);

@@ -3,7 +3,6 @@
 // themselves. Referenced schemas are lowered from a work queue rather than by recursion,
 // so a long chain of references costs heap, not stack.
 #include <algorithm>
-#include <set>
 #include <string_view>
 #include <unordered_set>
 
@@ -38,9 +37,6 @@ std::string NameFromTarget(const RefTarget& target) {
   return std::string(base.substr(0, dot));
 }
 
-const std::set<std::string_view> kTypeNames = {"object", "array",   "string", "integer",
-                                               "number", "boolean", "null"};
-
 }  // namespace
 
 std::string Lowerer::UniqueSchemaName(const std::string& name) {
@@ -74,7 +70,7 @@ bool TypeAccepts(const ir::Schema& schema, const Node& v) {
     return dot != std::string_view::npos && text.find_first_not_of('0', dot + 1) == std::string_view::npos &&
            text.find_first_of("eE") == std::string_view::npos;
   };
-  for (const std::string& t : schema.types) {
+  for (std::string_view t : schema.types) {
     if ((t == "string" && v.is_string()) || (t == "number" && v.is_number()) ||
         (t == "integer" && (v.kind == spec::NodeKind::kInt || (v.kind == spec::NodeKind::kFloat && integral(v.text())))) ||
         (t == "boolean" && v.kind == spec::NodeKind::kBool) || (t == "object" && v.is_map()) ||
@@ -87,7 +83,10 @@ bool TypeAccepts(const ir::Schema& schema, const Node& v) {
 
 std::string TypeList(const ir::Schema& schema) {
   std::string types;
-  for (const std::string& t : schema.types) types += (types.empty() ? "" : " or ") + t;
+  for (std::string_view t : schema.types) {
+    types += types.empty() ? "" : " or ";
+    types += t;
+  }
   return types;
 }
 
@@ -246,10 +245,10 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     only_ref.members = ref_member;
     only_ref.size = 1;
     ir::SchemaId target = SchemaFor(doc, only_ref);
-    if (target != ir::kNoSchema) at().all_of.push_back(target);
+    if (target != ir::kNoSchema) at().mutable_extras().all_of.push_back(target);
   }
   auto child = [&](const Node& n) { return SchemaFor(doc, n); };
-  auto schema_list = [&](const Member& m, std::vector<ir::SchemaId> ir::Schema::*field) {
+  auto schema_list = [&](const Member& m, std::vector<ir::SchemaId> ir::SchemaExtras::*field) {
     if (!m.value.is_seq()) {
       sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(),
                    "`" + std::string(m.key) + "` must be an array of schemas");
@@ -267,23 +266,23 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     }
     for (const Node& item : ItemsOf(m.value)) {
       ir::SchemaId s = child(item);
-      (at().*field).push_back(s);
+      (at().mutable_extras().*field).push_back(s);
     }
   };
-  auto count = [&](const Member& m, std::optional<uint64_t> ir::Schema::*field) {
+  auto count = [&](const Member& m, std::optional<uint64_t> ir::SchemaExtras::*field) {
     if (m.value.kind != spec::NodeKind::kInt || m.value.text()[0] == '-') {
       sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(),
                    "`" + std::string(m.key) + "` must be a non-negative integer");
       return;
     }
-    at().*field = std::strtoull(std::string(m.value.text()).c_str(), nullptr, 10);
+    at().mutable_extras().*field = std::strtoull(std::string(m.value.text()).c_str(), nullptr, 10);
   };
-  auto number = [&](const Member& m, std::string ir::Schema::*field) {
+  auto number = [&](const Member& m, std::string ir::SchemaExtras::*field) {
     if (!m.value.is_number()) {
       sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`" + std::string(m.key) + "` must be a number");
       return;
     }
-    at().*field = std::string(m.value.text());
+    at().mutable_extras().*field = std::string(m.value.text());
   };
   std::vector<std::string> required;
   std::vector<const Member*> values;  // `default` and `example`, checked against `type` below
@@ -293,14 +292,14 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     if (k == "default" || k == "example") values.push_back(&m);
     if (k == "type") {
       auto add_type = [&](const Node& t) {
-        if (!t.is_string() || kTypeNames.count(t.text()) == 0 || (version_ == Version::k30 && t.text() == "null")) {
+        if (!t.is_string() || !ir::JsonTypeNamed(t.text()) || (version_ == Version::k30 && t.text() == "null")) {
           sink_.Report(DiagCode::kSpecSchemaInvalid, t.loc(),
                        "`" + (t.is_string() ? std::string(t.text()) : spec::ToJson(t)) + "` is not a schema type",
                        version_ == Version::k30 ? "use object, array, string, integer, number or boolean (and `nullable: true` for null)"
                                                 : "use object, array, string, integer, number, boolean or null");
           return;
         }
-        at().types.push_back(std::string(t.text()));
+        at().types.push_back(t.text());
       };
       if (m.value.is_seq() && version_ == Version::k31) {
         for (const Node& t : ItemsOf(m.value)) add_type(t);
@@ -344,7 +343,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
       ir::SchemaId s = child(m.value);
       at().items = s;
     } else if (k == "prefixItems" && version_ == Version::k31) {
-      schema_list(m, &ir::Schema::prefix_items);
+      schema_list(m, &ir::SchemaExtras::prefix_items);
     } else if (k == "patternProperties") {
       if (!m.value.is_map()) {
         sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`patternProperties` must be an object");
@@ -352,7 +351,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
       }
       for (const Member& p : MembersOf(m.value)) {
         ir::SchemaId s = child(p.value);
-        at().pattern_properties.emplace_back(std::string(p.key), s);
+        at().mutable_extras().pattern_properties.emplace_back(std::string(p.key), s);
       }
     } else if (k == "additionalProperties") {
       if (m.value.kind == spec::NodeKind::kBool) {
@@ -364,14 +363,14 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
         at().additional_properties_schema = s;
       }
     } else if (k == "allOf") {
-      schema_list(m, &ir::Schema::all_of);
+      schema_list(m, &ir::SchemaExtras::all_of);
     } else if (k == "oneOf") {
-      schema_list(m, &ir::Schema::one_of);
+      schema_list(m, &ir::SchemaExtras::one_of);
     } else if (k == "anyOf") {
-      schema_list(m, &ir::Schema::any_of);
+      schema_list(m, &ir::SchemaExtras::any_of);
     } else if (k == "not") {
       ir::SchemaId s = child(m.value);
-      at().not_schema = s;
+      at().mutable_extras().not_schema = s;
     } else if (k == "discriminator") {
       const Node* property = m.value.Find("propertyName");
       if (property == nullptr || !property->is_string()) {
@@ -422,7 +421,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
           d.mapping.emplace_back(std::string(entry.key), s);
         }
       }
-      at().discriminator = std::move(d);
+      at().mutable_extras().discriminator = std::move(d);
     } else if (k == "enum") {
       if (!m.value.is_seq()) {
         sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`enum` must be an array");
@@ -431,7 +430,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
       for (const Node& v : ItemsOf(m.value)) at().enum_values.push_back(spec::ToJson(v));
       enum_values = &m.value;
     } else if (k == "const") {
-      at().const_value = spec::ToJson(m.value);
+      at().mutable_extras().const_value = spec::ToJson(m.value);
     } else if (k == "default") {
       at().default_value = spec::ToJson(m.value);
     } else if (k == "example") {
@@ -441,39 +440,39 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     } else if (k == "format") {
       at().format = Str(&m.value);
     } else if (k == "pattern") {
-      at().pattern = Str(&m.value);
+      at().mutable_extras().pattern = Str(&m.value);
     } else if (k == "title") {
       at().title = Str(&m.value);
     } else if (k == "description") {
       at().description = Str(&m.value);
     } else if (k == "minimum") {
-      number(m, &ir::Schema::minimum);
+      number(m, &ir::SchemaExtras::minimum);
     } else if (k == "maximum") {
-      number(m, &ir::Schema::maximum);
+      number(m, &ir::SchemaExtras::maximum);
     } else if (k == "multipleOf") {
-      number(m, &ir::Schema::multiple_of);
+      number(m, &ir::SchemaExtras::multiple_of);
     } else if (k == "exclusiveMinimum" || k == "exclusiveMaximum") {
       bool is_min = k == "exclusiveMinimum";
       if (m.value.kind == spec::NodeKind::kBool) {
         // 3.0: a flag that makes minimum/maximum exclusive; resolved after the loop.
-        if (m.value.is_true()) (is_min ? at().exclusive_minimum : at().exclusive_maximum) = "true";
+        if (m.value.is_true()) (is_min ? at().mutable_extras().exclusive_minimum : at().mutable_extras().exclusive_maximum) = "true";
       } else {
-        number(m, is_min ? &ir::Schema::exclusive_minimum : &ir::Schema::exclusive_maximum);
+        number(m, is_min ? &ir::SchemaExtras::exclusive_minimum : &ir::SchemaExtras::exclusive_maximum);
       }
     } else if (k == "minLength") {
-      count(m, &ir::Schema::min_length);
+      count(m, &ir::SchemaExtras::min_length);
     } else if (k == "maxLength") {
-      count(m, &ir::Schema::max_length);
+      count(m, &ir::SchemaExtras::max_length);
     } else if (k == "minItems") {
-      count(m, &ir::Schema::min_items);
+      count(m, &ir::SchemaExtras::min_items);
     } else if (k == "maxItems") {
-      count(m, &ir::Schema::max_items);
+      count(m, &ir::SchemaExtras::max_items);
     } else if (k == "minProperties") {
-      count(m, &ir::Schema::min_properties);
+      count(m, &ir::SchemaExtras::min_properties);
     } else if (k == "maxProperties") {
-      count(m, &ir::Schema::max_properties);
+      count(m, &ir::SchemaExtras::max_properties);
     } else if (k == "uniqueItems") {
-      at().unique_items = m.value.is_true();
+      if (m.value.is_true()) at().mutable_extras().unique_items = true;
     } else if (k == "readOnly") {
       at().read_only = m.value.is_true();
     } else if (k == "writeOnly") {
@@ -486,13 +485,15 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
   CheckValuesAgainstType(values, s);
   CheckEnumAgainstType(enum_values, s);
   // 3.0's boolean exclusiveMinimum/Maximum become the 3.1 form: the bound itself.
-  if (s.exclusive_minimum == "true") {
-    s.exclusive_minimum = s.minimum;
-    s.minimum.clear();
+  if (s.exclusive_minimum() == "true") {
+    ir::SchemaExtras& e = s.mutable_extras();
+    e.exclusive_minimum = e.minimum;
+    e.minimum.clear();
   }
-  if (s.exclusive_maximum == "true") {
-    s.exclusive_maximum = s.maximum;
-    s.maximum.clear();
+  if (s.exclusive_maximum() == "true") {
+    ir::SchemaExtras& e = s.mutable_extras();
+    e.exclusive_maximum = e.maximum;
+    e.maximum.clear();
   }
   // A set, not a scan: an object with thousands of properties, all required, is legal.
   std::unordered_set<std::string_view> required_names(required.begin(), required.end());

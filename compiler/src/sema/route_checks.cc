@@ -63,7 +63,7 @@ std::string Constraint(const SchemaMeanings& meanings, ir::SchemaId id) {
     out += "type " + std::to_string(static_cast<int>(scalar)) + ";";
   }
   for (const std::string& v : m.enum_values) out += "enum " + v + ";";
-  const std::string& pattern = meanings.api().schemas[resolved].pattern;
+  const std::string& pattern = meanings.api().schemas[resolved].pattern();
   if (!pattern.empty()) out += "pattern " + pattern + ";";
   return out;
 }

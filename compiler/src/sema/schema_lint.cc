@@ -20,17 +20,17 @@ std::string Named(const ir::Api& api, ir::SchemaId id, const char* fallback) {
 // the example generator's (shortest matches, repetitions stretched), so the warning says
 // what specc found, not that no value exists.
 void LintPatternLength(const ir::Schema& s, PatternMatcher& matcher, DiagSink& sink) {
-  if (s.pattern.empty() || (!s.min_length && !s.max_length) || !s.enum_values.empty()) return;
+  if (s.pattern().empty() || (!s.min_length() && !s.max_length()) || !s.enum_values.empty()) return;
   uint64_t work = 0;
-  auto matches = [&](const std::string& text) { return matcher.Search(s.pattern, text, &work).value_or(true); };
-  size_t min = s.min_length.value_or(0);
-  size_t max = s.max_length ? static_cast<size_t>(*s.max_length) : std::numeric_limits<size_t>::max();
-  PatternValue found = SearchPatternValue(s.pattern, min, max, matches, [](size_t) {});
+  auto matches = [&](const std::string& text) { return matcher.Search(s.pattern(), text, &work).value_or(true); };
+  size_t min = s.min_length().value_or(0);
+  size_t max = s.max_length() ? static_cast<size_t>(*s.max_length()) : std::numeric_limits<size_t>::max();
+  PatternValue found = SearchPatternValue(s.pattern(), min, max, matches, [](size_t) {});
   if (found.value || !found.fallback || !matches(*found.fallback)) return;
-  std::string bounds = s.min_length && s.max_length
-                           ? std::to_string(*s.min_length) + " to " + std::to_string(*s.max_length) + " characters"
-                       : s.min_length ? "at least " + std::to_string(*s.min_length) + " characters"
-                                      : "at most " + std::to_string(*s.max_length) + " characters";
+  std::string bounds = s.min_length() && s.max_length()
+                           ? std::to_string(*s.min_length()) + " to " + std::to_string(*s.max_length()) + " characters"
+                       : s.min_length() ? "at least " + std::to_string(*s.min_length()) + " characters"
+                                      : "at most " + std::to_string(*s.max_length()) + " characters";
   sink.Report(Diagnostic{
       .severity = Severity::kWarning, .code = DiagCode::kSpecPatternLength, .loc = s.loc,
       .message = "specc finds no string of " + bounds + " that `pattern` matches (it matches `" + *found.fallback +

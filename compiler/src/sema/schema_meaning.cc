@@ -15,45 +15,45 @@ bool Contains(const std::vector<std::string>& list, std::string_view value) {
 
 // Keywords that constrain a value, beside the object and composition keywords read apart.
 bool HasScalarConstraints(const ir::Schema& s) {
-  return !s.format.empty() || !s.pattern.empty() || !s.minimum.empty() || !s.maximum.empty() ||
-         !s.exclusive_minimum.empty() || !s.exclusive_maximum.empty() || !s.multiple_of.empty() ||
-         s.min_length || s.max_length || s.min_items || s.max_items || s.unique_items ||
-         s.items != ir::kNoSchema || !s.prefix_items.empty();
+  return !s.format.empty() || !s.pattern().empty() || !s.minimum().empty() || !s.maximum().empty() ||
+         !s.exclusive_minimum().empty() || !s.exclusive_maximum().empty() || !s.multiple_of().empty() ||
+         s.min_length() || s.max_length() || s.min_items() || s.max_items() || s.unique_items() ||
+         s.items != ir::kNoSchema || !s.prefix_items().empty();
 }
 
 bool HasObjectKeywords(const ir::Schema& s) {
-  return !s.properties.empty() || !s.required.empty() || !s.pattern_properties.empty() ||
-         s.additional_properties != ir::AdditionalProperties::kUnspecified || s.min_properties ||
-         s.max_properties;
+  return !s.properties.empty() || !s.required.empty() || !s.pattern_properties().empty() ||
+         s.additional_properties != ir::AdditionalProperties::kUnspecified || s.min_properties() ||
+         s.max_properties();
 }
 
 // A schema that says nothing but `required` (and annotations): as a oneOf/anyOf branch it
 // constrains the object around it.
 bool IsRequiredOnly(const ir::Schema& s) {
   return !s.required.empty() && s.properties.empty() && s.types.empty() && !s.nullable &&
-         !s.boolean_schema && s.pattern_properties.empty() &&
-         s.additional_properties == ir::AdditionalProperties::kUnspecified && !s.min_properties &&
-         !s.max_properties && s.all_of.empty() && s.one_of.empty() && s.any_of.empty() &&
-         s.not_schema == ir::kNoSchema && s.enum_values.empty() && s.const_value.empty() &&
+         !s.boolean_schema && s.pattern_properties().empty() &&
+         s.additional_properties == ir::AdditionalProperties::kUnspecified && !s.min_properties() &&
+         !s.max_properties() && s.all_of().empty() && s.one_of().empty() && s.any_of().empty() &&
+         s.not_schema() == ir::kNoSchema && s.enum_values.empty() && s.const_value().empty() &&
          !HasScalarConstraints(s);
 }
 
 // `type: null` or `enum: [null]` and nothing else that validates: 3.1's null branch.
 bool IsNullOnly(const ir::Schema& s) {
-  bool null_type = s.types == std::vector<std::string>{"null"};
+  bool null_type = s.types == ir::TypeList{"null"};
   bool null_enum = s.enum_values == std::vector<std::string>{"null"};
   return (null_type || null_enum) && (null_type || s.types.empty()) &&
-         (null_enum || s.enum_values.empty()) && !HasObjectKeywords(s) && s.all_of.empty() &&
-         s.one_of.empty() && s.any_of.empty() && s.not_schema == ir::kNoSchema && !HasScalarConstraints(s);
+         (null_enum || s.enum_values.empty()) && !HasObjectKeywords(s) && s.all_of().empty() &&
+         s.one_of().empty() && s.any_of().empty() && s.not_schema() == ir::kNoSchema && !HasScalarConstraints(s);
 }
 
 // A schema that is another one with annotations (and nullability) added: `allOf` of one
 // branch (3.0's way to put `nullable` or a description on a `$ref`; 3.1's `$ref` with
 // siblings lowers to the same).
 bool IsAliasWrapper(const ir::Schema& s) {
-  return s.all_of.size() == 1 && s.types.empty() && !s.boolean_schema && !HasObjectKeywords(s) &&
-         s.one_of.empty() && s.any_of.empty() && s.not_schema == ir::kNoSchema && s.enum_values.empty() &&
-         s.const_value.empty() && s.default_value.empty() && !s.discriminator && !HasScalarConstraints(s);
+  return s.all_of().size() == 1 && s.types.empty() && !s.boolean_schema && !HasObjectKeywords(s) &&
+         s.one_of().empty() && s.any_of().empty() && s.not_schema() == ir::kNoSchema && s.enum_values.empty() &&
+         s.const_value().empty() && s.default_value.empty() && !s.discriminator() && !HasScalarConstraints(s);
 }
 
 // Formats the generated validators check; any other format is an annotation.
@@ -68,13 +68,16 @@ bool IsCheckedFormat(const std::string& format) {
 // match exactly one of them. Properties are compared by name, required-ness and what their
 // (scalar) schemas check. Empty for schemas this does not compare.
 std::string PlainSignature(const ir::Api& api, const ir::Schema& s) {
-  if (!s.all_of.empty() || !s.one_of.empty() || !s.any_of.empty() || s.not_schema != ir::kNoSchema ||
-      s.discriminator || s.boolean_schema || !s.pattern_properties.empty() || !s.prefix_items.empty()) {
+  if (!s.all_of().empty() || !s.one_of().empty() || !s.any_of().empty() || s.not_schema() != ir::kNoSchema ||
+      s.discriminator() || s.boolean_schema || !s.pattern_properties().empty() || !s.prefix_items().empty()) {
     return {};
   }
-  auto join = [](const std::vector<std::string>& list) {
+  auto join = [](const auto& list) {
     std::string out;
-    for (const std::string& x : list) out += x + ",";
+    for (std::string_view x : list) {
+      out += x;
+      out += ",";
+    }
     return out;
   };
   auto opt = [](const std::optional<uint64_t>& v) { return v ? std::to_string(*v) : std::string("-"); };
@@ -85,8 +88,8 @@ std::string PlainSignature(const ir::Api& api, const ir::Schema& s) {
     std::string type = "?";
     if (p.schema != ir::kNoSchema) {
       const ir::Schema& ps = api.schemas[p.schema];
-      if (!ps.all_of.empty() || !ps.one_of.empty() || !ps.any_of.empty() || !ps.enum_values.empty() ||
-          !ps.const_value.empty() || !ps.properties.empty() || ps.items != ir::kNoSchema) {
+      if (!ps.all_of().empty() || !ps.one_of().empty() || !ps.any_of().empty() || !ps.enum_values.empty() ||
+          !ps.const_value().empty() || !ps.properties.empty() || ps.items != ir::kNoSchema) {
         return {};
       }
       // Everything a scalar property checks (nullable, bounds, lengths), not only its type.
@@ -97,10 +100,10 @@ std::string PlainSignature(const ir::Api& api, const ir::Schema& s) {
   }
   std::sort(props.begin(), props.end());
   return join(s.types) + (s.nullable ? "?" : "") + "|" + (IsCheckedFormat(s.format) ? s.format : "") + "|" +
-         s.pattern + "|" + join(s.enum_values) + "|" + s.const_value + "|" + s.minimum + "|" + s.maximum + "|" +
-         s.exclusive_minimum + "|" + s.exclusive_maximum + "|" + s.multiple_of + "|" + opt(s.min_length) + "|" +
-         opt(s.max_length) + "|" + opt(s.min_items) + "|" + opt(s.max_items) + "|" + opt(s.min_properties) + "|" +
-         opt(s.max_properties) + "|" + (s.unique_items ? "u" : "") + "|" + std::to_string(s.items) + "|" +
+         s.pattern() + "|" + join(s.enum_values) + "|" + s.const_value() + "|" + s.minimum() + "|" + s.maximum() + "|" +
+         s.exclusive_minimum() + "|" + s.exclusive_maximum() + "|" + s.multiple_of() + "|" + opt(s.min_length()) + "|" +
+         opt(s.max_length()) + "|" + opt(s.min_items()) + "|" + opt(s.max_items()) + "|" + opt(s.min_properties()) + "|" +
+         opt(s.max_properties()) + "|" + (s.unique_items() ? "u" : "") + "|" + std::to_string(s.items) + "|" +
          join(props) + "|" + join(required) + "|" +
          std::to_string(static_cast<int>(s.additional_properties)) + "|" +
          std::to_string(s.additional_properties_schema);
@@ -114,8 +117,8 @@ class SchemaMeanings::Builder {
       : owner_(owner), api_(owner.api_), id_(id), s_(owner.api_.schemas[id]) {}
 
   SchemaMeaning Run() {
-    if (IsAliasWrapper(s_) && s_.all_of[0] != ir::kNoSchema && owner_.Resolve(id_) != id_) {
-      m_.alias_of = s_.all_of[0];
+    if (IsAliasWrapper(s_) && s_.all_of()[0] != ir::kNoSchema && owner_.Resolve(id_) != id_) {
+      m_.alias_of = s_.all_of()[0];
       m_.nullable = s_.nullable;
       return std::move(m_);
     }
@@ -125,8 +128,8 @@ class SchemaMeanings::Builder {
     Object();
     AllOf();
     NoteStrictBranches();
-    m_.one_of = ChoiceOf(s_.one_of, true);
-    m_.any_of = ChoiceOf(s_.any_of, false);
+    m_.one_of = ChoiceOf(s_.one_of(), true);
+    m_.any_of = ChoiceOf(s_.any_of(), false);
     Discriminator();
     return std::move(m_);
   }
@@ -134,11 +137,11 @@ class SchemaMeanings::Builder {
  private:
   void Types() {
     bool null_type = false;
-    for (const std::string& t : s_.types) {
+    for (std::string_view t : s_.types) {
       if (t == "null") {
         null_type = true;
       } else if (!Contains(m_.types, t)) {
-        m_.types.push_back(t);
+        m_.types.emplace_back(t);
       }
     }
     m_.nullable = s_.nullable || (null_type && !m_.types.empty());
@@ -150,15 +153,15 @@ class SchemaMeanings::Builder {
       // author's meaning, and so does specc.
       if (HasObjectKeywords(s_)) {
         m_.types.push_back("object");
-      } else if (s_.items != ir::kNoSchema || !s_.prefix_items.empty()) {
+      } else if (s_.items != ir::kNoSchema || !s_.prefix_items().empty()) {
         m_.types.push_back("array");
-      } else if (!s_.all_of.empty() || !s_.one_of.empty() || !s_.any_of.empty()) {
+      } else if (!s_.all_of().empty() || !s_.one_of().empty() || !s_.any_of().empty()) {
         // The branches say what the value is; a string or number keyword beside them
         // constrains only values of that type (`allOf: [array], minLength: 1` is an array).
-      } else if (!s_.pattern.empty() || s_.min_length || s_.max_length) {
+      } else if (!s_.pattern().empty() || s_.min_length() || s_.max_length()) {
         m_.types.push_back("string");
-      } else if (!s_.minimum.empty() || !s_.maximum.empty() || !s_.exclusive_minimum.empty() ||
-                 !s_.exclusive_maximum.empty() || !s_.multiple_of.empty()) {
+      } else if (!s_.minimum().empty() || !s_.maximum().empty() || !s_.exclusive_minimum().empty() ||
+                 !s_.exclusive_maximum().empty() || !s_.multiple_of().empty()) {
         m_.types.push_back("number");
       }
     }
@@ -180,7 +183,7 @@ class SchemaMeanings::Builder {
     // null type, or no type at all. In 3.0 `enum: [a, null]` without `nullable` rejects
     // null (OpenAPI 3.0.3, "nullable").
     bool typed = !s_.types.empty();
-    if (m_.nullable || !typed || Contains(s_.types, "null")) {
+    if (m_.nullable || !typed || s_.types.contains("null")) {
       if (m_.enum_values.empty()) {
         m_.null_only = !m_.nullable;
       } else {
@@ -193,11 +196,11 @@ class SchemaMeanings::Builder {
     m_.has_object_keywords = HasObjectKeywords(s_);
     for (const ir::Property& p : s_.properties) AddProperty(p.name, p.schema, p.required);
     for (const std::string& name : s_.required) AddProperty(name, ir::kNoSchema, true);
-    m_.pattern_properties = s_.pattern_properties;
+    m_.pattern_properties = s_.pattern_properties();
     m_.additional_properties = s_.additional_properties;
     m_.additional_properties_schema = s_.additional_properties_schema;
-    m_.min_properties = s_.min_properties;
-    m_.max_properties = s_.max_properties;
+    m_.min_properties = s_.min_properties();
+    m_.max_properties = s_.max_properties();
   }
 
   // Adds a property, or completes one already there: a schema where it had none, required
@@ -261,7 +264,7 @@ class SchemaMeanings::Builder {
 
   ir::SchemaId Alias(ir::SchemaId at) const {
     const ir::Schema& s = api_.schemas[at];
-    return IsAliasWrapper(s) ? s.all_of[0] : ir::kNoSchema;
+    return IsAliasWrapper(s) ? s.all_of()[0] : ir::kNoSchema;
   }
 
   // allOf: a branch that is an object (no other type, enum, composition or negation) is
@@ -273,7 +276,7 @@ class SchemaMeanings::Builder {
   // is inherited for its own properties: its oneOf would otherwise require a Cat to be a
   // Cat or a Dog again, forever. Other branches are intersected.
   void AllOf() {
-    for (ir::SchemaId branch : s_.all_of) {
+    for (ir::SchemaId branch : s_.all_of()) {
       if (branch == ir::kNoSchema) continue;
       ir::SchemaId target = owner_.Resolve(branch);
       if (target == id_ || !owner_.Ready(target)) {
@@ -283,8 +286,8 @@ class SchemaMeanings::Builder {
       const SchemaMeaning& b = owner_.Of(target);
       bool base_of_this = ListsThis(b);
       bool object = (b.types.empty() || b.types == std::vector<std::string>{"object"}) && !b.null_only &&
-                    b.enum_values.empty() && b.boolean_schema != false && api_.schemas[target].not_schema == ir::kNoSchema &&
-                    api_.schemas[target].const_value.empty() && (base_of_this || (!b.one_of && !b.any_of));
+                    b.enum_values.empty() && b.boolean_schema != false && api_.schemas[target].not_schema() == ir::kNoSchema &&
+                    api_.schemas[target].const_value().empty() && (base_of_this || (!b.one_of && !b.any_of));
       if (!object || (b.types.empty() && !b.has_object_keywords && b.intersect.empty() && !base_of_this)) {
         // Not an object, or nothing to merge (`{}`, or a bare constraint such as a format):
         // intersected.
@@ -359,12 +362,12 @@ class SchemaMeanings::Builder {
       }
       choice.branches.push_back(branch);
     }
-    if (exactly_one && !s_.discriminator && HasTwinBranches(choice.branches)) {
+    if (exactly_one && !s_.discriminator() && HasTwinBranches(choice.branches)) {
       // Read literally, no value matches exactly one of two branches that accept the same
       // values; the author means "one of these kinds" (sema::LintSchemas reports it).
       choice.exactly_one = false;
       m_.one_of_twins = true;
-    } else if (exactly_one && !s_.discriminator) {
+    } else if (exactly_one && !s_.discriminator()) {
       // Likewise a branch that accepts every value of its type: every value of another
       // branch of that type matches both.
       m_.one_of_catch_all = CatchAllBranch(choice.branches);
@@ -390,8 +393,8 @@ class SchemaMeanings::Builder {
         const ir::Schema& o = api_.schemas[owner_.Resolve(other)];
         // A number branch also takes every integer.
         bool shares = t.types.empty() || o.types.empty() ||
-                      std::any_of(t.types.begin(), t.types.end(), [&](const std::string& x) {
-                        return Contains(o.types, x) || (x == "number" && Contains(o.types, "integer"));
+                      std::any_of(t.types.begin(), t.types.end(), [&](std::string_view x) {
+                        return o.types.contains(x) || (x == "number" && o.types.contains("integer"));
                       });
         if (shares) return branch;
       }
@@ -419,17 +422,17 @@ class SchemaMeanings::Builder {
   // A branch that does not require the property cannot be told apart by it: no
   // discriminated reading then.
   void Discriminator() {
-    if (!s_.discriminator) return;
+    if (!s_.discriminator()) return;
     const std::optional<Choice>& choice = m_.one_of ? m_.one_of : m_.any_of;
     if (!choice || choice->branches.empty()) return;
     Discriminated d;
-    d.property = s_.discriminator->property_name;
+    d.property = s_.discriminator()->property_name;
     for (ir::SchemaId branch : choice->branches) {
       if (branch == ir::kNoSchema) return;
       ir::SchemaId target = owner_.Resolve(branch);
       if (!RequiresInIr(target, d.property, 0)) return;
       DiscriminatorCase c{branch, {}};
-      for (const auto& [value, mapped] : s_.discriminator->mapping) {
+      for (const auto& [value, mapped] : s_.discriminator()->mapping) {
         if (mapped != ir::kNoSchema && (mapped == branch || owner_.Resolve(mapped) == target)) {
           c.values.push_back(value);
         }
@@ -447,7 +450,7 @@ class SchemaMeanings::Builder {
     if (id == ir::kNoSchema || depth > 16) return false;
     const ir::Schema& s = api_.schemas[owner_.Resolve(id)];
     if (std::find(s.required.begin(), s.required.end(), name) != s.required.end()) return true;
-    for (ir::SchemaId b : s.all_of) {
+    for (ir::SchemaId b : s.all_of()) {
       if (RequiresInIr(b, name, depth + 1)) return true;
     }
     return false;
@@ -462,7 +465,7 @@ class SchemaMeanings::Builder {
       if (p.name != name || p.schema == ir::kNoSchema) continue;
       const ir::Schema& ps = api_.schemas[owner_.Resolve(p.schema)];
       std::vector<std::string> texts = ps.enum_values;
-      if (!ps.const_value.empty()) texts = {ps.const_value};
+      if (!ps.const_value().empty()) texts = {ps.const_value()};
       std::vector<std::string> values;
       for (const std::string& t : texts) {
         // JSON string text: the quotes off, and only simple strings (no escapes).
@@ -470,7 +473,7 @@ class SchemaMeanings::Builder {
       }
       return values;
     }
-    for (ir::SchemaId b : s.all_of) {
+    for (ir::SchemaId b : s.all_of()) {
       std::vector<std::string> values = OwnValuesInIr(b, name, depth + 1);
       if (!values.empty()) return values;
     }
@@ -534,14 +537,14 @@ void SchemaMeanings::FindDirections() {
     directions_[id] |= direction;
     const ir::Schema& s = api_.schemas[id];
     for (const ir::Property& p : s.properties) push(p.schema, direction);
-    for (const auto& [pattern, schema] : s.pattern_properties) push(schema, direction);
+    for (const auto& [pattern, schema] : s.pattern_properties()) push(schema, direction);
     push(s.additional_properties_schema, direction);
     push(s.items, direction);
-    for (ir::SchemaId c : s.prefix_items) push(c, direction);
-    for (ir::SchemaId c : s.all_of) push(c, direction);
-    for (ir::SchemaId c : s.one_of) push(c, direction);
-    for (ir::SchemaId c : s.any_of) push(c, direction);
-    push(s.not_schema, direction);
+    for (ir::SchemaId c : s.prefix_items()) push(c, direction);
+    for (ir::SchemaId c : s.all_of()) push(c, direction);
+    for (ir::SchemaId c : s.one_of()) push(c, direction);
+    for (ir::SchemaId c : s.any_of()) push(c, direction);
+    push(s.not_schema(), direction);
   }
   for (ir::SchemaId id = 0; id < directions_.size(); ++id) {
     if (directions_[id] == 0) directions_[id] = kRequest | kResponse;
@@ -570,8 +573,8 @@ ir::SchemaId SchemaMeanings::Resolve(ir::SchemaId id) const {
   ir::SchemaId at = id;
   for (int hops = 0; at != ir::kNoSchema && hops < 64; ++hops) {
     const ir::Schema& s = api_.schemas[at];
-    if (!IsAliasWrapper(s) || s.all_of[0] == ir::kNoSchema) return at;
-    at = s.all_of[0];
+    if (!IsAliasWrapper(s) || s.all_of()[0] == ir::kNoSchema) return at;
+    at = s.all_of()[0];
     if (at == id) return id;
   }
   return id;
@@ -584,7 +587,7 @@ bool SchemaMeanings::Ready(ir::SchemaId id) const {
 bool SchemaMeanings::Nullable(ir::SchemaId id) const {
   // The wrappers on the way to what `id` aliases may each add nullability.
   ir::SchemaId target = Resolve(id);
-  for (ir::SchemaId at = id;; at = api_.schemas[at].all_of[0]) {
+  for (ir::SchemaId at = id;; at = api_.schemas[at].all_of()[0]) {
     if (Of(at).nullable) return true;
     if (at == target) return false;
   }

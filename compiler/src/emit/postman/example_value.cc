@@ -397,40 +397,40 @@ class ExampleBuilder::Impl {
       if (!ok) return false;
     }
     if (coerced && coerced->is_number()) {
-      if (auto n = Number(s.minimum); n && coerced->get<double>() < *n) return false;
-      if (auto n = Number(s.maximum); n && coerced->get<double>() > *n) return false;
+      if (auto n = Number(s.minimum()); n && coerced->get<double>() < *n) return false;
+      if (auto n = Number(s.maximum()); n && coerced->get<double>() > *n) return false;
     }
-    if (!s.const_value.empty() && Const(id) != j) return false;
+    if (!s.const_value().empty() && Const(id) != j) return false;
     if (j.is_string()) {
       const std::string& text = j.get_ref<const std::string&>();
       Charge(text.size() / 16);
       size_t n = sema::CodePoints(text);
-      if (s.min_length && n < *s.min_length) return false;
-      if (s.max_length && n > *s.max_length) return false;
-      if (!s.pattern.empty() && !Matches(s.pattern, text)) return false;
+      if (s.min_length() && n < *s.min_length()) return false;
+      if (s.max_length() && n > *s.max_length()) return false;
+      if (!s.pattern().empty() && !Matches(s.pattern(), text)) return false;
       if (std::string_view format = sema::FormatPattern(s.format); !format.empty() && !Matches(std::string(format), text)) {
         return false;
       }
     }
     if (j.is_number()) {
       double v = j.get<double>();
-      if (auto n = Number(s.minimum); n && v < *n) return false;
-      if (auto n = Number(s.maximum); n && v > *n) return false;
-      if (auto n = Number(s.exclusive_minimum); n && v <= *n) return false;
-      if (auto n = Number(s.exclusive_maximum); n && v >= *n) return false;
-      if (auto n = Number(s.multiple_of); n && *n > 0) {
+      if (auto n = Number(s.minimum()); n && v < *n) return false;
+      if (auto n = Number(s.maximum()); n && v > *n) return false;
+      if (auto n = Number(s.exclusive_minimum()); n && v <= *n) return false;
+      if (auto n = Number(s.exclusive_maximum()); n && v >= *n) return false;
+      if (auto n = Number(s.multiple_of()); n && *n > 0) {
         double q = v / *n;
         if (std::fabs(q - std::round(q)) > 1e-9) return false;
       }
     }
     if (j.is_array()) {
-      if (s.min_items && j.size() < *s.min_items) return false;
-      if (s.max_items && j.size() > *s.max_items) return false;
+      if (s.min_items() && j.size() < *s.min_items()) return false;
+      if (s.max_items() && j.size() > *s.max_items()) return false;
       for (size_t i = 0; i < j.size(); ++i) {
-        ir::SchemaId item = i < s.prefix_items.size() ? s.prefix_items[i] : s.items;
+        ir::SchemaId item = i < s.prefix_items().size() ? s.prefix_items()[i] : s.items;
         if (!Check(j[i], item, depth + 1)) return false;
       }
-      if (s.unique_items) {
+      if (s.unique_items()) {
         Charge(j.size());
         if (HasDuplicates(j)) return false;
       }
@@ -442,7 +442,7 @@ class ExampleBuilder::Impl {
     for (const std::optional<sema::Choice>* choice : {&m.one_of, &m.any_of}) {
       if (*choice && !CheckChoice(j, **choice, depth)) return false;
     }
-    if (s.not_schema != ir::kNoSchema && Check(j, s.not_schema, depth + 1)) return false;
+    if (s.not_schema() != ir::kNoSchema && Check(j, s.not_schema(), depth + 1)) return false;
     return true;
   }
 
@@ -514,9 +514,9 @@ class ExampleBuilder::Impl {
     const ir::Schema& s = api_.schemas[meanings_.Resolve(id)];
     const sema::SchemaMeaning& m = meanings_.Of(meanings_.Resolve(id));
     return m.types.empty() && !m.boolean_schema && !m.null_only && m.properties.empty() && m.enum_values.empty() &&
-           s.const_value.empty() && m.intersect.empty() && !m.one_of && !m.any_of && s.items == ir::kNoSchema &&
-           s.not_schema == ir::kNoSchema && s.format.empty() && s.pattern.empty() && s.minimum.empty() &&
-           s.maximum.empty() && !s.min_length && !s.max_length &&
+           s.const_value().empty() && m.intersect.empty() && !m.one_of && !m.any_of && s.items == ir::kNoSchema &&
+           s.not_schema() == ir::kNoSchema && s.format.empty() && s.pattern().empty() && s.minimum().empty() &&
+           s.maximum().empty() && !s.min_length() && !s.max_length() &&
            m.additional_properties == ir::AdditionalProperties::kUnspecified;
   }
 
@@ -551,7 +551,7 @@ class ExampleBuilder::Impl {
 
   const Json& Const(ir::SchemaId id) {
     auto it = consts_.find(id);
-    if (it == consts_.end()) it = consts_.emplace(id, ParseJson(api_.schemas[id].const_value)).first;
+    if (it == consts_.end()) it = consts_.emplace(id, ParseJson(api_.schemas[id].const_value())).first;
     return it->second;
   }
 
@@ -640,7 +640,7 @@ class ExampleBuilder::Impl {
     }
     if (m.boolean_schema) return *m.boolean_schema ? Json("string") : Json(nullptr);
     if (m.null_only) return nullptr;
-    if (!s.const_value.empty()) return Const(id);
+    if (!s.const_value().empty()) return Const(id);
     if (!s.enum_values.empty()) {
       for (const Json& v : Enum(id)) {
         if (!v.is_null() && !v.is_discarded()) return v;
@@ -715,10 +715,10 @@ class ExampleBuilder::Impl {
     const ir::Schema& s = api_.schemas[id];
     const sema::SchemaMeaning& m = meanings_.Of(id);
     if (!m.types.empty()) return m.types.front();
-    if (s.min_properties) return "object";
-    if (s.min_items) return "array";
-    if (!s.minimum.empty() || !s.maximum.empty() || !s.exclusive_minimum.empty() ||
-        !s.exclusive_maximum.empty() || !s.multiple_of.empty()) {
+    if (s.min_properties()) return "object";
+    if (s.min_items()) return "array";
+    if (!s.minimum().empty() || !s.maximum().empty() || !s.exclusive_minimum().empty() ||
+        !s.exclusive_maximum().empty() || !s.multiple_of().empty()) {
       return "number";
     }
     if (!m.intersect.empty() || m.one_of || m.any_of) return "";
@@ -840,19 +840,19 @@ class ExampleBuilder::Impl {
   // mapping's key for it or else its own name, not a generated string.
   void SetInheritedDiscriminators(ir::SchemaId id, Json& value) {
     if (!value.is_object()) return;
-    for (ir::SchemaId branch : api_.schemas[id].all_of) {
+    for (ir::SchemaId branch : api_.schemas[id].all_of()) {
       if (branch == ir::kNoSchema) continue;
       const ir::Schema& base = api_.schemas[meanings_.Resolve(branch)];
-      if (!base.discriminator) continue;
-      Charge(base.discriminator->mapping.size() + value.size());
+      if (!base.discriminator()) continue;
+      Charge(base.discriminator()->mapping.size() + value.size());
       std::string selected = api_.schemas[id].name;
-      for (const auto& [key, target] : base.discriminator->mapping) {
+      for (const auto& [key, target] : base.discriminator()->mapping) {
         if (target != ir::kNoSchema && meanings_.Resolve(target) == id) selected = key;
       }
       // Only a value the property's own schema allows (an enum of other spellings keeps
       // the generated one).
-      ir::SchemaId property = PropertySchema(id, meanings_.Of(id), base.discriminator->property_name);
-      if (!selected.empty() && Check(Json(selected), property, 0)) value[base.discriminator->property_name] = selected;
+      ir::SchemaId property = PropertySchema(id, meanings_.Of(id), base.discriminator()->property_name);
+      if (!selected.empty() && Check(Json(selected), property, 0)) value[base.discriminator()->property_name] = selected;
     }
   }
 
@@ -908,13 +908,13 @@ class ExampleBuilder::Impl {
 
   Json Array(const ir::Schema& s, int depth) {
     Json arr = Json::array();
-    for (ir::SchemaId item : s.prefix_items) arr.push_back(Generate(item, depth + 1));
-    size_t want = std::max<size_t>(s.min_items.value_or(0), arr.empty() ? 1 : arr.size());
-    if (s.max_items) want = std::min<size_t>(want, *s.max_items);
+    for (ir::SchemaId item : s.prefix_items()) arr.push_back(Generate(item, depth + 1));
+    size_t want = std::max<size_t>(s.min_items().value_or(0), arr.empty() ? 1 : arr.size());
+    if (s.max_items()) want = std::min<size_t>(want, *s.max_items());
     if (want > 64) want = 64;
     while (arr.size() < want) {
       Json v = Generate(s.items, depth + 1);
-      if (s.unique_items && !arr.empty()) {
+      if (s.unique_items() && !arr.empty()) {
         // Distinct items: vary a scalar by its position when the schema allows it.
         if (v.is_number_integer()) v = v.get<int64_t>() + static_cast<int64_t>(arr.size());
         if (v.is_string()) v = v.get<std::string>() + std::to_string(arr.size());
@@ -933,8 +933,8 @@ class ExampleBuilder::Impl {
   }
 
   Json Num(const ir::Schema& s, bool integer) {
-    std::optional<double> lo = Number(s.minimum), hi = Number(s.maximum);
-    std::optional<double> xlo = Number(s.exclusive_minimum), xhi = Number(s.exclusive_maximum);
+    std::optional<double> lo = Number(s.minimum()), hi = Number(s.maximum());
+    std::optional<double> xlo = Number(s.exclusive_minimum()), xhi = Number(s.exclusive_maximum());
     double step = integer ? 1 : 0.5;
     if (xlo && (!lo || *xlo >= *lo)) lo = integer ? std::floor(*xlo) + 1 : *xlo + step;
     if (xhi && (!hi || *xhi <= *hi)) hi = integer ? std::ceil(*xhi) - 1 : *xhi - step;
@@ -946,7 +946,7 @@ class ExampleBuilder::Impl {
     if (lo && v < *lo) v = *lo;
     if (hi && v > *hi) v = *hi;
     if (lo && hi && *lo > *hi) v = *lo;
-    if (std::optional<double> m = Number(s.multiple_of); m && *m > 0) {
+    if (std::optional<double> m = Number(s.multiple_of()); m && *m > 0) {
       double up = std::ceil(v / *m) * *m;
       v = (!hi || up <= *hi) ? up : std::floor(v / *m) * *m;
     }
@@ -955,13 +955,13 @@ class ExampleBuilder::Impl {
   }
 
   Json String(const ir::Schema& s) {
-    size_t min = s.min_length.value_or(0);
-    size_t max = s.max_length.value_or(SIZE_MAX);
+    size_t min = s.min_length().value_or(0);
+    size_t max = s.max_length().value_or(SIZE_MAX);
     std::string value = FormatValue(s.format);
-    if (!value.empty() && (s.pattern.empty() || Matches(s.pattern, value))) return value;
-    if (!s.pattern.empty()) {
+    if (!value.empty() && (s.pattern().empty() || Matches(s.pattern(), value))) return value;
+    if (!s.pattern().empty()) {
       sema::PatternValue found = sema::SearchPatternValue(
-          s.pattern, min, max, [&](const std::string& text) { return Matches(s.pattern, text); },
+          s.pattern(), min, max, [&](const std::string& text) { return Matches(s.pattern(), text); },
           [&](size_t work) { Charge(work); });
       if (found.value) return *found.value;
       if (found.fallback) return *found.fallback;

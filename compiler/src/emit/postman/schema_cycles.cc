@@ -12,13 +12,13 @@ std::vector<ir::SchemaId> Edges(const ir::Schema& s) {
   for (const ir::Property& p : s.properties) out.push_back(p.schema);
   out.push_back(s.additional_properties_schema);
   out.push_back(s.items);
-  out.insert(out.end(), s.prefix_items.begin(), s.prefix_items.end());
-  out.insert(out.end(), s.all_of.begin(), s.all_of.end());
-  out.insert(out.end(), s.one_of.begin(), s.one_of.end());
-  out.insert(out.end(), s.any_of.begin(), s.any_of.end());
-  out.push_back(s.not_schema);
-  if (s.discriminator) {
-    for (const auto& [value, target] : s.discriminator->mapping) out.push_back(target);
+  out.insert(out.end(), s.prefix_items().begin(), s.prefix_items().end());
+  out.insert(out.end(), s.all_of().begin(), s.all_of().end());
+  out.insert(out.end(), s.one_of().begin(), s.one_of().end());
+  out.insert(out.end(), s.any_of().begin(), s.any_of().end());
+  out.push_back(s.not_schema());
+  if (s.discriminator()) {
+    for (const auto& [value, target] : s.discriminator()->mapping) out.push_back(target);
   }
   out.erase(std::remove(out.begin(), out.end(), ir::kNoSchema), out.end());
   return out;

@@ -50,14 +50,14 @@ void ForEachNamedRef(const sema::SchemaMeanings& meanings, ir::SchemaId id,
     for (const auto& [pattern, schema] : m.pattern_properties) push(schema);
     push(m.additional_properties_schema);
     push(s.items);
-    for (ir::SchemaId c : s.prefix_items) push(c);
+    for (ir::SchemaId c : s.prefix_items()) push(c);
     for (ir::SchemaId c : m.intersect) push(c);
     for (const std::optional<sema::Choice>* choice : {&m.one_of, &m.any_of}) {
       if (*choice) {
         for (ir::SchemaId c : (*choice)->branches) push(c);
       }
     }
-    push(s.not_schema);
+    push(s.not_schema());
   };
   children(id);
   while (!stack.empty()) {

@@ -124,18 +124,18 @@ bool ZodWriter::DefaultFits(ir::SchemaId id) const {
   const ir::Schema& s = api_.schemas[id];
   const sema::SchemaMeaning& m = meanings_.Of(id);
   const std::string& d = s.default_value;
-  if (d.empty() || !s.const_value.empty() || m.alias_of != ir::kNoSchema) return false;
+  if (d.empty() || !s.const_value().empty() || m.alias_of != ir::kNoSchema) return false;
   if (d == "null") return m.nullable || m.null_only;
   if (!m.enum_values.empty()) return Has(m.enum_values, d) && IsScalarJson(d);
   if (m.alias_of != ir::kNoSchema) return false;
-  if (m.one_of || m.any_of || !m.intersect.empty() || s.not_schema != ir::kNoSchema) return false;
+  if (m.one_of || m.any_of || !m.intersect.empty() || s.not_schema() != ir::kNoSchema) return false;
   char c = d[0];
   if (c == '"') return m.types == std::vector<std::string>{"string"} && FormatCtor(s.format).empty();
   if (c == '-' || (c >= '0' && c <= '9')) {
     return Has(m.types, "number") || (Has(m.types, "integer") && IsIntegerText(d));
   }
   if (d == "true" || d == "false") return Has(m.types, "boolean");
-  if (d == "[]") return Has(m.types, "array") && s.prefix_items.empty();
+  if (d == "[]") return Has(m.types, "array") && s.prefix_items().empty();
   return false;
 }
 
@@ -151,36 +151,36 @@ std::string ZodWriter::TypeExpr(ir::SchemaId id, const std::string& type, int in
     std::string_view ctor = FormatCtor(s.format);
     std::string out = ctor.empty() ? "z.string()" : std::string(ctor);
     uses_formats_ = uses_formats_ || UsesFormatHelpers(s.format);
-    if (s.min_length) out += ".min(" + std::to_string(*s.min_length) + ")";
-    if (s.max_length) out += ".max(" + std::to_string(*s.max_length) + ")";
-    if (!s.pattern.empty()) out += ".regex(pattern(" + JsonQuote(s.pattern) + "))";
+    if (s.min_length()) out += ".min(" + std::to_string(*s.min_length()) + ")";
+    if (s.max_length()) out += ".max(" + std::to_string(*s.max_length()) + ")";
+    if (!s.pattern().empty()) out += ".regex(pattern(" + JsonQuote(s.pattern()) + "))";
     return out;
   }
   if (type == "integer" || type == "number") {
     // int32 has its range checked (on a number too: the format says it is an integer);
     // other integers are JavaScript's safe integers.
     std::string out = s.format == "int32" ? "z.int32()" : type == "integer" || s.format == "int64" ? "z.int()" : "z.number()";
-    if (!s.minimum.empty()) out += ".gte(" + s.minimum + ")";
-    if (!s.exclusive_minimum.empty()) out += ".gt(" + s.exclusive_minimum + ")";
-    if (!s.maximum.empty()) out += ".lte(" + s.maximum + ")";
-    if (!s.exclusive_maximum.empty()) out += ".lt(" + s.exclusive_maximum + ")";
-    if (!s.multiple_of.empty()) out += ".multipleOf(" + s.multiple_of + ")";
+    if (!s.minimum().empty()) out += ".gte(" + s.minimum() + ")";
+    if (!s.exclusive_minimum().empty()) out += ".gt(" + s.exclusive_minimum() + ")";
+    if (!s.maximum().empty()) out += ".lte(" + s.maximum() + ")";
+    if (!s.exclusive_maximum().empty()) out += ".lt(" + s.exclusive_maximum() + ")";
+    if (!s.multiple_of().empty()) out += ".multipleOf(" + s.multiple_of() + ")";
     return out;
   }
   if (type == "boolean") return "z.boolean()";
   if (type == "array") {
     std::string out;
-    if (!s.prefix_items.empty()) {
+    if (!s.prefix_items().empty()) {
       out = "z.tuple([";
-      for (size_t i = 0; i < s.prefix_items.size(); ++i) out += (i ? ", " : "") + Ref(s.prefix_items[i], indent);
+      for (size_t i = 0; i < s.prefix_items().size(); ++i) out += (i ? ", " : "") + Ref(s.prefix_items()[i], indent);
       out += "]";
       if (s.items != ir::kNoSchema) out += ", " + Ref(s.items, indent);
       return out + ")";
     }
     out = "z.array(" + Ref(s.items, indent) + ")";
-    if (s.min_items) out += ".min(" + std::to_string(*s.min_items) + ")";
-    if (s.max_items) out += ".max(" + std::to_string(*s.max_items) + ")";
-    if (s.unique_items) out += ".refine(uniqueItems, \"items must be unique\")";
+    if (s.min_items()) out += ".min(" + std::to_string(*s.min_items()) + ")";
+    if (s.max_items()) out += ".max(" + std::to_string(*s.max_items()) + ")";
+    if (s.unique_items()) out += ".refine(uniqueItems, \"items must be unique\")";
     return out;
   }
   if (type == "object") return ObjectExpr(id, indent);
@@ -265,7 +265,7 @@ std::string ZodWriter::Discriminated(const sema::Discriminated& d, int indent) {
     const ir::Schema& s = api_.schemas[id];
     if (o.properties.empty() || o.types != std::vector<std::string>{"object"} || !o.enum_values.empty() ||
         o.one_of || o.any_of || !o.intersect.empty() || o.min_properties || o.max_properties ||
-        !o.pattern_properties.empty() || s.not_schema != ir::kNoSchema || o.nullable || !s.default_value.empty()) {
+        !o.pattern_properties.empty() || s.not_schema() != ir::kNoSchema || o.nullable || !s.default_value.empty()) {
       return {};
     }
     std::string literal;
@@ -323,8 +323,8 @@ std::string ZodWriter::Expr(ir::SchemaId id, int indent) {
   const sema::SchemaMeaning& m = meanings_.Of(id);
   if (m.boolean_schema) return *m.boolean_schema ? "z.unknown()" : "z.never()";
   std::string base;
-  if (!s.const_value.empty()) {
-    base = IsScalarJson(s.const_value) ? Literal(s.const_value) : "z.unknown()";
+  if (!s.const_value().empty()) {
+    base = IsScalarJson(s.const_value()) ? Literal(s.const_value()) : "z.unknown()";
   } else if (m.null_only) {
     base = "z.null()";
   } else if (!m.enum_values.empty()) {
@@ -348,8 +348,8 @@ std::string ZodWriter::Expr(ir::SchemaId id, int indent) {
   for (const std::string& p : parts) out = out.empty() ? p : "z.intersection(" + out + ", " + p + ")";
   if (out.empty()) out = base.empty() ? "z.unknown()" : base;
   out += RequiredSets(m);
-  if (s.not_schema != ir::kNoSchema) {
-    out += ".refine((v) => !" + Ref(s.not_schema, indent) + ".safeParse(v).success, \"matches a schema it must not\")";
+  if (s.not_schema() != ir::kNoSchema) {
+    out += ".refine((v) => !" + Ref(s.not_schema(), indent) + ".safeParse(v).success, \"matches a schema it must not\")";
   }
   if (m.nullable && out != "z.null()" && out != "z.unknown()") out += ".nullable()";
   return out;
@@ -411,9 +411,9 @@ std::string ZodWriter::TypeOf(ir::SchemaId id, const std::string& type, int inde
   if (type == "integer" || type == "number") return "number";
   if (type == "boolean") return "boolean";
   if (type == "array") {
-    if (!s.prefix_items.empty()) {
+    if (!s.prefix_items().empty()) {
       std::string out = "[";
-      for (size_t i = 0; i < s.prefix_items.size(); ++i) out += (i ? ", " : "") + TypeRef(s.prefix_items[i], indent);
+      for (size_t i = 0; i < s.prefix_items().size(); ++i) out += (i ? ", " : "") + TypeRef(s.prefix_items()[i], indent);
       if (s.items != ir::kNoSchema) out += ", ...(" + TypeRef(s.items, indent) + ")[]";
       return out + "]";
     }
@@ -428,8 +428,8 @@ std::string ZodWriter::Type(ir::SchemaId id, int indent) {
   const sema::SchemaMeaning& m = meanings_.Of(id);
   if (m.boolean_schema) return *m.boolean_schema ? "unknown" : "never";
   std::string base;
-  if (!s.const_value.empty()) {
-    base = IsScalarJson(s.const_value) ? s.const_value : "unknown";
+  if (!s.const_value().empty()) {
+    base = IsScalarJson(s.const_value()) ? s.const_value() : "unknown";
   } else if (m.null_only) {
     base = "null";
   } else if (!m.enum_values.empty()) {
