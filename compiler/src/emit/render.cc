@@ -285,18 +285,26 @@ namespace {
 // nothing per value.
 class JsonFormatter {
  public:
-  explicit JsonFormatter(std::string_view text) : text_(text) {}
+  // Formats `text` as the value at nesting `depth` (its lines after the first indented for
+  // that depth), appending to `out`. With `hole`, a hole (JsonHole()) where a value may
+  // stand is handed to it with its depth, to append what stands there; without, a hole is
+  // an error like any other stray byte.
+  JsonFormatter(std::string_view text, std::string& out, int depth = 0, const JsonHoleFn* hole = nullptr)
+      : text_(text), depth_(depth), hole_(hole), out_(out) {}
 
-  bool Run(std::string* out) {
+  // Formats the text, ending it with a line break when `final_newline`. Into an empty
+  // output, reserves `size_hint` bytes or more up front.
+  bool Run(bool final_newline = true, size_t size_hint = 0) {
     // Re-indenting nested items grows a Postman collection by about half; room for that up
     // front saves copying megabytes as the string grows (pages never touched cost nothing).
-    out_.reserve(text_.size() + text_.size() / 2 + 16);
+    // Text appended to a longer output leaves the growing to the string: reserving exactly
+    // what each piece needs would copy the whole output once per piece.
+    if (out_.empty()) out_.reserve(std::max(size_hint, text_.size() + text_.size() / 2 + 16));
     SkipSpace();
-    if (!Value(0)) return false;
+    if (!Value(depth_)) return false;
     SkipSpace();
     if (pos_ != text_.size()) return Fail("text after the JSON value");
-    out_.push_back('\n');
-    *out = std::move(out_);
+    if (final_newline) out_.push_back('\n');
     return true;
   }
   const std::string& error() const { return error_; }
@@ -354,9 +362,21 @@ class JsonFormatter {
         return Literal("false");
       case 'n':
         return Literal("null");
+      case kHoleMark:
+        if (hole_ != nullptr) return Hole(depth);
+        return Number();
       default:
         return Number();
     }
+  }
+
+  bool Hole(int depth) {
+    size_t end = text_.find(kHoleMark, pos_ + 1);
+    if (end == std::string_view::npos) return Fail("unterminated hole");
+    std::string_view token = text_.substr(pos_ + 1, end - pos_ - 1);
+    if (!(*hole_)(token, depth, out_)) return Fail("a hole nothing fills");
+    pos_ = end + 1;
+    return true;
   }
 
   bool Object(int depth) {
@@ -592,8 +612,10 @@ class JsonFormatter {
   }
 
   std::string_view text_;
+  int depth_ = 0;
+  const JsonHoleFn* hole_ = nullptr;
   size_t pos_ = 0;
-  std::string out_;
+  std::string& out_;
   std::string error_;
   // The keys of the objects being read, innermost last; views of text_ or decoded_keys_.
   std::vector<std::string_view> keys_;
@@ -604,8 +626,12 @@ class JsonFormatter {
 }  // namespace
 
 bool FormatJson(std::string_view text, std::string* out, std::string* error, size_t* error_offset) {
-  JsonFormatter formatter(text);
-  if (formatter.Run(out)) return true;
+  std::string formatted;
+  JsonFormatter formatter(text, formatted);
+  if (formatter.Run()) {
+    *out = std::move(formatted);
+    return true;
+  }
   *error = formatter.error();
   *error_offset = formatter.offset();
   return false;
@@ -635,6 +661,53 @@ std::optional<std::string> RenderJson(const TemplateSet& templates, std::string_
               "a JSON template must render one JSON value; values the emitter computes come "
               "already quoted (`..._json` fields)");
   return std::nullopt;
+}
+
+
+std::string JsonHole(std::string_view token) {
+  std::string hole(1, kHoleMark);
+  hole.append(token);
+  hole.push_back(kHoleMark);
+  return hole;
+}
+
+std::optional<std::string> TryRenderJson(const TemplateSet& templates, std::string_view emitter_id,
+                                         std::string_view name, const View& view, int depth,
+                                         const JsonHoleFn& hole, size_t size_hint) {
+  // A template that holds the mark could forge a hole: such templates render the slow way.
+  const Template* t = templates.Find(name);
+  if (t == nullptr || t->text.find(kHoleMark) != std::string_view::npos) return std::nullopt;
+  for (const auto& [partial_name, partial] : templates.Partials(emitter_id)) {
+    if (partial->text.find(kHoleMark) != std::string_view::npos) return std::nullopt;
+  }
+  DiagSink scratch;
+  std::optional<std::string> text = Render(templates, emitter_id, name, view, scratch);
+  if (!text || scratch.has_errors()) return std::nullopt;
+  std::string out;
+  JsonFormatter formatter(*text, out, depth, &hole);
+  if (!formatter.Run(false, size_hint)) return std::nullopt;
+  return out;
+}
+
+bool AppendFormattedJson(std::string_view text, int depth, std::string& out) {
+  JsonFormatter formatter(text, out, depth);
+  return formatter.Run(false);
+}
+
+bool FillJsonHoles(std::string_view text, const std::function<bool(std::string_view token, std::string& out)>& fill,
+                   std::string& out) {
+  size_t pos = 0;
+  while (true) {
+    size_t open = text.find(kHoleMark, pos);
+    if (open == std::string_view::npos) break;
+    size_t close = text.find(kHoleMark, open + 1);
+    SPECC_CHECK(close != std::string_view::npos) << "an unterminated hole in formatted JSON";
+    out.append(text.substr(pos, open - pos));
+    if (!fill(text.substr(open + 1, close - open - 1), out)) return false;
+    pos = close + 1;
+  }
+  out.append(text.substr(pos));
+  return true;
 }
 
 }  // namespace specc::emit

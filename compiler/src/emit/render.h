@@ -7,6 +7,7 @@
 #ifndef SPECC_EMIT_RENDER_H_
 #define SPECC_EMIT_RENDER_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,6 +79,41 @@ std::optional<std::string> RenderJson(const TemplateSet& templates, std::string_
 // (with the byte offset in `*error_offset`) when `text` is not one valid JSON value or has
 // a duplicate key in an object.
 bool FormatJson(std::string_view text, std::string* out, std::string* error, size_t* error_offset);
+
+// Holes: rendering a large JSON artifact made of parts that repeat (a Postman request in
+// three collections, differing in its ids only) renders and formats each part once. A view
+// value JsonHole("token") stands where a JSON value goes; TryRenderJson() hands each hole
+// it meets to a JsonHoleFn with the depth it stands at, which appends the canonical text
+// of the value there (a part formatted at that depth) or the hole itself, to be filled
+// later by FillJsonHoles(). The mark byte is a C0 control that escaped spec text and valid
+// JSON never hold raw, so a hole cannot be forged by what a spec says.
+inline constexpr char kHoleMark = '\x02';
+using JsonHoleFn = std::function<bool(std::string_view token, int depth, std::string& out)>;
+
+// Returns the hole named `token` (no kHoleMark in it).
+std::string JsonHole(std::string_view token);
+
+// Render() and the canonical re-writing of RenderJson(), as the value at nesting `depth`
+// (no final newline), with each hole of the rendered text handed to `hole`. Returns nullopt,
+// and reports nothing, when anything goes wrong: a template that does not parse, output
+// that is not JSON, a hole `hole` refuses, a template holding the mark itself. The caller
+// then renders without holes, through RenderJson(), which reports what went wrong.
+// `size_hint`, when larger than the rendered text, is the room reserved for the result up
+// front (what the holes add), so that megabytes are not copied as it grows.
+std::optional<std::string> TryRenderJson(const TemplateSet& templates, std::string_view emitter_id,
+                                         std::string_view name, const View& view, int depth,
+                                         const JsonHoleFn& hole, size_t size_hint = 0);
+
+// Appends `text` to `out` with each hole replaced by what `fill(token, out)` appends.
+// Returns false as soon as `fill` does.
+// REQUIRES: `text` comes from TryRenderJson(), its holes kept by its JsonHoleFn.
+bool FillJsonHoles(std::string_view text, const std::function<bool(std::string_view token, std::string& out)>& fill,
+                   std::string& out);
+
+// Appends JSON `text` to `out` in the canonical layout of RenderJson(), as the value at
+// nesting `depth` (no final newline). Returns false, having appended part of it, when
+// `text` is not one valid JSON value.
+bool AppendFormattedJson(std::string_view text, int depth, std::string& out);
 
 // Returns `text` as a quoted JSON string (also a valid TypeScript string literal).
 std::string JsonQuote(std::string_view text);

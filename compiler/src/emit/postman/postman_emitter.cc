@@ -1,6 +1,7 @@
 #include "emit/postman/postman_emitter.h"
 
 #include <algorithm>
+#include <charconv>
 #include <functional>
 #include <map>
 #include <optional>
@@ -789,6 +790,124 @@ class RequestBuilder {
   ExampleBuilder& examples_;
 };
 
+// A request item's ids in its view: their values, or holes that RequestVariant fills.
+enum class Ids : uint8_t { kValues, kHoles };
+constexpr std::string_view kIdHole = "id";
+constexpr std::string_view kScriptIdHole = "script_id";
+
+// One kind of request item: the base collection's (with saved responses) or the run
+// collections' (chained URLs, run scripts, no saved responses). The collections of a kind
+// differ in their request ids only. So each request's template is rendered and formatted
+// once per depth it stands at, with holes for its ids and for its JSON parts (the `_json`
+// values: the body, the saved responses, ...), and written into each collection with that
+// collection's ids and its parts formatted straight into the collection's text: the
+// megabytes of examples are neither copied through the template nor held formatted.
+class RequestVariant {
+ public:
+  RequestVariant(const ir::Api& api, std::map<size_t, View> views) : api_(api), views_(std::move(views)) {}
+
+  // The view of request `i` (an index into api.operations) in the collection of `seed`.
+  View ItemView(size_t i, const std::string& seed, Ids ids) const {
+    const View& parts = views_.at(i);
+    View view;
+    if (ids == Ids::kHoles) {
+      for (const auto& [key, value] : parts.members()) {
+        bool json_part = key.ends_with("_json") && value.kind() == View::Kind::kString && !value.text().empty();
+        view.Set(key, json_part ? View(JsonHole(key)) : value);
+      }
+      view.Set("id_json", JsonHole(kIdHole));
+      view.Set("script_id_json", JsonHole(kScriptIdHole));
+      return view;
+    }
+    view = parts;
+    std::string key = RequestKey(i, seed);
+    view.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, key)));
+    view.Set("script_id_json", JsonQuote(Uuid5(kUrlNamespace, key + ":test")));
+    return view;
+  }
+
+  // Appends request `token` (its index) as it stands at `depth` of the collection of
+  // `seed`; false when its template defeats rendering with holes.
+  bool Splice(const TemplateSet& templates, std::string_view token, int depth, const std::string& seed,
+              std::string& out) {
+    size_t i = 0;
+    auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
+    if (ec != std::errc() || end != token.data() + token.size() || !views_.count(i)) return false;
+    const View& parts = views_.at(i);
+    auto it = skeletons_.find({i, depth});
+    if (it == skeletons_.end()) {
+      // The holes stay, each with the depth its value is formatted at: `body_json@5`.
+      JsonHoleFn keep = [&parts](std::string_view hole, int at, std::string& text) {
+        if (hole != kIdHole && hole != kScriptIdHole && Part(parts, hole) == nullptr) return false;
+        text += JsonHole(std::string(hole) + "@" + std::to_string(at));
+        return true;
+      };
+      std::optional<std::string> text =
+          TryRenderJson(templates, kId, "postman/request.json.mustache", ItemView(i, seed, Ids::kHoles), depth, keep);
+      if (!text) return false;
+      it = skeletons_.emplace(std::make_pair(i, depth), std::move(*text)).first;
+    }
+    std::string key = RequestKey(i, seed);
+    auto fill = [&](std::string_view hole, std::string& text) {
+      size_t at = hole.rfind('@');
+      int hole_depth = std::stoi(std::string(hole.substr(at + 1)));
+      std::string_view name = hole.substr(0, at);
+      if (name == kIdHole) {
+        text += JsonQuote(Uuid5(kUrlNamespace, key));
+      } else if (name == kScriptIdHole) {
+        text += JsonQuote(Uuid5(kUrlNamespace, key + ":test"));
+      } else {
+        return AppendFormattedJson(*Part(parts, name), hole_depth, text);
+      }
+      return true;
+    };
+    return FillJsonHoles(it->second, fill, out);
+  }
+
+  // About the size of a collection of this kind, for reserving it: the last one's (they
+  // differ in their ids only), else the requests' text and half as much again for the
+  // indentation formatting adds.
+  size_t SizeHint() const {
+    if (last_size_ > 0) return last_size_;
+    size_t bytes = 0;
+    for (const auto& [i, view] : views_) bytes += TextBytes(view);
+    return bytes + bytes / 2;
+  }
+  void RecordSize(size_t size) { last_size_ = size; }
+
+  // Frees the views once no collection of this kind is left to render.
+  void Release() {
+    views_.clear();
+    skeletons_.clear();
+  }
+
+ private:
+  static size_t TextBytes(const View& view) {
+    size_t bytes = view.text().size();
+    for (const auto& [key, member] : view.members()) bytes += TextBytes(member);
+    for (const View& item : view.items()) bytes += TextBytes(item);
+    return bytes;
+  }
+
+  // The text of JSON part `name` of a request's view; null when it has none.
+  static const std::string* Part(const View& parts, std::string_view name) {
+    for (const auto& [key, value] : parts.members()) {
+      if (key == name && value.kind() == View::Kind::kString) return &value.text();
+    }
+    return nullptr;
+  }
+
+  std::string RequestKey(size_t i, const std::string& seed) const {
+    const ir::Operation& op = api_.operations[i];
+    return seed + "request:" + op.method + " " + op.path;
+  }
+
+  const ir::Api& api_;
+  std::map<size_t, View> views_;
+  std::map<std::pair<size_t, int>, std::string> skeletons_;
+  size_t last_size_ = 0;
+};
+
 struct Folder {
   std::string name, description;
   std::vector<size_t> operations;  // indexes into api.operations
@@ -913,6 +1032,9 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       for (size_t i : f.operations) {
         parts[i] = builder.Build(api.operations[i], true);
         request_views[i] = RequestView(parts[i]);
+        // Saved responses are reference material: the base collection keeps them, the
+        // environment collections (made to be run) leave them out.
+        request_views[i].Set("responses_json", std::move(parts[i].responses_json));
       }
     }
     std::vector<Folder> folders = GroupFolders(api, std::move(tag_folders));
@@ -945,6 +1067,7 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       run.exec = scripts.Script(api.operations[i], chain);
       if (!chain.path_variables.empty()) run.url_json = builder.ChainedUrl(api.operations[i], part, chain.path_variables);
       run_views[i] = RequestView(run);
+      run_views[i].Set("responses_json", "[]");
     }
     for (const std::string& name : chains.variables) {
       // The value before the creating request runs: the base collection's placeholder.
@@ -985,7 +1108,10 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       targets.push_back({env, prefix + " - " + plan.project_name + " (" + env + ")", env, urls[e]});
     }
 
+    RequestVariant base_variant(api, std::move(request_views));
+    RequestVariant run_variant(api, std::move(run_views));
     for (const Target& t : targets) {
+      RequestVariant& variant = t.environment.empty() ? base_variant : run_variant;
       std::string seed = "specc:postman:" + t.name + ":";
       std::vector<Variable> variables;
       variables.push_back({std::string(kBaseUrl), t.base_url,
@@ -1003,60 +1129,79 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
         }
       }
 
-      View view;
-      view.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, seed + "collection")));
-      view.Set("name_json", JsonQuote(t.name));
-      view.Set("description_json", JsonQuote(description));
-      // A folder's view: its requests, or for a tag group its tag folders. Both lists are
-      // always set, so that a template never sees an outer folder's list.
-      std::function<std::optional<View>(const Folder&)> folder_view = [&](const Folder& f) -> std::optional<View> {
-        View fv;
-        fv.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, seed + (f.group ? "group:" : "folder:") + f.name)));
-        fv.Set("name_json", JsonQuote(f.name));
-        fv.Set("description_json", f.description.empty() ? std::string() : JsonQuote(f.description));
-        View subfolders = View::List();
-        for (const Folder& child : f.folders) {
-          std::optional<View> cv = folder_view(child);
-          if (!cv) return std::nullopt;
-          subfolders.Add(std::move(*cv));
-        }
-        subfolders.MarkLast();
-        fv.Set("folders", std::move(subfolders));
-        View requests = View::List();
-        for (size_t i : f.operations) {
-          const ir::Operation& op = api.operations[i];
-          std::string key = seed + "request:" + op.method + " " + op.path;
-          View rv = t.environment.empty() ? request_views[i] : run_views[i];
-          rv.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, key)));
-          rv.Set("script_id_json", JsonQuote(Uuid5(kUrlNamespace, key + ":test")));
-          // Saved responses are reference material: the base collection keeps them, the
-          // environment collections (made to be run) leave them out.
-          rv.Set("responses_json", t.environment.empty() ? parts[i].responses_json : std::string("[]"));
-          std::optional<std::string> text = Render(ctx.templates, kId, "postman/request.json.mustache", rv, ctx.diags);
-          if (!text) return std::nullopt;
-          View item;
-          item.Set("json", std::move(*text));
-          requests.Add(std::move(item));
-        }
-        requests.MarkLast();
-        fv.Set("requests", std::move(requests));
-        return fv;
+      // The collection's view. With `holes`, each request is a hole that RequestVariant::Splice()
+      // fills while the collection is formatted; without, each is rendered here.
+      auto collection_view = [&](bool holes) -> std::optional<View> {
+        View view;
+        view.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, seed + "collection")));
+        view.Set("name_json", JsonQuote(t.name));
+        view.Set("description_json", JsonQuote(description));
+        // A folder's view: its requests, or for a tag group its tag folders. Both lists are
+        // always set, so that a template never sees an outer folder's list.
+        std::function<std::optional<View>(const Folder&)> folder_view;
+        auto folder_list = [&](const std::vector<Folder>& list) -> std::optional<View> {
+          View views = View::List();
+          for (const Folder& f : list) {
+            std::optional<View> fv = folder_view(f);
+            if (!fv) return std::nullopt;
+            views.Add(std::move(*fv));
+          }
+          views.MarkLast();
+          return views;
+        };
+        folder_view = [&](const Folder& f) -> std::optional<View> {
+          View fv;
+          fv.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, seed + (f.group ? "group:" : "folder:") + f.name)));
+          fv.Set("name_json", JsonQuote(f.name));
+          fv.Set("description_json", f.description.empty() ? std::string() : JsonQuote(f.description));
+          std::optional<View> subfolders = folder_list(f.folders);
+          if (!subfolders) return std::nullopt;
+          fv.Set("folders", std::move(*subfolders));
+          View requests = View::List();
+          for (size_t i : f.operations) {
+            View item;
+            if (holes) {
+              item.Set("json", JsonHole(std::to_string(i)));
+            } else {
+              std::optional<std::string> text = Render(ctx.templates, kId, "postman/request.json.mustache",
+                                                       variant.ItemView(i, seed, Ids::kValues), ctx.diags);
+              if (!text) return std::nullopt;
+              item.Set("json", std::move(*text));
+            }
+            requests.Add(std::move(item));
+          }
+          requests.MarkLast();
+          fv.Set("requests", std::move(requests));
+          return fv;
+        };
+        std::optional<View> top_folders = folder_list(t.environment.empty() ? folders : run_folders);
+        if (!top_folders) return std::nullopt;
+        view.Set("folders", std::move(*top_folders));
+        View variable_list = View::List();
+        for (const Variable& v : collection_variables) variable_list.Add(VariableView(v));
+        variable_list.MarkLast();
+        view.Set("variables", std::move(variable_list));
+        return view;
       };
-      View folder_list = View::List();
-      for (const Folder& f : t.environment.empty() ? folders : run_folders) {
-        std::optional<View> fv = folder_view(f);
-        if (!fv) return;
-        folder_list.Add(std::move(*fv));
+      // Each request is rendered and formatted once per variant (and depth), its ids left as
+      // holes and filled per collection; a template that defeats that renders the slow way.
+      std::optional<std::string> text;
+      if (std::optional<View> skeleton = collection_view(true)) {
+        JsonHoleFn splice = [&](std::string_view token, int depth, std::string& out) {
+          return variant.Splice(ctx.templates, token, depth, seed, out);
+        };
+        text = TryRenderJson(ctx.templates, kId, "postman/collection.json.mustache", *skeleton, 0, splice,
+                             variant.SizeHint());
+        if (text) text->push_back('\n');
       }
-      folder_list.MarkLast();
-      view.Set("folders", std::move(folder_list));
-      View variable_list = View::List();
-      for (const Variable& v : collection_variables) variable_list.Add(VariableView(v));
-      variable_list.MarkLast();
-      view.Set("variables", std::move(variable_list));
-      std::optional<std::string> text =
-          RenderJson(ctx.templates, kId, "postman/collection.json.mustache", view, ctx.diags);
-      if (!text) return;
+      if (!text) {
+        std::optional<View> view = collection_view(false);
+        if (!view) return;
+        text = RenderJson(ctx.templates, kId, "postman/collection.json.mustache", *view, ctx.diags);
+        if (!text) return;
+      }
+      variant.RecordSize(text->size());
+      if (t.environment.empty()) base_variant.Release();
       out.Put(input.service + "/" + t.file + ".postman_collection.json", std::move(*text));
 
       if (t.environment.empty()) continue;
