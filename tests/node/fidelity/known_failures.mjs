@@ -1,8 +1,8 @@
 // The runtime-fidelity failures that remain, per document, with their cause
-// (known_failures.json). Issue #11 stays open while any is listed. A document that does
-// worse than its entry (or fails without one) fails the test: a regression. One that does
-// better fails it too, until its entry is lowered or removed: the list only shrinks, and
-// every number in it is what the test measures today.
+// (known_failures.json); each is a defect of the document itself that lint reports. A
+// document that does worse than its entry (or fails without one) fails the test: a
+// regression. One that does better fails it too, until its entry is lowered or removed:
+// the list only shrinks, and every number in it is what the test measures today.
 import { readFileSync } from "node:fs";
 
 const known = JSON.parse(readFileSync(new URL("./known_failures.json", import.meta.url), "utf8"));
