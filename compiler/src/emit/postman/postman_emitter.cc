@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/ascii.h"
 #include "base/json_writer.h"
 #include "emit/namer.h"
 #include "emit/postman/chaining.h"
@@ -34,11 +35,6 @@ constexpr std::string_view kBaseUrl = "baseUrl";
 // The base URL when a document has no servers (OpenAPI's default server is "/", which
 // is no URL a client can call).
 constexpr std::string_view kDefaultBaseUrl = "http://localhost";
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return s;
-}
 
 std::string Upper(std::string s) {
   for (char& c : s) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
@@ -80,7 +76,7 @@ std::vector<std::string> EnvironmentWords(const std::string& env) {
   if (env == "dev") return {"dev", "development", "local", "localhost", "sandbox"};
   if (env == "staging") return {"staging", "stage", "stg", "preprod", "uat", "test"};
   if (env == "prod") return {"prod", "production", "live"};
-  return {Lower(env)};
+  return {AsciiLower(env)};
 }
 
 // The base URL of `env`: the first server whose description names the environment, else
@@ -115,7 +111,7 @@ bool IsLoopback(const std::string& url) {
   host = host.substr(0, host.find('/'));
   if (!host.empty() && host.front() == '[') return host.rfind("[::1]", 0) == 0;
   host = host.substr(0, host.find(':'));
-  return Lower(host) == "localhost" || host.rfind("127.", 0) == 0 || host == "0.0.0.0";
+  return AsciiLower(host) == "localhost" || host.rfind("127.", 0) == 0 || host == "0.0.0.0";
 }
 
 // The base URL of each environment collection: `postman.baseUrls` of specc.yaml, else the
@@ -249,7 +245,7 @@ std::vector<std::string_view> ExampleTexts(const std::vector<ir::Example>& examp
 constexpr int kBodyIndent = 2;
 
 bool IsJsonMedia(const std::string& media) {
-  std::string m = Lower(media);
+  std::string m = AsciiLower(media);
   return m.find("json") != std::string::npos;
 }
 
@@ -305,7 +301,7 @@ std::string VariableName(const std::string& scheme_name, const std::string& suff
   std::string base = CamelCase(scheme_name);
   if (base.empty()) base = "auth";
   if (base.size() >= suffix.size() &&
-      Lower(base.substr(base.size() - suffix.size())) == Lower(suffix)) {
+      AsciiLower(base.substr(base.size() - suffix.size())) == AsciiLower(suffix)) {
     return base;
   }
   return base + suffix;
@@ -313,7 +309,7 @@ std::string VariableName(const std::string& scheme_name, const std::string& suff
 
 SchemeAuth AuthFor(const ir::SecurityScheme& s) {
   SchemeAuth auth{&s, {}};
-  if (s.type == "http" && Lower(s.scheme) == "basic") {
+  if (s.type == "http" && AsciiLower(s.scheme) == "basic") {
     auth.variables = {VariableName(s.name, "Username"), VariableName(s.name, "Password")};
   } else if (s.type == "http" && !s.scheme.empty()) {
     // Bearer, and the schemes Postman has no auth type for (`payone-hmac-sha256`): the
@@ -436,7 +432,7 @@ class RequestBuilder {
         const ir::MediaType& media = body->content[sent->index];
         parts.body_json = Body(media, sent->reading);
         // Postman writes a multipart body's Content-Type itself, with its boundary.
-        if (Lower(media.media_type).find("multipart/") == std::string::npos) {
+        if (AsciiLower(media.media_type).find("multipart/") == std::string::npos) {
           headers.push_back({"Content-Type", sema::SentContentType(media, sent->reading), "", false});
         }
       }
@@ -510,12 +506,12 @@ class RequestBuilder {
     const ir::SecurityScheme& s = *scheme.scheme;
     std::string var = "{{" + scheme.variables.front() + "}}";
     w.BeginObject();
-    if (s.type == "http" && Lower(s.scheme) == "basic") {
+    if (s.type == "http" && AsciiLower(s.scheme) == "basic") {
       w.Key("type").String("basic").Key("basic").BeginArray();
       KeyValue(w, "username", var);
       KeyValue(w, "password", "{{" + scheme.variables[1] + "}}");
       w.EndArray();
-    } else if (s.type == "http" && Lower(s.scheme) == "bearer") {
+    } else if (s.type == "http" && AsciiLower(s.scheme) == "bearer") {
       w.Key("type").String("bearer").Key("bearer").BeginArray();
       KeyValue(w, "token", var);
       w.EndArray();
@@ -694,7 +690,7 @@ class RequestBuilder {
   }
 
   std::string Body(const ir::MediaType& media, sema::BodyReading reading) {
-    std::string type = Lower(media.media_type);
+    std::string type = AsciiLower(media.media_type);
     std::vector<std::string_view> candidates = ExampleTexts(media.examples);
     // A body the server does not read (no schema, XML, multipart/mixed) is shown as its
     // media type names it.
