@@ -191,6 +191,23 @@ TEST(RunCache, InputsChangedBehindItsBackAreSeen) {
   RunResult after_commit = Traced(repo.dir(), {"check"}, &trace);
   EXPECT_EQ(trace.rfind("miss (`src/generated/api/schemas.ts` changed)", 0), 0u) << trace;
   ExpectSame(SpeccWithEmitters(repo.dir(), {"check", "--no-cache"}), after_commit, "after the commit");
+
+  // An edit staged and then undone on disk only: the working tree and HEAD hold what
+  // specc generates, the index does not. The verdict compared the index with HEAD by
+  // object id, without reading either, and that comparison is part of the record.
+  repo.Write("src/generated/api/schemas.ts", schemas);
+  repo.CommitAll("generated again");
+  AgeFiles(repo);
+  Traced(repo.dir(), {"check"}, &trace);
+  Traced(repo.dir(), {"check"}, &trace);
+  ASSERT_EQ(trace, "hit");
+  repo.Write("src/generated/api/schemas.ts", schemas + "// staged edit\n");
+  repo.Git("add src/generated/api/schemas.ts");
+  repo.Write("src/generated/api/schemas.ts", schemas);
+  RunResult staged_edit = Traced(repo.dir(), {"check"}, &trace);
+  EXPECT_EQ(trace.rfind("miss (`src/generated/api/schemas.ts` changed)", 0), 0u) << trace;
+  EXPECT_EQ(staged_edit.exit_code, 2) << staged_edit.out;
+  ExpectSame(SpeccWithEmitters(repo.dir(), {"check", "--no-cache"}), staged_edit, "after the staged edit");
 }
 
 TEST(RunCache, StagedCheckSeesTheIndex) {

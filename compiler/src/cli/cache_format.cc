@@ -110,7 +110,7 @@ void PutObservations(std::string& out, const std::vector<Observation>& observati
 bool ReadObservations(FieldReader& in, std::vector<Observation>* observations) {
   int64_t count = 0;
   if (!in.NextNumber(&count) || count < 0) return false;
-  const std::string kinds = "RCLTSIE";
+  const std::string kinds = "RCLTSFIE";
   for (int64_t i = 0; i < count; ++i) {
     Observation seen;
     std::string kind;

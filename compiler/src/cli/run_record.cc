@@ -60,6 +60,10 @@ std::string ListAnswer(const Result<std::vector<std::string>>& listed) {
   return "ok " + Sha256Hex(joined);
 }
 
+std::string FingerprintAnswer(const Result<std::string>& fingerprint) {
+  return fingerprint.ok() ? "ok " + fingerprint.value() : "error " + fingerprint.error().message;
+}
+
 std::string BoolAnswer(const Result<bool>& answer) {
   if (!answer.ok()) return "error " + answer.error().message;
   return answer.value() ? "yes" : "no";
@@ -146,6 +150,15 @@ Result<std::optional<std::string>> RecordingWorktree::Read(drift::Version versio
   return bytes;
 }
 
+Result<bool> RecordingWorktree::SameBytes(drift::Version a, drift::Version b, const std::string& path) const {
+  if (a == drift::Version::kWorkdir || b == drift::Version::kWorkdir) return Worktree::SameBytes(a, b, path);
+  for (drift::Version version : {a, b}) {
+    record_.Add({Observation::kTreeFingerprint, static_cast<int>(version), path,
+                 FingerprintAnswer(inner_.Fingerprint(version, path)), ""});
+  }
+  return inner_.SameBytes(a, b, path);
+}
+
 Result<std::vector<std::string>> RecordingWorktree::List(drift::Version version, const std::string& dir) const {
   Result<std::vector<std::string>> listed = inner_.List(version, dir);
   record_.Add({Observation::kTreeList, static_cast<int>(version), dir, ListAnswer(listed), ""});
@@ -220,6 +233,9 @@ bool RecordStillHolds(const RunRecord& record, const Fs& fs, bool staged, const 
       }
       case Observation::kTreeList:
         now.answer = ListAnswer(worktree.List(static_cast<drift::Version>(seen.version), seen.path));
+        break;
+      case Observation::kTreeFingerprint:
+        now.answer = FingerprintAnswer(worktree.Fingerprint(static_cast<drift::Version>(seen.version), seen.path));
         break;
       case Observation::kIgnored:
         now.answer = BoolAnswer(worktree.IsIgnored(seen.path));

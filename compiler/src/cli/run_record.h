@@ -24,6 +24,7 @@ struct Observation {
     kList = 'L',       // Fs::ListFiles(path)
     kTreeRead = 'T',   // Worktree::Read(version, path)
     kTreeList = 'S',   // Worktree::List(version, path)
+    kTreeFingerprint = 'F',  // Worktree::Fingerprint(version, path), asked by SameBytes
     kIgnored = 'I',    // Worktree::IsIgnored(path)
     kEnvironment = 'E',  // a git configuration or attributes file, read raw (absolute path)
   };
@@ -95,6 +96,11 @@ class RecordingWorktree final : public drift::Worktree {
   Result<std::optional<std::string>> Read(drift::Version version, const std::string& path) const override;
   Result<std::vector<std::string>> List(drift::Version version, const std::string& dir) const override;
   Result<bool> IsIgnored(const std::string& path) const override;
+  // Compares as `inner` does (for HEAD and the index, git's object ids, reading no blob)
+  // and records the fingerprints of both versions: equal fingerprints next time mean the
+  // same bytes, so the same answer. A comparison with the working tree reads both
+  // versions through Read, which records them.
+  Result<bool> SameBytes(drift::Version a, drift::Version b, const std::string& path) const override;
   Result<std::string> Fingerprint(drift::Version version, const std::string& path) const override {
     return inner_.Fingerprint(version, path);
   }
