@@ -34,6 +34,7 @@ cd "$work"
 "$node_dir/node_modules/.bin/tsc" -p tsconfig.json
 cp gen/api/openapi.json gen/api/base.postman_collection.json gen/api/dev.postman_collection.json dist/gen/api/
 cp gen/routing/base.postman_collection.json dist/gen/routing/
+cp gen/semantics/base.postman_collection.json dist/gen/semantics/
 cp gen/security/openapi.json dist/gen/security/
 cp gen/bulksms/openapi.json dist/gen/bulksms/
 cp gen/trashnothing/openapi.json dist/gen/trashnothing/

@@ -1,8 +1,8 @@
 #include "emit/ts_names.h"
 
 #include "emit/namer.h"
-#include "sema/media_type.h"
 #include "sema/request_body.h"
+#include "sema/response_body.h"
 
 namespace specc::emit {
 namespace {
@@ -16,12 +16,6 @@ bool IsPlainKey(const std::string& name) {
   return true;
 }
 
-// A response body the generated server checks as JSON: a JSON type, or any type (`*/*`),
-// which the stub handlers answer with JSON.
-bool IsJsonResponseMedia(const std::string& media) {
-  return sema::IsJsonMediaType(media) || sema::MediaEssence(media) == "*/*";
-}
-
 // Names the body schema of each of `op`'s responses: its JSON media type's component
 // schema, or a constant `<Type><Status>Response` for an inline one.
 std::vector<ResponseNames> NameResponses(const ir::Operation& op, const std::string& type,
@@ -29,12 +23,7 @@ std::vector<ResponseNames> NameResponses(const ir::Operation& op, const std::str
   std::vector<ResponseNames> out(op.responses.size());
   for (size_t i = 0; i < op.responses.size(); ++i) {
     const ir::Response& r = op.responses[i];
-    for (size_t m = 0; m < r.content.size(); ++m) {
-      if (IsJsonResponseMedia(r.content[m].media_type)) {
-        out[i].json_media = m;
-        break;
-      }
-    }
+    out[i].json_media = sema::JsonResponseMedia(r);
     if (!out[i].json_media) continue;
     ir::SchemaId schema = r.content[*out[i].json_media].schema;
     if (schema == ir::kNoSchema) continue;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "sema/media_type.h"
+
 namespace specc::emit {
 namespace {
 
@@ -97,7 +99,7 @@ HandlerOutput HandlerOutputOf(const ir::Operation& op, const OperationNames& nam
     if (r.content.empty() || IsContentless(key.code)) add("null", "body");
     const ResponseNames& rn = names.responses[i];
     for (size_t m = 0; m < r.content.size() && !IsContentless(key.code); ++m) {
-      if (rn.json_media && (m == *rn.json_media || r.content[m].media_type.find("json") != std::string::npos)) {
+      if (rn.json_media && (m == *rn.json_media || sema::IsJsonMediaType(r.content[m].media_type))) {
         add(rn.schema.empty() ? "unknown" : "z.output<typeof schemas." + rn.schema + ">", "json");
       } else if (MediaRange(r.content[m].media_type) == "text") {
         add("string", "text");

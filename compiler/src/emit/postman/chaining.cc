@@ -4,6 +4,7 @@
 #include <set>
 
 #include "base/ascii.h"
+#include "sema/response_body.h"
 #include "sema/routes.h"
 
 namespace specc::emit {
@@ -180,8 +181,9 @@ class Planner {
     for (const ir::Response& r : op.responses) {
       int status = SuccessCode(r.status);
       if (status == 0) continue;
-      for (const ir::MediaType& m : r.content) {
-        if (AsciiLower(m.media_type).find("json") == std::string::npos || m.schema == ir::kNoSchema) continue;
+      if (std::optional<size_t> json = sema::JsonResponseMedia(r)) {
+        const ir::MediaType& m = r.content[*json];
+        if (m.schema == ir::kNoSchema) continue;
         const sema::SchemaMeaning& body = meanings_.Of(meanings_.Resolve(m.schema));
         for (const std::string& name : {param, std::string("id")}) {
           bool has = std::any_of(body.properties.begin(), body.properties.end(),

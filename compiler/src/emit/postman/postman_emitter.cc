@@ -19,7 +19,9 @@
 #include "emit/render.h"
 #include "emit/server_url.h"
 #include "emit/template_set.h"
+#include "sema/media_type.h"
 #include "sema/request_body.h"
+#include "sema/response_body.h"
 #include "sema/routes.h"
 #include "sema/wire.h"
 
@@ -243,11 +245,6 @@ std::vector<std::string_view> ExampleTexts(const std::vector<ir::Example>& examp
 // How a JSON example is shown in a body: two spaces of indentation, as Postman's own
 // converter writes it.
 constexpr int kBodyIndent = 2;
-
-bool IsJsonMedia(const std::string& media) {
-  std::string m = AsciiLower(media);
-  return m.find("json") != std::string::npos;
-}
 
 
 const char* StatusText(int code) {
@@ -697,7 +694,7 @@ class RequestBuilder {
     bool unread = reading == sema::BodyReading::kUnread;
     bool urlencoded = reading == sema::BodyReading::kUrlEncoded || (unread && type.find("x-www-form-urlencoded") != std::string::npos);
     bool multipart = reading == sema::BodyReading::kMultipart || (unread && type.find("multipart/") != std::string::npos);
-    bool json = reading == sema::BodyReading::kJson || (unread && IsJsonMedia(type));
+    bool json = reading == sema::BodyReading::kJson || (unread && sema::IsJsonMediaType(type));
     JsonWriter w(0);
     w.BeginObject();
     std::string text;
@@ -746,15 +743,14 @@ class RequestBuilder {
     for (const ir::Response& r : op.responses) {
       int code = StatusCode(r.status);
       if (code == 0) continue;
-      const ir::MediaType* media = nullptr;
-      for (const ir::MediaType& m : r.content) {
-        if (media == nullptr || (IsJsonMedia(m.media_type) && !IsJsonMedia(media->media_type))) media = &m;
-      }
+      // The JSON body when there is one, else the first declared.
+      std::optional<size_t> json_media = sema::JsonResponseMedia(r);
+      const ir::MediaType* media = json_media ? &r.content[*json_media] : r.content.empty() ? nullptr : &r.content[0];
       std::string name = r.description.empty() ? r.status + " " + StatusText(code) : r.description;
       w.BeginObject().Key("name").String(name);
       w.Key("originalRequest").BeginObject().Key("method").String(method).Key("url").Raw(url_json).EndObject();
       w.Key("status").String(StatusText(code)).Key("code").Int(code);
-      bool json = media != nullptr && IsJsonMedia(media->media_type);
+      bool json = json_media.has_value();
       w.Key("_postman_previewlanguage").String(json ? "json" : "text");
       w.Key("header").BeginArray();
       if (media != nullptr) {

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "base/ascii.h"
 #include "base/json_writer.h"
 #include "emit/json_schema.h"
+#include "sema/response_body.h"
 
 namespace specc::emit {
 namespace {
@@ -59,7 +59,10 @@ void ExpectStatus(const Expected& e, const std::string& why, std::vector<std::st
 void JsonParses(std::vector<std::string>& exec) {
   exec.push_back("pm.test(\"a JSON body parses\", function () {");
   exec.push_back("  const type = pm.response.headers.get(\"Content-Type\") || \"\";");
-  exec.push_back("  if (/json/i.test(type) && pm.response.text().length > 0) {");
+  // JSON as sema/media_type.h reads it (the generated server's test too): not a type
+  // that merely contains "json", such as a stream of JSON texts (application/x-ndjson).
+  exec.push_back("  const essence = type.split(\";\")[0].trim();");
+  exec.push_back("  if (/^application\\/([\\w.-]+\\+)?json$/i.test(essence) && pm.response.text().length > 0) {");
   exec.push_back("    pm.expect(() => pm.response.json()).to.not.throw();");
   exec.push_back("  }");
   exec.push_back("});");
@@ -67,10 +70,8 @@ void JsonParses(std::vector<std::string>& exec) {
 
 // The JSON body schema of `r`, or kNoSchema.
 ir::SchemaId JsonSchemaOf(const ir::Response& r) {
-  for (const ir::MediaType& m : r.content) {
-    if (AsciiLower(m.media_type).find("json") != std::string::npos) return m.schema;
-  }
-  return ir::kNoSchema;
+  std::optional<size_t> json = sema::JsonResponseMedia(r);
+  return json ? r.content[*json].schema : ir::kNoSchema;
 }
 
 }  // namespace

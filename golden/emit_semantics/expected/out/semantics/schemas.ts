@@ -352,6 +352,11 @@ export const PostMessageBody = z.string().min(2);
 // PUT /settings
 export const PutSettingsBody = Address;
 
+// GET /events
+export const StreamEvents400Response = z.object({
+  title: z.string(),
+});
+
 // GET /games/{game}
 export const GetGameParams = z.object({
   game: textReadings(GameIdOrSlug, ["number"]),
