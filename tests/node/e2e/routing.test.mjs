@@ -51,6 +51,20 @@ test("a request whose path parameters a route rejects passes on to a later route
   assert.equal((await send("/sites/x/zones/count")).status, 400);
 });
 
+test("a passed-on request reaches the error body hook only when no later route takes it", async () => {
+  const refusals = [];
+  const hooked = createApp(handlers, {
+    openApiDocument: {},
+    errorBodies: { problem: (issues, info) => (refusals.push(info.operation), { title: "refused", status: info.status }) },
+  });
+  assert.equal((await hooked.request("/v1/sites/1/zones/count")).status, 200);
+  assert.deepEqual(refusals, []);
+  const refused = await hooked.request("/v1/sites/1/zones/not-a-uuid");
+  assert.equal(refused.status, 400);
+  assert.deepEqual(await refused.json(), { title: "refused", status: 400 });
+  assert.deepEqual(refusals, ["getZone"]);
+});
+
 test("the more concrete `{id}.json` is tried before `{id}`, declared first", async () => {
   const r = await send("/groups/admins");
   assert.equal(r.name, "getGroup");

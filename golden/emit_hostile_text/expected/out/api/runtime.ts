@@ -445,9 +445,10 @@ async function authorize(rt: Runtime, c: Context, spec: OperationSpec): Promise<
 }
 
 // A request passed on by a route whose path parameters it does not match (OperationSpec's
-// passOn): the first such route's 400, sent when no later route takes the request.
+// passOn): the first such route's 400, built (and its error body hook called) only when no
+// later route takes the request.
 interface PassedOn {
-  rejection: Response;
+  rejection: () => Response;
   passing: boolean;  // the route that passed it on has not yet handed it to the next
   reached: boolean;  // a later route's guard saw it
 }
@@ -463,7 +464,7 @@ export function guard(rt: Runtime, spec: OperationSpec): MiddlewareHandler {
       const path = await validateInput(c, spec, "param");
       if (path.issues.length > 0) {
         // Not this route's request: its handler step hands it to the next matching route.
-        const rejection = reject(rt, c, spec, "validation", path.issues);
+        const rejection = () => reject(rt, c, spec, "validation", path.issues);
         if (passed === undefined) c.set(passedOnKey as never, { rejection, passing: true, reached: false } as never);
         else Object.assign(passed, { passing: true, reached: false });
         return next();
@@ -492,7 +493,7 @@ export function passingOn(c: Context): boolean {
 export async function passOn(c: Context, next: () => Promise<void>): Promise<Response> {
   const passed = c.get(passedOnKey as never) as PassedOn;
   await next();
-  if (!passed.reached) c.res = passed.rejection;
+  if (!passed.reached) c.res = passed.rejection();
   return c.res;
 }
 
