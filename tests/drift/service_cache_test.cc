@@ -4,7 +4,9 @@
 // loading and from the emitters included); a flipped, truncated, foreign or stale record
 // is not trusted.
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -28,9 +30,14 @@ using drift_test::SpeccWithEmitters;
 constexpr char kServiceTrace[] = "specc: service cache: ";
 
 // Runs with SPECC_CACHE_TRACE=1; returns the result without any trace line and, in
-// `*services`, the service cache's notes by spec path ("hit", "miss (...)").
+// `*services`, the service cache's notes by spec path ("hit", "miss (...)"; "settled" for
+// a hit of the settled record, whose miss is then followed by the record's own note).
 RunResult Traced(const std::string& dir, const std::vector<std::string>& args,
-                 std::map<std::string, std::string>* services) {
+                 std::map<std::string, std::string>* services,
+                 std::map<std::string, std::string>* settled_misses = nullptr) {
+  std::map<std::string, std::string> ignored;
+  if (settled_misses == nullptr) settled_misses = &ignored;
+  settled_misses->clear();
   ::setenv("SPECC_CACHE_TRACE", "1", 1);
   std::ostringstream captured;
   std::streambuf* saved = std::cerr.rdbuf(captured.rdbuf());
@@ -44,7 +51,17 @@ RunResult Traced(const std::string& dir, const std::vector<std::string>& args,
     if (line.rfind(kServiceTrace, 0) != 0) continue;
     std::string note = line.substr(sizeof kServiceTrace - 1);
     size_t colon = note.find(": ");
-    (*services)[note.substr(0, colon)] = note.substr(colon + 2);
+    std::string path = note.substr(0, colon), said = note.substr(colon + 2);
+    constexpr std::string_view kSettled = " (settled)";
+    if (path.size() > kSettled.size() && path.compare(path.size() - kSettled.size(), kSettled.size(), kSettled) == 0) {
+      path.resize(path.size() - kSettled.size());
+      if (said != "hit") {
+        (*settled_misses)[path] = said;
+        continue;
+      }
+      said = "settled";
+    }
+    (*services)[path] = said;
   }
   std::istringstream err(result.err);
   std::string kept;
@@ -141,9 +158,9 @@ TEST(ServiceCache, OneChangedServiceIsTheOnlyOneRebuilt) {
   repo.Write(kBeta, Service("beta", "nick"));
   RunResult changed = Traced(repo.dir(), {"check"}, &services);
   EXPECT_EQ(services.size(), 3u);
-  EXPECT_EQ(services[kAlpha], "hit");
+  EXPECT_EQ(services[kAlpha], "settled");
   EXPECT_EQ(services[kBeta].rfind("miss (`", 0), 0u) << services[kBeta];
-  EXPECT_EQ(services[kGamma], "hit");
+  EXPECT_EQ(services[kGamma], "settled");
   EXPECT_EQ(changed.exit_code, 1) << changed.out;
   ExpectSame(SpeccWithEmitters(repo.dir(), {"check", "--no-cache"}), changed, "one service changed");
   // --format json and --staged read the same records.
@@ -154,7 +171,7 @@ TEST(ServiceCache, OneChangedServiceIsTheOnlyOneRebuilt) {
   // apply renders beta alone and writes what an uncached apply writes.
   RunResult applied = Traced(repo.dir(), {"apply"}, &services);
   EXPECT_EQ(applied.exit_code, 0) << applied.err;
-  EXPECT_EQ(services[kAlpha], "hit");
+  EXPECT_EQ(services[kAlpha], "settled");
   EXPECT_EQ(services[kBeta], "hit");
   std::map<std::string, std::string> cached_tree = Tree(repo);
   repo.Git("checkout -- .");
@@ -163,6 +180,99 @@ TEST(ServiceCache, OneChangedServiceIsTheOnlyOneRebuilt) {
   ExpectSame(uncached_apply, applied, "apply");
   EXPECT_EQ(Tree(repo), cached_tree);
   EXPECT_NE(cached_tree.at("src/generated/beta/schemas.ts").find("nick"), std::string::npos);
+}
+
+// Sets the modification time of `path` (relative to the repository) to `when`, so that
+// an edit of the same size leaves the same stat data but for the change time.
+void KeepModificationTime(const GitRepo& repo, const std::string& path, const struct timespec& when) {
+  stdfs::path file = stdfs::path(repo.dir()) / path;
+  struct timespec times[2] = {when, when};
+  ASSERT_EQ(::utimensat(AT_FDCWD, file.c_str(), times, 0), 0);
+}
+
+TEST(ServiceCache, SettledServicesSeeEveryChangeToTheirFiles) {
+  GitRepo repo;
+  SetUpTrio(repo);
+  // Files older than the racy window: their stat data vouches for them.
+  drift_test::Shell("find " + drift_test::Quote(repo.dir()) + " -path '*/.git' -prune -o -type f -exec touch -d '-3 seconds' {} +");
+  std::map<std::string, std::string> services, settled_misses;
+  Traced(repo.dir(), {"check"}, &services, &settled_misses);
+  EXPECT_EQ(settled_misses[kAlpha], "miss (no record)");
+  // A new file in specs/ keeps the whole-run cache from answering.
+  int round = 0;
+  auto check = [&](const std::string& what) {
+    repo.Write("specs/notes-" + std::to_string(++round) + ".txt", "");
+    RunResult cached = Traced(repo.dir(), {"check"}, &services, &settled_misses);
+    ExpectSame(SpeccWithEmitters(repo.dir(), {"check", "--no-cache"}), cached, what);
+    return cached;
+  };
+  RunResult settled = check("settled");
+  EXPECT_EQ(settled.exit_code, 0) << settled.out;
+  for (const std::string& spec : {kAlpha, kBeta, kGamma}) EXPECT_EQ(services[spec], "settled") << spec;
+
+  // A generated file edited by hand, same size and modification time: the change time
+  // gives it away, the settled record misses, and the file's bytes are compared.
+  const std::string schemas = "src/generated/alpha/schemas.ts";
+  const std::string original = repo.Read(schemas);
+  struct stat before;
+  ASSERT_EQ(::stat((stdfs::path(repo.dir()) / schemas).c_str(), &before), 0);
+  std::string edited = original;
+  edited[edited.size() - 2] = edited[edited.size() - 2] == 'x' ? 'y' : 'x';
+  repo.Write(schemas, edited);
+  KeepModificationTime(repo, schemas, before.st_mtim);
+  RunResult hand_edit = check("hand edit");
+  EXPECT_EQ(hand_edit.exit_code, 2) << hand_edit.out;
+  EXPECT_EQ(settled_misses[kAlpha], "miss (`" + schemas + "` changed)");
+  EXPECT_EQ(services[kAlpha], "hit");
+  EXPECT_EQ(services[kBeta], "settled");
+
+  // Restored, it settles again; then an edit staged and undone on disk: only the index
+  // differs from HEAD.
+  repo.Write(schemas, original);
+  check("restored");
+  EXPECT_EQ(check("settled again").exit_code, 0);
+  EXPECT_EQ(services[kAlpha], "settled");
+  repo.Write(schemas, edited);
+  repo.Git("add " + schemas);
+  repo.Write(schemas, original);
+  RunResult staged_edit = check("staged edit");
+  EXPECT_EQ(staged_edit.exit_code, 2) << staged_edit.out;
+  EXPECT_EQ(settled_misses[kAlpha], "miss (`" + schemas + "` changed)");
+  repo.Git("reset -q -- " + schemas);
+
+  // A deleted scaffold is the user's choice, but it was seen to exist.
+  const std::string scaffold = "src/generated/gamma/handlers.impl.ts";
+  ASSERT_TRUE(repo.Exists(scaffold));
+  check("before deleting the scaffold");
+  EXPECT_EQ(services[kGamma], "settled");
+  stdfs::remove(stdfs::path(repo.dir()) / scaffold);
+  check("scaffold deleted");
+  EXPECT_EQ(settled_misses[kGamma], "miss (`" + scaffold + "` changed)");
+
+  // A damaged or truncated settled record is not trusted.
+  stdfs::path dir = stdfs::path(repo.dir()) / ".git/specc/services";
+  check("settled once more");
+  EXPECT_EQ(services[kBeta], "settled");
+  std::vector<stdfs::path> records;
+  for (const auto& file : stdfs::directory_iterator(dir)) {
+    if (file.path().extension() == ".settled") records.push_back(file.path());
+  }
+  ASSERT_FALSE(records.empty());
+  for (const stdfs::path& record : records) {
+    std::string good = ReadAll(record);
+    ASSERT_TRUE(cli::ParseSettledRecord(good).ok());
+    std::string flipped = good;
+    flipped[good.size() / 2] ^= 0x20;
+    WriteAll(record, flipped);
+    EXPECT_FALSE(cli::ParseSettledRecord(flipped).ok());
+    EXPECT_FALSE(cli::ParseSettledRecord(good.substr(0, good.size() - 1)).ok());
+  }
+  // (Gamma, whose scaffold is gone, is not settled.)
+  check("damaged settled records");
+  for (const std::string& spec : {kAlpha, kBeta}) {
+    EXPECT_EQ(settled_misses[spec], "miss (checksum mismatch (truncated or damaged))") << spec;
+    EXPECT_EQ(services[spec], "hit") << spec;
+  }
 }
 
 TEST(ServiceCache, ProjectChangesEveryServiceKey) {
@@ -212,9 +322,12 @@ TEST(ServiceCache, DamagedForeignAndStaleRecordsAreNotTrusted) {
   int round = 0;
   auto run = [&](const std::string& what) {
     repo.Write("specs/notes-" + std::to_string(++round) + ".txt", "");
+    // Beta's files are unchanged, so each run settles it again: without its settled
+    // record the run reads the record under test.
+    stdfs::remove(record.string() + ".settled");
     RunResult result = Traced(repo.dir(), {"check"}, &services);
     ExpectSame(expected, result, what);
-    EXPECT_EQ(services[kAlpha], "hit") << what;
+    EXPECT_EQ(services[kAlpha], "settled") << what;
     return services[kBeta];
   };
 

@@ -5,11 +5,27 @@
 
 namespace specc {
 
-void OutputSet::Put(const std::string& path, std::string contents) {
+namespace {
+
+void CheckOutputPath(const std::string& path) {
   SPECC_CHECK(!path.empty() && path == NormalizePath(path) && path.front() != '/' &&
               path.rfind("../", 0) != 0 && path != "..")
       << "output path must be relative and normalised: " << path;
+}
+
+}  // namespace
+
+void OutputSet::Put(const std::string& path, std::string contents) {
+  CheckOutputPath(path);
+  settled_.erase(path);
   files_[path] = std::move(contents);
+}
+
+void OutputSet::PutSettled(const std::string& path, std::string sha256, bool scaffold) {
+  CheckOutputPath(path);
+  files_.erase(path);
+  settled_[path] = std::move(sha256);
+  if (scaffold) scaffolds_.insert(path);
 }
 
 void OutputSet::PutScaffold(const std::string& path, std::string contents) {

@@ -24,8 +24,16 @@ class OutputSet {
   // Adds a scaffold: a starting point for code the user owns (see above).
   void PutScaffold(const std::string& path, std::string contents);
   bool IsScaffold(const std::string& path) const { return scaffolds_.count(path) > 0; }
-  // True when a file at `path` is in the set.
-  bool Has(const std::string& path) const { return files_.count(path) > 0; }
+  // Adds a file known to be unchanged in the repository, without its bytes: a service
+  // whose outputs a run of the drift check found unchanged, and whose inputs and files
+  // have not changed since (cli/service_cache.h). `sha256` is Sha256Hex of its bytes
+  // (empty for a scaffold, which is never hashed). The drift check takes it as unchanged.
+  void PutSettled(const std::string& path, std::string sha256, bool scaffold);
+  const std::map<std::string, std::string>& settled() const { return settled_; }
+  std::map<std::string, std::string> TakeSettled() { return std::exchange(settled_, {}); }
+
+  // True when a file at `path` is in the set, with its bytes or settled.
+  bool Has(const std::string& path) const { return files_.count(path) > 0 || settled_.count(path) > 0; }
   const std::string* Find(const std::string& path) const;
 
   const std::map<std::string, std::string>& files() const { return files_; }
@@ -37,6 +45,7 @@ class OutputSet {
 
  private:
   std::map<std::string, std::string> files_;
+  std::map<std::string, std::string> settled_;  // path -> sha256
   std::set<std::string> scaffolds_;
 };
 

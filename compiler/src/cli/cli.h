@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,11 +34,15 @@ enum ExitCode : int {
 // What a generator returns to `apply` and `check`: the files specc would write, and the
 // parts of the repository they belong to (from specc.yaml), which bound every write and
 // deletion the manifest asks for.
+struct SettleCandidates;  // cli/project_generate.h
+
 struct Generation {
   OutputSet files;
   drift::Ownership ownership;
   // The secret review of the specs: what the guard lets through, and where values came from.
   driver::SecretReview secrets;
+  // The services whose files a drift check may settle (null without a service cache).
+  std::shared_ptr<SettleCandidates> settle;
 };
 
 // What `apply` and `check` compare with the repository: the files specc would write for

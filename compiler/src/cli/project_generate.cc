@@ -1,10 +1,12 @@
 #include "cli/project_generate.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 
 #include "base/path.h"
+#include "base/secret_scan.h"
 #include "base/sha256.h"
 #include "cli/commands.h"
 #include "cli/run_cache.h"
@@ -112,6 +114,9 @@ Groups GroupsOf(const spec::ProjectConfig& config) {
 // One service's share of the run: taken from its record, or loaded and rendered now.
 struct Share {
   bool taken = false;                   // from the cache
+  // Its record without the files, when a drift check may settle it: rendered now, or
+  // taken from a record with the files' bytes.
+  std::optional<ServiceRecord> header;
   std::vector<FileId> files;            // the SourceMap entries of its files
   std::vector<size_t> sizes;            // their sizes
   std::vector<Observation> observations;  // what loading it read (cold, with a cache)
@@ -176,11 +181,11 @@ void LoadCold(driver::LoadedApi& loaded, const std::string& root, const Fs& fs, 
   for (FileId id : share->files) share->storable &= IsNormalRelativePath(sources.path(id));
 }
 
-// Stores the share of a service loaded and rendered cold, when it can be replayed.
-void StoreShare(const driver::LoadedApi& loaded, const std::string& name, const std::string& key,
-                const Share& share, const driver::RenderedPart& part, const SourceMap& sources,
-                const ServiceCache& cache) {
-  if (!share.storable) return;
+// The record of a service loaded and rendered cold, without its files, when it can be
+// replayed.
+std::optional<ServiceRecord> RecordOfShare(const std::string& key, const Share& share, const driver::RenderedPart& part,
+                                           const SourceMap& sources, const ServiceCache& cache) {
+  if (!share.storable) return std::nullopt;
   ServiceRecord record;
   record.identity = CacheIdentity();
   record.key = key;
@@ -190,16 +195,15 @@ void StoreShare(const driver::LoadedApi& loaded, const std::string& name, const 
     record.sources.emplace_back(sources.path(share.files[i]), static_cast<int64_t>(share.sizes[i]));
   }
   std::optional<std::string> load = EncodeDiagnostics(share.load_diagnostics, sources, share.files);
-  if (!load) return;
+  if (!load) return std::nullopt;
   record.load_diagnostics = std::move(*load);
   for (const DiagSink& reported : part.diags) {
-    if (reported.has_errors() || reported.dropped_count() > 0) return;
+    if (reported.has_errors() || reported.dropped_count() > 0) return std::nullopt;
     std::optional<std::string> encoded = EncodeDiagnostics(reported.diagnostics(), sources, share.files);
-    if (!encoded) return;
+    if (!encoded) return std::nullopt;
     record.task_diagnostics.push_back(std::move(*encoded));
   }
-  record.files = part.files;
-  cache.Store(loaded.path, name, record);
+  return record;
 }
 
 }  // namespace
@@ -240,13 +244,20 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
     driver::LoadedApi& loaded = specs.apis[i];
     std::string service_key = key + "\nname " + names[i] + "\npath " + loaded.path;
     if (reuse != nullptr) {
-      std::optional<ServiceRecord> record = reuse->Find(loaded.path, names[i], service_key);
+      // A settled record first: it spares reading the files' bytes and comparing them.
+      std::optional<ServiceRecord> record = reuse->FindSettled(loaded.path, names[i], service_key);
+      bool settled = record.has_value();
+      if (!settled) record = reuse->Find(loaded.path, names[i], service_key);
       if (record && record->files.size() == groups.groups.size() &&
           TakeRecord(*record, *reuse, tasks.size(), sources, sink, &shares[i], &parts[i])) {
         if (reuse->run_record() != nullptr) {
           for (const Observation& seen : record->observations) reuse->run_record()->Add(seen);
         }
         shares[i].taken = true;
+        if (!settled) {
+          record->files.clear();
+          shares[i].header = std::move(record);
+        }
         continue;
       }
     }
@@ -282,11 +293,15 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
   driver::RenderParts(specs, names, groups.groups, tasks, templates, render, &project, &parts);
   if (reuse != nullptr) {
     for (size_t i = 0; i < specs.apis.size(); ++i) {
-      if (render[i]) {
-        StoreShare(specs.apis[i], names[i], key + "\nname " + names[i] + "\npath " + specs.apis[i].path, shares[i],
-                   parts[i], sources, *reuse);
-      }
+      if (!render[i]) continue;
+      shares[i].header =
+          RecordOfShare(key + "\nname " + names[i] + "\npath " + specs.apis[i].path, shares[i], parts[i], sources, *reuse);
+      if (!shares[i].header) continue;
+      ServiceRecord record = *shares[i].header;
+      record.files = parts[i].files;
+      reuse->Store(specs.apis[i].path, names[i], record);
     }
+    out.settle = std::make_shared<SettleCandidates>();
   }
   // Task by task, as one run over every service reports them.
   for (size_t t = 0; t < tasks.size(); ++t) {
@@ -296,25 +311,110 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
     }
     for (driver::RenderedPart& part : parts) sink.Absorb(part.diags[t]);
   }
+  std::vector<SettleCandidate> candidates(specs.apis.size());
   for (size_t g = 0; g < groups.groups.size(); ++g) {
     const std::string& dir = groups.dirs[g];
     auto scaffold_dir = groups.scaffolds_by_dir.find(dir);
     std::string scaffolds = scaffold_dir == groups.scaffolds_by_dir.end() ? dir : scaffold_dir->second;
-    auto put = [&](OutputSet& generated) {
+    bool keeps_scaffolds = groups.no_scaffolds.count(dir) == 0;
+    // Where a file of the group goes, or "" when the run drops it.
+    auto destination = [&](const std::string& path, bool scaffold) {
+      return !scaffold ? JoinPath(dir, path) : keeps_scaffolds ? JoinPath(scaffolds, path) : std::string();
+    };
+    auto put = [&](OutputSet& generated, SettleCandidate* candidate) {
       // Moved, not copied: a large run's outputs run to tens of megabytes.
       for (auto& [path, bytes] : generated.TakeFiles()) {
-        if (!generated.IsScaffold(path)) {
-          out.files.Put(JoinPath(dir, path), std::move(bytes));
-        } else if (groups.no_scaffolds.count(dir) == 0) {
-          out.files.PutScaffold(JoinPath(scaffolds, path), std::move(bytes));
+        bool scaffold = generated.IsScaffold(path);
+        std::string to = destination(path, scaffold);
+        if (candidate != nullptr) candidate->files.push_back({g, path, to, scaffold});
+        if (to.empty()) continue;
+        if (scaffold) {
+          out.files.PutScaffold(to, std::move(bytes));
+        } else {
+          out.files.Put(to, std::move(bytes));
         }
+      }
+      for (auto& [path, sha256] : generated.TakeSettled()) {
+        bool scaffold = generated.IsScaffold(path);
+        std::string to = destination(path, scaffold);
+        if (!to.empty()) out.files.PutSettled(to, std::move(sha256), scaffold);
       }
       generated = OutputSet{};  // freed as soon as it is merged
     };
-    put(project.files[g]);
-    for (driver::RenderedPart& part : parts) put(part.files[g]);
+    put(project.files[g], nullptr);
+    for (size_t i = 0; i < parts.size(); ++i) put(parts[i].files[g], shares[i].header ? &candidates[i] : nullptr);
+  }
+  if (out.settle != nullptr) {
+    for (size_t i = 0; i < specs.apis.size(); ++i) {
+      if (!shares[i].header) continue;
+      candidates[i].path = specs.apis[i].path;
+      candidates[i].name = names[i];
+      candidates[i].header = std::move(*shares[i].header);
+      candidates[i].header.files.assign(groups.groups.size(), OutputSet{});
+      out.settle->services.push_back(std::move(candidates[i]));
+    }
   }
   return out;
+}
+
+void SettleServices(const Generation& generation, const drift::Classification& classification, bool staged,
+                    const ServiceCache& cache) {
+  if (generation.settle == nullptr) return;
+  const drift::Worktree& worktree = cache.worktree();
+  const drift::Version current = staged ? drift::Version::kIndex : drift::Version::kWorkdir;
+  auto entry_of = [&](const std::string& path) -> const drift::FileEntry* {
+    auto it = std::lower_bound(classification.files.begin(), classification.files.end(), path,
+                               [](const drift::FileEntry& e, const std::string& p) { return e.path < p; });
+    return it != classification.files.end() && it->path == path ? &*it : nullptr;
+  };
+  for (const SettleCandidate& candidate : generation.settle->services) {
+    ServiceRecord record = candidate.header;
+    record.started_ns = cache.started_ns();
+    bool settles = true;
+    for (const SettleCandidate::File& file : candidate.files) {
+      OutputSet& group = record.files[file.group];
+      if (file.path.empty()) {  // dropped by the run: nothing in the repository to compare
+        group.PutSettled(file.in_group, "", file.scaffold);
+        continue;
+      }
+      const std::string* bytes = generation.files.Find(file.path);
+      // A file the guard would look at again (it may accept less next time) is not settled.
+      if (bytes == nullptr || !ScanForSecrets(*bytes).empty()) {
+        settles = false;
+        break;
+      }
+      if (file.scaffold) {
+        // An existing scaffold is the user's: the check says nothing of it while it exists.
+        Observation read = ObservedRead(worktree, current, file.path);
+        if (read.answer.rfind("ok ", 0) != 0 && read.answer.rfind("git ", 0) != 0) {
+          settles = false;
+          break;
+        }
+        record.observations.push_back(std::move(read));
+        group.PutSettled(file.in_group, "", true);
+        continue;
+      }
+      const drift::FileEntry* entry = entry_of(file.path);
+      if (entry == nullptr || entry->state != drift::FileState::kUnchanged) {
+        settles = false;
+        break;
+      }
+      std::string sha256 = Sha256Hex(*bytes);
+      record.observations.push_back(KnownRead(worktree, current, file.path, sha256));
+      if (!staged) {
+        // Unchanged with the index as HEAD holds it: what the manifest says does not matter.
+        std::vector<Observation> same = SameBytesObservations(worktree, drift::Version::kIndex, drift::Version::kHead,
+                                                              file.path);
+        if (same[0].answer != same[1].answer) {
+          settles = false;
+          break;
+        }
+        for (Observation& seen : same) record.observations.push_back(std::move(seen));
+      }
+      group.PutSettled(file.in_group, std::move(sha256), false);
+    }
+    if (settles) cache.StoreSettled(candidate.path, candidate.name, record);
+  }
 }
 
 Result<Generation> DefaultGenerate(const std::string& root, const Fs& fs, SourceMap& sources, DiagSink& sink) {

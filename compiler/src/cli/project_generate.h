@@ -13,6 +13,7 @@
 #include "base/source_map.h"
 #include "cli/cli.h"
 #include "cli/service_cache.h"
+#include "drift/classify.h"
 
 namespace specc::cli {
 
@@ -20,6 +21,31 @@ namespace specc::cli {
 // cache is read through cache->raw_fs() and its reads added to cache->run_record().
 Result<Generation> GenerateProject(const std::string& root, const Fs& fs, SourceMap& sources, DiagSink& sink,
                                    const ServiceCache* cache);
+
+// A service of a run whose files were rendered or taken with their bytes, and that a drift
+// check may therefore settle (ServiceCache::StoreSettled).
+struct SettleCandidate {
+  std::string path, name;  // as ServiceCache names the service
+  ServiceRecord header;    // its record, with one empty OutputSet per output group
+  struct File {
+    size_t group = 0;
+    std::string in_group;  // its path in the group's OutputSet
+    std::string path;      // its path in the run's outputs; empty when the run drops it
+    bool scaffold = false;
+  };
+  std::vector<File> files;
+};
+
+struct SettleCandidates {
+  std::vector<SettleCandidate> services;
+};
+
+// Stores a settled record for each candidate of `generation` whose every file the drift
+// check found unchanged (`classification`; with `staged`, in the index), whose scaffolds
+// exist, and whose files hold no secret-shaped string: the next run takes such a service's
+// files as unchanged while its inputs and those files stay as they are.
+void SettleServices(const Generation& generation, const drift::Classification& classification, bool staged,
+                    const ServiceCache& cache);
 
 }  // namespace specc::cli
 

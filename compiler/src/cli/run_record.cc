@@ -142,6 +142,30 @@ std::string TreeWitness(const drift::Worktree& worktree, drift::Version version,
 
 }  // namespace
 
+Observation KnownRead(const drift::Worktree& worktree, drift::Version version, const std::string& path,
+                      const std::string& sha256) {
+  std::string witness = TreeWitness(worktree, version, path);
+  std::string answer = witness.rfind("git ", 0) == 0 ? witness : "ok " + sha256;
+  return {Observation::kTreeRead, static_cast<int>(version), path, std::move(answer), std::move(witness)};
+}
+
+std::vector<Observation> SameBytesObservations(const drift::Worktree& worktree, drift::Version a, drift::Version b,
+                                               const std::string& path) {
+  std::vector<Observation> out;
+  for (drift::Version version : {a, b}) {
+    out.push_back({Observation::kTreeFingerprint, static_cast<int>(version), path,
+                   FingerprintAnswer(worktree.Fingerprint(version, path)), ""});
+  }
+  return out;
+}
+
+Observation ObservedRead(const drift::Worktree& worktree, drift::Version version, const std::string& path) {
+  // The witness first: a change while the file is read then shows in the next run's stat.
+  std::string witness = TreeWitness(worktree, version, path);
+  std::string answer = AnswerWitnessed(witness, worktree.Read(version, path));
+  return {Observation::kTreeRead, static_cast<int>(version), path, std::move(answer), std::move(witness)};
+}
+
 Result<std::optional<std::string>> RecordingWorktree::Read(drift::Version version, const std::string& path) const {
   std::string witness = TreeWitness(inner_, version, path);
   Result<std::optional<std::string>> bytes = inner_.Read(version, path);
@@ -152,10 +176,7 @@ Result<std::optional<std::string>> RecordingWorktree::Read(drift::Version versio
 
 Result<bool> RecordingWorktree::SameBytes(drift::Version a, drift::Version b, const std::string& path) const {
   if (a == drift::Version::kWorkdir || b == drift::Version::kWorkdir) return Worktree::SameBytes(a, b, path);
-  for (drift::Version version : {a, b}) {
-    record_.Add({Observation::kTreeFingerprint, static_cast<int>(version), path,
-                 FingerprintAnswer(inner_.Fingerprint(version, path)), ""});
-  }
+  for (Observation& seen : SameBytesObservations(inner_, a, b, path)) record_.Add(std::move(seen));
   return inner_.SameBytes(a, b, path);
 }
 

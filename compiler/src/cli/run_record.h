@@ -87,6 +87,18 @@ class RecordingFs final : public Fs {
 // The witness of Fs::Read(path) for a RecordingFs over `index` (null: the disk).
 std::string ReadWitness(const std::string& path, const std::string& root, const drift::Worktree* index);
 
+// What RecordingWorktree records for Read(version, path) of a file known to hold bytes
+// whose Sha256Hex is `sha256`, without reading it. A run that found the file so records
+// this after the fact: a change since the run started leaves stat data too recent to
+// vouch for it (or another object id), so the next run reads the file again.
+Observation KnownRead(const drift::Worktree& worktree, drift::Version version, const std::string& path,
+                      const std::string& sha256);
+// What RecordingWorktree records for SameBytes(a, b, path), asked now.
+std::vector<Observation> SameBytesObservations(const drift::Worktree& worktree, drift::Version a, drift::Version b,
+                                               const std::string& path);
+// What RecordingWorktree records for Read(version, path), reading it now.
+Observation ObservedRead(const drift::Worktree& worktree, drift::Version version, const std::string& path);
+
 // A Worktree that records the reads, lists and ignore questions of the drift engine into
 // `record`; everything else is passed to `inner`.
 class RecordingWorktree final : public drift::Worktree {

@@ -15,6 +15,8 @@ namespace specc::cli {
 namespace {
 
 constexpr std::string_view kMagic = "specc-service-cache 1\n";
+constexpr std::string_view kSettledMagic = "specc-service-settled 1\n";
+constexpr std::string_view kSettledSuffix = ".settled";
 
 void Trace(const std::string& note) {
   // Straight to stderr: what a recorded run prints to its context is replayed later.
@@ -115,8 +117,9 @@ bool DecodeDiagnostics(std::string_view encoded, const SourceMap& sources, const
   return true;
 }
 
-std::string SerializeServiceRecord(const ServiceRecord& record) {
-  std::string out(kMagic);
+namespace {
+
+void PutHeader(std::string& out, const ServiceRecord& record) {
   PutField(out, record.identity);
   PutField(out, record.key);
   PutNumber(out, record.started_ns);
@@ -130,39 +133,48 @@ std::string SerializeServiceRecord(const ServiceRecord& record) {
   PutNumber(out, static_cast<int64_t>(record.task_diagnostics.size()));
   for (const std::string& encoded : record.task_diagnostics) PutField(out, encoded);
   PutNumber(out, static_cast<int64_t>(record.files.size()));
+}
+
+bool ReadHeader(FieldReader& in, ServiceRecord* record, int64_t* groups) {
+  int64_t count = 0;
+  if (!in.Next(&record->identity) || !in.Next(&record->key) || !in.NextNumber(&record->started_ns) ||
+      !ReadObservations(in, &record->observations) || !in.NextNumber(&count) || count < 0) {
+    return false;
+  }
+  for (int64_t i = 0; i < count; ++i) {
+    auto& [path, size] = record->sources.emplace_back();
+    if (!in.Next(&path) || !in.NextNumber(&size) || size < 0) return false;
+  }
+  if (!in.Next(&record->load_diagnostics) || !in.NextNumber(&count) || count < 0) return false;
+  for (int64_t i = 0; i < count; ++i) {
+    if (!in.Next(&record->task_diagnostics.emplace_back())) return false;
+  }
+  return in.NextNumber(groups) && *groups >= 0;
+}
+
+// A record's files, with their bytes (`settled` false) or settled: each file's bytes, or
+// its sha256, in one field.
+void PutFiles(std::string& out, const ServiceRecord& record, bool settled) {
   for (const OutputSet& group : record.files) {
-    PutNumber(out, static_cast<int64_t>(group.size()));
-    for (const auto& [path, bytes] : group.files()) {
+    const std::map<std::string, std::string>& files = settled ? group.settled() : group.files();
+    PutNumber(out, static_cast<int64_t>(files.size()));
+    for (const auto& [path, bytes] : files) {
       PutField(out, path);
       PutNumber(out, group.IsScaffold(path) ? 1 : 0);
       PutField(out, bytes);
     }
   }
-  Seal(out);
-  return out;
 }
 
-Result<ServiceRecord> ParseServiceRecord(std::string_view bytes) {
-  Result<std::string_view> body = Unseal(bytes, kMagic);
+Result<ServiceRecord> ParseRecord(std::string_view bytes, std::string_view magic, bool settled) {
+  Result<std::string_view> body = Unseal(bytes, magic);
   if (!body.ok()) return body.error();
   FieldReader in(body.value());
   ServiceRecord record;
   Error malformed{"malformed record"};
-  int64_t count = 0;
-  if (!in.Next(&record.identity) || !in.Next(&record.key) || !in.NextNumber(&record.started_ns) ||
-      !ReadObservations(in, &record.observations) || !in.NextNumber(&count) || count < 0) {
-    return malformed;
-  }
-  for (int64_t i = 0; i < count; ++i) {
-    auto& [path, size] = record.sources.emplace_back();
-    if (!in.Next(&path) || !in.NextNumber(&size) || size < 0) return malformed;
-  }
-  if (!in.Next(&record.load_diagnostics) || !in.NextNumber(&count) || count < 0) return malformed;
-  for (int64_t i = 0; i < count; ++i) {
-    if (!in.Next(&record.task_diagnostics.emplace_back())) return malformed;
-  }
-  if (!in.NextNumber(&count) || count < 0) return malformed;
-  for (int64_t g = 0; g < count; ++g) {
+  int64_t groups = 0;
+  if (!ReadHeader(in, &record, &groups)) return malformed;
+  for (int64_t g = 0; g < groups; ++g) {
     OutputSet& group = record.files.emplace_back();
     int64_t files = 0;
     if (!in.NextNumber(&files) || files < 0) return malformed;
@@ -173,7 +185,9 @@ Result<ServiceRecord> ParseServiceRecord(std::string_view bytes) {
           !IsNormalRelativePath(path) || group.Has(path)) {
         return malformed;
       }
-      if (scaffold == 1) {
+      if (settled) {
+        group.PutSettled(path, std::move(bytes), scaffold == 1);
+      } else if (scaffold == 1) {
         group.PutScaffold(path, std::move(bytes));
       } else {
         group.Put(path, std::move(bytes));
@@ -183,6 +197,28 @@ Result<ServiceRecord> ParseServiceRecord(std::string_view bytes) {
   if (!in.AtEnd()) return malformed;
   return record;
 }
+
+}  // namespace
+
+namespace {
+
+std::string Serialize(const ServiceRecord& record, std::string_view magic, bool settled) {
+  std::string out(magic);
+  PutHeader(out, record);
+  PutFiles(out, record, settled);
+  Seal(out);
+  return out;
+}
+
+}  // namespace
+
+std::string SerializeServiceRecord(const ServiceRecord& record) { return Serialize(record, kMagic, false); }
+
+Result<ServiceRecord> ParseServiceRecord(std::string_view bytes) { return ParseRecord(bytes, kMagic, false); }
+
+std::string SerializeSettledRecord(const ServiceRecord& record) { return Serialize(record, kSettledMagic, true); }
+
+Result<ServiceRecord> ParseSettledRecord(std::string_view bytes) { return ParseRecord(bytes, kSettledMagic, true); }
 
 ServiceCache::ServiceCache(const std::string& common_git_dir, const Fs& raw_fs, const drift::Worktree& worktree,
                            bool staged, RunRecord* run_record, int64_t started_ns)
@@ -202,24 +238,35 @@ std::string ServiceCache::FileFor(const std::string& path, const std::string& na
 
 std::optional<ServiceRecord> ServiceCache::Find(const std::string& path, const std::string& name,
                                                 const std::string& key) const {
-  std::string file = FileFor(path, name);
+  return FindIn(FileFor(path, name), path, name, key, /*settled=*/false);
+}
+
+std::optional<ServiceRecord> ServiceCache::FindSettled(const std::string& path, const std::string& name,
+                                                       const std::string& key) const {
+  return FindIn(FileFor(path, name) + std::string(kSettledSuffix), path, name, key, /*settled=*/true);
+}
+
+std::optional<ServiceRecord> ServiceCache::FindIn(const std::string& file, const std::string& path,
+                                                  const std::string& name, const std::string& key,
+                                                  bool settled) const {
+  std::string label = path + (settled ? " (settled)" : "");
   std::optional<std::string> bytes = ReadCacheFile(file);
   if (!bytes) {
-    Trace(path + ": miss (no record)");
+    Trace(label + ": miss (no record)");
     return std::nullopt;
   }
-  Result<ServiceRecord> parsed = ParseServiceRecord(*bytes);
+  Result<ServiceRecord> parsed = settled ? ParseSettledRecord(*bytes) : ParseServiceRecord(*bytes);
   if (!parsed.ok()) {
-    Trace(path + ": miss (" + parsed.error().message + ")");
+    Trace(label + ": miss (" + parsed.error().message + ")");
     return std::nullopt;
   }
   ServiceRecord record = std::move(parsed).value();
   if (record.identity != CacheIdentity()) {
-    Trace(path + ": miss (written by another specc)");
+    Trace(label + ": miss (written by another specc)");
     return std::nullopt;
   }
   if (record.key != key) {
-    Trace(path + ": miss (the project, specc.yaml or the service's name changed)");
+    Trace(label + ": miss (the project, specc.yaml or the service's name changed)");
     return std::nullopt;
   }
   RunRecord seen(record.started_ns, std::move(record.observations));
@@ -227,23 +274,39 @@ std::optional<ServiceRecord> ServiceCache::Find(const std::string& path, const s
   bool needs_refresh = false;
   std::string why;
   if (!RecordStillHolds(seen, raw_fs_, staged_, worktree_, &refreshed, &needs_refresh, &why)) {
-    Trace(path + ": miss (" + why + ")");
+    Trace(label + ": miss (" + why + ")");
     return std::nullopt;
   }
   record.observations = std::move(refreshed);
   if (needs_refresh) {
     record.started_ns = started_ns_;
-    Store(path, name, record);
+    if (settled) {
+      StoreSettled(path, name, record);
+    } else {
+      Store(path, name, record);
+    }
   }
-  Trace(path + ": hit");
+  Trace(label + ": hit");
   return record;
 }
 
 void ServiceCache::Store(const std::string& path, const std::string& name, const ServiceRecord& record) const {
   std::error_code ec;
   std::filesystem::create_directories(dir_, ec);
-  Status written = ec ? Status(Error{ec.message()}) : ReplaceFile(FileFor(path, name), SerializeServiceRecord(record), 0600);
+  std::string file = FileFor(path, name);
+  // The settled record no longer describes what this record's files are.
+  std::filesystem::remove(file + std::string(kSettledSuffix), ec);
+  Status written = ReplaceFile(file, SerializeServiceRecord(record), 0600);
   if (!written.ok()) Trace(path + ": not stored (" + written.error().message + ")");
+}
+
+void ServiceCache::StoreSettled(const std::string& path, const std::string& name, const ServiceRecord& record) const {
+  std::error_code ec;
+  std::filesystem::create_directories(dir_, ec);
+  Status written = ec ? Status(Error{ec.message()})
+                      : ReplaceFile(FileFor(path, name) + std::string(kSettledSuffix), SerializeSettledRecord(record),
+                                    0600);
+  if (!written.ok()) Trace(path + " (settled): not stored (" + written.error().message + ")");
 }
 
 }  // namespace specc::cli

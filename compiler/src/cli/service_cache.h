@@ -44,8 +44,16 @@ struct ServiceRecord {
   std::vector<OutputSet> files;               // per output group
 };
 
+// A service whose files a drift check found unchanged: its record without the files'
+// bytes (`files` holds settled files, OutputSet::PutSettled), whose observations add what
+// the check asked of the repository about those files (cli/run_record.h: KnownRead,
+// SameBytesObservations). While it holds, the service's files are still unchanged, and a
+// run neither reads its record's bytes nor compares them (a monorepo in which one service
+// changed then costs about that service).
 std::string SerializeServiceRecord(const ServiceRecord& record);
 Result<ServiceRecord> ParseServiceRecord(std::string_view bytes);
+std::string SerializeSettledRecord(const ServiceRecord& record);
+Result<ServiceRecord> ParseSettledRecord(std::string_view bytes);
 
 // Diagnostics as fields. A location in one of the files `local` names is kept as an index
 // into it (a file two services read has one SourceMap entry per service); any other as
@@ -80,9 +88,18 @@ class ServiceCache {
   std::optional<ServiceRecord> Find(const std::string& path, const std::string& name, const std::string& key) const;
   // Stores `record` for the service at `path` named `name` (a failure is only traced).
   void Store(const std::string& path, const std::string& name, const ServiceRecord& record) const;
+  // The same for the settled record of a service (see SerializeSettledRecord). Storing a
+  // full record drops the settled one: its files are rendered anew.
+  std::optional<ServiceRecord> FindSettled(const std::string& path, const std::string& name,
+                                           const std::string& key) const;
+  void StoreSettled(const std::string& path, const std::string& name, const ServiceRecord& record) const;
+
+  const drift::Worktree& worktree() const { return worktree_; }
 
  private:
   std::string FileFor(const std::string& path, const std::string& name) const;
+  std::optional<ServiceRecord> FindIn(const std::string& file, const std::string& path, const std::string& name,
+                                      const std::string& key, bool settled) const;
 
   std::string dir_;
   const Fs& raw_fs_;

@@ -223,10 +223,25 @@ Result<Classification> Classify(const OutputSet& generated, const Worktree& work
   Classification out;
   std::set<std::string> paths;
   for (const auto& [path, contents] : generated.files()) paths.insert(path);
+  for (const auto& [path, sha256] : generated.settled()) paths.insert(path);
   if (last) {
     for (const auto& [path, sha256] : last->files) paths.insert(path);
   }
   for (const std::string& path : paths) {
+    if (generated.settled().count(path) > 0) {
+      // Found unchanged by an earlier run, with nothing it compared changed since: a
+      // scaffold that exists (nothing to say) or a generated file holding its bytes.
+      PathUse use = generated.IsScaffold(path) ? PathUse::kScaffold : PathUse::kGenerate;
+      if (std::optional<std::string> why = NotOwnedReason(options.ownership, path, use)) {
+        return Error{"refusing to write `" + path + "`: it " + *why};
+      }
+      if (!generated.IsScaffold(path)) {
+        FileEntry entry;
+        entry.path = path;
+        out.files.push_back(std::move(entry));
+      }
+      continue;
+    }
     const std::string* gen = generated.Find(path);
     if (gen != nullptr) {
       PathUse use = generated.IsScaffold(path) ? PathUse::kScaffold : PathUse::kGenerate;

@@ -70,6 +70,7 @@ struct Classification {
 };
 
 // Classifies every path in `generated` or in the current manifest against `worktree`.
+// A settled file of `generated` (OutputSet::PutSettled) is unchanged, and not read.
 // The manifest is untrusted input (it comes from pull requests like the specs): an entry
 // that is protected (options.ownership: git's files, specc.yaml, an input) is a
 // kSchemaMismatch conflict; one outside every output directory is a kSchemaMismatch

@@ -257,6 +257,13 @@ Manifest BuildManifest(const OutputSet& outputs, const GeneratorInfo& generator)
       manifest.files[path] = Sha256Hex(contents);
     }
   }
+  for (const auto& [path, sha256] : outputs.settled()) {
+    if (outputs.IsScaffold(path)) {
+      manifest.scaffolds.insert(path);
+    } else {
+      manifest.files[path] = sha256;
+    }
+  }
   return manifest;
 }
 
