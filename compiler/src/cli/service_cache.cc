@@ -203,7 +203,15 @@ Result<ServiceRecord> ParseRecord(std::string_view bytes, std::string_view magic
 namespace {
 
 std::string Serialize(const ServiceRecord& record, std::string_view magic, bool settled) {
-  std::string out(magic);
+  // Room for the files up front: a large service's record runs to megabytes, and growing
+  // the string copies them again and again.
+  size_t files = 0;
+  for (const OutputSet& group : record.files) {
+    for (const auto& [path, bytes] : settled ? group.settled() : group.files()) files += path.size() + bytes.size() + 48;
+  }
+  std::string out;
+  out.reserve(magic.size() + files + 4096);
+  out += magic;
   PutHeader(out, record);
   PutFiles(out, record, settled);
   Seal(out);
