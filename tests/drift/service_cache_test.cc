@@ -240,6 +240,16 @@ TEST(ServiceCache, SettledServicesSeeEveryChangeToTheirFiles) {
   EXPECT_EQ(settled_misses[kAlpha], "miss (`" + schemas + "` changed)");
   repo.Git("reset -q -- " + schemas);
 
+  // How files are read (git attributes: line ends) may change what they hold.
+  check("after the reset");
+  check("before the attributes");
+  EXPECT_EQ(services[kAlpha], "settled");
+  repo.Write(".gitattributes", "*.ts text\n");
+  check("attributes added");
+  EXPECT_EQ(settled_misses[kAlpha], "miss (`" + repo.dir() + "/.gitattributes` changed)");
+  stdfs::remove(stdfs::path(repo.dir()) / ".gitattributes");
+  check("attributes removed");
+
   // A deleted scaffold is the user's choice, but it was seen to exist.
   const std::string scaffold = "src/generated/gamma/handlers.impl.ts";
   ASSERT_TRUE(repo.Exists(scaffold));

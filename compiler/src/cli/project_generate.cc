@@ -367,9 +367,14 @@ void SettleServices(const Generation& generation, const drift::Classification& c
                                [](const drift::FileEntry& e, const std::string& p) { return e.path < p; });
     return it != classification.files.end() && it->path == path ? &*it : nullptr;
   };
+  // How the working tree's files read (git's configuration and attributes: clean filters)
+  // is part of what the comparison depended on.
+  RunRecord environment(cache.started_ns());
+  RecordEnvironment(worktree, environment);
   for (const SettleCandidate& candidate : generation.settle->services) {
     ServiceRecord record = candidate.header;
     record.started_ns = cache.started_ns();
+    for (const Observation& seen : environment.observations()) record.observations.push_back(seen);
     bool settles = true;
     for (const SettleCandidate::File& file : candidate.files) {
       OutputSet& group = record.files[file.group];
