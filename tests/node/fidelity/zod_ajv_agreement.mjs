@@ -60,7 +60,8 @@ function targets(index) {
     }
     for (const [status, response] of Object.entries(op.operation.responses || {})) {
       const rc = response?.content || {};
-      const rm = Object.keys(rc).find((m) => jsonMedia(m));
+      // The response's JSON body as sema/response_body.h picks it: a JSON type, else `*/*`.
+      const rm = Object.keys(rc).find((m) => jsonMedia(m) && m !== "*/*") ?? Object.keys(rc).find((m) => m === "*/*");
       if (!rm || !rc[rm].schema || rc[rm].schema.$ref) continue;
       const statusName = status.replace(/[^A-Za-z0-9]+/g, " ").split(" ").filter(Boolean)
         .map((w) => (/^\d+[A-Za-z]/.test(w) ? w.replace(/^(\d+)(.*)$/, (_, d, rest) => d + rest[0].toUpperCase() + rest.slice(1).toLowerCase()) : w[0].toUpperCase() + w.slice(1).toLowerCase())).join("");
