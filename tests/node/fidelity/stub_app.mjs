@@ -64,7 +64,9 @@ export function stubApp({ createApp, schemas, index, validator, bundle, docName,
     const [key, response] = pickResponse(op.operation);
     const status = statusNumber(key);
     const content = response?.content || {};
-    const media = Object.keys(content).find(jsonMedia) ?? Object.keys(content)[0];
+    // The JSON body as sema/response_body.h picks it (a JSON type, else `*/*`), else the first.
+    const media = Object.keys(content).find((m) => jsonMedia(m) && m !== "*/*") ?? Object.keys(content).find(jsonMedia) ??
+      Object.keys(content)[0];
     let body = null;
     let kind = "empty";
     if (media !== undefined && status !== 204 && status !== 304 && status >= 200) {
