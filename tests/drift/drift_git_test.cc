@@ -75,6 +75,44 @@ void SetUpGenerated(const GitRepo& repo) {
   ASSERT_EQ(repo.Porcelain(), "");
 }
 
+// Holds() answers as Read() and a comparison would, for every version: the working tree's
+// file compared in chunks (larger than one chunk here), a filtered file through Read.
+TEST(DriftGit, HoldsAgreesWithRead) {
+  GitRepo repo;
+  std::string big;
+  for (int i = 0; big.size() < 200000; ++i) big += "line " + std::to_string(i) + "\n";
+  repo.Write("big.txt", big);
+  repo.Write("small.txt", "small\n");
+  repo.Write("crlf.txt", "one\ntwo\n");
+  repo.Write(".gitattributes", "crlf.txt text eol=crlf\n");
+  repo.CommitAll("files");
+  std::string changed = big;
+  changed[150000] = changed[150000] == 'x' ? 'y' : 'x';  // the same size, one byte apart
+  repo.Write("small.txt", "small but longer\n");
+  repo.Write("crlf.txt", "one\r\ntwo\r\n");  // what checkout writes; cleaned back to LF
+  Result<std::unique_ptr<drift::Worktree>> opened = drift::OpenGitWorktree(repo.dir());
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  const drift::Worktree& worktree = *opened.value();
+  std::vector<std::string> candidates = {big, changed, big + "x", big.substr(0, big.size() - 1), "small\n",
+                                         "small but longer\n", "one\ntwo\n", "one\r\ntwo\r\n", ""};
+  for (drift::Version v : {drift::Version::kHead, drift::Version::kIndex, drift::Version::kWorkdir}) {
+    for (const std::string path : {"big.txt", "small.txt", "crlf.txt", "missing.txt"}) {
+      std::optional<std::string> read = worktree.Read(v, path).value();
+      for (const std::string& bytes : candidates) {
+        Result<bool> holds = worktree.Holds(v, path, bytes);
+        ASSERT_TRUE(holds.ok()) << holds.error().message;
+        EXPECT_EQ(holds.value(), read.has_value() && *read == bytes)
+            << path << " in version " << static_cast<int>(v) << ", " << bytes.size() << " bytes";
+      }
+    }
+  }
+  // The file changed after the commit: the working tree holds the edit, HEAD the original.
+  repo.Write("big.txt", changed);
+  EXPECT_TRUE(worktree.Holds(drift::Version::kWorkdir, "big.txt", changed).value());
+  EXPECT_FALSE(worktree.Holds(drift::Version::kWorkdir, "big.txt", big).value());
+  EXPECT_TRUE(worktree.Holds(drift::Version::kHead, "big.txt", big).value());
+}
+
 TEST(DriftGit, ApplyThenCheckIsClean) {
   GitRepo repo;
   repo.Write("specs/a.txt", "alpha\n");

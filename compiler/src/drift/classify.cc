@@ -56,15 +56,17 @@ class LazyVersions {
   std::optional<std::optional<std::string>> head_, index_;
 };
 
-// The decision for a path, without the manifest's own row. `current` is what the file
-// holds now (the working tree, or the index when `staged`); the working tree and the
-// index are the local versions: one that is neither HEAD nor specc's content is an
-// uncommitted edit.
-Result<FileEntry> Decide(const std::string& path, std::optional<std::string> current, bool staged,
+// The decision for a path, without the manifest's own row. What the file holds now (the
+// working tree, or the index when `staged`) is `generated` when `holds_generated`, else
+// `read`; the working tree and the index are the local versions: one that is neither HEAD
+// nor specc's content is an uncommitted edit.
+Result<FileEntry> Decide(const std::string& path, std::optional<std::string> read, bool holds_generated, bool staged,
                          LazyVersions& versions, const std::string* generated,
                          const std::string* last_sha256) {
+  SPECC_CHECK(!holds_generated || generated != nullptr) << path;
   FileEntry entry;
   entry.path = path;
+  const std::string* current = holds_generated ? generated : read ? &*read : nullptr;
   // Content specc itself is responsible for: what it wrote last, or what it would write
   // now. The second matters for a re-run after an interrupted apply, whose new files
   // are not in the old manifest yet.
@@ -72,12 +74,12 @@ Result<FileEntry> Decide(const std::string& path, std::optional<std::string> cur
     return (generated != nullptr && text == *generated) ||
            (last_sha256 != nullptr && Sha256Hex(text) == *last_sha256);
   };
-  const bool current_is_specc = current && is_specc_content(*current);
+  const bool current_is_specc = current != nullptr && (holds_generated || is_specc_content(*current));
   auto decided = [&](FileState state) {
     entry.state = state;
     // The report and apply read the bytes of a changed entry only.
     if (state != FileState::kUnchanged) {
-      entry.current = std::move(current);
+      entry.current = holds_generated ? std::optional<std::string>(*generated) : std::move(read);
       if (generated != nullptr) entry.generated = *generated;
     }
     return entry;
@@ -90,14 +92,15 @@ Result<FileEntry> Decide(const std::string& path, std::optional<std::string> cur
 
   // A file at a path specc never generated (and would write differently) is someone
   // else's, committed or not.
-  if (last_sha256 == nullptr && generated != nullptr && current && *current != *generated) {
+  if (last_sha256 == nullptr && generated != nullptr && current != nullptr && *current != *generated) {
     return conflict(ConflictReason::kManualDivergence, ForeignFileSuggestion(path));
   }
   // A deleted file is not an edit worth keeping: regenerating it loses nothing.
-  if (current && !current_is_specc) {
+  if (current != nullptr && !current_is_specc) {
     Result<const std::optional<std::string>*> head = versions.Head();
     SPECC_RETURN_IF_ERROR(head);
-    if (current != *head.value()) {
+    const std::optional<std::string>& head_bytes = *head.value();
+    if (!head_bytes || *current != *head_bytes) {
       return conflict(ConflictReason::kUncommittedLocalChanges, UncommittedSuggestion(path));
     }
   }
@@ -114,13 +117,13 @@ Result<FileEntry> Decide(const std::string& path, std::optional<std::string> cur
     }
   }
   // Nothing uncommitted, so `current` is what HEAD holds: a committed edit.
-  if (last_sha256 != nullptr && current && !current_is_specc) {
+  if (last_sha256 != nullptr && current != nullptr && !current_is_specc) {
     return conflict(ConflictReason::kManualDivergence, CommittedEditSuggestion(path));
   }
   if (generated != nullptr) {
-    if (!current) return decided(FileState::kAdded);
+    if (current == nullptr) return decided(FileState::kAdded);
     if (*current != *generated) return decided(FileState::kModified);
-  } else if (current) {
+  } else if (current != nullptr) {
     return decided(FileState::kRemoved);
   }
   return decided(FileState::kUnchanged);
@@ -256,7 +259,17 @@ Result<Classification> Classify(const OutputSet& generated, const Worktree& work
       if (refused.value()) out.files.push_back(std::move(*refused.value()));
       continue;
     }
-    Result<std::optional<std::string>> current = worktree.Read(current_version, path);
+    // A generated file usually holds what specc would write: asked first, so that its
+    // bytes are read only when they differ (or a scaffold or an untrusted manifest needs
+    // them).
+    bool holds_generated = false;
+    if (gen != nullptr && !generated.IsScaffold(path) && mismatch.empty()) {
+      Result<bool> holds = worktree.Holds(current_version, path, *gen);
+      SPECC_RETURN_IF_ERROR(holds);
+      holds_generated = holds.value();
+    }
+    Result<std::optional<std::string>> current = holds_generated ? std::optional<std::string>()
+                                                                  : worktree.Read(current_version, path);
     SPECC_RETURN_IF_ERROR(current);
     if (generated.IsScaffold(path)) {
       // A scaffold is added where no version of the file exists (working tree, index or
@@ -297,7 +310,7 @@ Result<Classification> Classify(const OutputSet& generated, const Worktree& work
       continue;
     }
     LazyVersions versions(worktree, path);
-    if (options.staged && !current.value()) {
+    if (options.staged && !holds_generated && !current.value()) {
       // An ignored file that is not in the index is not part of any commit; a hook has
       // nothing to say about it.
       Result<bool> ignored = worktree.IsIgnored(path);
@@ -309,7 +322,7 @@ Result<Classification> Classify(const OutputSet& generated, const Worktree& work
     const std::string* last_sha256 =
         last && last_it != last->files.end() ? &last_it->second : nullptr;
     Result<FileEntry> entry =
-        Decide(path, std::move(current).value(), options.staged, versions, gen, last_sha256);
+        Decide(path, std::move(current).value(), holds_generated, options.staged, versions, gen, last_sha256);
     SPECC_RETURN_IF_ERROR(entry);
     out.files.push_back(std::move(entry).value());
   }

@@ -1,6 +1,8 @@
 #include "drift/git_worktree.h"
 
+#include <fcntl.h>
 #include <git2.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -184,6 +186,47 @@ class GitWorktree final : public Worktree {
       return GitError("cannot evaluate the ignore rules for " + path);
     }
     return ignored != 0;
+  }
+
+  Result<bool> Holds(Version version, const std::string& path, std::string_view bytes) const override {
+    if (version != Version::kWorkdir) return Worktree::Holds(version, path, bytes);
+    Result<std::string> checked = WorkPath(path);
+    SPECC_RETURN_IF_ERROR(checked);
+    std::error_code ec;
+    stdfs::file_status status = stdfs::symlink_status(checked.value(), ec);
+    if (ec || !stdfs::exists(status)) return false;
+    // A link, anything but a regular file, or a file git filters: read as Read reads it.
+    if (!stdfs::is_regular_file(status)) return Worktree::Holds(version, path, bytes);
+    git_filter_list* filters = nullptr;
+    if (git_filter_list_load(&filters, repo_, nullptr, path.c_str(), GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT) < 0) {
+      return GitError("cannot load the git filters of " + path);
+    }
+    if (filters != nullptr) {
+      git_filter_list_free(filters);
+      return Worktree::Holds(version, path, bytes);
+    }
+    int fd = ::open(checked.value().c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Worktree::Holds(version, path, bytes);  // which says why
+    struct stat info {};
+    bool same = ::fstat(fd, &info) == 0 && static_cast<size_t>(info.st_size) == bytes.size();
+    // The bytes as they are now, compared a chunk at a time (the file may have changed
+    // since fstat: what it holds past `bytes` makes it differ).
+    size_t used = 0;
+    char chunk[1 << 16];
+    while (same) {
+      ssize_t n = ::read(fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        ::close(fd);
+        return Worktree::Holds(version, path, bytes);  // which says why
+      }
+      if (n == 0) break;
+      size_t got = static_cast<size_t>(n);
+      same = got <= bytes.size() - used && std::memcmp(chunk, bytes.data() + used, got) == 0;
+      used += got;
+    }
+    ::close(fd);
+    return same && used == bytes.size();
   }
 
   Result<std::string> Clean(const std::string& path, std::string contents) const override {

@@ -26,6 +26,12 @@ Result<bool> Worktree::SameBytes(Version a, Version b, const std::string& path) 
   return first.value() == second.value();
 }
 
+Result<bool> Worktree::Holds(Version version, const std::string& path, std::string_view bytes) const {
+  Result<std::optional<std::string>> read = Read(version, path);
+  SPECC_RETURN_IF_ERROR(read);
+  return read.value().has_value() && *read.value() == bytes;
+}
+
 Status Worktree::Remove(const std::string& path) {
   if (std::optional<std::string> why = ReservedPathReason(path)) {
     return Error{"refusing to delete `" + path + "`: it " + *why};

@@ -56,6 +56,13 @@ class Worktree {
   // asks this of every generated file, whose index and HEAD versions are usually one blob.
   virtual Result<bool> SameBytes(Version a, Version b, const std::string& path) const;
 
+  // True when version `version` of `path` holds exactly `bytes` (false when no file is
+  // there). This default reads the version, so a recording Worktree sees the read;
+  // GitWorktree compares a working-tree file that no git filter applies to in small
+  // chunks, without reading it whole: the drift check asks this of every generated file,
+  // and reading tens of megabytes into fresh memory cost a fifth of a check.
+  virtual Result<bool> Holds(Version version, const std::string& path, std::string_view bytes) const;
+
   // True when `path` matches the repository's ignore rules (.gitignore, info/exclude).
   virtual Result<bool> IsIgnored(const std::string& path) const = 0;
 

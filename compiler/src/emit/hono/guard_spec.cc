@@ -51,9 +51,8 @@ bool SameStatus(const std::string& a, const char* b) {
 
 }  // namespace
 
-GuardSpecs::GuardSpecs(const ir::Api& api, const TsNames& names)
-    : api_(api), names_(names), meanings_(std::make_unique<sema::SchemaMeanings>(api)),
-      used_schemes_(sema::UsedSchemes(api)) {}
+GuardSpecs::GuardSpecs(const sema::SchemaMeanings& meanings, const TsNames& names)
+    : api_(meanings.api()), names_(names), meanings_(&meanings), used_schemes_(sema::UsedSchemes(api_)) {}
 
 GuardSpecs::~GuardSpecs() = default;
 

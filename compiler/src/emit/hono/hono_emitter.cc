@@ -304,7 +304,7 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     if (!scaffold) return;
     out.PutScaffold(input.service + "/handlers.impl.ts", std::move(*scaffold));
 
-    GuardSpecs guards(api, names);
+    GuardSpecs guards(*input.meanings, names);
     RouteFiles files = BuildRouteFiles(api, names, modules, guards);
     for (size_t m = 0; m < modules.size(); ++m) {
       files.modules[m].Set("source", LineComment(input.source));

@@ -782,6 +782,24 @@ class RequestBuilder {
   ExampleBuilder& examples_;
 };
 
+// A request item's view without its ids and test script, and the script's lines, quoted.
+struct RequestItem {
+  View view;
+  std::vector<std::string> exec;
+};
+
+// The `exec` list of a request item's view: `{line_json, last}` per line.
+View ExecView(const std::vector<std::string>& lines) {
+  View exec = View::List();
+  for (const std::string& line : lines) {
+    View lv;
+    lv.Set("line_json", line);
+    exec.Add(std::move(lv));
+  }
+  exec.MarkLast();
+  return exec;
+}
+
 // A request item's ids in its view: their values, or holes that RequestVariant fills.
 enum class Ids : uint8_t { kValues, kHoles };
 constexpr std::string_view kIdHole = "id";
@@ -796,11 +814,12 @@ constexpr std::string_view kScriptIdHole = "script_id";
 // megabytes of examples are neither copied through the template nor held formatted.
 class RequestVariant {
  public:
-  RequestVariant(const ir::Api& api, std::map<size_t, View> views) : api_(api), views_(std::move(views)) {}
+  RequestVariant(const ir::Api& api, std::map<size_t, RequestItem> items) : api_(api), views_(std::move(items)) {}
 
   // The view of request `i` (an index into api.operations) in the collection of `seed`.
   View ItemView(size_t i, const std::string& seed, Ids ids) const {
-    const View& parts = views_.at(i);
+    const RequestItem& item = views_.at(i);
+    const View& parts = item.view;
     View view;
     if (ids == Ids::kHoles) {
       for (const auto& [key, value] : parts.members()) {
@@ -809,12 +828,13 @@ class RequestVariant {
       }
       view.Set("id_json", JsonHole(kIdHole));
       view.Set("script_id_json", JsonHole(kScriptIdHole));
-      return view;
+    } else {
+      view = parts;
+      std::string key = RequestKey(i, seed);
+      view.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, key)));
+      view.Set("script_id_json", JsonQuote(Uuid5(kUrlNamespace, key + ":test")));
     }
-    view = parts;
-    std::string key = RequestKey(i, seed);
-    view.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, key)));
-    view.Set("script_id_json", JsonQuote(Uuid5(kUrlNamespace, key + ":test")));
+    view.Set("exec", ExecView(item.exec));
     return view;
   }
 
@@ -825,7 +845,7 @@ class RequestVariant {
     size_t i = 0;
     auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
     if (ec != std::errc() || end != token.data() + token.size() || !views_.count(i)) return false;
-    const View& parts = views_.at(i);
+    const View& parts = views_.at(i).view;
     auto it = skeletons_.find({i, depth});
     if (it == skeletons_.end()) {
       // The holes stay, each with the depth its value is formatted at: `body_json@5`.
@@ -862,8 +882,12 @@ class RequestVariant {
   size_t SizeHint() const {
     if (last_size_ > 0) return last_size_;
     size_t bytes = 0;
-    for (const auto& [i, view] : views_) bytes += TextBytes(view);
-    return bytes + bytes / 2;
+    for (const auto& [i, item] : views_) {
+      bytes += TextBytes(item.view);
+      for (const std::string& line : item.exec) bytes += line.size();
+    }
+    // Formatting indents every line: a run collection grows to about twice these bytes.
+    return 2 * bytes;
   }
   void RecordSize(size_t size) { last_size_ = size; }
 
@@ -895,7 +919,7 @@ class RequestVariant {
   }
 
   const ir::Api& api_;
-  std::map<size_t, View> views_;
+  std::map<size_t, RequestItem> views_;
   std::map<std::pair<size_t, int>, std::string> skeletons_;
   size_t last_size_ = 0;
 };
@@ -966,27 +990,24 @@ std::vector<Folder> GroupFolders(const ir::Api& api, std::vector<Folder> tags) {
   return out;
 }
 
-// The view of a request item without its ids and saved responses: the parts every
-// collection shares, quoted once rather than once per collection.
-View RequestView(const RequestBuilder::Parts& p) {
-  View rv;
+// A request item without its ids and saved responses, moved out of `p`: the parts every
+// collection shares, quoted once rather than once per collection. Its test script's lines
+// become views only while the item renders: a view per line of every request, held for the
+// whole run, was a tenth of a large run's memory.
+RequestItem RequestView(RequestBuilder::Parts&& p) {
+  RequestItem item;
+  View& rv = item.view;
   rv.Set("name_json", JsonQuote(p.name));
   rv.Set("description_json", p.description.empty() ? std::string() : JsonQuote(p.description));
   rv.Set("method_json", JsonQuote(p.method));
-  rv.Set("header_json", p.header_json);
-  rv.Set("body_json", p.body_json);
-  rv.Set("url_json", p.url_json);
-  rv.Set("auth_json", p.auth_json);
+  rv.Set("header_json", std::move(p.header_json));
+  rv.Set("body_json", std::move(p.body_json));
+  rv.Set("url_json", std::move(p.url_json));
+  rv.Set("auth_json", std::move(p.auth_json));
   rv.Set("no_redirects", !p.follow_redirects);
-  View exec = View::List();
-  for (const std::string& line : p.exec) {
-    View lv;
-    lv.Set("line_json", JsonQuote(line));
-    exec.Add(std::move(lv));
-  }
-  exec.MarkLast();
-  rv.Set("exec", std::move(exec));
-  return rv;
+  item.exec.reserve(p.exec.size());
+  for (const std::string& line : p.exec) item.exec.push_back(JsonQuote(line));
+  return item;
 }
 
 View VariableView(const Variable& v) {
@@ -1019,15 +1040,8 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     // Built once, in folder order: the collections differ in their ids, names and
     // variables only.
     std::map<size_t, RequestBuilder::Parts> parts;
-    std::map<size_t, View> request_views;
     for (const Folder& f : tag_folders) {
-      for (size_t i : f.operations) {
-        parts[i] = builder.Build(api.operations[i], true);
-        request_views[i] = RequestView(parts[i]);
-        // Saved responses are reference material: the base collection keeps them, the
-        // environment collections (made to be run) leave them out.
-        request_views[i].Set("responses_json", std::move(parts[i].responses_json));
-      }
+      for (size_t i : f.operations) parts[i] = builder.Build(api.operations[i], true);
     }
     std::vector<Folder> folders = GroupFolders(api, std::move(tag_folders));
 
@@ -1051,15 +1065,16 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
                              {}, false});
     }
     RunScripts scripts(api);
-    std::map<size_t, View> run_views;
+    std::map<size_t, RequestItem> run_views;
     std::vector<Variable> id_variables;
     for (const auto& [i, part] : parts) {
       RequestBuilder::Parts run = part;
+      run.responses_json.clear();
       const RequestChain& chain = chains.requests[i];
       run.exec = scripts.Script(api.operations[i], chain);
       if (!chain.path_variables.empty()) run.url_json = builder.ChainedUrl(api.operations[i], part, chain.path_variables);
-      run_views[i] = RequestView(run);
-      run_views[i].Set("responses_json", "[]");
+      run_views[i] = RequestView(std::move(run));
+      run_views[i].view.Set("responses_json", "[]");
     }
     for (const std::string& name : chains.variables) {
       // The value before the creating request runs: the base collection's placeholder.
@@ -1100,6 +1115,15 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       targets.push_back({env, prefix + " - " + plan.project_name + " (" + env + ")", env, urls[e]});
     }
 
+    // The base collection's items take the parts' text (their path values stay, read above).
+    std::map<size_t, RequestItem> request_views;
+    for (auto& [i, part] : parts) {
+      std::string responses = std::move(part.responses_json);
+      request_views[i] = RequestView(std::move(part));
+      // Saved responses are reference material: the base collection keeps them, the
+      // environment collections (made to be run) leave them out.
+      request_views[i].view.Set("responses_json", std::move(responses));
+    }
     RequestVariant base_variant(api, std::move(request_views));
     RequestVariant run_variant(api, std::move(run_views));
     for (const Target& t : targets) {
