@@ -180,6 +180,16 @@ Result<bool> RecordingWorktree::SameBytes(drift::Version a, drift::Version b, co
   return inner_.SameBytes(a, b, path);
 }
 
+Result<bool> RecordingWorktree::Holds(drift::Version version, const std::string& path, std::string_view bytes) const {
+  // The witness first, as Read takes it: a change while the file is compared then shows.
+  std::string witness = TreeWitness(inner_, version, path);
+  Result<bool> holds = inner_.Holds(version, path, bytes);
+  if (!holds.ok() || !holds.value()) return Worktree::Holds(version, path, bytes);
+  std::string answer = witness.rfind("git ", 0) == 0 ? witness : "ok " + Sha256Hex(bytes);
+  record_.Add({Observation::kTreeRead, static_cast<int>(version), path, std::move(answer), std::move(witness)});
+  return true;
+}
+
 Result<std::vector<std::string>> RecordingWorktree::List(drift::Version version, const std::string& dir) const {
   Result<std::vector<std::string>> listed = inner_.List(version, dir);
   record_.Add({Observation::kTreeList, static_cast<int>(version), dir, ListAnswer(listed), ""});

@@ -113,6 +113,10 @@ class RecordingWorktree final : public drift::Worktree {
   // same bytes, so the same answer. A comparison with the working tree reads both
   // versions through Read, which records them.
   Result<bool> SameBytes(drift::Version a, drift::Version b, const std::string& path) const override;
+  // Asks `inner` (which compares a working-tree file in chunks, unread); when the version
+  // holds `bytes`, records what Read would have (KnownRead: its witness, taken first, and
+  // the hash of `bytes`), else reads it through Read, which records it.
+  Result<bool> Holds(drift::Version version, const std::string& path, std::string_view bytes) const override;
   Result<std::string> Fingerprint(drift::Version version, const std::string& path) const override {
     return inner_.Fingerprint(version, path);
   }
