@@ -331,7 +331,7 @@ class SchemaMeanings::Builder {
 
   // True when `b`'s oneOf or anyOf lists the schema being built.
   bool ListsThis(const SchemaMeaning& b) const {
-    for (const std::optional<Choice>* choice : {&b.one_of, &b.any_of}) {
+    for (const Boxed<Choice>* choice : {&b.one_of, &b.any_of}) {
       if (!*choice) continue;
       for (ir::SchemaId branch : (*choice)->branches) {
         if (branch == id_ || owner_.Resolve(branch) == id_) return true;
@@ -340,8 +340,8 @@ class SchemaMeanings::Builder {
     return false;
   }
 
-  std::optional<Choice> ChoiceOf(const std::vector<ir::SchemaId>& list, bool exactly_one) {
-    std::optional<Choice>& inherited = exactly_one ? inherited_one_of_ : inherited_any_of_;
+  Boxed<Choice> ChoiceOf(const std::vector<ir::SchemaId>& list, bool exactly_one) {
+    Boxed<Choice>& inherited = exactly_one ? inherited_one_of_ : inherited_any_of_;
     if (list.empty()) return inherited;
     Choice choice;
     choice.exactly_one = exactly_one;
@@ -423,7 +423,7 @@ class SchemaMeanings::Builder {
   // discriminated reading then.
   void Discriminator() {
     if (!s_.discriminator()) return;
-    const std::optional<Choice>& choice = m_.one_of ? m_.one_of : m_.any_of;
+    const Boxed<Choice>& choice = m_.one_of ? m_.one_of : m_.any_of;
     if (!choice || choice->branches.empty()) return;
     Discriminated d;
     d.property = s_.discriminator()->property_name;
@@ -485,7 +485,7 @@ class SchemaMeanings::Builder {
   ir::SchemaId id_;
   const ir::Schema& s_;
   SchemaMeaning m_;
-  std::optional<Choice> inherited_one_of_, inherited_any_of_;
+  Boxed<Choice> inherited_one_of_, inherited_any_of_;
   std::vector<ir::SchemaId> strict_;  // merged branches with additionalProperties: false
 };
 
