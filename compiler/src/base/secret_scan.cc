@@ -171,8 +171,12 @@ class Scanner {
       unsigned char c = static_cast<unsigned char>(text_[pos_]);
       if (c == ' ') {
         // A space starts no rule, and indentation is nearly half of a pretty-printed
-        // description: pass whole runs of eight.
-        while (pos_ + 9 <= text_.size() && swar::Load8(text_.data() + pos_ + 1) == swar::kSpaces) pos_ += 8;
+        // description: pass the run eight bytes at a time, to its last space.
+        while (pos_ + 9 <= text_.size()) {
+          unsigned spaces = swar::LeadingSpaces(swar::Load8(text_.data() + pos_ + 1));
+          pos_ += spaces;
+          if (spaces < 8) break;
+        }
         before = ' ';
         continue;
       }

@@ -37,6 +37,12 @@ inline uint64_t BytesBelow(uint64_t v, uint8_t n) { return (v - kOnes * n) & ~v 
 // The index (0-7) of the lowest flagged byte. REQUIRES: mask != 0.
 inline unsigned FirstFlagged(uint64_t mask) { return static_cast<unsigned>(std::countr_zero(mask)) / 8; }
 
+// How many of the bytes of `v`, from the first, are spaces (0-8). Exact: no borrows.
+inline unsigned LeadingSpaces(uint64_t v) {
+  uint64_t x = v ^ kSpaces;
+  return x == 0 ? 8 : static_cast<unsigned>(std::countr_zero(x)) / 8;
+}
+
 // The bytes of `v` below byte index `k` (0-7); the others zero.
 inline uint64_t BytesBefore(uint64_t v, unsigned k) { return k == 0 ? 0 : v & (~0ULL >> (64 - 8 * k)); }
 

@@ -30,8 +30,12 @@ class JsonParser {
       char c = text_[pos_];
       if (c == '\n') {
         ++pos_;
-        // Indentation is nearly half of a pretty-printed description: eight spaces at a time.
-        while (pos_ + 8 <= text_.size() && swar::Load8(text_.data() + pos_) == swar::kSpaces) pos_ += 8;
+        // Indentation is nearly half of a pretty-printed description: eight bytes at a time.
+        while (pos_ + 8 <= text_.size()) {
+          unsigned spaces = swar::LeadingSpaces(swar::Load8(text_.data() + pos_));
+          pos_ += spaces;
+          if (spaces < 8) break;
+        }
         continue;
       }
       if (c != ' ' && c != '\r' && c != '\t') return;
