@@ -490,7 +490,7 @@ class SchemaMeanings::Builder {
 };
 
 SchemaMeanings::SchemaMeanings(const ir::Api& api)
-    : api_(api), meanings_(api.schemas.size()), building_(api.schemas.size(), false) {
+    : api_(api), meanings_(api.schemas.size()), built_(api.schemas.size(), false), building_(api.schemas.size(), false) {
   // Every meaning up front, in one fixed order, so that the rare schema whose reading
   // depends on where a cycle is entered reads the same for every emitter. Inline schemas
   // are lowered after their parents, so descending ids build children first and keep the
@@ -555,16 +555,17 @@ SchemaMeanings::~SchemaMeanings() = default;
 
 const SchemaMeaning& SchemaMeanings::Of(ir::SchemaId id) const {
   SPECC_CHECK(id < meanings_.size()) << "no schema " << id;
-  if (!meanings_[id]) {
+  if (!built_[id]) {
     SPECC_CHECK(!building_[id]) << "schema " << id << " reached while its meaning is built";
     building_[id] = true;
     ++depth_;
     SchemaMeaning meaning = Builder(*this, id).Run();
     --depth_;
     building_[id] = false;
-    meanings_[id] = std::make_unique<SchemaMeaning>(std::move(meaning));
+    meanings_[id] = std::move(meaning);
+    built_[id] = true;
   }
-  return *meanings_[id];
+  return meanings_[id];
 }
 
 ir::SchemaId SchemaMeanings::Resolve(ir::SchemaId id) const {
@@ -581,7 +582,7 @@ ir::SchemaId SchemaMeanings::Resolve(ir::SchemaId id) const {
 }
 
 bool SchemaMeanings::Ready(ir::SchemaId id) const {
-  return meanings_[id] != nullptr || (!building_[id] && depth_ < kMaxDepth);
+  return built_[id] || (!building_[id] && depth_ < kMaxDepth);
 }
 
 bool SchemaMeanings::Nullable(ir::SchemaId id) const {

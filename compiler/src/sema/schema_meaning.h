@@ -153,8 +153,10 @@ class SchemaMeanings {
 
   const ir::Api& api_;
   std::vector<uint8_t> directions_;
-  mutable std::vector<std::unique_ptr<SchemaMeaning>> meanings_;
-  mutable std::vector<bool> building_;
+  // One array, sized once, so references stay valid while meanings build one another and
+  // 40,230 meanings (GitHub) are not 40,230 allocations.
+  mutable std::vector<SchemaMeaning> meanings_;
+  mutable std::vector<bool> built_, building_;
   mutable int depth_ = 0;
 };
 
