@@ -490,7 +490,10 @@ class SchemaMeanings::Builder {
 };
 
 SchemaMeanings::SchemaMeanings(const ir::Api& api)
-    : api_(api), meanings_(api.schemas.size()), built_(api.schemas.size(), false), building_(api.schemas.size(), false) {
+    : api_(api), built_(api.schemas.size(), false), building_(api.schemas.size(), false) {
+  for (size_t made = 0; made < api.schemas.size(); made += kChunk) {
+    meanings_.push_back(std::make_unique<SchemaMeaning[]>(kChunk));
+  }
   // Every meaning up front, in one fixed order, so that the rare schema whose reading
   // depends on where a cycle is entered reads the same for every emitter. Inline schemas
   // are lowered after their parents, so descending ids build children first and keep the
@@ -554,7 +557,7 @@ void SchemaMeanings::FindDirections() {
 SchemaMeanings::~SchemaMeanings() = default;
 
 const SchemaMeaning& SchemaMeanings::Of(ir::SchemaId id) const {
-  SPECC_CHECK(id < meanings_.size()) << "no schema " << id;
+  SPECC_CHECK(id < built_.size()) << "no schema " << id;
   if (!built_[id]) {
     SPECC_CHECK(!building_[id]) << "schema " << id << " reached while its meaning is built";
     building_[id] = true;
@@ -562,10 +565,10 @@ const SchemaMeaning& SchemaMeanings::Of(ir::SchemaId id) const {
     SchemaMeaning meaning = Builder(*this, id).Run();
     --depth_;
     building_[id] = false;
-    meanings_[id] = std::move(meaning);
+    Slot(id) = std::move(meaning);
     built_[id] = true;
   }
-  return meanings_[id];
+  return Slot(id);
 }
 
 ir::SchemaId SchemaMeanings::Resolve(ir::SchemaId id) const {
