@@ -39,6 +39,25 @@ TEST(JsonParseTest, RejectsDuplicateKeys) {
   EXPECT_EQ(Roundtrip(Format::kJson, R"({"a":1,"b":2,"a":3})"), "ERROR SPEC_DUPLICATE_KEY at 13");
 }
 
+// The parser reads strings and indentation eight bytes at a time: whatever ends a string
+// (a quote, an escape, a control byte) and whatever breaks ASCII is found at every place
+// in those eight, and so is every length of indentation.
+TEST(JsonParseTest, StringsAndIndentationEndAnywhereInAWordOfEightBytes) {
+  for (size_t n = 0; n < 20; ++n) {
+    std::string pad(n, 'a');
+    std::string indent = "\n" + std::string(n, ' ');
+    EXPECT_EQ(Roundtrip(Format::kJson, "[\"" + pad + "\"]"), "[\"" + pad + "\"]") << n;
+    EXPECT_EQ(Roundtrip(Format::kJson, "[\"" + pad + "\\n" + pad + "\"]"), "[\"" + pad + "\\n" + pad + "\"]") << n;
+    EXPECT_EQ(Roundtrip(Format::kJson, "[\"" + pad + "\xc3\xa9" + pad + "\"]"), "[\"" + pad + "\xc3\xa9" + pad + "\"]") << n;
+    EXPECT_EQ(Roundtrip(Format::kJson, "[\"" + pad + "\xff" + pad + "\"]"), "ERROR SPEC_ENCODING_INVALID at " + std::to_string(2 + n)) << n;
+    EXPECT_EQ(Roundtrip(Format::kJson, "[\"" + pad + "\t" + pad + "\"]"), "ERROR SPEC_JSON_SYNTAX at " + std::to_string(2 + n)) << n;
+    EXPECT_EQ(Roundtrip(Format::kJson, "[\"" + pad), "ERROR SPEC_JSON_SYNTAX at 1") << n;
+    EXPECT_EQ(Roundtrip(Format::kJson, "{" + indent + "\"k\":" + indent + "1" + indent + "}"), "{\"k\":1}") << n;
+    EXPECT_EQ(Roundtrip(Format::kJson, "[" + indent + "\t1]"), "[1]") << n;
+    EXPECT_EQ(Roundtrip(Format::kJson, "[" + indent + "x]"), "ERROR SPEC_JSON_SYNTAX at " + std::to_string(2 + n)) << n;
+  }
+}
+
 TEST(YamlParseTest, UsesTheYaml12CoreSchema) {
   EXPECT_EQ(Roundtrip(Format::kYaml,
                       "a: 0000-00-00T00:00:00+00:00\nb: 2024-01-01\nc: yes\nd: 1.0\ne: 0x1F\nf: ~\n"

@@ -312,6 +312,20 @@ TEST(SecretScanTest, FindsRealShapedSecrets) {
             "SESSION_SECRET=[redacted:secret-assignment]\n");
 }
 
+// The scanner passes runs of spaces eight at a time and the rest of a word a byte at a
+// time: a secret after any length of indentation is found, one glued to a word is not.
+TEST(SecretScanTest, FindsSecretsAfterAnyIndentationAndNotInsideWords) {
+  using V = std::vector<std::string>;
+  std::string token = GithubToken("ghp_", "Zq8Lm2Pw9Xr4Tb7Kc1Vn6Hd3Jf5Gs0");
+  for (size_t n = 0; n < 20; ++n) {
+    std::string spaces(n, ' ');
+    EXPECT_EQ(Rules("x\n" + spaces + token), V{"github-pat"}) << n;
+    EXPECT_EQ(Rules(spaces + "k:" + spaces + token), V{"github-pat"}) << n;
+    EXPECT_EQ(Rules(spaces + "SESSION_SECRET=Zq8Lm2Pw9Xr4Tb7Kc1Vn6Hd3"), V{"secret-assignment"}) << n;
+    EXPECT_TRUE(Rules(spaces + "word" + std::string(n, 'x') + token).empty()) << n;
+  }
+}
+
 TEST(SecretScanTest, LeavesDocumentationAndPlaceholdersAlone) {
   // GitHub's own documentation example: right shape, wrong checksum.
   EXPECT_TRUE(Rules("\"token\": \"ghu_16C7e42F292c6912E7710c838347Ae178B4a\"").empty());

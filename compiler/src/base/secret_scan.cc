@@ -5,9 +5,11 @@
 #include <cstdint>
 
 #include "base/ascii.h"
+#include "base/check.h"
 #include "base/secret_rules.h"
 #include "base/secret_text.h"
 #include "base/sha256.h"
+#include "base/swar.h"
 
 namespace specc {
 namespace {
@@ -162,11 +164,32 @@ class Scanner {
     const std::array<uint8_t, 256>& triggers = Triggers();
     const uint64_t* trigrams = secret_rules::PrefixTrigramBits();
     unsigned char before = ' ';  // a word starts at offset 0
+    SPECC_CHECK(triggers[' '] == 0 && (triggers['-'] | triggers[':'] | triggers['=']) == kAnywhere &&
+                kWordBytes['-'] == 0 && kWordBytes[':'] == 0 && kWordBytes['='] == 0)
+        << "the skips below assume spaces start no rule and only non-word bytes start one anywhere";
     for (pos_ = 0; pos_ < text_.size(); ++pos_) {
       unsigned char c = static_cast<unsigned char>(text_[pos_]);
+      if (c == ' ') {
+        // A space starts no rule, and indentation is nearly half of a pretty-printed
+        // description: pass the run eight bytes at a time, to its last space.
+        while (pos_ + 9 <= text_.size()) {
+          unsigned spaces = swar::LeadingSpaces(swar::Load8(text_.data() + pos_ + 1));
+          pos_ += spaces;
+          if (spaces < 8) break;
+        }
+        before = ' ';
+        continue;
+      }
       bool starts_rule = (triggers[c] & ~kWordBytes[before]) != 0;
       before = c;
-      if (!starts_rule) continue;
+      if (!starts_rule) {
+        // The rest of a word starts no rule either (a prefix needs a word start, and no
+        // word byte starts a rule anywhere): pass it with one lookup a byte.
+        if (kWordBytes[c] != 0) {
+          while (pos_ + 1 < text_.size() && kWordBytes[static_cast<unsigned char>(text_[pos_ + 1])] != 0) ++pos_;
+        }
+        continue;
+      }
       switch (text_[pos_]) {
         case '-': PrivateKey(); break;
         case ':':

@@ -1,6 +1,7 @@
 #include "base/source_map.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "base/check.h"
 
@@ -22,9 +23,14 @@ std::string_view SourceMap::contents(FileId id) const { return file(id).contents
 
 const std::vector<uint32_t>& SourceMap::LineStarts(const File& f) const {
   if (f.line_starts.empty()) {
+    // memchr, not a byte loop: the first diagnostic in a 13 MB description paid 78
+    // million instructions for this table.
+    const char* data = f.contents.data();
+    const char* end = data + f.contents.size();
     f.line_starts.push_back(0);
-    for (size_t i = 0; i < f.contents.size(); ++i) {
-      if (f.contents[i] == '\n') f.line_starts.push_back(static_cast<uint32_t>(i + 1));
+    for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr;) {
+      ++p;
+      f.line_starts.push_back(static_cast<uint32_t>(p - data));
     }
   }
   return f.line_starts;

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <queue>
+#include <unordered_map>
 #include <utility>
 
 namespace specc::sema {
@@ -118,28 +119,74 @@ bool RanksBefore(const MatchPattern& a, const MatchPattern& b) {
   return std::lexicographical_compare(a.ranks.begin(), a.ranks.end(), b.ranks.begin(), b.ranks.end());
 }
 
-TemplateOverlap CompareTemplates(const MatchPattern& a, const MatchPattern& b) {
-  TemplateOverlap o;
-  if (a.segments.size() != b.segments.size()) return o;
-  // Two literal segments overlap only when equal: the common case, checked first.
+namespace {
+
+// What two segments share: whether some text matches both (and one that does), and
+// whether each covers the other.
+struct SegmentOverlap {
+  bool overlaps = false;
+  bool a_in_b = false, b_in_a = false;
+  std::string text;
+};
+
+SegmentOverlap CompareSegments(const std::vector<Token>& a, const std::vector<Token>& b) {
+  SegmentOverlap s;
+  if (a.size() * b.size() > (size_t{1} << 16)) return s;
+  std::optional<std::string> text = CommonText(a, b);
+  if (!text) return s;
+  s.overlaps = true;
+  s.text = std::move(*text);
+  s.a_in_b = Covers(b, a);
+  s.b_in_a = Covers(a, b);
+  return s;
+}
+
+// Two literal segments overlap only when equal: the common case, checked before any
+// segment is compared in full.
+bool LiteralsAgree(const MatchPattern& a, const MatchPattern& b) {
+  if (a.segments.size() != b.segments.size()) return false;
   for (size_t i = 0; i < a.segments.size(); ++i) {
     if (a.ranks[i].kind != 0 || b.ranks[i].kind != 0) continue;
-    if (a.segments[i].size() != b.segments[i].size()) return o;
+    if (a.segments[i].size() != b.segments[i].size()) return false;
     for (size_t k = 0; k < a.segments[i].size(); ++k) {
-      if (a.segments[i][k].c != b.segments[i][k].c) return o;
+      if (a.segments[i][k].c != b.segments[i][k].c) return false;
     }
   }
+  return true;
+}
+
+// Folds the segments' answers into the templates' answer; `segment(i)` compares segment i.
+template <typename CompareSegment>
+TemplateOverlap Combine(size_t segments, const CompareSegment& segment) {
+  TemplateOverlap o;
   o.a_in_b = o.b_in_a = true;
-  for (size_t i = 0; i < a.segments.size(); ++i) {
-    if (a.segments[i].size() * b.segments[i].size() > (size_t{1} << 16)) return TemplateOverlap{};
-    std::optional<std::string> text = CommonText(a.segments[i], b.segments[i]);
-    if (!text) return TemplateOverlap{};
-    o.example += "/" + *text;
-    o.a_in_b = o.a_in_b && Covers(b.segments[i], a.segments[i]);
-    o.b_in_a = o.b_in_a && Covers(a.segments[i], b.segments[i]);
+  for (size_t i = 0; i < segments; ++i) {
+    const SegmentOverlap& s = segment(i);
+    if (!s.overlaps) return TemplateOverlap{};
+    o.example += "/" + s.text;
+    o.a_in_b = o.a_in_b && s.a_in_b;
+    o.b_in_a = o.b_in_a && s.b_in_a;
   }
   o.overlaps = true;
   return o;
+}
+
+bool TokenLess(const Token& x, const Token& y) { return x.wild != y.wild ? x.wild < y.wild : x.c < y.c; }
+struct TokensLess {
+  bool operator()(const std::vector<Token>& x, const std::vector<Token>& y) const {
+    return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end(), TokenLess);
+  }
+};
+
+}  // namespace
+
+TemplateOverlap CompareTemplates(const MatchPattern& a, const MatchPattern& b) {
+  if (!LiteralsAgree(a, b)) return TemplateOverlap{};
+  SegmentOverlap s;
+  return Combine(a.segments.size(), [&](size_t i) -> const SegmentOverlap& {
+    s = CompareSegments(a.segments[i], b.segments[i]);
+    return s;
+  });
 }
 
 bool ForEachOverlap(const std::vector<MatchPattern>& patterns,
@@ -149,10 +196,39 @@ bool ForEachOverlap(const std::vector<MatchPattern>& patterns,
   size_t pairs = 0;
   for (const auto& [length, members] : by_length) pairs += members.size() * (members.size() - 1) / 2;
   if (pairs > kMaxComparedPairs) return false;
+  // A description repeats a few segments (`repos`, `{owner}`) across hundreds of
+  // templates: each pair of distinct segments is compared once, not once per pair of
+  // templates (GitHub: 150 million instructions before).
+  std::map<std::vector<Token>, uint32_t, TokensLess> segment_ids;
+  std::vector<std::vector<uint32_t>> ids(patterns.size());
+  for (size_t p = 0; p < patterns.size(); ++p) {
+    for (const std::vector<Token>& segment : patterns[p].segments) {
+      ids[p].push_back(segment_ids.emplace(segment, static_cast<uint32_t>(segment_ids.size())).first->second);
+    }
+  }
+  std::vector<const std::vector<Token>*> segments(segment_ids.size());
+  for (const auto& [tokens, id] : segment_ids) segments[id] = &tokens;
+  std::unordered_map<uint64_t, SegmentOverlap> known;
+  auto compare = [&](uint32_t a, uint32_t b) -> const SegmentOverlap& {
+    uint64_t key = (uint64_t{a} << 32) | b;
+    auto it = known.find(key);
+    if (it == known.end()) it = known.emplace(key, CompareSegments(*segments[a], *segments[b])).first;
+    return it->second;
+  };
   for (const auto& [length, members] : by_length) {
     for (size_t x = 0; x < members.size(); ++x) {
       for (size_t y = x + 1; y < members.size(); ++y) {
-        TemplateOverlap o = CompareTemplates(patterns[members[x]], patterns[members[y]]);
+        const MatchPattern& a = patterns[members[x]];
+        const MatchPattern& b = patterns[members[y]];
+        const std::vector<uint32_t>& ia = ids[members[x]];
+        const std::vector<uint32_t>& ib = ids[members[y]];
+        // LiteralsAgree by segment ids: equal literals have one id.
+        bool agree = true;
+        for (size_t i = 0; i < length && agree; ++i) {
+          agree = a.ranks[i].kind != 0 || b.ranks[i].kind != 0 || ia[i] == ib[i];
+        }
+        if (!agree) continue;
+        TemplateOverlap o = Combine(length, [&](size_t i) -> const SegmentOverlap& { return compare(ia[i], ib[i]); });
         if (o.overlaps) f(members[x], members[y], o);
       }
     }

@@ -331,7 +331,7 @@ class SchemaMeanings::Builder {
 
   // True when `b`'s oneOf or anyOf lists the schema being built.
   bool ListsThis(const SchemaMeaning& b) const {
-    for (const std::optional<Choice>* choice : {&b.one_of, &b.any_of}) {
+    for (const Boxed<Choice>* choice : {&b.one_of, &b.any_of}) {
       if (!*choice) continue;
       for (ir::SchemaId branch : (*choice)->branches) {
         if (branch == id_ || owner_.Resolve(branch) == id_) return true;
@@ -340,8 +340,8 @@ class SchemaMeanings::Builder {
     return false;
   }
 
-  std::optional<Choice> ChoiceOf(const std::vector<ir::SchemaId>& list, bool exactly_one) {
-    std::optional<Choice>& inherited = exactly_one ? inherited_one_of_ : inherited_any_of_;
+  Boxed<Choice> ChoiceOf(const std::vector<ir::SchemaId>& list, bool exactly_one) {
+    Boxed<Choice>& inherited = exactly_one ? inherited_one_of_ : inherited_any_of_;
     if (list.empty()) return inherited;
     Choice choice;
     choice.exactly_one = exactly_one;
@@ -423,7 +423,7 @@ class SchemaMeanings::Builder {
   // discriminated reading then.
   void Discriminator() {
     if (!s_.discriminator()) return;
-    const std::optional<Choice>& choice = m_.one_of ? m_.one_of : m_.any_of;
+    const Boxed<Choice>& choice = m_.one_of ? m_.one_of : m_.any_of;
     if (!choice || choice->branches.empty()) return;
     Discriminated d;
     d.property = s_.discriminator()->property_name;
@@ -485,12 +485,15 @@ class SchemaMeanings::Builder {
   ir::SchemaId id_;
   const ir::Schema& s_;
   SchemaMeaning m_;
-  std::optional<Choice> inherited_one_of_, inherited_any_of_;
+  Boxed<Choice> inherited_one_of_, inherited_any_of_;
   std::vector<ir::SchemaId> strict_;  // merged branches with additionalProperties: false
 };
 
 SchemaMeanings::SchemaMeanings(const ir::Api& api)
-    : api_(api), meanings_(api.schemas.size()), building_(api.schemas.size(), false) {
+    : api_(api), built_(api.schemas.size(), false), building_(api.schemas.size(), false) {
+  for (size_t made = 0; made < api.schemas.size(); made += kChunk) {
+    meanings_.push_back(std::make_unique<SchemaMeaning[]>(kChunk));
+  }
   // Every meaning up front, in one fixed order, so that the rare schema whose reading
   // depends on where a cycle is entered reads the same for every emitter. Inline schemas
   // are lowered after their parents, so descending ids build children first and keep the
@@ -554,17 +557,18 @@ void SchemaMeanings::FindDirections() {
 SchemaMeanings::~SchemaMeanings() = default;
 
 const SchemaMeaning& SchemaMeanings::Of(ir::SchemaId id) const {
-  SPECC_CHECK(id < meanings_.size()) << "no schema " << id;
-  if (!meanings_[id]) {
+  SPECC_CHECK(id < built_.size()) << "no schema " << id;
+  if (!built_[id]) {
     SPECC_CHECK(!building_[id]) << "schema " << id << " reached while its meaning is built";
     building_[id] = true;
     ++depth_;
     SchemaMeaning meaning = Builder(*this, id).Run();
     --depth_;
     building_[id] = false;
-    meanings_[id] = std::make_unique<SchemaMeaning>(std::move(meaning));
+    Slot(id) = std::move(meaning);
+    built_[id] = true;
   }
-  return *meanings_[id];
+  return Slot(id);
 }
 
 ir::SchemaId SchemaMeanings::Resolve(ir::SchemaId id) const {
@@ -581,7 +585,7 @@ ir::SchemaId SchemaMeanings::Resolve(ir::SchemaId id) const {
 }
 
 bool SchemaMeanings::Ready(ir::SchemaId id) const {
-  return meanings_[id] != nullptr || (!building_[id] && depth_ < kMaxDepth);
+  return built_[id] || (!building_[id] && depth_ < kMaxDepth);
 }
 
 bool SchemaMeanings::Nullable(ir::SchemaId id) const {

@@ -38,7 +38,7 @@ void CollectScalarTypes(const SchemaMeanings& meanings, ir::SchemaId id, int dep
     for (const std::string& t : m.types) add(t);
   }
   if (depth == 0) return;
-  for (const std::optional<Choice>* choice : {&m.one_of, &m.any_of}) {
+  for (const auto* choice : {&m.one_of, &m.any_of}) {
     if (!choice->has_value()) continue;
     for (ir::SchemaId branch : (*choice)->branches) {
       if (branch != ir::kNoSchema) CollectScalarTypes(meanings, branch, depth - 1, out);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "spec/parse.h"
+#include "base/swar.h"
 #include "base/utf8.h"
 
 namespace specc::spec {
@@ -27,7 +28,17 @@ class JsonParser {
   void SkipSpace() {
     while (pos_ < text_.size()) {
       char c = text_[pos_];
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return;
+      if (c == '\n') {
+        ++pos_;
+        // Indentation is nearly half of a pretty-printed description: eight bytes at a time.
+        while (pos_ + 8 <= text_.size()) {
+          unsigned spaces = swar::LeadingSpaces(swar::Load8(text_.data() + pos_));
+          pos_ += spaces;
+          if (spaces < 8) break;
+        }
+        continue;
+      }
+      if (c != ' ' && c != '\r' && c != '\t') return;
       ++pos_;
     }
   }
@@ -101,7 +112,22 @@ bool JsonParser::ParseString(std::string_view* out) {
   const char* data = text_.data();
   size_t size = text_.size();
   size_t i = start;
-  bool ascii = true;
+  // Eight bytes at a time to the first quote, backslash or control byte; `high` collects
+  // the bytes passed, whose high bits say whether the string is all ASCII.
+  uint64_t high = 0;
+  while (i + 8 <= size) {
+    uint64_t v = swar::Load8(data + i);
+    uint64_t stop = swar::BytesEqual(v, '"') | swar::BytesEqual(v, '\\') | swar::BytesBelow(v, 0x20);
+    if (stop != 0) {
+      unsigned k = swar::FirstFlagged(stop);
+      high |= swar::BytesBefore(v, k);
+      i += k;
+      break;
+    }
+    high |= v;
+    i += 8;
+  }
+  bool ascii = (high & swar::kHighs) == 0;
   while (i < size) {
     unsigned char c = static_cast<unsigned char>(data[i]);
     if (c == '"' || c == '\\' || c < 0x20) break;

@@ -439,7 +439,7 @@ class ExampleBuilder::Impl {
     for (ir::SchemaId b : m.intersect) {
       if (!Check(j, b, depth + 1)) return false;
     }
-    for (const std::optional<sema::Choice>* choice : {&m.one_of, &m.any_of}) {
+    for (const auto* choice : {&m.one_of, &m.any_of}) {
       if (*choice && !CheckChoice(j, **choice, depth)) return false;
     }
     if (s.not_schema() != ir::kNoSchema && Check(j, s.not_schema(), depth + 1)) return false;
@@ -753,7 +753,7 @@ class ExampleBuilder::Impl {
     };
     for (ir::SchemaId b : m.intersect) merge(Generate(b, depth));
     SetInheritedDiscriminators(id, result);
-    const std::optional<sema::Choice>& choice = m.one_of ? m.one_of : m.any_of;
+    const auto& choice = m.one_of ? m.one_of : m.any_of;
     if (choice && (!choice->branches.empty() || !choice->required_sets.empty())) {
       // Try the options in order (the discriminator's cases first) and keep the first value
       // that satisfies the whole schema: with oneOf, a value matching two is invalid.

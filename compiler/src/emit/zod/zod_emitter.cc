@@ -52,7 +52,7 @@ void ForEachNamedRef(const sema::SchemaMeanings& meanings, ir::SchemaId id,
     push(s.items);
     for (ir::SchemaId c : s.prefix_items()) push(c);
     for (ir::SchemaId c : m.intersect) push(c);
-    for (const std::optional<sema::Choice>* choice : {&m.one_of, &m.any_of}) {
+    for (const auto* choice : {&m.one_of, &m.any_of}) {
       if (*choice) {
         for (ir::SchemaId c : (*choice)->branches) push(c);
       }

@@ -303,7 +303,7 @@ std::string ZodWriter::ChoiceExpr(const sema::Choice& choice, const sema::Schema
 
 std::string ZodWriter::RequiredSets(const sema::SchemaMeaning& m) const {
   std::string out;
-  for (const std::optional<sema::Choice>* choice : {&m.one_of, &m.any_of}) {
+  for (const auto* choice : {&m.one_of, &m.any_of}) {
     // A list with branches of their own is written as a union (ChoiceExpr); a list of
     // required sets alone constrains the object around it.
     if (!*choice || (*choice)->required_sets.empty() || !(*choice)->branches.empty()) continue;
@@ -339,7 +339,7 @@ std::string ZodWriter::Expr(ir::SchemaId id, int indent) {
   std::vector<std::string> parts;
   if (!base.empty() && base != "z.unknown()") parts.push_back(base);
   for (ir::SchemaId b : m.intersect) parts.push_back(Ref(b, indent));
-  for (const std::optional<sema::Choice>* choice : {&m.one_of, &m.any_of}) {
+  for (const auto* choice : {&m.one_of, &m.any_of}) {
     if (!*choice) continue;
     std::string c = ChoiceExpr(**choice, m, indent);
     if (!c.empty()) parts.push_back(c);
@@ -445,7 +445,7 @@ std::string ZodWriter::Type(ir::SchemaId id, int indent) {
   std::vector<std::string> parts;
   if (!base.empty() && base != "unknown") parts.push_back(base);
   for (ir::SchemaId b : m.intersect) parts.push_back(TypeRef(b, indent));
-  for (const std::optional<sema::Choice>* choice : {&m.one_of, &m.any_of}) {
+  for (const auto* choice : {&m.one_of, &m.any_of}) {
     if (!*choice || (*choice)->branches.empty()) continue;
     std::string u;
     for (ir::SchemaId b : (*choice)->branches) u += (u.empty() ? "" : " | ") + TypeRef(b, indent);
