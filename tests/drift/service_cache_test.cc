@@ -379,5 +379,77 @@ TEST(ServiceCache, DamagedForeignAndStaleRecordsAreNotTrusted) {
   EXPECT_EQ(run("restored"), "hit");
 }
 
+// A service with nothing to say: its own servers name both environments, and no path is
+// shared.
+std::string QuietService(const std::string& title, const std::string& extra = "") {
+  return "openapi: 3.0.3\n"
+         "info: {title: " + title + ", version: 1.0.0}\n"
+         "servers:\n"
+         "  - {url: 'https://dev.example.com', description: dev}\n"
+         "  - {url: 'https://api.example.com', description: prod}\n"
+         "paths:\n"
+         "  /items/{id}:\n"
+         "    get:\n"
+         "      operationId: getItem\n"
+         "      parameters:\n"
+         "        - {name: id, in: path, required: true, schema: {type: string}}\n"
+         "      responses: {'200': {description: ok}}\n" + extra;
+}
+
+// A documented example of a credential: the secret review warns (SECRET_EXAMPLE), and the
+// outputs carry it, so the service never settles.
+constexpr char kSecretExample[] =
+    "components:\n"
+    "  schemas:\n"
+    "    Login:\n"
+    "      type: object\n"
+    "      properties:\n"
+    "        connection_secret:\n"
+    "          type: string\n"
+    "          example: 'postgres://svc:Hx7Kq2Zp9Lm4Rw@db.acme.dev/app'\n";
+
+TEST(ServiceCache, QuietServicesAreTakenWithoutReadingTheirFiles) {
+  GitRepo repo;
+  repo.Write("specs/trio.specc", kProject);
+  repo.Write(kAlpha, QuietService("alpha"));
+  repo.Write(kBeta, QuietService("beta", kSecretExample));
+  repo.Write(kGamma, Service("gamma", "name"));
+  // A fragment no description reaches: its warning must not grow the taken services' files.
+  repo.Write("specs/alpha/unused.yaml", "type: string\n");
+  ASSERT_EQ(SpeccWithEmitters(repo.dir(), {"apply", "--no-cache"}).exit_code, 0);
+  repo.CommitAll("generated");
+  std::map<std::string, std::string> services;
+  RunResult cold = Traced(repo.dir(), {"check"}, &services);
+  ASSERT_NE(cold.err.find("SECRET_EXAMPLE"), std::string::npos) << cold.err;
+  ASSERT_NE(cold.err.find("SPEC_FILE_UNREACHED"), std::string::npos) << cold.err;
+  auto record = [&](const std::string& spec) {
+    Result<cli::ServiceRecord> parsed = cli::ParseServiceRecord(ReadAll(RecordOf(repo, spec)));
+    EXPECT_TRUE(parsed.ok()) << spec;
+    return parsed.ok() ? parsed.value() : cli::ServiceRecord{};
+  };
+  EXPECT_FALSE(record(kAlpha).sources_needed);
+  EXPECT_TRUE(record(kBeta).sources_needed);   // the secret review judges its example again
+  EXPECT_TRUE(record(kGamma).sources_needed);  // its warnings point into it
+
+  // Gamma changes: alpha is taken unread, beta read for the review, and the run says
+  // exactly what an uncached one does (the example's warning, the unreached fragment).
+  repo.Write(kGamma, Service("gamma", "nick"));
+  RunResult changed = Traced(repo.dir(), {"check"}, &services);
+  EXPECT_EQ(services[kAlpha], "settled");
+  EXPECT_EQ(services[kBeta], "hit");
+  EXPECT_NE(services[kGamma].find("as the settled record saw"), std::string::npos) << services[kGamma];
+  ExpectSame(SpeccWithEmitters(repo.dir(), {"check", "--no-cache"}), changed, "gamma changed");
+
+  // An allowlist entry for beta's example is used, though beta was taken from its record.
+  std::string fingerprint = cold.err.substr(cold.err.find("fingerprint: sha256:") + 13, 71);
+  repo.Write("specs/.specc-secrets-allow.yaml",
+             "accept:\n  - {fingerprint: '" + fingerprint + "', reason: a published example}\n");
+  RunResult allowed = Traced(repo.dir(), {"check"}, &services);
+  EXPECT_EQ(services[kAlpha], "settled");
+  EXPECT_EQ(services[kBeta], "hit");
+  EXPECT_EQ(allowed.err.find("SECRET_"), std::string::npos) << allowed.err;
+  ExpectSame(SpeccWithEmitters(repo.dir(), {"check", "--no-cache"}), allowed, "allowlisted");
+}
+
 }  // namespace
 }  // namespace specc

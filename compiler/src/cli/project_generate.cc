@@ -119,20 +119,25 @@ struct Share {
   std::optional<ServiceRecord> header;
   std::vector<FileId> files;            // the SourceMap entries of its files
   std::vector<size_t> sizes;            // their sizes
+  // The display paths of its files when taken without reading them (see
+  // ServiceRecord::sources_needed): read by the run all the same, but not into the SourceMap.
+  std::vector<std::string> unread;
   std::vector<Observation> observations;  // what loading it read (cold, with a cache)
   std::vector<Diagnostic> load_diagnostics;
   bool storable = false;
 };
 
 // Takes the share of `record` into `sources`, `sink` and `*part`: re-reads the files the
-// service's loading read (vouched for by the record) into the SourceMap, and replays what
-// it reported. Returns false, changing nothing, when a file cannot be read as recorded.
+// service's loading read (vouched for by the record) into the SourceMap when its
+// diagnostics or the secret review need them, and replays what it reported. Returns false,
+// changing nothing, when a file cannot be read as recorded.
 bool TakeRecord(ServiceRecord& record, const ServiceCache& cache, size_t tasks, SourceMap& sources,
                 DiagSink& sink, Share* share, driver::RenderedPart* part) {
   std::vector<std::string> texts;
   std::vector<size_t> sizes;
   for (const auto& [display, size] : record.sources) {
     if (!IsNormalRelativePath(display)) return false;
+    if (!record.sources_needed) continue;
     Result<std::string> text = cache.raw_fs().Read(JoinPath(cache.root(), display));
     if (!text.ok() || static_cast<int64_t>(text.value().size()) != size) return false;
     sizes.push_back(text.value().size());
@@ -153,6 +158,9 @@ bool TakeRecord(ServiceRecord& record, const ServiceCache& cache, size_t tasks, 
   sink.Absorb(loaded);
   share->files = std::move(local);
   share->sizes = std::move(sizes);
+  if (!record.sources_needed) {
+    for (const auto& [display, size] : record.sources) share->unread.push_back(display);
+  }
   part->files = std::move(record.files);
   part->diags = std::move(rendered);
   return true;
@@ -181,16 +189,29 @@ void LoadCold(driver::LoadedApi& loaded, const std::string& root, const Fs& fs, 
   for (FileId id : share->files) share->storable &= IsNormalRelativePath(sources.path(id));
 }
 
+bool PointsInto(const std::vector<Diagnostic>& diagnostics, const std::vector<FileId>& files) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
+    return (d.loc.known() && std::find(files.begin(), files.end(), d.loc.file) != files.end()) ||
+           PointsInto(d.notes, files);
+  });
+}
+
 // The record of a service loaded and rendered cold, without its files, when it can be
-// replayed.
+// replayed. `secrets` is the run's secret review.
 std::optional<ServiceRecord> RecordOfShare(const std::string& key, const Share& share, const driver::RenderedPart& part,
-                                           const SourceMap& sources, const ServiceCache& cache) {
+                                           const SourceMap& sources, const driver::SecretReview& secrets,
+                                           const ServiceCache& cache) {
   if (!share.storable) return std::nullopt;
   ServiceRecord record;
   record.identity = CacheIdentity();
   record.key = key;
   record.started_ns = cache.started_ns();
   record.observations = share.observations;
+  record.load_observations = static_cast<int64_t>(share.observations.size());
+  record.sources_needed = PointsInto(share.load_diagnostics, share.files) ||
+                          std::any_of(share.files.begin(), share.files.end(),
+                                      [&](FileId file) { return secrets.files_with_findings.count(file) > 0; });
+  for (const DiagSink& reported : part.diags) record.sources_needed |= PointsInto(reported.diagnostics(), share.files);
   for (size_t i = 0; i < share.files.size(); ++i) {
     record.sources.emplace_back(sources.path(share.files[i]), static_cast<int64_t>(share.sizes[i]));
   }
@@ -245,9 +266,10 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
     std::string service_key = key + "\nname " + names[i] + "\npath " + loaded.path;
     if (reuse != nullptr) {
       // A settled record first: it spares reading the files' bytes and comparing them.
-      std::optional<ServiceRecord> record = reuse->FindSettled(loaded.path, names[i], service_key);
+      bool load_changed = false;
+      std::optional<ServiceRecord> record = reuse->FindSettled(loaded.path, names[i], service_key, &load_changed);
       bool settled = record.has_value();
-      if (!settled) record = reuse->Find(loaded.path, names[i], service_key);
+      if (!settled && !load_changed) record = reuse->Find(loaded.path, names[i], service_key);
       if (record && record->files.size() == groups.groups.size() &&
           TakeRecord(*record, *reuse, tasks.size(), sources, sink, &shares[i], &parts[i])) {
         if (reuse->run_record() != nullptr) {
@@ -270,12 +292,16 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
   // come next).
   std::vector<std::string> files_read;
   for (FileId file = 0; file < sources.file_count(); ++file) files_read.push_back(sources.path(file));
+  std::vector<std::string> unread = driver::SecretAllowlists({}, config.specs_dir);
+  for (const Share& share : shares) {
+    files_read.insert(files_read.end(), share.unread.begin(), share.unread.end());
+    unread.insert(unread.end(), share.unread.begin(), share.unread.end());
+  }
   Generation out;
   out.secrets = driver::ReviewSpecSecrets(first_spec, driver::SecretAllowlists({}, config.specs_dir), root, fs,
                                           sources, sink);
   // After the files read are listed: a file nothing reaches is no input of the outputs.
-  driver::ReportUnreachedSpecFiles(config.specs_dir, root, fs, sources, driver::SecretAllowlists({}, config.specs_dir),
-                                   sink);
+  driver::ReportUnreachedSpecFiles(config.specs_dir, root, fs, sources, unread, sink);
   if (sink.has_errors()) return Generation{};
   out.ownership = OwnershipOf(config, files_read);
   emit::TemplateSet templates = emit::TemplateSet::BuiltIn(sources);
@@ -295,7 +321,8 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
     for (size_t i = 0; i < specs.apis.size(); ++i) {
       if (!render[i]) continue;
       shares[i].header =
-          RecordOfShare(key + "\nname " + names[i] + "\npath " + specs.apis[i].path, shares[i], parts[i], sources, *reuse);
+          RecordOfShare(key + "\nname " + names[i] + "\npath " + specs.apis[i].path, shares[i], parts[i], sources,
+                        out.secrets, *reuse);
       if (!shares[i].header) continue;
       ServiceRecord record = *shares[i].header;
       record.files = parts[i].files;

@@ -230,7 +230,8 @@ void RecordEnvironment(const drift::Worktree& worktree, RunRecord& record) {
 }
 
 bool RecordStillHolds(const RunRecord& record, const Fs& fs, bool staged, const drift::Worktree& worktree,
-                      std::vector<Observation>* refreshed, bool* needs_refresh, std::string* why) {
+                      std::vector<Observation>* refreshed, bool* needs_refresh, std::string* why,
+                      size_t* changed_at) {
   *needs_refresh = false;
   refreshed->clear();
   const drift::Worktree* index = staged ? &worktree : nullptr;
@@ -279,6 +280,7 @@ bool RecordStillHolds(const RunRecord& record, const Fs& fs, bool staged, const 
     }
     if (now.answer != seen.answer) {
       *why = std::string("`") + seen.path + "` changed";
+      if (changed_at != nullptr) *changed_at = refreshed->size();
       return false;
     }
     // Answered again with the same bytes: the new witness is worth keeping.

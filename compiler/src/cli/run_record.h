@@ -153,9 +153,11 @@ void RecordEnvironment(const drift::Worktree& worktree, RunRecord& record);
 // True when every question of `record` gets the same answer now, asked of `disk` (or of
 // `index` for a staged run, `staged`) and `worktree`. `*refreshed` receives the record with
 // today's witnesses (set when some witness had to be re-established by reading), so that
-// the next run trusts its stat data; `*why` says what changed on a false return.
+// the next run trusts its stat data; `*why` says what changed on a false return, and
+// `*changed_at` (when set) the index of the observation whose answer changed.
 bool RecordStillHolds(const RunRecord& record, const Fs& fs, bool staged, const drift::Worktree& worktree,
-                      std::vector<Observation>* refreshed, bool* needs_refresh, std::string* why);
+                      std::vector<Observation>* refreshed, bool* needs_refresh, std::string* why,
+                      size_t* changed_at = nullptr);
 
 }  // namespace specc::cli
 

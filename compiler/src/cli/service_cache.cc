@@ -14,8 +14,8 @@
 namespace specc::cli {
 namespace {
 
-constexpr std::string_view kMagic = "specc-service-cache 1\n";
-constexpr std::string_view kSettledMagic = "specc-service-settled 1\n";
+constexpr std::string_view kMagic = "specc-service-cache 2\n";
+constexpr std::string_view kSettledMagic = "specc-service-settled 2\n";
 constexpr std::string_view kSettledSuffix = ".settled";
 
 void Trace(const std::string& note) {
@@ -124,6 +124,8 @@ void PutHeader(std::string& out, const ServiceRecord& record) {
   PutField(out, record.key);
   PutNumber(out, record.started_ns);
   PutObservations(out, record.observations);
+  PutNumber(out, record.load_observations);
+  PutNumber(out, record.sources_needed ? 1 : 0);
   PutNumber(out, static_cast<int64_t>(record.sources.size()));
   for (const auto& [path, size] : record.sources) {
     PutField(out, path);
@@ -136,11 +138,15 @@ void PutHeader(std::string& out, const ServiceRecord& record) {
 }
 
 bool ReadHeader(FieldReader& in, ServiceRecord* record, int64_t* groups) {
-  int64_t count = 0;
+  int64_t count = 0, sources_needed = 0;
   if (!in.Next(&record->identity) || !in.Next(&record->key) || !in.NextNumber(&record->started_ns) ||
-      !ReadObservations(in, &record->observations) || !in.NextNumber(&count) || count < 0) {
+      !ReadObservations(in, &record->observations) || !in.NextNumber(&record->load_observations) ||
+      record->load_observations < 0 || record->load_observations > static_cast<int64_t>(record->observations.size()) ||
+      !in.NextNumber(&sources_needed) || sources_needed < 0 || sources_needed > 1 || !in.NextNumber(&count) ||
+      count < 0) {
     return false;
   }
+  record->sources_needed = sources_needed == 1;
   for (int64_t i = 0; i < count; ++i) {
     auto& [path, size] = record->sources.emplace_back();
     if (!in.Next(&path) || !in.NextNumber(&size) || size < 0) return false;
@@ -246,17 +252,19 @@ std::string ServiceCache::FileFor(const std::string& path, const std::string& na
 
 std::optional<ServiceRecord> ServiceCache::Find(const std::string& path, const std::string& name,
                                                 const std::string& key) const {
-  return FindIn(FileFor(path, name), path, name, key, /*settled=*/false);
+  bool load_changed = false;
+  return FindIn(FileFor(path, name), path, name, key, /*settled=*/false, &load_changed);
 }
 
 std::optional<ServiceRecord> ServiceCache::FindSettled(const std::string& path, const std::string& name,
-                                                       const std::string& key) const {
-  return FindIn(FileFor(path, name) + std::string(kSettledSuffix), path, name, key, /*settled=*/true);
+                                                       const std::string& key, bool* load_changed) const {
+  return FindIn(FileFor(path, name) + std::string(kSettledSuffix), path, name, key, /*settled=*/true, load_changed);
 }
 
 std::optional<ServiceRecord> ServiceCache::FindIn(const std::string& file, const std::string& path,
-                                                  const std::string& name, const std::string& key,
-                                                  bool settled) const {
+                                                  const std::string& name, const std::string& key, bool settled,
+                                                  bool* load_changed) const {
+  *load_changed = false;
   std::string label = path + (settled ? " (settled)" : "");
   std::optional<std::string> bytes = ReadCacheFile(file);
   if (!bytes) {
@@ -281,8 +289,12 @@ std::optional<ServiceRecord> ServiceCache::FindIn(const std::string& file, const
   std::vector<Observation> refreshed;
   bool needs_refresh = false;
   std::string why;
-  if (!RecordStillHolds(seen, raw_fs_, staged_, worktree_, &refreshed, &needs_refresh, &why)) {
+  size_t changed_at = 0;
+  if (!RecordStillHolds(seen, raw_fs_, staged_, worktree_, &refreshed, &needs_refresh, &why, &changed_at)) {
+    *load_changed = static_cast<int64_t>(changed_at) < record.load_observations;
     Trace(label + ": miss (" + why + ")");
+    // The caller skips the full record, which saw the same load.
+    if (*load_changed) Trace(path + ": miss (" + why + ", as the settled record saw)");
     return std::nullopt;
   }
   record.observations = std::move(refreshed);

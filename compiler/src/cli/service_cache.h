@@ -37,11 +37,20 @@ struct ServiceRecord {
   std::string key;       // what the share depends on besides the service's own files
   int64_t started_ns = 0;
   std::vector<Observation> observations;  // what loading the service read
+  // How many of `observations` loading made; in a settled record the rest are what the
+  // drift check asked about its files. A settled record that misses on one of the first
+  // ones tells that the full record misses too: both saw the same load.
+  int64_t load_observations = 0;
   // The files loading added to the run's SourceMap, in order: display path and size.
   std::vector<std::pair<std::string, int64_t>> sources;
   std::string load_diagnostics;               // EncodeDiagnostics of what loading reported
   std::vector<std::string> task_diagnostics;  // the same, per emitter task
   std::vector<OutputSet> files;               // per output group
+  // Whether taking the share needs the service's files in the run's SourceMap: some
+  // diagnostic points into them, or one holds a secret-shaped value the secret review
+  // must judge again (against the allowlist of that run). Otherwise a run that takes the
+  // share reads none of its files (a monorepo's unchanged services cost no reading).
+  bool sources_needed = true;
 };
 
 // A service whose files a drift check found unchanged: its record without the files'
@@ -90,8 +99,10 @@ class ServiceCache {
   void Store(const std::string& path, const std::string& name, const ServiceRecord& record) const;
   // The same for the settled record of a service (see SerializeSettledRecord). Storing a
   // full record drops the settled one: its files are rendered anew.
-  std::optional<ServiceRecord> FindSettled(const std::string& path, const std::string& name,
-                                           const std::string& key) const;
+  // `*load_changed` tells, on a miss, whether a file the service's loading read changed
+  // (the full record then misses too, and need not be read).
+  std::optional<ServiceRecord> FindSettled(const std::string& path, const std::string& name, const std::string& key,
+                                           bool* load_changed) const;
   void StoreSettled(const std::string& path, const std::string& name, const ServiceRecord& record) const;
 
   const drift::Worktree& worktree() const { return worktree_; }
@@ -99,7 +110,7 @@ class ServiceCache {
  private:
   std::string FileFor(const std::string& path, const std::string& name) const;
   std::optional<ServiceRecord> FindIn(const std::string& file, const std::string& path, const std::string& name,
-                                      const std::string& key, bool settled) const;
+                                      const std::string& key, bool settled, bool* load_changed) const;
 
   std::string dir_;
   const Fs& raw_fs_;

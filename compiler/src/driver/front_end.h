@@ -61,7 +61,7 @@ Result<std::vector<std::string>> FindSpecInputs(const std::string& specs_dir,
 // `working_dir`) that no description read: call it after LoadSpecs with the SourceMap it
 // filled (each such file is added to it, so the warning points at its first line). A file nothing reaches is usually a path or schema someone added and forgot to
 // mount, which would otherwise be silently left out. `skip` are files read otherwise (the
-// secrets allowlist).
+// secrets allowlist, a service's files taken unread from its record).
 void ReportUnreachedSpecFiles(const std::string& specs_dir, const std::string& working_dir, const Fs& fs,
                               SourceMap& sources, const std::vector<std::string>& skip, DiagSink& sink);
 

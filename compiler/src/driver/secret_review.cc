@@ -229,7 +229,9 @@ SecretReview ReviewSpecSecrets(FileId first_file, const std::vector<std::string>
   }
   SecretReview review;
   for (FileId file = first_file; file < spec_end; ++file) {
-    for (const Finding& f : FindInFile(file, sources)) {
+    std::vector<Finding> findings = FindInFile(file, sources);
+    if (!findings.empty()) review.files_with_findings.insert(file);
+    for (const Finding& f : findings) {
       if (ReportedByDsl(f.loc, sources, sink)) continue;
       auto entry = std::find_if(allowed.begin(), allowed.end(), [&](const AllowEntry& e) { return e.fingerprint == f.fingerprint; });
       if (entry != allowed.end()) {

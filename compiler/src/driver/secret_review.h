@@ -33,6 +33,9 @@ struct SecretReview {
   // Fingerprints (base/secret_scan.h) that output may carry: allowlisted values and
   // documentation examples.
   std::set<std::string> accepted;
+  // The spec files holding at least one secret-shaped value, whatever the judgement: a
+  // file outside it needs no review until its bytes change.
+  std::set<FileId> files_with_findings;
 };
 
 // Reviews the spec files `sources` holds from `first_file` on. `allowlists` are paths
