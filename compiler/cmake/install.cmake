@@ -15,8 +15,9 @@ install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/compiler/pac
               ${SPECC_DOCS_DIR}/changelog.gz
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
-# The Debian package. Runtime dependencies come from dpkg-shlibdeps on the binary, never
-# from a hand-written list; the binary is stripped (lintian's unstripped-binary-or-object).
+# The Debian package. Runtime dependencies come from dpkg-shlibdeps on the binary (libcurl
+# aside, below), never from a hand-written list; the binary is stripped (lintian's
+# unstripped-binary-or-object).
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME specc)
 set(CPACK_PACKAGE_VENDOR "the specc maintainers")
@@ -31,6 +32,9 @@ string(CONCAT CPACK_DEBIAN_PACKAGE_DESCRIPTION
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# But for libcurl, which `provision` loads when it first sends a request
+# (provision/http_curl.cc): dpkg-shlibdeps cannot see that. 7.85 has CURLOPT_PROTOCOLS_STR.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libcurl4 (>= 7.85.0)")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_STRIP_FILES ON)
 # The package's version is the binary's (specc_version.h, written at build time), read

@@ -29,12 +29,17 @@ unexpected=$(grep -v -e '/$' -e '^/usr/bin/specc$' -e '^/usr/share/man/man1/spec
   -e '^/usr/share/doc/specc/' "$work/contents" || true)
 [ -z "$unexpected" ] || problem "the package holds files it should not: $unexpected"
 
-# Dependencies from dpkg-shlibdeps: the libraries the binary links, with versions.
+# Dependencies from dpkg-shlibdeps: the libraries the binary links, with versions; and
+# libcurl, which `provision` loads when it first sends a request (linked, its libraries
+# cost every command about 25 ms of start-up): named, but not linked.
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 for lib in libc6 libgit2 libfyaml libcurl libsodium libantlr4-runtime libstdc++6; do
   grep -q "$lib" <<<"$depends" || problem "Depends does not name $lib: $depends"
 done
+if readelf -d "$build_dir/compiler/specc" | grep -q 'NEEDED.*libcurl'; then
+  problem "the binary links libcurl; provision/http_curl.cc loads it when needed"
+fi
 version=$(dpkg-deb -f "$deb" Version)
 built=$(sed -nE 's/^#define SPECC_VERSION "(.*)"$/\1/p' "$build_dir/compiler/generated/specc_version.h")
 [ "$version" = "$built" ] || problem "the package's version $version is not the binary's $built"

@@ -325,8 +325,10 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
                         out.secrets, *reuse);
       if (!shares[i].header) continue;
       ServiceRecord record = *shares[i].header;
-      record.files = parts[i].files;
+      // Lent to the record for its writing, not copied: they run to megabytes.
+      record.files = std::move(parts[i].files);
       reuse->Store(specs.apis[i].path, names[i], record);
+      parts[i].files = std::move(record.files);
     }
     out.settle = std::make_shared<SettleCandidates>();
   }

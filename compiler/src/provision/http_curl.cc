@@ -1,5 +1,12 @@
 // HttpClient over libcurl: the only file of specc that includes <curl/curl.h>.
+//
+// libcurl is loaded (dlopen) when the first client is made, not linked: linked, its thirty
+// or so libraries (TLS, Kerberos, LDAP, HTTP/2, SSH) cost every specc command about 25 ms
+// of dynamic loading at start-up, most of a warm `check`, though only `provision` talks
+// to providers. The Debian package names libcurl4 as a dependency itself
+// (compiler/cmake/install.cmake), since dpkg-shlibdeps cannot see a dlopen.
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <time.h>
 
 #include <algorithm>
@@ -66,19 +73,73 @@ bool MaybeDelivered(CURLcode code) {
          code == CURLE_PARTIAL_FILE || code == CURLE_SEND_ERROR;
 }
 
-void InitCurlOnce() {
+// The soname of libcurl's ABI, unchanged since 2006.
+constexpr char kCurlLibrary[] = "libcurl.so.4";
+
+// The functions of libcurl specc calls.
+struct Curl {
+  decltype(&curl_global_init) global_init = nullptr;
+  decltype(&curl_easy_init) easy_init = nullptr;
+  decltype(&curl_easy_cleanup) easy_cleanup = nullptr;
+  decltype(&curl_easy_reset) easy_reset = nullptr;
+  decltype(&curl_easy_setopt) easy_setopt = nullptr;
+  decltype(&curl_easy_perform) easy_perform = nullptr;
+  decltype(&curl_easy_getinfo) easy_getinfo = nullptr;
+  decltype(&curl_easy_strerror) easy_strerror = nullptr;
+  decltype(&curl_slist_append) slist_append = nullptr;
+  decltype(&curl_slist_free_all) slist_free_all = nullptr;
+};
+
+template <typename Function>
+bool Resolve(void* library, const char* name, Function* function) {
+  void* symbol = ::dlsym(library, name);
+  *function = reinterpret_cast<Function>(symbol);
+  return symbol != nullptr;
+}
+
+// libcurl, loaded and globally initialised once per process; null, with `*error` saying
+// why, when it cannot be.
+const Curl* LoadCurl(std::string* error) {
+  static Curl curl;
+  static std::string failure;
   static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  std::call_once(once, [] {
+    void* library = ::dlopen(kCurlLibrary, RTLD_NOW | RTLD_LOCAL);
+    if (library == nullptr) {
+      const char* why = ::dlerror();
+      failure = std::string("cannot load ") + kCurlLibrary + " (" + (why != nullptr ? why : "not found") +
+                "): install libcurl4";
+      return;
+    }
+    bool complete = Resolve(library, "curl_global_init", &curl.global_init) &&
+                    Resolve(library, "curl_easy_init", &curl.easy_init) &&
+                    Resolve(library, "curl_easy_cleanup", &curl.easy_cleanup) &&
+                    Resolve(library, "curl_easy_reset", &curl.easy_reset) &&
+                    Resolve(library, "curl_easy_setopt", &curl.easy_setopt) &&
+                    Resolve(library, "curl_easy_perform", &curl.easy_perform) &&
+                    Resolve(library, "curl_easy_getinfo", &curl.easy_getinfo) &&
+                    Resolve(library, "curl_easy_strerror", &curl.easy_strerror) &&
+                    Resolve(library, "curl_slist_append", &curl.slist_append) &&
+                    Resolve(library, "curl_slist_free_all", &curl.slist_free_all);
+    if (!complete) {
+      failure = std::string(kCurlLibrary) + " lacks a function specc calls: install libcurl4 7.85 or later";
+      return;
+    }
+    if (curl.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) failure = "libcurl could not be initialised";
+  });
+  *error = failure;
+  return failure.empty() ? &curl : nullptr;
 }
 
 class CurlHttpClient final : public HttpClient {
  public:
   explicit CurlHttpClient(const RetryPolicy& policy) : policy_(policy), rng_(std::random_device{}()) {
-    InitCurlOnce();
-    curl_ = curl_easy_init();
+    api_ = LoadCurl(&unavailable_);
+    if (api_ != nullptr) curl_ = api_->easy_init();
+    if (api_ != nullptr && curl_ == nullptr) unavailable_ = "libcurl could not be initialised";
   }
   ~CurlHttpClient() override {
-    if (curl_ != nullptr) curl_easy_cleanup(curl_);
+    if (curl_ != nullptr) api_->easy_cleanup(curl_);
   }
   CurlHttpClient(const CurlHttpClient&) = delete;
   CurlHttpClient& operator=(const CurlHttpClient&) = delete;
@@ -94,7 +155,7 @@ class CurlHttpClient final : public HttpClient {
     }
     if (curl_ == nullptr) {
       response.attempts = 0;
-      response.transport_error = "libcurl could not be initialised";
+      response.transport_error = unavailable_;
       return response;
     }
     bool idempotent = request.method != "POST";
@@ -120,53 +181,55 @@ class CurlHttpClient final : public HttpClient {
  private:
   HttpResponse Once(const HttpRequest& request) {
     HttpResponse response;
-    curl_easy_reset(curl_);
-    curl_easy_setopt(curl_, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-    curl_easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl_, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(curl_, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(curl_, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl_, CURLOPT_TIMEOUT_MS, policy_.timeout_ms);
-    curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, policy_.connect_timeout_ms);
-    curl_easy_setopt(curl_, CURLOPT_USERAGENT, "specc-provision");
+    api_->easy_reset(curl_);
+    api_->easy_setopt(curl_, CURLOPT_URL, request.url.c_str());
+    api_->easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    api_->easy_setopt(curl_, CURLOPT_PROTOCOLS_STR, "http,https");
+    api_->easy_setopt(curl_, CURLOPT_FOLLOWLOCATION, 0L);
+    api_->easy_setopt(curl_, CURLOPT_SSL_VERIFYPEER, 1L);
+    api_->easy_setopt(curl_, CURLOPT_SSL_VERIFYHOST, 2L);
+    api_->easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+    api_->easy_setopt(curl_, CURLOPT_TIMEOUT_MS, policy_.timeout_ms);
+    api_->easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT_MS, policy_.connect_timeout_ms);
+    api_->easy_setopt(curl_, CURLOPT_USERAGENT, "specc-provision");
     // No proxy from the environment for loopback test servers; real ones may use one.
-    if (IsLoopback(HostOf(request.url))) curl_easy_setopt(curl_, CURLOPT_NOPROXY, "*");
+    if (IsLoopback(HostOf(request.url))) api_->easy_setopt(curl_, CURLOPT_NOPROXY, "*");
     if (request.method == "GET") {
-      curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
+      api_->easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
     } else {
-      curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, request.body.c_str());
-      curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+      api_->easy_setopt(curl_, CURLOPT_POSTFIELDS, request.body.c_str());
+      api_->easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
     }
     struct curl_slist* headers = nullptr;
-    for (const auto& [name, value] : request.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
+    for (const auto& [name, value] : request.headers) headers = api_->slist_append(headers, (name + ": " + value).c_str());
     // curl sends `Expect: 100-continue` for larger bodies; providers need not answer it.
-    headers = curl_slist_append(headers, "Expect:");
-    curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl_, CURLOPT_WRITEFUNCTION, AppendBody);
-    curl_easy_setopt(curl_, CURLOPT_WRITEDATA, &response.body);
-    curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, ReadHeader);
-    curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &response.retry_after);
-    CURLcode code = curl_easy_perform(curl_);
-    curl_slist_free_all(headers);
+    headers = api_->slist_append(headers, "Expect:");
+    api_->easy_setopt(curl_, CURLOPT_HTTPHEADER, headers);
+    api_->easy_setopt(curl_, CURLOPT_WRITEFUNCTION, AppendBody);
+    api_->easy_setopt(curl_, CURLOPT_WRITEDATA, &response.body);
+    api_->easy_setopt(curl_, CURLOPT_HEADERFUNCTION, ReadHeader);
+    api_->easy_setopt(curl_, CURLOPT_HEADERDATA, &response.retry_after);
+    CURLcode code = api_->easy_perform(curl_);
+    api_->slist_free_all(headers);
     // Header buffers were filled through pointers to `response`: drop the request's copy.
-    curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, nullptr);
+    api_->easy_setopt(curl_, CURLOPT_HTTPHEADER, nullptr);
     if (code != CURLE_OK) {
       response.status = 0;
       response.body.clear();
       response.transport_error = code == CURLE_OPERATION_TIMEDOUT ? "timed out after " + std::to_string(policy_.timeout_ms) + " ms"
                                  : code == CURLE_WRITE_ERROR      ? "the answer is larger than 64 MiB"
-                                                                  : curl_easy_strerror(code);
+                                                                  : api_->easy_strerror(code);
       response.maybe_delivered = MaybeDelivered(code);
       return response;
     }
-    curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &response.status);
+    api_->easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &response.status);
     return response;
   }
 
   RetryPolicy policy_;
   std::mt19937 rng_;
+  const Curl* api_ = nullptr;
+  std::string unavailable_;  // why there is no `curl_`
   CURL* curl_ = nullptr;
 };
 
