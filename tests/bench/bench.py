@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark (not a timed test): median wall time, CPU time and peak RSS over several runs
 of specc on large public descriptions:
-- the front end (`specc lint`: load, resolve, validate, lower);
+- start-up (`specc --version`: the dynamic loader) and the front end (`specc lint`: load,
+  resolve, validate, lower);
 - each emitter on GitHub's description (`specc emit --only KIND`, files written to a
   temporary directory), the four TypeScript-side emitters together, and Postman's own
   converter (openapi-to-postmanv2, when `npm ci` has run in tests/node) on the same file;
@@ -181,6 +182,8 @@ def incremental_rows(specc, repo, label, runs, changed_file):
 
 
 def section_lint(args):
+    # What every command pays before it reads anything: loading the shared libraries.
+    report("start-up (specc --version)", [args.specc, "--version"], args.runs)
     for label, rel in INPUTS:
         report(f"lint {label}", [args.specc, "lint", os.path.join(CORPUS, rel)], args.runs)
 
