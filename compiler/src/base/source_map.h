@@ -6,11 +6,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/loc.h"
+#include "base/secret_finding.h"
 
 namespace specc {
 
@@ -35,11 +37,19 @@ class SourceMap {
   // Returns the text of the line holding `loc`, without its line break.
   std::string_view LineText(Loc loc) const;
 
+  // The secrets of `file`'s text, judged by whoever parsed it while its tree was alive (the
+  // OpenAPI load), so that the secret review need not parse the file a second time.
+  void RecordSecrets(FileId file, std::vector<SecretFinding> findings);
+  // What RecordSecrets recorded for `file`; nullptr when nothing did (a file read as text
+  // only, or added without being parsed, as the run cache does).
+  const std::vector<SecretFinding>* RecordedSecrets(FileId file) const;
+
  private:
   struct File {
     std::string path;
     std::string contents;
     mutable std::vector<uint32_t> line_starts;  // filled on first use
+    std::optional<std::vector<SecretFinding>> secrets;
   };
   const File& file(FileId id) const;
   const std::vector<uint32_t>& LineStarts(const File& file) const;
