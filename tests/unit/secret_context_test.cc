@@ -157,6 +157,17 @@ TEST(SecretReviewTest, ReadsWhatTheLoadRecordedAndParsesTheRestAgain) {
                 "SECRET_EXAMPLE the example of credential field `connection_secret` holds a "
                 "`connection-string-password`-shaped value; taken for documentation"}));
 
+  // A run that reviews no secrets (diff, plan) has its load record none, and a review of
+  // it would still parse the files again to say the same.
+  SourceMap unwanted;
+  unwanted.set_secrets_wanted(false);
+  DiagSink unwanted_load;
+  ASSERT_TRUE(openapi::LoadApi("spec/root.yaml", fs, unwanted, unwanted_load, ".").has_value());
+  for (FileId file = 0; file < unwanted.file_count(); ++file) EXPECT_EQ(unwanted.RecordedSecrets(file), nullptr);
+  DiagSink from_unwanted;
+  driver::ReviewSpecSecrets(0, {}, ".", fs, unwanted, from_unwanted);
+  EXPECT_EQ(Reported(from_load), Reported(from_unwanted));
+
   // The review takes the load's judgement as it stands: it does not parse a recorded file.
   SourceMap judged;
   FileId file = judged.Add("spec/x.yaml", std::string("description: ") + kConnection + "\n");

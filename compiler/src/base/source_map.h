@@ -43,6 +43,11 @@ class SourceMap {
   // What RecordSecrets recorded for `file`; nullptr when nothing did (a file read as text
   // only, or added without being parsed, as the run cache does).
   const std::vector<SecretFinding>* RecordedSecrets(FileId file) const;
+  // Whether the run reviews the secrets of its specs, so that a parser should record them
+  // (scanning a 13 MB description costs a fifth of loading it). On unless a command that
+  // never reviews (diff, plan) turns it off.
+  bool secrets_wanted() const { return secrets_wanted_; }
+  void set_secrets_wanted(bool wanted) { secrets_wanted_ = wanted; }
 
  private:
   struct File {
@@ -55,6 +60,7 @@ class SourceMap {
   const std::vector<uint32_t>& LineStarts(const File& file) const;
 
   std::vector<std::unique_ptr<File>> files_;
+  bool secrets_wanted_ = true;
 };
 
 }  // namespace specc

@@ -131,7 +131,9 @@ const Document* Workspace::Load(const std::string& path, Loc referenced_from) {
                                                arena_, sink_);
   // Where each secret-shaped value sits is judged now, while the tree is alive: the secret
   // review would otherwise parse every file with a finding a second time.
-  sources_.RecordSecrets(file, spec::FindSecretsInTree(sources_.path(file), contents, root));
+  if (sources_.secrets_wanted()) {
+    sources_.RecordSecrets(file, spec::FindSecretsInTree(sources_.path(file), contents, root));
+  }
   if (root == nullptr) return nullptr;
   auto doc = std::make_unique<Document>(Document{file, path, root});
   const Document* result = doc.get();
