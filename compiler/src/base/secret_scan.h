@@ -16,7 +16,7 @@
 // say they are placeholders (`<password>`, `xxxx`, `EXAMPLE`, `****`, `${VAR}`) never
 // count, a token glued into a longer word (`ASIA..._logo.jpeg`) is part of a name, and a
 // connection string to localhost is a development default. Where a value sits in a spec
-// (an example of a token field) is judged above this layer (spec/secret_review.h).
+// (an example of a token field) is judged above this layer (spec/secret_context.h).
 #ifndef SPECC_BASE_SECRET_SCAN_H_
 #define SPECC_BASE_SECRET_SCAN_H_
 

@@ -8,7 +8,7 @@
 namespace specc {
 
 FileId SourceMap::Add(std::string display_path, std::string contents) {
-  files_.push_back(std::make_unique<File>(File{std::move(display_path), std::move(contents), {}}));
+  files_.push_back(std::make_unique<File>(File{std::move(display_path), std::move(contents), {}, std::nullopt}));
   return static_cast<FileId>(files_.size() - 1);
 }
 
@@ -20,6 +20,16 @@ const SourceMap::File& SourceMap::file(FileId id) const {
 const std::string& SourceMap::path(FileId id) const { return file(id).path; }
 
 std::string_view SourceMap::contents(FileId id) const { return file(id).contents; }
+
+void SourceMap::RecordSecrets(FileId id, std::vector<SecretFinding> findings) {
+  SPECC_CHECK(id < files_.size()) << "unknown file id " << id;
+  files_[id]->secrets = std::move(findings);
+}
+
+const std::vector<SecretFinding>* SourceMap::RecordedSecrets(FileId id) const {
+  const File& f = file(id);
+  return f.secrets ? &*f.secrets : nullptr;
+}
 
 const std::vector<uint32_t>& SourceMap::LineStarts(const File& f) const {
   if (f.line_starts.empty()) {

@@ -6,11 +6,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/loc.h"
+#include "base/secret_finding.h"
 
 namespace specc {
 
@@ -35,16 +37,30 @@ class SourceMap {
   // Returns the text of the line holding `loc`, without its line break.
   std::string_view LineText(Loc loc) const;
 
+  // The secrets of `file`'s text, judged by whoever parsed it while its tree was alive (the
+  // OpenAPI load), so that the secret review need not parse the file a second time.
+  void RecordSecrets(FileId file, std::vector<SecretFinding> findings);
+  // What RecordSecrets recorded for `file`; nullptr when nothing did (a file read as text
+  // only, or added without being parsed, as the run cache does).
+  const std::vector<SecretFinding>* RecordedSecrets(FileId file) const;
+  // Whether the run reviews the secrets of its specs, so that a parser should record them
+  // (scanning a 13 MB description costs a fifth of loading it). On unless a command that
+  // never reviews (diff, plan) turns it off.
+  bool secrets_wanted() const { return secrets_wanted_; }
+  void set_secrets_wanted(bool wanted) { secrets_wanted_ = wanted; }
+
  private:
   struct File {
     std::string path;
     std::string contents;
     mutable std::vector<uint32_t> line_starts;  // filled on first use
+    std::optional<std::vector<SecretFinding>> secrets;
   };
   const File& file(FileId id) const;
   const std::vector<uint32_t>& LineStarts(const File& file) const;
 
   std::vector<std::unique_ptr<File>> files_;
+  bool secrets_wanted_ = true;
 };
 
 }  // namespace specc

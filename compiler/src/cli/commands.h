@@ -91,7 +91,8 @@ bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& 
 driver::SecretReview ReviewSecrets(FileId first_file, const std::vector<std::string>& files,
                                    const std::string& specs_dir, const Fs& fs, SourceMap& sources,
                                    DiagSink& sink, const CommandContext& ctx);
-// Repository mode for commands that need the whole project: specc.yaml and the specs it
+// Repository mode for commands that need the whole project but review no secrets (plan,
+// provision, env check; the load then records none): specc.yaml and the specs it
 // names under ctx.working_dir, loaded. Returns them, or prints why there are none
 // (`command` names the caller in the message) and returns std::nullopt. Problems in the
 // specs go to `sink`; the caller decides what to print.

@@ -21,6 +21,7 @@ namespace specc::cli {
 
 // One version of the specs, loaded.
 struct DiffRun::Version {
+  Version() { sources.set_secrets_wanted(false); }  // the comparison reviews no secrets
   DiffSide side;
   SourceMap sources;
   DiagSink sink;

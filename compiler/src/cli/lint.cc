@@ -39,6 +39,8 @@ bool ResolveInputs(const std::vector<std::string>& files, const CommandContext& 
 
 std::optional<RepositorySpecs> LoadRepository(const std::string& command, const CommandContext& ctx,
                                               const Fs& fs, SourceMap& sources, DiagSink& sink) {
+  // Its callers (plan, provision, env check) review no secrets: the load need not judge them.
+  sources.set_secrets_wanted(false);
   spec::ProjectConfig config = driver::LoadConfig(ctx.working_dir, fs, sources, sink);
   Result<std::vector<std::string>> inputs = driver::FindSpecInputs(config.specs_dir, ctx.working_dir, fs);
   if (!inputs.ok()) {

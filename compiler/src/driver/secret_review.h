@@ -41,7 +41,9 @@ struct SecretReview {
 // Reviews the spec files `sources` holds from `first_file` on. `allowlists` are paths
 // relative to `working_dir`; a missing one is no error. Reports SECRET_IN_SPEC,
 // SECRET_EXAMPLE, SECRET_ALLOW_INVALID and SECRET_ALLOW_UNUSED to `sink` and returns what
-// the guard needs. The allowlists are added to `sources`.
+// the guard needs. The allowlists are added to `sources`. Each file's findings and their
+// places are the ones the load recorded in `sources` while the file's tree was alive
+// (spec/secret_context.h); a file nothing recorded (not parsed this run) is parsed again.
 SecretReview ReviewSpecSecrets(FileId first_file, const std::vector<std::string>& allowlists,
                                const std::string& working_dir, const Fs& fs, SourceMap& sources,
                                DiagSink& sink);

@@ -6,6 +6,7 @@
 #include "base/path.h"
 #include "openapi/suggest.h"
 #include "spec/parse.h"
+#include "spec/secret_context.h"
 
 namespace specc::openapi {
 
@@ -128,6 +129,11 @@ const Document* Workspace::Load(const std::string& path, Loc referenced_from) {
   std::string_view contents = sources_.contents(file);
   const spec::Node* root = spec::ParseDocument(file, spec::DetectFormat(path, contents), contents,
                                                arena_, sink_);
+  // Where each secret-shaped value sits is judged now, while the tree is alive: the secret
+  // review would otherwise parse every file with a finding a second time.
+  if (sources_.secrets_wanted()) {
+    sources_.RecordSecrets(file, spec::FindSecretsInTree(sources_.path(file), contents, root));
+  }
   if (root == nullptr) return nullptr;
   auto doc = std::make_unique<Document>(Document{file, path, root});
   const Document* result = doc.get();
