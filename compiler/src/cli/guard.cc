@@ -17,6 +17,10 @@ std::vector<SecretHit> Unaccepted(std::string_view text, const std::set<std::str
 
 }  // namespace
 
+bool HoldsUnacceptedSecret(std::string_view bytes, const std::set<std::string>& accepted) {
+  return !Unaccepted(bytes, accepted).empty();
+}
+
 std::string GuardFile(const std::string& shown, std::string_view bytes, const std::set<std::string>& accepted) {
   std::string lines;
   for (const SecretHit& hit : Unaccepted(bytes, accepted)) {

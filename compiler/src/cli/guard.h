@@ -28,6 +28,8 @@ bool GuardFiles(const OutputSet& files, const std::string& dir, std::ostream& er
 // GuardFiles one file at a time, for a caller that guards each file as it is rendered:
 // the SECRET_IN_OUTPUT lines of the file `shown` (its path as printed) holding `bytes`,
 // empty when it is clean; and the hint that follows the lines of every file.
+// True when GuardFiles would refuse a file holding `bytes`.
+bool HoldsUnacceptedSecret(std::string_view bytes, const std::set<std::string>& accepted);
 std::string GuardFile(const std::string& shown, std::string_view bytes, const std::set<std::string>& accepted);
 void PrintGuardHint(std::ostream& err);
 
