@@ -13,24 +13,26 @@ namespace {
 
 constexpr std::string_view kTempInfix = ".specc-tmp.";
 
-// The process's umask. umask() can only be read by setting it, so it is set back at once;
-// specc is single-threaded.
+// The process's umask, read once: umask() can only be read by setting it, which would let
+// a thread writing a file meanwhile create it with no mask at all. specc never changes it.
 mode_t CurrentUmask() {
-  mode_t mask = ::umask(0);
-  ::umask(mask);
+  static const mode_t mask = [] {
+    mode_t current = ::umask(0);
+    ::umask(current);
+    return current;
+  }();
   return mask;
 }
 
-Status Fail(const std::string& what, int fd, const std::string& temp) {
+Error Fail(const std::string& what, int fd, const std::string& temp) {
   std::string reason = std::strerror(errno);
   if (fd >= 0) ::close(fd);
   ::unlink(temp.c_str());
   return Error{what + ": " + reason};
 }
 
-}  // namespace
-
-Status ReplaceFile(const std::string& path, std::string_view contents, std::optional<unsigned> mode) {
+Result<std::string> WriteTemp(const std::string& path, std::string_view contents, std::optional<unsigned> mode,
+                              bool sync) {
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -55,8 +57,24 @@ Status ReplaceFile(const std::string& path, std::string_view contents, std::opti
     data += n;
     left -= static_cast<size_t>(n);
   }
-  if (::fsync(fd) != 0) return Fail(temp, fd, temp);
+  if (sync && ::fsync(fd) != 0) return Fail(temp, fd, temp);
   if (::close(fd) != 0) return Fail(temp, -1, temp);
+  return temp;
+}
+
+}  // namespace
+
+Status ReplaceFile(const std::string& path, std::string_view contents, std::optional<unsigned> mode) {
+  Result<std::string> temp = WriteTemp(path, contents, mode, /*sync=*/true);
+  SPECC_RETURN_IF_ERROR(temp);
+  return CommitTempFile(temp.value(), path);
+}
+
+Result<std::string> WriteTempFile(const std::string& path, std::string_view contents, bool sync) {
+  return WriteTemp(path, contents, std::nullopt, sync);
+}
+
+Status CommitTempFile(const std::string& temp, const std::string& path) {
   if (::rename(temp.c_str(), path.c_str()) != 0) return Fail(path, -1, temp);
   return Ok{};
 }

@@ -23,6 +23,15 @@ namespace specc {
 Status ReplaceFile(const std::string& path, std::string_view contents,
                    std::optional<unsigned> mode = std::nullopt);
 
+// ReplaceFile in two steps, for a caller that replaces many files at once only when all
+// of them could be written (`specc emit`): WriteTempFile writes `contents` to a fresh
+// temporary file beside `path` (whose directory must exist), with the permission bits
+// ReplaceFile gives, synced to the disk when `sync`, and returns the temporary's path
+// (removed again on an Error); CommitTempFile renames it over `path`, removing it when the
+// rename fails. Safe to call from several threads.
+Result<std::string> WriteTempFile(const std::string& path, std::string_view contents, bool sync);
+Status CommitTempFile(const std::string& temp, const std::string& path);
+
 // True when `filename` (no directory) is a temporary file of ReplaceFile, or of the
 // specc versions that named them after their process id: "." + target name +
 // ".specc-tmp." + letters and digits. An interrupted run leaves them behind; `apply`

@@ -15,10 +15,19 @@ void CheckOutputPath(const std::string& path) {
 
 }  // namespace
 
-void OutputSet::Put(const std::string& path, std::string contents) {
+void OutputSet::Put(const std::string& path, std::string contents) { Add(path, std::move(contents), false); }
+
+void OutputSet::Add(const std::string& path, std::string contents, bool scaffold) {
   CheckOutputPath(path);
+  if (consumer_ != nullptr) {
+    if (std::optional<std::string> sha256 = consumer_->Take(path, contents, scaffold)) {
+      PutSettled(path, std::move(*sha256), scaffold);
+      return;
+    }
+  }
   settled_.erase(path);
   files_[path] = std::move(contents);
+  if (scaffold) scaffolds_.insert(path);
 }
 
 void OutputSet::PutSettled(const std::string& path, std::string sha256, bool scaffold) {
@@ -28,10 +37,7 @@ void OutputSet::PutSettled(const std::string& path, std::string sha256, bool sca
   if (scaffold) scaffolds_.insert(path);
 }
 
-void OutputSet::PutScaffold(const std::string& path, std::string contents) {
-  Put(path, std::move(contents));
-  scaffolds_.insert(path);
-}
+void OutputSet::PutScaffold(const std::string& path, std::string contents) { Add(path, std::move(contents), true); }
 
 const std::string* OutputSet::Find(const std::string& path) const {
   auto it = files_.find(path);

@@ -10,16 +10,30 @@
 #define SPECC_BASE_OUTPUT_SET_H_
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
 
 namespace specc {
 
+// Takes each file's bytes the moment an emitter puts it, so that a large run need not hold
+// every rendered file until its end (`specc emit` writes each one to a temporary file; the
+// drift check keeps only the files that may differ). Called from the putting emitter's
+// thread, concurrently for different emitters: an implementation is thread-safe.
+class OutputConsumer {
+ public:
+  virtual ~OutputConsumer() = default;
+  // Returns the Sha256Hex to settle the file with when the consumer took `bytes` (empty
+  // when no one needs it), or std::nullopt to leave the bytes in the set.
+  virtual std::optional<std::string> Take(const std::string& path, const std::string& bytes, bool scaffold) = 0;
+};
+
 class OutputSet {
  public:
   // Adds or replaces the generated file at `path`. REQUIRES: `path` is relative,
   // normalised, and does not leave the output root ("a/b.ts", never "../x" or "/x").
+  // With a consumer, the file is offered to it first, and settled when it takes it.
   void Put(const std::string& path, std::string contents);
   // Adds a scaffold: a starting point for code the user owns (see above).
   void PutScaffold(const std::string& path, std::string contents);
@@ -43,7 +57,13 @@ class OutputSet {
   std::map<std::string, std::string> TakeFiles() { return std::exchange(files_, {}); }
   size_t size() const { return files_.size(); }
 
+  // Offers every file put from now on to `consumer` (not owned; null for none).
+  void set_consumer(OutputConsumer* consumer) { consumer_ = consumer; }
+
  private:
+  void Add(const std::string& path, std::string contents, bool scaffold);
+
+  OutputConsumer* consumer_ = nullptr;
   std::map<std::string, std::string> files_;
   std::map<std::string, std::string> settled_;  // path -> sha256
   std::set<std::string> scaffolds_;

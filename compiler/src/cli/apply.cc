@@ -18,7 +18,12 @@ namespace {
 int ApplyOnce(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx, RunRecord* record) {
   int exit_code = kExitUsage;
   std::optional<DriftRun> run = StartDriftRun(
-      {.staged = false, .writes = !flags.dry_run, .record = record, .reuse_services = flags.cache}, generate, ctx,
+      {.staged = false,
+       .writes = !flags.dry_run,
+       .record = record,
+       .reuse_services = flags.cache,
+       .built_in_generator = flags.built_in},
+      generate, ctx,
       &exit_code);
   if (!run) return exit_code;
   // The report lists what apply found; its last line says what apply did.

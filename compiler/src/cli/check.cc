@@ -18,6 +18,7 @@
 #include "cli/run_cache.h"
 #include "cli/run_record.h"
 #include "cli/service_cache.h"
+#include "cli/unchanged_outputs.h"
 #include "cli/version.h"
 #include "drift/apply.h"
 #include "drift/git_worktree.h"
@@ -111,8 +112,15 @@ std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const 
   }
   SourceMap sources;
   DiagSink sink;
-  Result<Generation> outputs = services ? GenerateProject(worktree.root(), fs, sources, sink, &*services)
+  // Asks the repository itself, from the emitters' threads: what it asked is added to the
+  // record below, in path order.
+  std::unique_ptr<UnchangedOutputs> unchanged;
+  if (services || run_options.built_in_generator) unchanged = UnchangedOutputs::Open(worktree, staged, SpeccGenerator());
+  Result<Generation> outputs =
+      services                          ? GenerateProject(worktree.root(), fs, sources, sink, &*services, unchanged.get())
+      : run_options.built_in_generator ? GenerateProject(worktree.root(), fs, sources, sink, nullptr, unchanged.get())
                                         : generate(worktree.root(), fs, sources, sink);
+  if (unchanged != nullptr && run_options.record != nullptr) unchanged->RecordTo(*run_options.record);
   if (sink.has_errors()) {
     PrintDiagnostics(sink, sources, ctx.format,
                      ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
@@ -255,7 +263,11 @@ namespace {
 int CheckOnce(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx, RunRecord* record) {
   int exit_code = kExitUsage;
   std::optional<DriftRun> run =
-      StartDriftRun({.staged = flags.staged, .writes = false, .record = record, .reuse_services = flags.cache},
+      StartDriftRun({.staged = flags.staged,
+                     .writes = false,
+                     .record = record,
+                     .reuse_services = flags.cache,
+                     .built_in_generator = flags.built_in},
                     generate, ctx, &exit_code);
   if (!run) return exit_code;
   int code = run->classification.has_conflicts() ? kExitConflicts

@@ -282,13 +282,15 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
   const GenerateFn& generate = options.generate ? options.generate : GenerateFn(DefaultGenerate);
   if (name == "apply") {
     // The cache knows the built-in generator only: a replaced one may render differently.
-    return RunApply({.dry_run = dry_run, .diff = show_diff, .staged = false, .cache = !no_cache && !options.generate},
+    return RunApply({.dry_run = dry_run, .diff = show_diff, .staged = false, .cache = !no_cache && !options.generate,
+                     .built_in = !options.generate},
                     generate, ctx);
   }
   if (name == "check") {
     // The cache knows the built-in generator only: a replaced one may render differently.
     bool cache = !no_cache && !options.generate;
-    return RunCheck({.dry_run = false, .diff = show_diff, .staged = staged, .breaking = breaking, .cache = cache},
+    return RunCheck({.dry_run = false, .diff = show_diff, .staged = staged, .breaking = breaking, .cache = cache,
+                     .built_in = !options.generate},
                     generate, ctx);
   }
   if (name == "diff") {

@@ -40,6 +40,9 @@ struct DriftFlags {
   bool staged = false;   // check: compare the index, compiling the specs staged there
   bool breaking = false;  // check: also compare the specs with the base, as `specc diff` does
   bool cache = false;     // check: answer from the run cache when it holds (run_cache.h)
+  // `generate` is the built-in generator (DefaultGenerate), which can leave the bytes of
+  // unchanged files out as it renders (cli/unchanged_outputs.h).
+  bool built_in = false;
 };
 // `specc apply`: regenerates with `generate` and writes what changed (apply.cc).
 int RunApply(const DriftFlags& flags, const GenerateFn& generate, const CommandContext& ctx);

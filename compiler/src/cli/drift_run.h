@@ -41,6 +41,9 @@ struct DriftRunOptions {
   // Generate with the built-in generator, taking each unchanged service's share from the
   // service cache (cli/service_cache.h) instead of `generate`.
   bool reuse_services = false;
+  // `generate` is the built-in generator: the run settles unchanged files as they are
+  // rendered (cli/unchanged_outputs.h). Implied by reuse_services.
+  bool built_in_generator = false;
 };
 
 // Where a run locks the repository: `specc.lock` in the git directory that linked

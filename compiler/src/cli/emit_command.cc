@@ -1,12 +1,12 @@
 // `specc emit FILE... --out DIR [--only KIND,...] [--templates DIR]`: file mode. Loads the
-// specs, renders the artifacts in memory, and only when no stage reported an error writes
-// them into DIR, each through a temporary file and a rename, so a reader never sees a
-// half-written file. No git is involved and nothing outside DIR is touched.
+// specs and renders the artifacts, each file going to a temporary file in DIR as it is
+// rendered (cli/staged_output_dir.h: the run never holds every file in memory); only when
+// no stage reported an error, the secret guard passed and every file was written are the
+// temporaries renamed into place, so DIR never holds a half-written file or a partial
+// set. No git is involved and nothing outside DIR is touched.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
-#include <system_error>
 
 #include "base/diag_sink.h"
 #include "base/fs.h"
@@ -14,7 +14,7 @@
 #include "base/source_map.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "cli/guard.h"
+#include "cli/staged_output_dir.h"
 #include "driver/front_end.h"
 #include "driver/generate.h"
 #include "emit/registry.h"
@@ -51,32 +51,6 @@ bool ParseKinds(const std::string& only, const CommandContext& ctx, std::vector<
   return true;
 }
 
-// Writes `contents` to `path` through a temporary file in the same directory and a
-// rename, which replaces the file atomically on POSIX file systems.
-Status WriteAtomically(const stdfs::path& path, const std::string& contents) {
-  std::error_code ec;
-  stdfs::create_directories(path.parent_path(), ec);
-  if (ec) return Error{path.parent_path().string() + ": " + ec.message()};
-  stdfs::path temp = path;
-  temp += ".specc-tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-    out.close();
-    if (!out) {
-      stdfs::remove(temp, ec);
-      return Error{temp.string() + ": cannot write"};
-    }
-  }
-  stdfs::rename(temp, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    stdfs::remove(temp, ignored);
-    return Error{path.string() + ": " + ec.message()};
-  }
-  return Ok{};
-}
-
 }  // namespace
 
 int RunEmit(const std::vector<std::string>& files, const std::string& out_dir, const std::string& only,
@@ -105,24 +79,21 @@ int RunEmit(const std::vector<std::string>& files, const std::string& out_dir, c
   FileId first_spec = static_cast<FileId>(sources.file_count());
   driver::LoadedSpecs specs = driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink);
   driver::SecretReview secrets = ReviewSecrets(first_spec, files, specs_dir, fs, sources, sink, ctx);
-  OutputSet files_out;
-  if (!sink.has_errors()) files_out = driver::Generate(specs, kinds, templates, sink);
+  // Removes every temporary file unless committed below.
+  StagedOutputDir staged(stdfs::path(JoinPath(ctx.working_dir, out_dir)), NormalizePath(out_dir), secrets.accepted);
+  if (!sink.has_errors()) driver::Generate(specs, kinds, templates, sink, {}, &staged);
   PrintDiagnostics(sink, sources, ctx.format, ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
   ReleaseAtExit(std::move(specs), ctx);
   if (sink.has_errors()) return ExitCodeFor(sink);
-  if (!GuardFiles(files_out, NormalizePath(out_dir), ctx.err, secrets.accepted)) return kExitSpecErrors;
-  stdfs::path root = stdfs::path(JoinPath(ctx.working_dir, out_dir));
-  for (const auto& [path, contents] : files_out.files()) {
-    // A scaffold is the user's file once it exists: never overwritten.
-    if (files_out.IsScaffold(path) && stdfs::exists(root / path)) continue;
-    Status status = WriteAtomically(root / path, contents);
-    if (!status.ok()) {
-      ctx.err << "specc emit: cannot write `" << JoinPath(out_dir, path) << "`: " << status.error().message << "\n";
-      return kExitUsage;
-    }
+  if (!staged.PrintSecretProblems(ctx.err)) return kExitSpecErrors;
+  std::optional<std::string> problem = staged.WriteProblem();
+  Status committed = problem ? Status(Error{*problem}) : staged.Commit();
+  if (!committed.ok()) {
+    ctx.err << "specc emit: cannot write " << committed.error().message << "\n";
+    return kExitUsage;
   }
   if (ctx.format == OutputFormat::kText) {
-    ctx.out << "wrote " << files_out.size() << (files_out.size() == 1 ? " file" : " files") << " to "
+    ctx.out << "wrote " << staged.taken() << (staged.taken() == 1 ? " file" : " files") << " to "
             << NormalizePath(out_dir) << "\n";
   }
   return kExitClean;

@@ -17,20 +17,33 @@ std::vector<SecretHit> Unaccepted(std::string_view text, const std::set<std::str
 
 }  // namespace
 
+bool HoldsUnacceptedSecret(std::string_view bytes, const std::set<std::string>& accepted) {
+  return !Unaccepted(bytes, accepted).empty();
+}
+
+std::string GuardFile(const std::string& shown, std::string_view bytes, const std::set<std::string>& accepted) {
+  std::string lines;
+  for (const SecretHit& hit : Unaccepted(bytes, accepted)) {
+    lines += "specc: error: `" + shown + "` would hold a secret-shaped string (rule `" + std::string(hit.rule) +
+             "`, line " + std::to_string(LineOf(bytes, hit.offset)) + "); nothing was written [SECRET_IN_OUTPUT]\n";
+  }
+  return lines;
+}
+
+void PrintGuardHint(std::ostream& err) {
+  err << "  hint: a secret reached generated output from a spec (an example, a default, a description): "
+         "replace it with a placeholder such as `<token>` and rotate it\n";
+}
+
 bool GuardFiles(const OutputSet& files, const std::string& dir, std::ostream& err,
                 const std::set<std::string>& accepted) {
   bool clean = true;
   for (const auto& [path, bytes] : files.files()) {
-    for (const SecretHit& hit : Unaccepted(bytes, accepted)) {
-      err << "specc: error: `" << (dir.empty() ? path : JoinPath(dir, path)) << "` would hold a secret-shaped string (rule `"
-          << hit.rule << "`, line " << LineOf(bytes, hit.offset) << "); nothing was written [SECRET_IN_OUTPUT]\n";
-      clean = false;
-    }
+    std::string lines = GuardFile(dir.empty() ? path : JoinPath(dir, path), bytes, accepted);
+    err << lines;
+    clean &= lines.empty();
   }
-  if (!clean) {
-    err << "  hint: a secret reached generated output from a spec (an example, a default, a description): "
-           "replace it with a placeholder such as `<token>` and rotate it\n";
-  }
+  if (!clean) PrintGuardHint(err);
   return clean;
 }
 

@@ -25,6 +25,14 @@ namespace specc::cli {
 bool GuardFiles(const OutputSet& files, const std::string& dir, std::ostream& err,
                 const std::set<std::string>& accepted = {});
 
+// GuardFiles one file at a time, for a caller that guards each file as it is rendered:
+// the SECRET_IN_OUTPUT lines of the file `shown` (its path as printed) holding `bytes`,
+// empty when it is clean; and the hint that follows the lines of every file.
+// True when GuardFiles would refuse a file holding `bytes`.
+bool HoldsUnacceptedSecret(std::string_view bytes, const std::set<std::string>& accepted);
+std::string GuardFile(const std::string& shown, std::string_view bytes, const std::set<std::string>& accepted);
+void PrintGuardHint(std::ostream& err);
+
 // Returns `text` with every secret-shaped string not in `accepted` (fingerprints) replaced
 // by `[redacted:<rule>]`, and adds one SECRET_IN_OUTPUT error line per such hit to
 // `problems` (`stream` names where the text was going: "stdout" or "stderr").

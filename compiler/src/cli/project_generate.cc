@@ -230,7 +230,7 @@ std::optional<ServiceRecord> RecordOfShare(const std::string& key, const Share& 
 }  // namespace
 
 Result<Generation> GenerateProject(const std::string& root, const Fs& fs, SourceMap& sources, DiagSink& sink,
-                                   const ServiceCache* cache) {
+                                   const ServiceCache* cache, UnchangedOutputs* unchanged) {
   // With a cache, everything the project's phase reads (specc.yaml, the project spec and
   // what it reads) goes into the key every service's record is checked against.
   std::string project_reads;
@@ -316,7 +316,14 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
   std::vector<bool> render(specs.apis.size());
   for (size_t i = 0; i < specs.apis.size(); ++i) render[i] = !shares[i].taken && specs.apis[i].api.has_value();
   driver::RenderedPart project;
-  driver::RenderParts(specs, names, groups.groups, tasks, templates, render, &project, &parts);
+  driver::PartConsumers consumers;
+  if (unchanged != nullptr) {
+    unchanged->Accept(out.secrets.accepted);
+    for (const std::string& dir : groups.dirs) consumers.project.push_back(unchanged->ForDir(dir));
+    // A service whose record is stored keeps its files' bytes: the record holds them.
+    if (reuse == nullptr) consumers.apis = consumers.project;
+  }
+  driver::RenderParts(specs, names, groups.groups, tasks, templates, render, &project, &parts, consumers);
   if (reuse != nullptr) {
     for (size_t i = 0; i < specs.apis.size(); ++i) {
       if (!render[i]) continue;
@@ -411,6 +418,8 @@ void SettleServices(const Generation& generation, const drift::Classification& c
         group.PutSettled(file.in_group, "", file.scaffold);
         continue;
       }
+      // Settled as it was rendered (cli/unchanged_outputs.h), a file has no bytes here: it
+      // may hold an accepted secret, which the guard is to look at again next time.
       const std::string* bytes = generation.files.Find(file.path);
       // A file the guard would look at again (it may accept less next time) is not settled.
       if (bytes == nullptr || !ScanForSecrets(*bytes).empty()) {

@@ -13,14 +13,18 @@
 #include "base/source_map.h"
 #include "cli/cli.h"
 #include "cli/service_cache.h"
+#include "cli/unchanged_outputs.h"
 #include "drift/classify.h"
 
 namespace specc::cli {
 
 // `cache` may be null (no reuse). Reads go through `fs`; a service loaded cold with a
 // cache is read through cache->raw_fs() and its reads added to cache->run_record().
+// With `unchanged`, each file it settles as it is rendered is in the result settled,
+// without its bytes (cli/unchanged_outputs.h); not the files of a service whose record
+// is stored with its files' bytes.
 Result<Generation> GenerateProject(const std::string& root, const Fs& fs, SourceMap& sources, DiagSink& sink,
-                                   const ServiceCache* cache);
+                                   const ServiceCache* cache, UnchangedOutputs* unchanged = nullptr);
 
 // A service of a run whose files were rendered or taken with their bytes, and that a drift
 // check may therefore settle (ServiceCache::StoreSettled).

@@ -40,7 +40,8 @@ std::vector<std::string> WantedKinds(const std::vector<std::string>& kinds) {
   return wanted;
 }
 
-// Moves every file of `from` into `into`, scaffolds as scaffolds; `from` is freed at once.
+// Moves every file of `from` into `into`, scaffolds as scaffolds and settled files as
+// settled; `from` is freed at once.
 void MoveFiles(OutputSet& from, OutputSet& into) {
   // Moved, not copied: a large run's outputs run to tens of megabytes.
   for (auto& [path, bytes] : from.TakeFiles()) {
@@ -50,13 +51,21 @@ void MoveFiles(OutputSet& from, OutputSet& into) {
       into.Put(path, std::move(bytes));
     }
   }
+  for (auto& [path, sha256] : from.TakeSettled()) into.PutSettled(path, std::move(sha256), from.IsScaffold(path));
   from = OutputSet{};
+}
+
+// The consumer of group `group` in `consumers` (empty: none).
+OutputConsumer* ConsumerOf(const std::vector<OutputConsumer*>& consumers, size_t group) {
+  return consumers.empty() ? nullptr : consumers[group];
 }
 
 }  // namespace
 
 std::vector<OutputSet> GenerateGroups(const LoadedSpecs& specs, const std::vector<GenerateGroup>& groups,
-                                      const emit::TemplateSet& templates, DiagSink& sink) {
+                                      const emit::TemplateSet& templates, DiagSink& sink,
+                                      const std::vector<OutputConsumer*>& consumers) {
+  SPECC_CHECK(consumers.empty() || consumers.size() == groups.size()) << "one consumer per group";
   std::vector<emit::ApiInput> apis;
   emit::NameTable services;
   std::vector<std::unique_ptr<sema::SchemaMeanings>> meanings;
@@ -92,6 +101,7 @@ std::vector<OutputSet> GenerateGroups(const LoadedSpecs& specs, const std::vecto
     Task& task = tasks[i];
     emit::EmitContext ctx{apis, specs.project ? &*specs.project : nullptr, templates, task.diags,
                           groups[task.group].options};
+    task.out.set_consumer(ConsumerOf(consumers, task.group));
     task.info->make()->Emit(ctx, task.out);
   };
   if (counts_work) {
@@ -134,10 +144,13 @@ std::vector<std::string> ServiceDirNames(const LoadedSpecs& specs) {
 void RenderParts(const LoadedSpecs& specs, const std::vector<std::string>& names,
                  const std::vector<GenerateGroup>& groups, const std::vector<EmitTask>& tasks,
                  const emit::TemplateSet& templates, const std::vector<bool>& render, RenderedPart* project,
-                 std::vector<RenderedPart>* apis) {
+                 std::vector<RenderedPart>* apis, const PartConsumers& consumers) {
   SPECC_CHECK(names.size() == specs.apis.size() && render.size() == specs.apis.size() &&
               apis->size() == specs.apis.size())
       << "one name, flag and part per API";
+  SPECC_CHECK((consumers.project.empty() || consumers.project.size() == groups.size()) &&
+              (consumers.apis.empty() || consumers.apis.size() == groups.size()))
+      << "one consumer per group";
   auto reset = [&](RenderedPart& part) {
     part.files.assign(groups.size(), OutputSet{});
     part.diags.assign(tasks.size(), DiagSink{});
@@ -181,6 +194,7 @@ void RenderParts(const LoadedSpecs& specs, const std::vector<std::string>& names
     }
     emit::EmitContext ctx{inputs, specs.project ? &*specs.project : nullptr, templates, part.diags[job.task],
                           groups[task.group].options, specs.apis.size()};
+    job.out.set_consumer(ConsumerOf(whole ? consumers.project : consumers.apis, task.group));
     task.info->make()->Emit(ctx, job.out);
   };
   if (counts_work) {
@@ -196,8 +210,10 @@ void RenderParts(const LoadedSpecs& specs, const std::vector<std::string>& names
 
 OutputSet Generate(const LoadedSpecs& specs, const std::vector<std::string>& kinds,
                    const emit::TemplateSet& templates, DiagSink& sink,
-                   const emit::EmitOptions& options) {
-  return std::move(GenerateGroups(specs, {GenerateGroup{kinds, options}}, templates, sink).front());
+                   const emit::EmitOptions& options, OutputConsumer* consumer) {
+  std::vector<OutputConsumer*> consumers;
+  if (consumer != nullptr) consumers.push_back(consumer);
+  return std::move(GenerateGroups(specs, {GenerateGroup{kinds, options}}, templates, sink, consumers).front());
 }
 
 }  // namespace specc::driver

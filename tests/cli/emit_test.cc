@@ -1,0 +1,158 @@
+// `specc emit` writes into a real directory through temporary files (cli/staged_output_dir.h),
+// so it is tested here: whatever stops a run (an emitter's error, the secret guard, a file
+// that cannot be written), the output directory is left exactly as it was, with no
+// temporary file behind; a run that succeeds leaves only the generated files.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "base/output_set.h"
+#include "cli/cli.h"
+#include "cli/staged_output_dir.h"
+
+namespace fs = std::filesystem;
+
+namespace specc::cli {
+namespace {
+
+const fs::path kGolden = fs::path(GOLDEN_DIR);
+
+// A scratch directory, removed at the end of the test.
+class Scratch {
+ public:
+  explicit Scratch(const std::string& name)
+      : path_(fs::temp_directory_path() / ("specc-emit-" + std::to_string(::getpid()) + "-" + name)) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~Scratch() { fs::remove_all(path_); }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+void Write(const fs::path& path, const std::string& bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+// Every entry below `dir`: files with their bytes, directories as "<dir>".
+std::map<std::string, std::string> Tree(const fs::path& dir) {
+  std::map<std::string, std::string> entries;
+  if (!fs::exists(dir)) return entries;
+  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(dir)) {
+    std::string path = fs::relative(entry.path(), dir).generic_string();
+    if (entry.is_directory()) {
+      entries[path] = "<dir>";
+      continue;
+    }
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    entries[path] = bytes.str();
+  }
+  return entries;
+}
+
+int Emit(const fs::path& dir, std::vector<std::string> args, std::string* err_text) {
+  std::ostringstream out, err;
+  RunOptions options;
+  options.working_dir = dir.string();
+  int code = Run(args, options, out, err);
+  *err_text = err.str();
+  return code;
+}
+
+// The petstore of the golden cases, and an output directory holding an earlier run's
+// file and one of the user's.
+void MakePetstore(const Scratch& scratch) {
+  fs::copy(kGolden / "emit_petstore" / "input", scratch.path(), fs::copy_options::recursive);
+  Write(scratch.path() / "out" / "petstore" / "schemas.ts", "// an earlier run's file\n");
+  Write(scratch.path() / "out" / "notes.md", "the user's\n");
+}
+
+// Runs `args` in `dir`: the run fails with `code`, printing `marker`, and leaves `dir`/out
+// as it was.
+void ExpectFailureLeavesOutAsItWas(const fs::path& dir, const std::vector<std::string>& args, int code,
+                                   const std::string& marker) {
+  std::map<std::string, std::string> before = Tree(dir / "out");
+  std::string err;
+  EXPECT_EQ(Emit(dir, args, &err), code) << err;
+  EXPECT_NE(err.find(marker), std::string::npos) << err;
+  EXPECT_EQ(Tree(dir / "out"), before) << "a failed emit changed the output directory";
+}
+
+TEST(EmitTest, AnEmitterErrorLeavesTheDirectoryAsItWas) {
+  Scratch scratch("emitter-error");
+  MakePetstore(scratch);
+  // Every artifact: the other emitters render their files before the run fails on the
+  // Postman template, whatever the order the threads finish in.
+  fs::copy(kGolden / "fail_postman_template_output_invalid" / "input" / "tpl", scratch.path() / "tpl",
+           fs::copy_options::recursive);
+  ExpectFailureLeavesOutAsItWas(scratch.path(), {"emit", "specs/petstore.yaml", "--out", "out", "--templates", "tpl"},
+                                3, "[TEMPLATE_OUTPUT_INVALID]");
+  // An output directory that did not exist is not made.
+  std::string err;
+  EXPECT_EQ(Emit(scratch.path(), {"emit", "specs/petstore.yaml", "--out", "new/out", "--templates", "tpl"}, &err), 3);
+  EXPECT_FALSE(fs::exists(scratch.path() / "new")) << "a failed emit left directories behind";
+}
+
+TEST(EmitTest, AFileThatCannotBeWrittenLeavesTheDirectoryAsItWas) {
+  Scratch scratch("unwritable");
+  MakePetstore(scratch);
+  // A file where the routes' directory goes: everything else could be written.
+  Write(scratch.path() / "out" / "petstore" / "routes", "in the way\n");
+  ExpectFailureLeavesOutAsItWas(scratch.path(), {"emit", "specs/petstore.yaml", "--out", "out"}, 4,
+                                "specc emit: cannot write `out/petstore/routes/");
+}
+
+TEST(EmitTest, ASecretInOutputLeavesTheDirectoryAsItWas) {
+  Scratch scratch("secret");
+  fs::copy(kGolden / "fail_secret_in_output" / "input", scratch.path(), fs::copy_options::recursive);
+  Write(scratch.path() / "out" / "notes.md", "the user's\n");
+  ExpectFailureLeavesOutAsItWas(scratch.path(), {"emit", "specs/api.json", "--out", "out"}, 3, "[SECRET_IN_OUTPUT]");
+}
+
+TEST(EmitTest, ASuccessfulRunLeavesOnlyTheGeneratedFiles) {
+  Scratch scratch("success");
+  MakePetstore(scratch);
+  std::string err;
+  ASSERT_EQ(Emit(scratch.path(), {"emit", "specs/petstore.yaml", "--out", "out", "--only", "routes,schemas,mcp,openapi"},
+                 &err),
+            0)
+      << err;
+  // The golden case's files (the earlier run's replaced), the user's file, and nothing
+  // else: no temporary file.
+  std::map<std::string, std::string> expected = Tree(kGolden / "emit_petstore" / "expected" / "out");
+  ASSERT_FALSE(expected.empty());
+  expected["notes.md"] = "the user's\n";
+  EXPECT_EQ(Tree(scratch.path() / "out"), expected);
+}
+
+// The files leave memory as they are rendered: each is in a temporary file the moment it
+// is taken, and gone from the directory again when the run is discarded.
+TEST(EmitTest, EachFileIsOnDiskAsSoonAsItIsTaken) {
+  Scratch scratch("staged");
+  {
+    StagedOutputDir staged(scratch.path() / "out", "out", {});
+    OutputSet set;
+    set.set_consumer(&staged);
+    set.Put("a/b.ts", "export {};\n");
+    EXPECT_TRUE(set.files().empty()) << "the set kept the bytes the consumer took";
+    EXPECT_EQ(set.settled().count("a/b.ts"), 1u);
+    std::map<std::string, std::string> staged_tree = Tree(scratch.path() / "out");
+    size_t temps = 0;
+    for (const auto& [path, bytes] : staged_tree) temps += path.find(".specc-tmp.") != std::string::npos && bytes == "export {};\n";
+    EXPECT_EQ(temps, 1u) << "the file is not in a temporary file";
+    EXPECT_FALSE(fs::exists(scratch.path() / "out" / "a" / "b.ts")) << "written in place before the commit";
+  }  // discarded: never committed
+  EXPECT_FALSE(fs::exists(scratch.path() / "out")) << "a discarded run left files or directories";
+}
+
+}  // namespace
+}  // namespace specc::cli
