@@ -95,6 +95,14 @@ TEST_F(FsTest, ReplaceFileKeepsModesAndLeavesNoTemporaryFile) {
     EXPECT_FALSE(IsSpeccTempFile(entry.path().filename().string())) << entry.path();
   }
   EXPECT_FALSE(ReplaceFile(repo_ + "/no/such/dir/file", "x").ok());
+  // Unsynced (the cache's sealed records): the same bytes, mode and atomic rename.
+  ASSERT_TRUE(ReplaceFile(repo_ + "/record", "sealed\n", 0600, Durability::kUnsynced).ok());
+  std::ifstream record(repo_ + "/record");
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(record), {}), "sealed\n");
+  EXPECT_EQ(stdfs::status(repo_ + "/record").permissions() & stdfs::perms::all, static_cast<stdfs::perms>(0600));
+  for (const auto& entry : stdfs::directory_iterator(repo_)) {
+    EXPECT_FALSE(IsSpeccTempFile(entry.path().filename().string())) << entry.path();
+  }
 }
 
 TEST(AtomicFile, TemporaryNames) {

@@ -64,8 +64,9 @@ Result<std::string> WriteTemp(const std::string& path, std::string_view contents
 
 }  // namespace
 
-Status ReplaceFile(const std::string& path, std::string_view contents, std::optional<unsigned> mode) {
-  Result<std::string> temp = WriteTemp(path, contents, mode, /*sync=*/true);
+Status ReplaceFile(const std::string& path, std::string_view contents, std::optional<unsigned> mode,
+                   Durability durability) {
+  Result<std::string> temp = WriteTemp(path, contents, mode, durability == Durability::kSynced);
   SPECC_RETURN_IF_ERROR(temp);
   return CommitTempFile(temp.value(), path);
 }

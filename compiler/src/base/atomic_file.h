@@ -20,8 +20,16 @@ namespace specc {
 // file it replaces, or 0666 less the umask. Set-id and sticky bits are never copied.
 // The directory must exist. Returns an Error naming the file and the reason; the
 // temporary file is removed then.
+//
+// `durability` says whether the new bytes are synced to the disk before the rename:
+// kSynced for a file a reader takes as it is (generated files, the hook, the manifest);
+// kUnsynced for one whose reader detects damage by itself (the cache's sealed records,
+// cli/cache_format.h), where a crash may lose the new bytes, which costs only computing them
+// again, and each write saves an fsync (a cold check of a 50-service monorepo writes about
+// a hundred records).
+enum class Durability { kSynced, kUnsynced };
 Status ReplaceFile(const std::string& path, std::string_view contents,
-                   std::optional<unsigned> mode = std::nullopt);
+                   std::optional<unsigned> mode = std::nullopt, Durability durability = Durability::kSynced);
 
 // ReplaceFile in two steps, for a caller that replaces many files at once only when all
 // of them could be written (`specc emit`): WriteTempFile writes `contents` to a fresh

@@ -40,7 +40,7 @@ int Replay(const CacheEntry& entry, const CommandContext& ctx) {
 void Store(const std::string& path, const CacheEntry& entry, const CommandContext& ctx) {
   std::error_code ec;
   std::filesystem::create_directories(std::string(DirName(path)), ec);
-  Status written = ec ? Status(Error{ec.message()}) : ReplaceFile(path, SerializeCacheEntry(entry), 0600);
+  Status written = ec ? Status(Error{ec.message()}) : ReplaceFile(path, SerializeCacheEntry(entry), 0600, Durability::kUnsynced);
   Trace(ctx, written.ok() ? "stored" : "not stored (" + written.error().message + ")");
 }
 

@@ -316,7 +316,7 @@ void ServiceCache::Store(const std::string& path, const std::string& name, const
   std::string file = FileFor(path, name);
   // The settled record no longer describes what this record's files are.
   std::filesystem::remove(file + std::string(kSettledSuffix), ec);
-  Status written = ReplaceFile(file, SerializeServiceRecord(record), 0600);
+  Status written = ReplaceFile(file, SerializeServiceRecord(record), 0600, Durability::kUnsynced);
   if (!written.ok()) Trace(path + ": not stored (" + written.error().message + ")");
 }
 
@@ -325,7 +325,7 @@ void ServiceCache::StoreSettled(const std::string& path, const std::string& name
   std::filesystem::create_directories(dir_, ec);
   Status written = ec ? Status(Error{ec.message()})
                       : ReplaceFile(FileFor(path, name) + std::string(kSettledSuffix), SerializeSettledRecord(record),
-                                    0600);
+                                    0600, Durability::kUnsynced);
   if (!written.ok()) Trace(path + " (settled): not stored (" + written.error().message + ")");
 }
 
