@@ -292,16 +292,17 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
   // come next).
   std::vector<std::string> files_read;
   for (FileId file = 0; file < sources.file_count(); ++file) files_read.push_back(sources.path(file));
-  std::vector<std::string> unread = driver::SecretAllowlists({}, config.specs_dir);
+  // Files the run reads but not into the SourceMap: the allowlist, and taken services' specs.
+  std::vector<std::string> read_otherwise = driver::SecretAllowlists({}, config.specs_dir);
   for (const Share& share : shares) {
     files_read.insert(files_read.end(), share.unread.begin(), share.unread.end());
-    unread.insert(unread.end(), share.unread.begin(), share.unread.end());
+    read_otherwise.insert(read_otherwise.end(), share.unread.begin(), share.unread.end());
   }
   Generation out;
   out.secrets = driver::ReviewSpecSecrets(first_spec, driver::SecretAllowlists({}, config.specs_dir), root, fs,
                                           sources, sink);
   // After the files read are listed: a file nothing reaches is no input of the outputs.
-  driver::ReportUnreachedSpecFiles(config.specs_dir, root, fs, sources, unread, sink);
+  driver::ReportUnreachedSpecFiles(config.specs_dir, root, fs, sources, read_otherwise, sink);
   if (sink.has_errors()) return Generation{};
   out.ownership = OwnershipOf(config, files_read);
   emit::TemplateSet templates = emit::TemplateSet::BuiltIn(sources);
@@ -444,15 +445,10 @@ void SettleServices(const Generation& generation, const drift::Classification& c
       }
       std::string sha256 = Sha256Hex(*bytes);
       record.observations.push_back(KnownRead(worktree, current, file.path, sha256));
-      if (!staged) {
-        // Unchanged with the index as HEAD holds it: what the manifest says does not matter.
-        std::vector<Observation> same = SameBytesObservations(worktree, drift::Version::kIndex, drift::Version::kHead,
-                                                              file.path);
-        if (same[0].answer != same[1].answer) {
-          settles = false;
-          break;
-        }
-        for (Observation& seen : same) record.observations.push_back(std::move(seen));
+      // Unchanged with the index as HEAD holds it: what the manifest says does not matter.
+      if (!staged && !ObserveIndexIsHead(worktree, file.path, &record.observations)) {
+        settles = false;
+        break;
       }
       group.PutSettled(file.in_group, std::move(sha256), false);
     }

@@ -159,6 +159,13 @@ std::vector<Observation> SameBytesObservations(const drift::Worktree& worktree, 
   return out;
 }
 
+bool ObserveIndexIsHead(const drift::Worktree& worktree, const std::string& path, std::vector<Observation>* observed) {
+  std::vector<Observation> same = SameBytesObservations(worktree, drift::Version::kIndex, drift::Version::kHead, path);
+  bool equal = same[0].answer == same[1].answer && same[0].answer.rfind("error ", 0) != 0;
+  for (Observation& seen : same) observed->push_back(std::move(seen));
+  return equal;
+}
+
 Observation ObservedRead(const drift::Worktree& worktree, drift::Version version, const std::string& path) {
   // The witness first: a change while the file is read then shows in the next run's stat.
   std::string witness = TreeWitness(worktree, version, path);

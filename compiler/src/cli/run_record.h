@@ -96,6 +96,10 @@ Observation KnownRead(const drift::Worktree& worktree, drift::Version version, c
 // What RecordingWorktree records for SameBytes(a, b, path), asked now.
 std::vector<Observation> SameBytesObservations(const drift::Worktree& worktree, drift::Version a, drift::Version b,
                                                const std::string& path);
+// Appends SameBytesObservations(worktree, kIndex, kHead, path) to `*observed` and returns
+// whether the index holds what HEAD holds (equal fingerprints, neither an error): what a
+// drift check that found the file unchanged depended on, besides the file itself.
+bool ObserveIndexIsHead(const drift::Worktree& worktree, const std::string& path, std::vector<Observation>* observed);
 // What RecordingWorktree records for Read(version, path), reading it now.
 Observation ObservedRead(const drift::Worktree& worktree, drift::Version version, const std::string& path);
 

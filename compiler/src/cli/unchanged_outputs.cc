@@ -52,14 +52,8 @@ std::optional<std::string> UnchangedOutputs::Settle(const std::string& path, con
   std::vector<Observation> observed = {KnownRead(worktree_, current, path, sha256)};
   Result<bool> holds = worktree_.Holds(current, path, bytes);
   if (!holds.ok() || !holds.value()) return std::nullopt;
-  if (!staged_) {
-    // An index that differs from HEAD may hold an uncommitted edit: Classify decides that.
-    for (Observation& seen : SameBytesObservations(worktree_, drift::Version::kIndex, drift::Version::kHead, path)) {
-      observed.push_back(std::move(seen));
-    }
-    Result<bool> index_is_head = worktree_.SameBytes(drift::Version::kIndex, drift::Version::kHead, path);
-    if (!index_is_head.ok() || !index_is_head.value()) return std::nullopt;
-  }
+  // An index that differs from HEAD may hold an uncommitted edit: Classify decides that.
+  if (!staged_ && !ObserveIndexIsHead(worktree_, path, &observed)) return std::nullopt;
   observed_[path] = std::move(observed);
   return sha256;
 }
