@@ -77,6 +77,22 @@ TEST_F(FsTest, ConfinedRealFsReadsNothingOutside) {
   EXPECT_EQ(RealFs().Read(repo_ + "/specs/outside-link.yaml").value(), "OUTSIDE_MARKER: [\n");
 }
 
+TEST_F(FsTest, ConfinedRealFsReadsAPrefix) {
+  RealFs confined(repo_);
+  EXPECT_EQ(confined.ReadPrefix(repo_ + "/specs/sub/inside-link.yaml", 7).value(), "openapi");
+  EXPECT_EQ(confined.ReadPrefix(repo_ + "/specs/api.yaml", 1 << 16).value(), "openapi: 3.0.3\n");
+  Result<std::string> outside = confined.ReadPrefix(repo_ + "/specs/outside-link.yaml", 4);
+  ASSERT_FALSE(outside.ok());
+  EXPECT_TRUE(IsOutsideRoot(outside.error()));
+  EXPECT_FALSE(confined.ReadPrefix(repo_ + "/specs", 4).ok());
+  EXPECT_FALSE(confined.ReadPrefix(repo_ + "/specs/missing.yaml", 4).ok());
+  // Another Fs reads whole and cuts.
+  MemFs mem;
+  mem.Write("a.yaml", "openapi: 3.1.0\n");
+  EXPECT_EQ(mem.ReadPrefix("a.yaml", 4).value(), "open");
+  EXPECT_EQ(mem.ReadPrefix("a.yaml", 100).value(), "openapi: 3.1.0\n");
+}
+
 TEST_F(FsTest, ReplaceFileKeepsModesAndLeavesNoTemporaryFile) {
   std::string target = repo_ + "/specs/api.yaml";
   ::chmod(target.c_str(), 0751);

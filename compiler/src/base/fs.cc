@@ -109,6 +109,38 @@ Result<std::string> ReadWholeFile(const std::string& path, const std::string& di
   return contents;
 }
 
+Result<std::string> Fs::ReadPrefix(const std::string& path, size_t limit) const {
+  Result<std::string> bytes = Read(path);
+  if (bytes.ok() && bytes.value().size() > limit) bytes.value().resize(limit);
+  return bytes;
+}
+
+Result<std::string> RealFs::ReadPrefix(const std::string& given, size_t limit) const {
+  Result<std::string> confined = Confine(given);
+  SPECC_RETURN_IF_ERROR(confined);
+  const std::string& path = confined.value();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Error{given + ": is a directory"};
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error{given + ": " + std::strerror(errno)};
+  std::string head(limit, '\0');
+  size_t used = 0;
+  while (used < limit) {
+    ssize_t n = ::read(fd, head.data() + used, limit - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int error = errno;
+      ::close(fd);
+      return Error{given + ": " + std::strerror(error)};
+    }
+    if (n == 0) break;
+    used += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  head.resize(used);
+  return head;
+}
+
 Result<std::string> RealFs::Read(const std::string& given) const {
   Result<std::string> confined = Confine(given);
   SPECC_RETURN_IF_ERROR(confined);

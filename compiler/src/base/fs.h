@@ -21,6 +21,12 @@ class Fs {
   // Returns the whole contents of the file at `path`; an Error naming the path and the
   // reason when it cannot be read.
   virtual Result<std::string> Read(const std::string& path) const = 0;
+  // Returns the first `limit` bytes of the file at `path` (all of it when it is shorter),
+  // for telling what a file is without reading a large one whole. Errors as Read's. The
+  // bytes may be the file's before the filter a RealFs applies (git's clean filters only
+  // rewrite line ends), so only a sniff reads them: whoever depends on a file's contents
+  // reads it whole, which is also what a recording Fs records. This default reads it whole.
+  virtual Result<std::string> ReadPrefix(const std::string& path, size_t limit) const;
   // Returns the canonical absolute form of `path` (symlinks resolved) if it exists.
   virtual Result<std::string> Canonical(const std::string& path) const = 0;
   // Returns the regular files below `dir` (recursively), sorted, as paths that start
@@ -67,6 +73,7 @@ class RealFs final : public Fs {
   explicit RealFs(std::string root, ReadFilter filter = nullptr);
 
   Result<std::string> Read(const std::string& path) const override;
+  Result<std::string> ReadPrefix(const std::string& path, size_t limit) const override;
   Result<std::string> Canonical(const std::string& path) const override;
   Result<std::vector<std::string>> ListFiles(const std::string& dir) const override;
 

@@ -58,6 +58,9 @@ class KeyingFs final : public Fs {
     *log_ += "read " + path + " " + AnswerOf(bytes) + "\n";
     return bytes;
   }
+  Result<std::string> ReadPrefix(const std::string& path, size_t limit) const override {
+    return inner_.ReadPrefix(path, limit);  // a sniff: what depends on the file reads it whole
+  }
   Result<std::string> Canonical(const std::string& path) const override {
     Result<std::string> canonical = inner_.Canonical(path);
     *log_ += "canonical " + path + " " + (canonical.ok() ? canonical.value() : "error " + canonical.error().message) +

@@ -74,6 +74,12 @@ class RecordingFs final : public Fs {
   RecordingFs(const Fs& inner, RunRecord& record, const std::string& root, const drift::Worktree* index)
       : inner_(inner), record_(record), root_(root), index_(index) {}
   Result<std::string> Read(const std::string& path) const override;
+  // Not recorded: a prefix only tells what a file is, and a run that depends on the file
+  // reads it whole (Fs::ReadPrefix), which is recorded. Its hash, not the prefix's, is
+  // what the next run compares.
+  Result<std::string> ReadPrefix(const std::string& path, size_t limit) const override {
+    return inner_.ReadPrefix(path, limit);
+  }
   Result<std::string> Canonical(const std::string& path) const override;
   Result<std::vector<std::string>> ListFiles(const std::string& dir) const override;
 
