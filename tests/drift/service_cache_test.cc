@@ -145,6 +145,15 @@ const std::string kAlpha = "specs/alpha/openapi.yaml";
 const std::string kBeta = "specs/beta/openapi.yaml";
 const std::string kGamma = "specs/gamma/openapi.yaml";
 
+// How many records of each kind .git/specc/services holds: {full, settled}.
+std::pair<int, int> RecordCounts(const GitRepo& repo) {
+  std::pair<int, int> counts;
+  for (const auto& file : stdfs::directory_iterator(stdfs::path(repo.dir()) / ".git/specc/services")) {
+    ++(file.path().extension() == ".settled" ? counts.second : counts.first);
+  }
+  return counts;
+}
+
 TEST(ServiceCache, OneChangedServiceIsTheOnlyOneRebuilt) {
   GitRepo repo;
   SetUpTrio(repo);
@@ -152,6 +161,8 @@ TEST(ServiceCache, OneChangedServiceIsTheOnlyOneRebuilt) {
   RunResult cold = Traced(repo.dir(), {"check"}, &services);
   EXPECT_EQ(services[kBeta], "miss (no record)");
   ExpectSame(SpeccWithEmitters(repo.dir(), {"check", "--no-cache"}), cold, "cold");
+  // Every service settled: none keeps a full record of its files' bytes.
+  EXPECT_EQ(RecordCounts(repo), std::make_pair(0, 3));
 
   // A change in one service's output: beta's record misses, the others' hold, and the
   // run (the whole-run cache misses too) prints exactly what an uncached one does.
@@ -163,6 +174,8 @@ TEST(ServiceCache, OneChangedServiceIsTheOnlyOneRebuilt) {
   EXPECT_EQ(services[kGamma], "settled");
   EXPECT_EQ(changed.exit_code, 1) << changed.out;
   ExpectSame(SpeccWithEmitters(repo.dir(), {"check", "--no-cache"}), changed, "one service changed");
+  // Beta's files differ now: it keeps a full record, which the next runs replay.
+  EXPECT_EQ(RecordCounts(repo), std::make_pair(1, 2));
   // --format json and --staged read the same records.
   ExpectSame(SpeccWithEmitters(repo.dir(), {"check", "--no-cache", "--format", "json"}),
              Traced(repo.dir(), {"check", "--format", "json"}, &services), "json");
@@ -223,7 +236,9 @@ TEST(ServiceCache, SettledServicesSeeEveryChangeToTheirFiles) {
   RunResult hand_edit = check("hand edit");
   EXPECT_EQ(hand_edit.exit_code, 2) << hand_edit.out;
   EXPECT_EQ(settled_misses[kAlpha], "miss (`" + schemas + "` changed)");
-  EXPECT_EQ(services[kAlpha], "hit");
+  // A settled service keeps no full record: alpha alone is rendered again, and, its file
+  // differing, stores its full record.
+  EXPECT_EQ(services[kAlpha], "miss (no record)");
   EXPECT_EQ(services[kBeta], "settled");
 
   // Restored, it settles again; then an edit staged and undone on disk: only the index
@@ -277,36 +292,46 @@ TEST(ServiceCache, SettledServicesSeeEveryChangeToTheirFiles) {
     EXPECT_FALSE(cli::ParseSettledRecord(flipped).ok());
     EXPECT_FALSE(cli::ParseSettledRecord(good.substr(0, good.size() - 1)).ok());
   }
-  // (Gamma, whose scaffold is gone, is not settled.)
+  // (Gamma, whose scaffold is gone, is not settled.) Alpha's full record, stored when its
+  // file was edited, replays it; beta, settled since the first run, has none.
   check("damaged settled records");
   for (const std::string& spec : {kAlpha, kBeta}) {
     EXPECT_EQ(settled_misses[spec], "miss (checksum mismatch (truncated or damaged))") << spec;
-    EXPECT_EQ(services[spec], "hit") << spec;
   }
+  EXPECT_EQ(services[kAlpha], "hit");
+  EXPECT_EQ(services[kBeta], "miss (no record)");
 }
 
 TEST(ServiceCache, ProjectChangesEveryServiceKey) {
   GitRepo repo;
   SetUpTrio(repo);
-  std::map<std::string, std::string> services;
+  std::map<std::string, std::string> services, settled_misses;
   Traced(repo.dir(), {"check"}, &services);
   // The project names its environments: every service's Postman files depend on them.
-  std::string project = kProject;
-  project.replace(project.find("{ dev, prod }"), 13, "{ dev, stage }");
-  repo.Write("specs/trio.specc", project);
-  RunResult run = Traced(repo.dir(), {"check"}, &services);
-  for (const std::string& spec : {kAlpha, kBeta, kGamma}) {
-    EXPECT_EQ(services[spec], "miss (the project, specc.yaml or the service's name changed)") << spec;
+  // The settled records of the first run miss, and so, in the next run, do the full
+  // records this one stores (every service's files differ now).
+  const std::string key_changed = "miss (the project, specc.yaml or the service's name changed)";
+  for (const char* environments : {"{ dev, stage }", "{ dev, qa }"}) {
+    std::string project = kProject;
+    project.replace(project.find("{ dev, prod }"), 13, environments);
+    repo.Write("specs/trio.specc", project);
+    RunResult run = Traced(repo.dir(), {"check"}, &services, &settled_misses);
+    bool first = std::string(environments) == "{ dev, stage }";
+    for (const std::string& spec : {kAlpha, kBeta, kGamma}) {
+      EXPECT_EQ(first ? settled_misses[spec] : services[spec], key_changed) << spec << " " << environments;
+    }
+    ExpectSame(SpeccWithEmitters(repo.dir(), {"check", "--no-cache"}), run, std::string("project ") + environments);
   }
-  ExpectSame(SpeccWithEmitters(repo.dir(), {"check", "--no-cache"}), run, "project changed");
 }
 
-// The record of beta, as stored.
-stdfs::path RecordOf(const GitRepo& repo, const std::string& spec) {
-  std::map<std::string, std::string> services;
+// The file of the full record of the service at `spec` (with `settled`, of its settled
+// record), as stored.
+stdfs::path RecordOf(const GitRepo& repo, const std::string& spec, bool settled = false) {
   stdfs::path dir = stdfs::path(repo.dir()) / ".git/specc/services";
   for (const auto& file : stdfs::directory_iterator(dir)) {
-    Result<cli::ServiceRecord> record = cli::ParseServiceRecord(ReadAll(file.path()));
+    if ((file.path().extension() == ".settled") != settled) continue;
+    std::string bytes = ReadAll(file.path());
+    Result<cli::ServiceRecord> record = settled ? cli::ParseSettledRecord(bytes) : cli::ParseServiceRecord(bytes);
     if (!record.ok()) continue;
     for (const auto& [path, size] : record.value().sources) {
       if (path == spec) return file.path();
@@ -319,8 +344,13 @@ stdfs::path RecordOf(const GitRepo& repo, const std::string& spec) {
 TEST(ServiceCache, DamagedForeignAndStaleRecordsAreNotTrusted) {
   GitRepo repo;
   SetUpTrio(repo);
+  // One of beta's generated files is edited by hand, so beta never settles: each run
+  // replays its full record or, when that does not hold, renders beta and stores one.
+  const std::string edited = "src/generated/beta/schemas.ts";
+  repo.Write(edited, repo.Read(edited) + "// edited\n");
   std::map<std::string, std::string> services;
   Traced(repo.dir(), {"check"}, &services);
+  EXPECT_EQ(services[kBeta], "miss (no record)");
   // The whole-run cache is kept out of the way: a new file in specs/ (which no service
   // reads) makes every run miss it.
   repo.Write("specs/notes-0.txt", "");
@@ -332,9 +362,6 @@ TEST(ServiceCache, DamagedForeignAndStaleRecordsAreNotTrusted) {
   int round = 0;
   auto run = [&](const std::string& what) {
     repo.Write("specs/notes-" + std::to_string(++round) + ".txt", "");
-    // Beta's files are unchanged, so each run settles it again: without its settled
-    // record the run reads the record under test.
-    stdfs::remove(record.string() + ".settled");
     RunResult result = Traced(repo.dir(), {"check"}, &services);
     ExpectSame(expected, result, what);
     EXPECT_EQ(services[kAlpha], "settled") << what;
@@ -422,14 +449,16 @@ TEST(ServiceCache, QuietServicesAreTakenWithoutReadingTheirFiles) {
   RunResult cold = Traced(repo.dir(), {"check"}, &services);
   ASSERT_NE(cold.err.find("SECRET_EXAMPLE"), std::string::npos) << cold.err;
   ASSERT_NE(cold.err.find("SPEC_FILE_UNREACHED"), std::string::npos) << cold.err;
-  auto record = [&](const std::string& spec) {
-    Result<cli::ServiceRecord> parsed = cli::ParseServiceRecord(ReadAll(RecordOf(repo, spec)));
+  // Alpha and gamma settle; beta's outputs carry its example, so it keeps its full record.
+  auto record = [&](const std::string& spec, bool settled) {
+    std::string bytes = ReadAll(RecordOf(repo, spec, settled));
+    Result<cli::ServiceRecord> parsed = settled ? cli::ParseSettledRecord(bytes) : cli::ParseServiceRecord(bytes);
     EXPECT_TRUE(parsed.ok()) << spec;
     return parsed.ok() ? parsed.value() : cli::ServiceRecord{};
   };
-  EXPECT_FALSE(record(kAlpha).sources_needed);
-  EXPECT_TRUE(record(kBeta).sources_needed);   // the secret review judges its example again
-  EXPECT_TRUE(record(kGamma).sources_needed);  // its warnings point into it
+  EXPECT_FALSE(record(kAlpha, true).sources_needed);
+  EXPECT_TRUE(record(kBeta, false).sources_needed);   // the secret review judges its example again
+  EXPECT_TRUE(record(kGamma, true).sources_needed);  // its warnings point into it
 
   // Gamma changes: alpha is taken unread, beta read for the review, and the run says
   // exactly what an uncached one does (the example's warning, the unreached fragment).

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "base/check.h"
 #include "base/path.h"
 #include "base/secret_scan.h"
 #include "base/sha256.h"
@@ -329,17 +330,12 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
   }
   driver::RenderParts(specs, names, groups.groups, tasks, templates, render, &project, &parts, consumers);
   if (reuse != nullptr) {
+    // Stored once the drift check compared the files (StoreServiceRecords).
     for (size_t i = 0; i < specs.apis.size(); ++i) {
       if (!render[i]) continue;
       shares[i].header =
           RecordOfShare(key + "\nname " + names[i] + "\npath " + specs.apis[i].path, shares[i], parts[i], sources,
                         out.secrets, *reuse);
-      if (!shares[i].header) continue;
-      ServiceRecord record = *shares[i].header;
-      // Lent to the record for its writing, not copied: they run to megabytes.
-      record.files = std::move(parts[i].files);
-      reuse->Store(specs.apis[i].path, names[i], record);
-      parts[i].files = std::move(record.files);
     }
     out.settle = std::make_shared<SettleCandidates>();
   }
@@ -366,8 +362,11 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
       for (auto& [path, bytes] : generated.TakeFiles()) {
         bool scaffold = generated.IsScaffold(path);
         std::string to = destination(path, scaffold);
-        if (candidate != nullptr) candidate->files.push_back({g, path, to, scaffold});
-        if (to.empty()) continue;
+        if (candidate != nullptr) candidate->files.push_back({g, path, to, scaffold, {}});
+        if (to.empty()) {
+          if (candidate != nullptr) candidate->files.back().dropped = std::move(bytes);
+          continue;
+        }
         if (scaffold) {
           out.files.PutScaffold(to, std::move(bytes));
         } else {
@@ -391,14 +390,35 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
       candidates[i].name = names[i];
       candidates[i].header = std::move(*shares[i].header);
       candidates[i].header.files.assign(groups.groups.size(), OutputSet{});
+      candidates[i].rendered = render[i];
       out.settle->services.push_back(std::move(candidates[i]));
     }
   }
   return out;
 }
 
-void SettleServices(const Generation& generation, const drift::Classification& classification, bool staged,
-                    const ServiceCache& cache) {
+namespace {
+
+// The full record of `candidate`: its header with every file's bytes, as rendered.
+ServiceRecord FullRecord(const SettleCandidate& candidate, const OutputSet& outputs) {
+  ServiceRecord record = candidate.header;
+  for (const SettleCandidate::File& file : candidate.files) {
+    const std::string* bytes = file.path.empty() ? &file.dropped : outputs.Find(file.path);
+    SPECC_CHECK(bytes != nullptr) << "a rendered service's file without its bytes: " << file.path;
+    OutputSet& group = record.files[file.group];
+    if (file.scaffold) {
+      group.PutScaffold(file.in_group, *bytes);
+    } else {
+      group.Put(file.in_group, *bytes);
+    }
+  }
+  return record;
+}
+
+}  // namespace
+
+void StoreServiceRecords(const Generation& generation, const drift::Classification& classification, bool staged,
+                         const ServiceCache& cache) {
   if (generation.settle == nullptr) return;
   const drift::Worktree& worktree = cache.worktree();
   const drift::Version current = staged ? drift::Version::kIndex : drift::Version::kWorkdir;
@@ -455,7 +475,11 @@ void SettleServices(const Generation& generation, const drift::Classification& c
       }
       group.PutSettled(file.in_group, std::move(sha256), false);
     }
-    if (settles) cache.StoreSettled(candidate.path, candidate.name, record);
+    if (settles) {
+      cache.StoreSettled(candidate.path, candidate.name, record);
+    } else if (candidate.rendered) {
+      cache.Store(candidate.path, candidate.name, FullRecord(candidate, generation.files));
+    }
   }
 }
 

@@ -26,8 +26,8 @@ namespace specc::cli {
 Result<Generation> GenerateProject(const std::string& root, const Fs& fs, SourceMap& sources, DiagSink& sink,
                                    const ServiceCache* cache, UnchangedOutputs* unchanged = nullptr);
 
-// A service of a run whose files were rendered or taken with their bytes, and that a drift
-// check may therefore settle (ServiceCache::StoreSettled).
+// A service of a run whose files were rendered or taken with their bytes, and whose record
+// the drift check therefore stores once it has compared them (StoreServiceRecords).
 struct SettleCandidate {
   std::string path, name;  // as ServiceCache names the service
   ServiceRecord header;    // its record, with one empty OutputSet per output group
@@ -36,20 +36,29 @@ struct SettleCandidate {
     std::string in_group;  // its path in the group's OutputSet
     std::string path;      // its path in the run's outputs; empty when the run drops it
     bool scaffold = false;
+    std::string dropped;   // the bytes of a file the run drops (for the full record)
   };
   std::vector<File> files;
+  // Whether this run rendered it: one taken from its full record has that record already.
+  bool rendered = false;
 };
 
 struct SettleCandidates {
   std::vector<SettleCandidate> services;
 };
 
-// Stores a settled record for each candidate of `generation` whose every file the drift
-// check found unchanged (`classification`; with `staged`, in the index), whose scaffolds
-// exist, and whose files hold no secret-shaped string: the next run takes such a service's
-// files as unchanged while its inputs and those files stay as they are.
-void SettleServices(const Generation& generation, const drift::Classification& classification, bool staged,
-                    const ServiceCache& cache);
+// Stores a record for each candidate of `generation`, once the drift check compared its
+// files (`classification`; with `staged`, in the index):
+// - a settled record when every file was found unchanged, every scaffold exists and no
+//   file holds a secret-shaped string: the next run takes such a service's files as
+//   unchanged, unread, while its inputs and those files stay as they are;
+// - otherwise, for a service rendered by this run, its full record, with its files' bytes:
+//   the next run replays them while its inputs stay as they are.
+// A service that settles gets no full record: in the common run, where nothing differs,
+// writing every service's bytes cost a tenth of a cold check of a monorepo. Should one of
+// its generated files be edited later, the service is rendered again, alone.
+void StoreServiceRecords(const Generation& generation, const drift::Classification& classification, bool staged,
+                         const ServiceCache& cache);
 
 }  // namespace specc::cli
 

@@ -4,7 +4,10 @@
 // (`<common git dir>/specc/services/`, one sealed record per service), so that a run in
 // which one service changed loads and renders that service alone and takes the others'
 // shares from their records. The whole-run cache (cli/run_cache.h) answers a run in which
-// nothing changed; this one answers the services that did not.
+// nothing changed; this one answers the services that did not. A service whose files the
+// drift check found unchanged keeps a settled record (their hashes, not their bytes); only
+// one whose files differ keeps its full record, bytes and all (StoreServiceRecords in
+// cli/project_generate.h).
 //
 // A record holds only when everything its share depends on is unchanged: the specc that
 // wrote it (CacheIdentity), the run's key (specc.yaml, the project spec and everything the
