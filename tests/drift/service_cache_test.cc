@@ -341,16 +341,22 @@ stdfs::path RecordOf(const GitRepo& repo, const std::string& spec, bool settled 
   return {};
 }
 
-TEST(ServiceCache, DamagedForeignAndStaleRecordsAreNotTrusted) {
-  GitRepo repo;
+// The trio, with one of beta's generated files edited by hand, checked once: beta never
+// settles, and keeps a full record (the edited file's bytes, the others' hashes).
+void SetUpTrioWithBetaEdited(GitRepo& repo, std::map<std::string, std::string>* services) {
   SetUpTrio(repo);
-  // One of beta's generated files is edited by hand, so beta never settles: each run
-  // replays its full record or, when that does not hold, renders beta and stores one.
   const std::string edited = "src/generated/beta/schemas.ts";
   repo.Write(edited, repo.Read(edited) + "// edited\n");
+  Traced(repo.dir(), {"check"}, services);
+  EXPECT_EQ((*services)[kBeta], "miss (no record)");
+}
+
+TEST(ServiceCache, DamagedForeignAndStaleRecordsAreNotTrusted) {
+  GitRepo repo;
   std::map<std::string, std::string> services;
-  Traced(repo.dir(), {"check"}, &services);
-  EXPECT_EQ(services[kBeta], "miss (no record)");
+  // Each run replays beta's full record or, when that does not hold, renders beta and
+  // stores one.
+  SetUpTrioWithBetaEdited(repo, &services);
   // The whole-run cache is kept out of the way: a new file in specs/ (which no service
   // reads) makes every run miss it.
   repo.Write("specs/notes-0.txt", "");
@@ -404,6 +410,40 @@ TEST(ServiceCache, DamagedForeignAndStaleRecordsAreNotTrusted) {
 
   // The cold runs above stored a good record again.
   EXPECT_EQ(run("restored"), "hit");
+}
+
+TEST(ServiceCache, FullRecordsVouchForTheFilesTheySettled) {
+  GitRepo repo;
+  std::map<std::string, std::string> services;
+  // Beta's full record holds its edited file's bytes and the others' hashes only (settled
+  // as they were rendered), with what vouched for them.
+  SetUpTrioWithBetaEdited(repo, &services);
+  Result<cli::ServiceRecord> full = cli::ParseServiceRecord(ReadAll(RecordOf(repo, kBeta)));
+  ASSERT_TRUE(full.ok()) << full.error().message;
+  size_t with_bytes = 0, settled = 0;
+  for (const OutputSet& group : full.value().files) {
+    for (const auto& [path, bytes] : group.files()) with_bytes += group.IsScaffold(path) ? 0 : 1;
+    settled += group.settled().size();
+  }
+  EXPECT_EQ(with_bytes, 1u);
+  EXPECT_GT(settled, 2u);
+
+  int round = 0;
+  auto check = [&](const std::string& what) {
+    repo.Write("specs/notes-" + std::to_string(++round) + ".txt", "");  // past the whole-run cache
+    RunResult cached = Traced(repo.dir(), {"check"}, &services);
+    ExpectSame(SpeccWithEmitters(repo.dir(), {"check", "--no-cache"}), cached, what);
+  };
+  check("replayed");
+  EXPECT_EQ(services[kBeta], "hit");
+  // A file the record settled, edited behind its back: the record misses.
+  const std::string other = "src/generated/beta/app.ts";
+  ASSERT_TRUE(repo.Exists(other));
+  repo.Write(other, repo.Read(other) + "// edited too\n");
+  check("a settled file edited");
+  EXPECT_EQ(services[kBeta], "miss (`" + other + "` changed)");
+  check("replayed again");
+  EXPECT_EQ(services[kBeta], "hit");
 }
 
 // A service with nothing to say: its own servers name both environments, and no path is

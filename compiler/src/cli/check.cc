@@ -171,7 +171,7 @@ std::optional<DriftRun> StartDriftRun(const DriftRunOptions& run_options, const 
     return std::nullopt;
   }
   run.classification = std::move(classification).value();
-  if (services) StoreServiceRecords(outputs.value(), run.classification, staged, *services);
+  if (services) StoreServiceRecords(outputs.value(), run.classification, staged, *services, unchanged.get());
   *exit_code = kExitClean;
   return run;
 }

@@ -324,9 +324,12 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
   driver::PartConsumers consumers;
   if (unchanged != nullptr) {
     unchanged->Accept(out.secrets.accepted);
-    for (const std::string& dir : groups.dirs) consumers.project.push_back(unchanged->ForDir(dir));
-    // A service whose record is stored keeps its files' bytes: the record holds them.
-    if (reuse == nullptr) consumers.apis = consumers.project;
+    for (const std::string& dir : groups.dirs) {
+      consumers.project.push_back(unchanged->ForDir(dir, false));
+      // A service's record vouches for a file settled as it was rendered only when it holds
+      // no secret-shaped string (the guard would look again): such a file keeps its bytes.
+      consumers.apis.push_back(unchanged->ForDir(dir, reuse != nullptr));
+    }
   }
   driver::RenderParts(specs, names, groups.groups, tasks, templates, render, &project, &parts, consumers);
   if (reuse != nullptr) {
@@ -376,6 +379,7 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
       for (auto& [path, sha256] : generated.TakeSettled()) {
         bool scaffold = generated.IsScaffold(path);
         std::string to = destination(path, scaffold);
+        if (candidate != nullptr) candidate->files.push_back({g, path, to, scaffold, {}, true});
         if (!to.empty()) out.files.PutSettled(to, std::move(sha256), scaffold);
       }
       generated = OutputSet{};  // freed as soon as it is merged
@@ -399,18 +403,48 @@ Result<Generation> GenerateProject(const std::string& root, const Fs& fs, Source
 
 namespace {
 
-// The full record of `candidate`: its header with every file's bytes, as rendered.
-ServiceRecord FullRecord(const SettleCandidate& candidate, const OutputSet& outputs) {
+// Whether the run can vouch for `file` of `candidate`, settled without its bytes: its
+// sha256 goes to `*sha256`, and what vouches for it to `*observed` (nothing for a file
+// settled in the record the run took: that record's observations hold it already). Not
+// when it may hold an accepted secret, which the guard is to look at again next time.
+bool VouchForSettled(const SettleCandidate& candidate, const SettleCandidate::File& file, const OutputSet& outputs,
+                     const UnchangedOutputs* unchanged, std::string* sha256, std::vector<Observation>* observed) {
+  auto found = outputs.settled().find(file.path);
+  if (found == outputs.settled().end()) return false;
+  *sha256 = found->second;
+  if (!candidate.rendered) return true;
+  const UnchangedOutputs::SettledFile* settled = unchanged != nullptr ? unchanged->Settled(file.path) : nullptr;
+  if (settled == nullptr || !settled->secret_free) return false;
+  observed->insert(observed->end(), settled->observed.begin(), settled->observed.end());
+  return true;
+}
+
+// The full record of rendered `candidate`: its header with every file's bytes, or, for a
+// file settled as it was rendered, its hash and what vouched for it (with `environment`,
+// how the working tree's files read); nullopt when the run cannot vouch for such a file.
+std::optional<ServiceRecord> FullRecord(const SettleCandidate& candidate, const OutputSet& outputs,
+                                        const UnchangedOutputs* unchanged, const RunRecord& environment) {
   ServiceRecord record = candidate.header;
+  bool any_settled = false;
   for (const SettleCandidate::File& file : candidate.files) {
+    OutputSet& group = record.files[file.group];
+    if (file.settled_as_rendered) {
+      std::string sha256;
+      if (!VouchForSettled(candidate, file, outputs, unchanged, &sha256, &record.observations)) return std::nullopt;
+      group.PutSettled(file.in_group, std::move(sha256), false);
+      any_settled = true;
+      continue;
+    }
     const std::string* bytes = file.path.empty() ? &file.dropped : outputs.Find(file.path);
     SPECC_CHECK(bytes != nullptr) << "a rendered service's file without its bytes: " << file.path;
-    OutputSet& group = record.files[file.group];
     if (file.scaffold) {
       group.PutScaffold(file.in_group, *bytes);
     } else {
       group.Put(file.in_group, *bytes);
     }
+  }
+  if (any_settled) {
+    for (const Observation& seen : environment.observations()) record.observations.push_back(seen);
   }
   return record;
 }
@@ -418,7 +452,7 @@ ServiceRecord FullRecord(const SettleCandidate& candidate, const OutputSet& outp
 }  // namespace
 
 void StoreServiceRecords(const Generation& generation, const drift::Classification& classification, bool staged,
-                         const ServiceCache& cache) {
+                         const ServiceCache& cache, const UnchangedOutputs* unchanged) {
   if (generation.settle == nullptr) return;
   const drift::Worktree& worktree = cache.worktree();
   const drift::Version current = staged ? drift::Version::kIndex : drift::Version::kWorkdir;
@@ -442,8 +476,15 @@ void StoreServiceRecords(const Generation& generation, const drift::Classificati
         group.PutSettled(file.in_group, "", file.scaffold);
         continue;
       }
-      // Settled as it was rendered (cli/unchanged_outputs.h), a file has no bytes here: it
-      // may hold an accepted secret, which the guard is to look at again next time.
+      if (file.settled_as_rendered) {
+        std::string sha256;
+        if (!VouchForSettled(candidate, file, generation.files, unchanged, &sha256, &record.observations)) {
+          settles = false;
+          break;
+        }
+        group.PutSettled(file.in_group, std::move(sha256), false);
+        continue;
+      }
       const std::string* bytes = generation.files.Find(file.path);
       // A file the guard would look at again (it may accept less next time) is not settled.
       if (bytes == nullptr || !ScanForSecrets(*bytes).empty()) {
@@ -478,7 +519,9 @@ void StoreServiceRecords(const Generation& generation, const drift::Classificati
     if (settles) {
       cache.StoreSettled(candidate.path, candidate.name, record);
     } else if (candidate.rendered) {
-      cache.Store(candidate.path, candidate.name, FullRecord(candidate, generation.files));
+      if (std::optional<ServiceRecord> full = FullRecord(candidate, generation.files, unchanged, environment)) {
+        cache.Store(candidate.path, candidate.name, *full);
+      }
     }
   }
 }

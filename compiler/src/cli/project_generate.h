@@ -21,13 +21,12 @@ namespace specc::cli {
 // `cache` may be null (no reuse). Reads go through `fs`; a service loaded cold with a
 // cache is read through cache->raw_fs() and its reads added to cache->run_record().
 // With `unchanged`, each file it settles as it is rendered is in the result settled,
-// without its bytes (cli/unchanged_outputs.h); not the files of a service whose record
-// is stored with its files' bytes.
+// without its bytes (cli/unchanged_outputs.h).
 Result<Generation> GenerateProject(const std::string& root, const Fs& fs, SourceMap& sources, DiagSink& sink,
                                    const ServiceCache* cache, UnchangedOutputs* unchanged = nullptr);
 
-// A service of a run whose files were rendered or taken with their bytes, and whose record
-// the drift check therefore stores once it has compared them (StoreServiceRecords).
+// A service of a run whose files were rendered, or taken with their bytes, and whose
+// record the drift check therefore stores once it has compared them (StoreServiceRecords).
 struct SettleCandidate {
   std::string path, name;  // as ServiceCache names the service
   ServiceRecord header;    // its record, with one empty OutputSet per output group
@@ -37,6 +36,8 @@ struct SettleCandidate {
     std::string path;      // its path in the run's outputs; empty when the run drops it
     bool scaffold = false;
     std::string dropped;   // the bytes of a file the run drops (for the full record)
+    // Its bytes are gone: settled as it was rendered (cli/unchanged_outputs.h).
+    bool settled_as_rendered = false;
   };
   std::vector<File> files;
   // Whether this run rendered it: one taken from its full record has that record already.
@@ -52,13 +53,14 @@ struct SettleCandidates {
 // - a settled record when every file was found unchanged, every scaffold exists and no
 //   file holds a secret-shaped string: the next run takes such a service's files as
 //   unchanged, unread, while its inputs and those files stay as they are;
-// - otherwise, for a service rendered by this run, its full record, with its files' bytes:
-//   the next run replays them while its inputs stay as they are.
+// - otherwise, for a service rendered by this run that still has every file's bytes, its
+//   full record: the next run replays them while its inputs stay as they are.
 // A service that settles gets no full record: in the common run, where nothing differs,
 // writing every service's bytes cost a tenth of a cold check of a monorepo. Should one of
-// its generated files be edited later, the service is rendered again, alone.
+// its generated files be edited later, the service is rendered again, alone. `unchanged`
+// (may be null) is what settled files as they were rendered (GenerateProject's).
 void StoreServiceRecords(const Generation& generation, const drift::Classification& classification, bool staged,
-                         const ServiceCache& cache);
+                         const ServiceCache& cache, const UnchangedOutputs* unchanged);
 
 }  // namespace specc::cli
 

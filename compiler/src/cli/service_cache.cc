@@ -14,7 +14,7 @@
 namespace specc::cli {
 namespace {
 
-constexpr std::string_view kMagic = "specc-service-cache 2\n";
+constexpr std::string_view kMagic = "specc-service-cache 3\n";
 constexpr std::string_view kSettledMagic = "specc-service-settled 2\n";
 constexpr std::string_view kSettledSuffix = ".settled";
 
@@ -158,16 +158,29 @@ bool ReadHeader(FieldReader& in, ServiceRecord* record, int64_t* groups) {
   return in.NextNumber(groups) && *groups >= 0;
 }
 
+// How a record names a file: a generated file or a scaffold with its bytes, or a generated
+// file settled (its sha256). A settled record holds settled files alone (scaffolds too,
+// with no hash); a full record, bytes and files settled as they were rendered.
+enum FileKind : int64_t { kGenerated = 0, kScaffold = 1, kSettledGenerated = 2 };
+
 // A record's files, with their bytes (`settled` false) or settled: each file's bytes, or
 // its sha256, in one field.
 void PutFiles(std::string& out, const ServiceRecord& record, bool settled) {
   for (const OutputSet& group : record.files) {
-    const std::map<std::string, std::string>& files = settled ? group.settled() : group.files();
-    PutNumber(out, static_cast<int64_t>(files.size()));
-    for (const auto& [path, bytes] : files) {
+    size_t count = group.settled().size() + (settled ? 0 : group.files().size());
+    PutNumber(out, static_cast<int64_t>(count));
+    if (!settled) {
+      for (const auto& [path, bytes] : group.files()) {
+        PutField(out, path);
+        PutNumber(out, group.IsScaffold(path) ? kScaffold : kGenerated);
+        PutField(out, bytes);
+      }
+    }
+    for (const auto& [path, sha256] : group.settled()) {
+      bool scaffold = group.IsScaffold(path);
       PutField(out, path);
-      PutNumber(out, group.IsScaffold(path) ? 1 : 0);
-      PutField(out, bytes);
+      PutNumber(out, settled ? (scaffold ? kScaffold : kGenerated) : kSettledGenerated);
+      PutField(out, sha256);
     }
   }
 }
@@ -187,13 +200,16 @@ Result<ServiceRecord> ParseRecord(std::string_view bytes, std::string_view magic
     for (int64_t i = 0; i < files; ++i) {
       std::string path, bytes;
       int64_t scaffold = 0;
-      if (!in.Next(&path) || !in.NextNumber(&scaffold) || scaffold < 0 || scaffold > 1 || !in.Next(&bytes) ||
-          !IsNormalRelativePath(path) || group.Has(path)) {
+      if (!in.Next(&path) || !in.NextNumber(&scaffold) || scaffold < 0 ||
+          scaffold > (settled ? kScaffold : kSettledGenerated) || !in.Next(&bytes) || !IsNormalRelativePath(path) ||
+          group.Has(path)) {
         return malformed;
       }
       if (settled) {
-        group.PutSettled(path, std::move(bytes), scaffold == 1);
-      } else if (scaffold == 1) {
+        group.PutSettled(path, std::move(bytes), scaffold == kScaffold);
+      } else if (scaffold == kSettledGenerated) {
+        group.PutSettled(path, std::move(bytes), false);
+      } else if (scaffold == kScaffold) {
         group.PutScaffold(path, std::move(bytes));
       } else {
         group.Put(path, std::move(bytes));
@@ -213,7 +229,9 @@ std::string Serialize(const ServiceRecord& record, std::string_view magic, bool 
   // the string copies them again and again.
   size_t files = 0;
   for (const OutputSet& group : record.files) {
-    for (const auto& [path, bytes] : settled ? group.settled() : group.files()) files += path.size() + bytes.size() + 48;
+    for (const auto& [path, bytes] : group.settled()) files += path.size() + bytes.size() + 48;
+    if (settled) continue;
+    for (const auto& [path, bytes] : group.files()) files += path.size() + bytes.size() + 48;
   }
   std::string out;
   out.reserve(magic.size() + files + 4096);

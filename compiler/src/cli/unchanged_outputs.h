@@ -43,8 +43,10 @@ class UnchangedOutputs {
   // any file is rendered.
   void Accept(std::set<std::string> accepted) { accepted_ = std::move(accepted); }
 
-  // The consumer of the files of the output directory `dir` (their paths are relative to it).
-  OutputConsumer* ForDir(const std::string& dir);
+  // The consumer of the files of the output directory `dir` (their paths are relative to
+  // it). With `secret_free_only`, a file holding any secret-shaped string, accepted or
+  // not, keeps its bytes.
+  OutputConsumer* ForDir(const std::string& dir, bool secret_free_only = false);
 
   // Adds to `record`, in path order, what the drift check would have recorded when it
   // compared the files settled here (RecordingWorktree::Holds and SameBytes).
@@ -52,7 +54,17 @@ class UnchangedOutputs {
 
   // Decides for the file at `path` (relative to the repository) holding `bytes`: its
   // Sha256Hex when settled, std::nullopt when its bytes are to be kept. Thread-safe.
-  std::optional<std::string> Settle(const std::string& path, const std::string& bytes);
+  std::optional<std::string> Settle(const std::string& path, const std::string& bytes, bool secret_free_only = false);
+
+  // A file settled here: what settling it asked of the repository, and whether its bytes
+  // held no secret-shaped string at all, not even an accepted one (a service record that
+  // settles it must not depend on the run's allowlist).
+  struct SettledFile {
+    std::vector<Observation> observed;
+    bool secret_free = false;
+  };
+  // The file at `path` as settled here; null when it was not. Call once rendering is done.
+  const SettledFile* Settled(const std::string& path) const;
 
  private:
   UnchangedOutputs(const drift::Worktree& worktree, bool staged, drift::Manifest manifest);
@@ -64,7 +76,7 @@ class UnchangedOutputs {
   const drift::Manifest manifest_;
   std::set<std::string> accepted_;
   std::mutex mutex_;  // the worktree's questions, and what follows
-  std::map<std::string, std::vector<Observation>> observed_;  // path -> what settling it asked
+  std::map<std::string, SettledFile> settled_;  // by path
   std::vector<std::unique_ptr<DirConsumer>> dirs_;
 };
 
