@@ -1,0 +1,131 @@
+#include "emit/postman/request_variant.h"
+
+#include <charconv>
+
+#include "emit/postman/uuid5.h"
+
+namespace specc::emit::postman {
+namespace {
+
+// The `exec` list of a request item's view: `{line_json, last}` per line.
+View ExecView(const std::vector<std::string>& lines) {
+  View exec = View::List();
+  for (const std::string& line : lines) {
+    View lv;
+    lv.Set("line_json", line);
+    exec.Add(std::move(lv));
+  }
+  exec.MarkLast();
+  return exec;
+}
+
+constexpr std::string_view kIdHole = "id";
+constexpr std::string_view kScriptIdHole = "script_id";
+
+size_t TextBytes(const View& view) {
+  size_t bytes = view.text().size();
+  for (const auto& [key, member] : view.members()) bytes += TextBytes(member);
+  for (const View& item : view.items()) bytes += TextBytes(item);
+  return bytes;
+}
+
+// The text of JSON part `name` of a request's view; null when it has none.
+const std::string* Part(const View& parts, std::string_view name) {
+  for (const auto& [key, value] : parts.members()) {
+    if (key == name && value.kind() == View::Kind::kString) return &value.text();
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+RequestItem RequestView(RequestBuilder::Parts&& p) {
+  RequestItem item;
+  View& rv = item.view;
+  rv.Set("name_json", JsonQuote(p.name));
+  rv.Set("description_json", p.description.empty() ? std::string() : JsonQuote(p.description));
+  rv.Set("method_json", JsonQuote(p.method));
+  rv.Set("header_json", std::move(p.header_json));
+  rv.Set("body_json", std::move(p.body_json));
+  rv.Set("url_json", std::move(p.url_json));
+  rv.Set("auth_json", std::move(p.auth_json));
+  rv.Set("no_redirects", !p.follow_redirects);
+  item.exec.reserve(p.exec.size());
+  for (const std::string& line : p.exec) item.exec.push_back(JsonQuote(line));
+  return item;
+}
+
+View RequestVariant::ItemView(size_t i, const std::string& seed, Ids ids) const {
+  const RequestItem& item = views_.at(i);
+  const View& parts = item.view;
+  View view;
+  if (ids == Ids::kHoles) {
+    for (const auto& [key, value] : parts.members()) {
+      bool json_part = key.ends_with("_json") && value.kind() == View::Kind::kString && !value.text().empty();
+      view.Set(key, json_part ? View(JsonHole(key)) : value);
+    }
+    view.Set("id_json", JsonHole(kIdHole));
+    view.Set("script_id_json", JsonHole(kScriptIdHole));
+  } else {
+    view = parts;
+    std::string key = RequestKey(i, seed);
+    view.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, key)));
+    view.Set("script_id_json", JsonQuote(Uuid5(kUrlNamespace, key + ":test")));
+  }
+  view.Set("exec", ExecView(item.exec));
+  return view;
+}
+
+bool RequestVariant::Splice(const TemplateSet& templates, std::string_view token, int depth, const std::string& seed,
+                            std::string& out) {
+  size_t i = 0;
+  auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
+  if (ec != std::errc() || end != token.data() + token.size() || !views_.count(i)) return false;
+  const View& parts = views_.at(i).view;
+  auto it = skeletons_.find({i, depth});
+  if (it == skeletons_.end()) {
+    // The holes stay, each with the depth its value is formatted at: `body_json@5`.
+    JsonHoleFn keep = [&parts](std::string_view hole, int at, std::string& text) {
+      if (hole != kIdHole && hole != kScriptIdHole && Part(parts, hole) == nullptr) return false;
+      text += JsonHole(std::string(hole) + "@" + std::to_string(at));
+      return true;
+    };
+    std::optional<std::string> text =
+        TryRenderJson(templates, kEmitterId, "postman/request.json.mustache", ItemView(i, seed, Ids::kHoles), depth, keep);
+    if (!text) return false;
+    it = skeletons_.emplace(std::make_pair(i, depth), std::move(*text)).first;
+  }
+  std::string key = RequestKey(i, seed);
+  auto fill = [&](std::string_view hole, std::string& text) {
+    size_t at = hole.rfind('@');
+    int hole_depth = std::stoi(std::string(hole.substr(at + 1)));
+    std::string_view name = hole.substr(0, at);
+    if (name == kIdHole) {
+      text += JsonQuote(Uuid5(kUrlNamespace, key));
+    } else if (name == kScriptIdHole) {
+      text += JsonQuote(Uuid5(kUrlNamespace, key + ":test"));
+    } else {
+      return AppendFormattedJson(*Part(parts, name), hole_depth, text);
+    }
+    return true;
+  };
+  return FillJsonHoles(it->second, fill, out);
+}
+
+size_t RequestVariant::SizeHint() const {
+  if (last_size_ > 0) return last_size_;
+  size_t bytes = 0;
+  for (const auto& [i, item] : views_) {
+    bytes += TextBytes(item.view);
+    for (const std::string& line : item.exec) bytes += line.size();
+  }
+  // Formatting indents every line: a run collection grows to about twice these bytes.
+  return 2 * bytes;
+}
+
+std::string RequestVariant::RequestKey(size_t i, const std::string& seed) const {
+  const ir::Operation& op = api_.operations[i];
+  return seed + "request:" + op.method + " " + op.path;
+}
+
+}  // namespace specc::emit::postman
