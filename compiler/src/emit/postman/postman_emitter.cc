@@ -79,12 +79,16 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       run_folders.push_back({name, "Deletes what the requests before created, the last created first", chains.teardown,
                              {}, false});
     }
+    // Saved responses are reference material: the base collection keeps them, the
+    // environment collections (made to be run) leave them out. Set aside before the run
+    // items copy the parts: they are most of a large API's text.
+    std::map<size_t, std::string> responses;
+    for (auto& [i, part] : parts) responses[i] = std::move(part.responses_json);
     RunScripts scripts(api);
     std::map<size_t, RequestItem> run_views;
     std::vector<Variable> id_variables;
     for (const auto& [i, part] : parts) {
       RequestBuilder::Parts run = part;
-      run.responses_json.clear();
       const RequestChain& chain = chains.requests[i];
       run.exec = scripts.Script(api.operations[i], chain);
       if (!chain.path_variables.empty()) run.url_json = builder.ChainedUrl(api.operations[i], part, chain.path_variables);
@@ -133,11 +137,8 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     // The base collection's items take the parts' text (their path values stay, read above).
     std::map<size_t, RequestItem> request_views;
     for (auto& [i, part] : parts) {
-      std::string responses = std::move(part.responses_json);
       request_views[i] = RequestView(std::move(part));
-      // Saved responses are reference material: the base collection keeps them, the
-      // environment collections (made to be run) leave them out.
-      request_views[i].view.Set("responses_json", std::move(responses));
+      request_views[i].view.Set("responses_json", std::move(responses[i]));
     }
     RequestVariant base_variant(api, std::move(request_views));
     RequestVariant run_variant(api, std::move(run_views));

@@ -26,11 +26,18 @@ std::string Upper(std::string s) {
   return s;
 }
 
-std::string Compact(JsonWriter& w) {
+// A request's JSON parts are written in the layout a collection shows them in (two spaces
+// per level, as RenderJson lays out JSON), so that a collection takes each part as it is,
+// only indented to where it stands, rather than parsing it again.
+constexpr int kPartIndent = 2;
+
+// The text of a part written by `w`, without the final newline.
+std::string PartText(JsonWriter& w) {
   std::string text = w.Finish();
   if (!text.empty() && text.back() == '\n') text.pop_back();
   return text;
 }
+
 // Percent-encodes all but RFC 3986's unreserved characters (and `,`, which the simple and
 // form styles use as a separator).
 std::string Encode(std::string_view text) {
@@ -271,7 +278,7 @@ class RequestBuilder::Impl {
     // Auth: the first security requirement; its first scheme is Postman auth, the others
     // (API keys) become headers or query parameters.
     const std::vector<ir::SecurityRequirement>& security = op.security ? *op.security : api_.security;
-    JsonWriter auth(0);
+    JsonWriter auth(kPartIndent);
     bool auth_set = false;
     if (!security.empty()) {
       for (const auto& [name, scopes] : security.front().schemes) {
@@ -298,7 +305,7 @@ class RequestBuilder::Impl {
       }
     }
     if (!auth_set) auth.BeginObject().Key("type").String("noauth").EndObject();
-    parts.auth_json = Compact(auth);
+    parts.auth_json = PartText(auth);
 
     if (!cookies.empty()) {
       std::string cookie;
@@ -387,7 +394,7 @@ class RequestBuilder::Impl {
   }
 
   static std::string HeaderList(const std::vector<Header>& headers) {
-    JsonWriter w(0);
+    JsonWriter w(kPartIndent);
     w.BeginArray();
     for (const Header& h : headers) {
       w.BeginObject().Key("key").String(h.key).Key("value").String(h.value);
@@ -396,7 +403,7 @@ class RequestBuilder::Impl {
       w.EndObject();
     }
     w.EndArray();
-    return Compact(w);
+    return PartText(w);
   }
 
   // The base URL variable of `op`: `baseUrl`, or one of its own for an operation with
@@ -486,7 +493,7 @@ class RequestBuilder::Impl {
       first = false;
     }
     if (!fragment.empty()) raw += "#" + fragment;
-    JsonWriter w(0);
+    JsonWriter w(kPartIndent);
     w.BeginObject().Key("raw").String(raw).Key("host").BeginArray().String(host).EndArray();
     w.Key("path").BeginArray();
     for (const std::string& s : segments) w.String(s);
@@ -516,7 +523,7 @@ class RequestBuilder::Impl {
     }
     if (!fragment.empty()) w.Key("hash").String(fragment);
     w.EndObject();
-    return Compact(w);
+    return PartText(w);
   }
 
   std::string Body(const ir::MediaType& media, sema::BodyReading reading) {
@@ -528,7 +535,7 @@ class RequestBuilder::Impl {
     bool urlencoded = reading == sema::BodyReading::kUrlEncoded || (unread && type.find("x-www-form-urlencoded") != std::string::npos);
     bool multipart = reading == sema::BodyReading::kMultipart || (unread && type.find("multipart/") != std::string::npos);
     bool json = reading == sema::BodyReading::kJson || (unread && sema::IsJsonMediaType(type));
-    JsonWriter w(0);
+    JsonWriter w(kPartIndent);
     w.BeginObject();
     std::string text;
     std::string_view raw;
@@ -553,7 +560,7 @@ class RequestBuilder::Impl {
           }
         }
         w.EndArray().EndObject();
-        return Compact(w);
+        return PartText(w);
       }
       text = json ? value.dump(kBodyIndent) : Text(value);
       raw = text;
@@ -566,12 +573,12 @@ class RequestBuilder::Impl {
     w.String(json ? "json" : type.find("xml") != std::string::npos ? "xml" : "text");
     w.EndObject().EndObject();
     w.EndObject();
-    return Compact(w);
+    return PartText(w);
   }
 
   // Saved example responses, one per documented status (`default` has no status to save).
   std::string Responses(const ir::Operation& op, const std::string& method, const std::string& url_json) {
-    JsonWriter w(0);
+    JsonWriter w(kPartIndent);
     w.BeginArray();
     for (const ir::Response& r : op.responses) {
       int code = StatusCode(r.status);
@@ -581,7 +588,7 @@ class RequestBuilder::Impl {
       const ir::MediaType* media = json_media ? &r.content[*json_media] : r.content.empty() ? nullptr : &r.content[0];
       std::string name = r.description.empty() ? r.status + " " + StatusText(code) : r.description;
       w.BeginObject().Key("name").String(name);
-      w.Key("originalRequest").BeginObject().Key("method").String(method).Key("url").Raw(url_json).EndObject();
+      w.Key("originalRequest").BeginObject().Key("method").String(method).Key("url").Nested(url_json).EndObject();
       w.Key("status").String(StatusText(code)).Key("code").Int(code);
       bool json = json_media.has_value();
       w.Key("_postman_previewlanguage").String(json ? "json" : "text");
@@ -606,7 +613,7 @@ class RequestBuilder::Impl {
       w.EndObject();
     }
     w.EndArray();
-    return Compact(w);
+    return PartText(w);
   }
 
   const ir::Api& api_;

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "base/json_writer.h"
 #include "emit/postman/uuid5.h"
 
 namespace specc::emit::postman {
@@ -21,6 +22,29 @@ View ExecView(const std::vector<std::string>& lines) {
 
 constexpr std::string_view kIdHole = "id";
 constexpr std::string_view kScriptIdHole = "script_id";
+
+// `json`, laid out as JsonWriter lays it out, without the layout: as JsonWriter(0) writes it.
+std::string CompactJson(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (in_string) {
+      out.push_back(c);
+      if (c == '\\' && i + 1 < json.size()) {
+        out.push_back(json[++i]);
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == ' ' || c == '\n') continue;
+    in_string = c == '"';
+    out.push_back(c);
+  }
+  return out;
+}
 
 size_t TextBytes(const View& view) {
   size_t bytes = view.text().size();
@@ -67,7 +91,13 @@ View RequestVariant::ItemView(size_t i, const std::string& seed, Ids ids) const 
     view.Set("id_json", JsonHole(kIdHole));
     view.Set("script_id_json", JsonHole(kScriptIdHole));
   } else {
-    view = parts;
+    // The slow way renders a template with the parts in it, then parses the whole: the
+    // parts go in compact, as a template author reading the rendered text (or a
+    // TEMPLATE_OUTPUT_INVALID position in it) sees them.
+    for (const auto& [key, value] : parts.members()) {
+      bool json_part = key.ends_with("_json") && value.kind() == View::Kind::kString;
+      view.Set(key, json_part ? View(CompactJson(value.text())) : value);
+    }
     std::string key = RequestKey(i, seed);
     view.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, key)));
     view.Set("script_id_json", JsonQuote(Uuid5(kUrlNamespace, key + ":test")));
@@ -105,7 +135,8 @@ bool RequestVariant::Splice(const TemplateSet& templates, std::string_view token
     } else if (name == kScriptIdHole) {
       text += JsonQuote(Uuid5(kUrlNamespace, key + ":test"));
     } else {
-      return AppendFormattedJson(*Part(parts, name), hole_depth, text);
+      // The parts come laid out as top-level values (request_builder.cc).
+      AppendJsonIndented(text, *Part(parts, name), static_cast<size_t>(hole_depth) * 2);
     }
     return true;
   };
