@@ -22,6 +22,37 @@ View ExecView(const std::vector<std::string>& lines) {
 
 constexpr std::string_view kIdHole = "id";
 constexpr std::string_view kScriptIdHole = "script_id";
+// The hole of line k of the test script: `exec:k`.
+constexpr std::string_view kExecHole = "exec:";
+
+// A text that tells apart views that render differently: the same for two request items
+// whose views differ only in what their holes will hold.
+void AppendShape(const View& view, std::string& out) {
+  switch (view.kind()) {
+    case View::Kind::kString:
+      out.push_back('s');
+      out.append(std::to_string(view.text().size())).push_back(':');
+      out.append(view.text());
+      return;
+    case View::Kind::kBool:
+      out.push_back(view.flag() ? 't' : 'f');
+      return;
+    case View::Kind::kList:
+      out.push_back('[');
+      for (const View& item : view.items()) AppendShape(item, out);
+      out.push_back(']');
+      return;
+    case View::Kind::kObject:
+      out.push_back('{');
+      for (const auto& [key, member] : view.members()) {
+        out.append(std::to_string(key.size())).push_back(':');
+        out.append(key);
+        AppendShape(member, out);
+      }
+      out.push_back('}');
+      return;
+  }
+}
 
 // `json`, laid out as JsonWriter lays it out, without the layout: as JsonWriter(0) writes it.
 std::string CompactJson(std::string_view json) {
@@ -90,18 +121,22 @@ View RequestVariant::ItemView(size_t i, const std::string& seed, Ids ids) const 
     }
     view.Set("id_json", JsonHole(kIdHole));
     view.Set("script_id_json", JsonHole(kScriptIdHole));
-  } else {
-    // The slow way renders a template with the parts in it, then parses the whole: the
-    // parts go in compact, as a template author reading the rendered text (or a
-    // TEMPLATE_OUTPUT_INVALID position in it) sees them.
-    for (const auto& [key, value] : parts.members()) {
-      bool json_part = key.ends_with("_json") && value.kind() == View::Kind::kString;
-      view.Set(key, json_part ? View(CompactJson(value.text())) : value);
-    }
-    std::string key = RequestKey(i, seed);
-    view.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, key)));
-    view.Set("script_id_json", JsonQuote(Uuid5(kUrlNamespace, key + ":test")));
+    std::vector<std::string> lines;
+    lines.reserve(item.exec.size());
+    for (size_t k = 0; k < item.exec.size(); ++k) lines.push_back(JsonHole(std::string(kExecHole) + std::to_string(k)));
+    view.Set("exec", ExecView(lines));
+    return view;
   }
+  // The slow way renders a template with the parts in it, then parses the whole: the parts
+  // go in compact, as a template author reading the rendered text (or a
+  // TEMPLATE_OUTPUT_INVALID position in it) sees them.
+  for (const auto& [key, value] : parts.members()) {
+    bool json_part = key.ends_with("_json") && value.kind() == View::Kind::kString;
+    view.Set(key, json_part ? View(CompactJson(value.text())) : value);
+  }
+  std::string key = RequestKey(i, seed);
+  view.Set("id_json", JsonQuote(Uuid5(kUrlNamespace, key)));
+  view.Set("script_id_json", JsonQuote(Uuid5(kUrlNamespace, key + ":test")));
   view.Set("exec", ExecView(item.exec));
   return view;
 }
@@ -111,29 +146,48 @@ bool RequestVariant::Splice(const TemplateSet& templates, std::string_view token
   size_t i = 0;
   auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
   if (ec != std::errc() || end != token.data() + token.size() || !views_.count(i)) return false;
-  const View& parts = views_.at(i).view;
-  auto it = skeletons_.find({i, depth});
+  const RequestItem& item = views_.at(i);
+  const View& parts = item.view;
+  // Items of one shape share a skeleton: most of an API's requests render alike once their
+  // parts, ids and script lines are holes, so the template renders a few hundred times
+  // rather than once per request.
+  auto [shape, added] = shapes_.try_emplace(i);
+  if (added) AppendShape(ItemView(i, seed, Ids::kHoles), shape->second);
+  std::string skeleton_key = std::to_string(depth) + "@" + shape->second;
+  auto it = skeletons_.find(skeleton_key);
   if (it == skeletons_.end()) {
     // The holes stay, each with the depth its value is formatted at: `body_json@5`.
-    JsonHoleFn keep = [&parts](std::string_view hole, int at, std::string& text) {
-      if (hole != kIdHole && hole != kScriptIdHole && Part(parts, hole) == nullptr) return false;
+    JsonHoleFn keep = [&](std::string_view hole, int at, std::string& text) {
+      bool known = hole == kIdHole || hole == kScriptIdHole || Part(parts, hole) != nullptr;
+      if (!known && hole.starts_with(kExecHole)) {
+        size_t k = 0;
+        std::string_view digits = hole.substr(kExecHole.size());
+        auto [stop, bad] = std::from_chars(digits.data(), digits.data() + digits.size(), k);
+        known = bad == std::errc() && stop == digits.data() + digits.size() && k < item.exec.size();
+      }
+      if (!known) return false;
       text += JsonHole(std::string(hole) + "@" + std::to_string(at));
       return true;
     };
-    std::optional<std::string> text =
-        TryRenderJson(templates, kEmitterId, "postman/request.json.mustache", ItemView(i, seed, Ids::kHoles), depth, keep);
+    std::optional<std::string> text = TryRenderJson(templates, kEmitterId, "postman/request.json.mustache",
+                                                    ItemView(i, seed, Ids::kHoles), depth, keep);
     if (!text) return false;
-    it = skeletons_.emplace(std::make_pair(i, depth), std::move(*text)).first;
+    it = skeletons_.emplace(std::move(skeleton_key), std::move(*text)).first;
   }
   std::string key = RequestKey(i, seed);
   auto fill = [&](std::string_view hole, std::string& text) {
     size_t at = hole.rfind('@');
-    int hole_depth = std::stoi(std::string(hole.substr(at + 1)));
+    int hole_depth = 0;
+    std::from_chars(hole.data() + at + 1, hole.data() + hole.size(), hole_depth);
     std::string_view name = hole.substr(0, at);
     if (name == kIdHole) {
       text += JsonQuote(Uuid5(kUrlNamespace, key));
     } else if (name == kScriptIdHole) {
       text += JsonQuote(Uuid5(kUrlNamespace, key + ":test"));
+    } else if (name.starts_with(kExecHole)) {
+      size_t k = 0;
+      std::from_chars(name.data() + kExecHole.size(), name.data() + name.size(), k);
+      text += item.exec.at(k);  // a quoted line: one line of JSON at any depth
     } else {
       // The parts come laid out as top-level values (request_builder.cc).
       AppendJsonIndented(text, *Part(parts, name), static_cast<size_t>(hole_depth) * 2);

@@ -63,6 +63,7 @@ class RequestVariant {
   // Frees the views once no collection of this kind is left to render.
   void Release() {
     views_.clear();
+    shapes_.clear();
     skeletons_.clear();
   }
 
@@ -71,7 +72,8 @@ class RequestVariant {
 
   const ir::Api& api_;
   std::map<size_t, RequestItem> views_;
-  std::map<std::pair<size_t, int>, std::string> skeletons_;
+  std::map<size_t, std::string> shapes_;         // by request: what its skeleton depends on
+  std::map<std::string, std::string> skeletons_;  // by depth and shape
   size_t last_size_ = 0;
 };
 
