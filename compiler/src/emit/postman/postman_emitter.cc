@@ -49,14 +49,14 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     plan.base_url = api.servers.empty() ? std::string(kDefaultBaseUrl) : ResolveServer(api.servers.front());
     for (const ir::SecurityScheme& s : api.security_schemes) plan.schemes.push_back(AuthFor(s));
 
-    ExampleBuilder examples(*input.meanings);
-    RequestBuilder builder(*input.meanings, plan, examples);
+    std::optional<ExampleBuilder> examples(std::in_place, *input.meanings);
+    std::optional<RequestBuilder> builder(std::in_place, *input.meanings, plan, *examples);
     std::vector<Folder> tag_folders = Folders(api);
     // Built once, in folder order: the collections differ in their ids, names and
     // variables only.
     std::map<size_t, RequestBuilder::Parts> parts;
     for (const Folder& f : tag_folders) {
-      for (size_t i : f.operations) parts[i] = builder.Build(api.operations[i], true);
+      for (size_t i : f.operations) parts[i] = builder->Build(api.operations[i], true);
     }
     std::vector<Folder> folders = GroupFolders(api, std::move(tag_folders));
 
@@ -91,10 +91,14 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       RequestBuilder::Parts run = part;
       const RequestChain& chain = chains.requests[i];
       run.exec = scripts.Script(api.operations[i], chain);
-      if (!chain.path_variables.empty()) run.url_json = builder.ChainedUrl(api.operations[i], part, chain.path_variables);
+      if (!chain.path_variables.empty()) run.url_json = builder->ChainedUrl(api.operations[i], part, chain.path_variables);
       run_views[i] = RequestView(std::move(run));
       run_views[i].view.Set("responses_json", "[]");
     }
+    // The parts hold the example values now: the builder's caches of them (a large API's
+    // examples, several megabytes) are freed before the collections are rendered.
+    builder.reset();
+    examples.reset();
     for (const std::string& name : chains.variables) {
       // The value before the creating request runs: the base collection's placeholder.
       std::string placeholder;
