@@ -18,5 +18,20 @@ TEST(JsonWriterTest, IndentsNestedValues) {
   EXPECT_EQ(json.Finish(), "{\n  \"a\": [\n    1\n  ],\n  \"e\": {}\n}\n");
 }
 
+// A value laid out as a top-level one goes in deeper with every line indented to its depth;
+// a line break in a string is escaped, so it is never taken for layout.
+TEST(JsonWriterTest, NestsALaidOutValueAtItsDepth) {
+  JsonWriter inner(2);
+  inner.BeginObject().Key("k").BeginArray().String("a\nb").EndArray().EndObject();
+  std::string value = inner.Finish();
+  value.pop_back();
+  JsonWriter json(2);
+  json.BeginArray().BeginObject().Key("v").Nested(value).EndObject().EndArray();
+  EXPECT_EQ(json.Finish(), "[\n  {\n    \"v\": {\n      \"k\": [\n        \"a\\nb\"\n      ]\n    }\n  }\n]\n");
+  JsonWriter compact(0);
+  compact.BeginArray().Nested("{\"k\":1}").EndArray();
+  EXPECT_EQ(compact.Finish(), "[{\"k\":1}]\n");
+}
+
 }  // namespace
 }  // namespace specc

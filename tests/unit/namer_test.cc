@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/json_writer.h"
 #include "emit/render.h"
 
 namespace specc::emit {
@@ -44,6 +45,26 @@ TEST(FormatJsonTest, CanonicalLayout) {
   size_t offset = 0;
   ASSERT_TRUE(FormatJson(R"( {"b":[1, 2.50e3,{}],"a":"\u00e9\/","c":[]} )", &out, &error, &offset)) << error;
   EXPECT_EQ(out, "{\n  \"b\": [\n    1,\n    2.50e3,\n    {}\n  ],\n  \"a\": \"\xc3\xa9/\",\n  \"c\": []\n}\n");
+}
+
+// What the Postman emitter relies on to write its parts without parsing them again: a value
+// JsonWriter lays out, indented to a depth, is the value AppendFormattedJson writes there.
+TEST(FormatJsonTest, IndentedWriterLayoutIsTheCanonicalOne) {
+  auto write = [](int indent) {
+    JsonWriter w(indent);
+    w.BeginObject().Key("a").BeginArray().Int(1).String("x\"\n\u2028").BeginObject().EndObject().EndArray();
+    w.Key("e").BeginArray().EndArray().Key("o").BeginObject().Key("t").Bool(true).Key("n").Null().EndObject();
+    w.EndObject();
+    std::string text = w.Finish();
+    text.pop_back();
+    return text;
+  };
+  for (int depth : {0, 1, 4}) {
+    std::string formatted, indented;
+    ASSERT_TRUE(AppendFormattedJson(write(0), depth, formatted));
+    AppendJsonIndented(indented, write(2), static_cast<size_t>(depth) * 2);
+    EXPECT_EQ(indented, formatted) << "depth " << depth;
+  }
 }
 
 TEST(FormatJsonTest, RejectsWhatIsNotJson) {

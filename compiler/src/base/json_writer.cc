@@ -76,6 +76,18 @@ void AppendJsonString(std::string& out, std::string_view value) {
   out += '"';
 }
 
+void AppendJsonIndented(std::string& out, std::string_view json, size_t spaces) {
+  size_t pos = 0;
+  while (true) {
+    size_t line_break = json.find('\n', pos);
+    if (line_break == std::string_view::npos) break;
+    out.append(json.data() + pos, line_break + 1 - pos);
+    out.append(spaces, ' ');
+    pos = line_break + 1;
+  }
+  out.append(json.data() + pos, json.size() - pos);
+}
+
 void JsonWriter::Newline() {
   if (indent_ == 0) return;
   out_ += '\n';
@@ -166,6 +178,12 @@ JsonWriter& JsonWriter::Null() {
 JsonWriter& JsonWriter::Raw(std::string_view json) {
   BeforeValue();
   out_ += json;
+  return *this;
+}
+
+JsonWriter& JsonWriter::Nested(std::string_view json) {
+  BeforeValue();
+  AppendJsonIndented(out_, json, stack_.size() * static_cast<size_t>(indent_));
   return *this;
 }
 

@@ -28,6 +28,9 @@ class JsonWriter {
   JsonWriter& Null();
   // Writes `json` verbatim as one value; REQUIRES: it is valid JSON.
   JsonWriter& Raw(std::string_view json);
+  // Writes `json`, laid out as a writer with this one's indentation lays out a top-level
+  // value (no final newline), as one value at the current depth.
+  JsonWriter& Nested(std::string_view json);
 
   // Returns the document, with a final newline once the top-level value is closed.
   std::string Finish();
@@ -48,6 +51,11 @@ class JsonWriter {
 
 // Appends `value` to `out` as a quoted, escaped JSON string.
 void AppendJsonString(std::string& out, std::string_view value);
+
+// Appends JSON `json`, laid out one member or item per line as a top-level value, with
+// `spaces` more spaces after each line break: the same value written `spaces` deeper. Every
+// line break in such JSON is layout (strings escape theirs), so no parsing is needed.
+void AppendJsonIndented(std::string& out, std::string_view json, size_t spaces);
 
 }  // namespace specc
 

@@ -304,6 +304,9 @@ class Scanner {
     while (k > 0 && (text_[k - 1] == ' ' || text_[k - 1] == '\t')) --k;
     if (k > 0 && (text_[k - 1] == '"' || text_[k - 1] == '\'')) --k;
     size_t key_end = k;
+    // The key must be UPPER_SNAKE (below): a lower-case last letter, as every key of a
+    // generated JSON file has, settles it without reading the key back.
+    if (k == 0 || !(IsUpperOrDigit(text_[k - 1]) || text_[k - 1] == '_')) return;
     while (k > 0 && key_end - k < 64 && (IsAlnum(text_[k - 1]) || text_[k - 1] == '_' || text_[k - 1] == '-')) --k;
     if (k == key_end) return;
     std::string_view key = text_.substr(k, key_end - k);

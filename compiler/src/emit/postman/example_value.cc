@@ -571,12 +571,35 @@ class ExampleBuilder::Impl {
   // Unanchored ECMAScript search, as JSON Schema's `pattern`. A pattern specc cannot judge
   // (PatternMatcher::Search) counts as matching, and so does every pattern once the
   // budget is spent.
+  // Searches are remembered for short texts: a large API's examples repeat the same URLs,
+  // dates and ids against the same formats thousands of times. A remembered search charges
+  // what it cost the first time, so the budget, and with it every value, is as without.
   bool Matches(const std::string& pattern, const std::string& text) {
     if (exhausted_) return true;
+    bool remember = text.size() <= kMaxRememberedMatch;
+    std::string key;
+    if (remember) {
+      key.reserve(pattern.size() + 1 + text.size());
+      key.append(pattern).push_back('\0');
+      key.append(text);
+      if (auto it = matches_.find(key); it != matches_.end()) {
+        Charge(it->second.work);
+        return it->second.found.value_or(true);
+      }
+    }
     uint64_t work = 0;
     std::optional<bool> found = patterns_.Search(pattern, text, &work);
     Charge(work);
+    if (remember) matches_.emplace(std::move(key), Match{found, (text.size() + 1) * SearchUnit(pattern)});
     return found.value_or(true);
+  }
+
+  // What searching with `pattern` (compiled by now) costs per character of text: the first
+  // search also pays for compiling it, which a remembered search must not charge again.
+  uint64_t SearchUnit(const std::string& pattern) {
+    auto [it, added] = search_units_.try_emplace(pattern, 0);
+    if (added) (void)patterns_.Search(pattern, "", &it->second);
+    return it->second;
   }
 
   // ---- generation ----
@@ -1012,6 +1035,13 @@ class ExampleBuilder::Impl {
   std::map<ir::SchemaId, Json> consts_;
   std::unordered_map<ir::SchemaId, PropertyIndex> property_index_;
   sema::PatternMatcher patterns_;
+  static constexpr size_t kMaxRememberedMatch = 256;
+  struct Match {
+    std::optional<bool> found;
+    uint64_t work;
+  };
+  std::unordered_map<std::string, Match> matches_;  // by pattern, NUL, text
+  std::unordered_map<std::string, uint64_t> search_units_;  // by pattern
   std::unordered_map<std::string, std::string> values_;  // by ValueKey()
 };
 

@@ -5,52 +5,52 @@ namespace {
 
 uint32_t RotateLeft(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
 
+// Mixes one 64-byte block into `h`. The four kinds of round each get a loop of their own,
+// without a branch per round: a collection's ids are thousands of hashes.
+void Sha1Block(uint32_t h[5], const unsigned char* p) {
+  uint32_t w[80];
+  for (int i = 0; i < 16; ++i) {
+    w[i] = (uint32_t{p[i * 4]} << 24) | (uint32_t{p[i * 4 + 1]} << 16) | (uint32_t{p[i * 4 + 2]} << 8) |
+           uint32_t{p[i * 4 + 3]};
+  }
+  for (int i = 16; i < 80; ++i) w[i] = RotateLeft(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+  uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
+  auto round = [&](uint32_t f, uint32_t k, uint32_t wi) {
+    uint32_t t = RotateLeft(a, 5) + f + e + k + wi;
+    e = d;
+    d = c;
+    c = RotateLeft(b, 30);
+    b = a;
+    a = t;
+  };
+  for (int i = 0; i < 20; ++i) round((b & c) | (~b & d), 0x5A827999u, w[i]);
+  for (int i = 20; i < 40; ++i) round(b ^ c ^ d, 0x6ED9EBA1u, w[i]);
+  for (int i = 40; i < 60; ++i) round((b & c) | (b & d) | (c & d), 0x8F1BBCDCu, w[i]);
+  for (int i = 60; i < 80; ++i) round(b ^ c ^ d, 0xCA62C1D6u, w[i]);
+  h[0] += a;
+  h[1] += b;
+  h[2] += c;
+  h[3] += d;
+  h[4] += e;
+}
+
 }  // namespace
 
 std::array<uint8_t, 20> Sha1(std::string_view data) {
   uint32_t h[5] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u};
-  // The message, padded: 0x80, zeros to 56 mod 64, then the length in bits, big-endian.
-  std::string msg(data);
-  uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
-  msg.push_back(static_cast<char>(0x80));
-  while (msg.size() % 64 != 56) msg.push_back('\0');
-  for (int i = 7; i >= 0; --i) msg.push_back(static_cast<char>((bits >> (i * 8)) & 0xff));
-  uint32_t w[80];
-  for (size_t block = 0; block < msg.size(); block += 64) {
-    for (int i = 0; i < 16; ++i) {
-      const auto* p = reinterpret_cast<const unsigned char*>(msg.data() + block + i * 4);
-      w[i] = (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | uint32_t{p[3]};
-    }
-    for (int i = 16; i < 80; ++i) w[i] = RotateLeft(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
-    for (int i = 0; i < 80; ++i) {
-      uint32_t f, k;
-      if (i < 20) {
-        f = (b & c) | (~b & d);
-        k = 0x5A827999u;
-      } else if (i < 40) {
-        f = b ^ c ^ d;
-        k = 0x6ED9EBA1u;
-      } else if (i < 60) {
-        f = (b & c) | (b & d) | (c & d);
-        k = 0x8F1BBCDCu;
-      } else {
-        f = b ^ c ^ d;
-        k = 0xCA62C1D6u;
-      }
-      uint32_t t = RotateLeft(a, 5) + f + e + k + w[i];
-      e = d;
-      d = c;
-      c = RotateLeft(b, 30);
-      b = a;
-      a = t;
-    }
-    h[0] += a;
-    h[1] += b;
-    h[2] += c;
-    h[3] += d;
-    h[4] += e;
+  size_t whole = data.size() - data.size() % 64;
+  for (size_t block = 0; block < whole; block += 64) {
+    Sha1Block(h, reinterpret_cast<const unsigned char*>(data.data() + block));
   }
+  // The last bytes, padded: 0x80, zeros to 56 mod 64, then the length in bits, big-endian.
+  unsigned char tail[128] = {};
+  size_t rest = data.size() - whole;
+  for (size_t i = 0; i < rest; ++i) tail[i] = static_cast<unsigned char>(data[whole + i]);
+  tail[rest] = 0x80;
+  size_t tail_size = rest + 1 + 8 <= 64 ? 64 : 128;
+  uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
+  for (int i = 0; i < 8; ++i) tail[tail_size - 1 - i] = static_cast<unsigned char>((bits >> (i * 8)) & 0xff);
+  for (size_t block = 0; block < tail_size; block += 64) Sha1Block(h, tail + block);
   std::array<uint8_t, 20> out{};
   for (int i = 0; i < 5; ++i) {
     for (int j = 0; j < 4; ++j) out[i * 4 + j] = static_cast<uint8_t>(h[i] >> (24 - j * 8));
