@@ -79,7 +79,7 @@ void PrintText(const Diagnostic& d, const SourceMap& sources, std::ostream& out,
   if (!is_note) out << " [" << DiagCodeName(d.code) << ']';
   out << '\n';
   if (d.loc.known()) {
-    std::string_view line = sources.LineText(d.loc);
+    std::string line = sources.LineText(d.loc);
     // Long lines (minified JSON) are cut around the column so the caret stays readable.
     size_t start = 0;
     size_t column = pos.column - 1;

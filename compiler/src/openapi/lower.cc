@@ -146,7 +146,7 @@ ir::Api Lowerer::Lower(const Document& root) {
   // Sized from the document so the schema table never re-grows: growing it moved every
   // Schema built so far (measured: 7% of lowering GitHub's description). GitHub's 13 MB
   // JSON has 40,230 schemas, about one per 320 bytes.
-  size_t expected_schemas = ws_.sources().contents(root.file).size() / 256 + 16;
+  size_t expected_schemas = ws_.sources().size(root.file) / 256 + 16;
   api_.schemas.reserve(expected_schemas);
   schema_ids_.reserve(expected_schemas);
   CheckFields(doc, rules::kOpenApi, version_, sink_);
