@@ -140,7 +140,7 @@ void Lowerer::CheckValuesAgainstType(const std::vector<const Member*>& values, c
       hint = "quote it: `\"" + std::string(m->value.text()) + "\"`";
     }
     sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecValueType, .loc = m->value.loc(),
-                            .message = "`" + std::string(m->key) + "` is " + DescribeNode(m->value) +
+                            .message = "`" + std::string(m->key()) + "` is " + DescribeNode(m->value) +
                                        ", but the schema's `type` is " + types,
                             .hint = hint, .notes = {}});
   }
@@ -156,7 +156,7 @@ void Lowerer::RegisterComponentSchemas(const Document& doc, const Node& schemas)
   for (const Member& m : MembersOf(schemas)) {
     ir::SchemaId id = static_cast<ir::SchemaId>(api_.schemas.size());
     api_.schemas.emplace_back();
-    api_.schemas[id].name = std::string(m.key);
+    api_.schemas[id].name = std::string(m.key());
     api_.schemas[id].loc = m.value.loc();
     schema_names_.insert(api_.schemas[id].name);
     AddComponentSchema(id);
@@ -181,7 +181,7 @@ ir::SchemaId Lowerer::SchemaFor(const Document& doc, const Node& node) {
   const Node* ref = Workspace::RefOf(node);
   bool pure_ref = ref != nullptr && (version_ == Version::k30 || node.size == 1 ||
                                      std::all_of(node.members, node.members + node.size, [](const Member& m) {
-                                       return m.key == "$ref" || m.key == "description" || m.key == "summary";
+                                       return m.key() == "$ref" || m.key() == "description" || m.key() == "summary";
                                      }));
   if (pure_ref) {
     std::optional<RefTarget> target = ws_.Deref(doc, node);
@@ -251,7 +251,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
   auto schema_list = [&](const Member& m, std::vector<ir::SchemaId> ir::SchemaExtras::*field) {
     if (!m.value.is_seq()) {
       sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(),
-                   "`" + std::string(m.key) + "` must be an array of schemas");
+                   "`" + std::string(m.key()) + "` must be an array of schemas");
       return;
     }
     if (m.value.size == 0) {
@@ -259,8 +259,8 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
       // ones, whose reading is clear, so this is a warning.
       sink_.Report(Diagnostic{.severity = Severity::kWarning, .code = DiagCode::kSpecSchemaInvalid,
                               .loc = m.value.loc(),
-                              .message = "`" + std::string(m.key) + "` is empty" +
-                                         (m.key == "allOf" ? "" : " and matches no value"),
+                              .message = "`" + std::string(m.key()) + "` is empty" +
+                                         (m.key() == "allOf" ? "" : " and matches no value"),
                               .hint = "JSON Schema requires at least one schema here", .notes = {}});
       return;
     }
@@ -272,14 +272,14 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
   auto count = [&](const Member& m, std::optional<uint64_t> ir::SchemaExtras::*field) {
     if (m.value.kind != spec::NodeKind::kInt || m.value.text()[0] == '-') {
       sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(),
-                   "`" + std::string(m.key) + "` must be a non-negative integer");
+                   "`" + std::string(m.key()) + "` must be a non-negative integer");
       return;
     }
     at().mutable_extras().*field = std::strtoull(std::string(m.value.text()).c_str(), nullptr, 10);
   };
   auto number = [&](const Member& m, std::string ir::SchemaExtras::*field) {
     if (!m.value.is_number()) {
-      sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`" + std::string(m.key) + "` must be a number");
+      sink_.Report(DiagCode::kSpecSchemaInvalid, m.value.loc(), "`" + std::string(m.key()) + "` must be a number");
       return;
     }
     at().mutable_extras().*field = std::string(m.value.text());
@@ -288,7 +288,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
   std::vector<const Member*> values;  // `default` and `example`, checked against `type` below
   const Node* enum_values = nullptr;  // and `enum`'s values
   for (const Member& m : MembersOf(node)) {
-    std::string_view k = m.key;
+    std::string_view k = m.key();
     if (k == "default" || k == "example") values.push_back(&m);
     if (k == "type") {
       auto add_type = [&](const Node& t) {
@@ -318,7 +318,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
       }
       for (const Member& p : MembersOf(m.value)) {
         ir::SchemaId s = child(p.value);
-        at().properties.push_back(ir::Property{std::string(p.key), s, false, p.key_loc()});
+        at().properties.push_back(ir::Property{std::string(p.key()), s, false, p.key_loc()});
       }
     } else if (k == "required") {
       if (!m.value.is_seq()) {
@@ -351,7 +351,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
       }
       for (const Member& p : MembersOf(m.value)) {
         ir::SchemaId s = child(p.value);
-        at().mutable_extras().pattern_properties.emplace_back(std::string(p.key), s);
+        at().mutable_extras().pattern_properties.emplace_back(std::string(p.key()), s);
       }
     } else if (k == "additionalProperties") {
       if (m.value.kind == spec::NodeKind::kBool) {
@@ -418,7 +418,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
               s = it != schema_ids_.end() ? it->second : SchemaFor(doc, ref_node);
             }
           }
-          d.mapping.emplace_back(std::string(entry.key), s);
+          d.mapping.emplace_back(std::string(entry.key()), s);
         }
       }
       at().mutable_extras().discriminator = std::move(d);

@@ -23,7 +23,7 @@ void AppendJson(const Node& node, std::string& out) {
       for (const Member& m : MembersOf(node)) {
         if (!first) out += ',';
         first = false;
-        AppendJsonString(out, m.key);
+        AppendJsonString(out, m.key());
         out += ':';
         AppendJson(m.value, out);
       }
