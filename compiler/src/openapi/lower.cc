@@ -148,7 +148,6 @@ ir::Api Lowerer::Lower(const Document& root) {
   // JSON has 40,230 schemas, about one per 320 bytes.
   size_t expected_schemas = ws_.sources().size(root.file) / 256 + 16;
   api_.schemas.reserve(expected_schemas);
-  schema_ids_.reserve(expected_schemas);
   CheckFields(doc, rules::kOpenApi, version_, sink_);
   api_.openapi_version = Str(doc.Find("openapi"));
   if (const Node* info = doc.Find("info"); info != nullptr && info->is_map()) LowerInfo(*info);

@@ -162,22 +162,21 @@ void Lowerer::RegisterComponentSchemas(const Document& doc, const Node& schemas)
     AddComponentSchema(id);
     if (Workspace::RefOf(m.value) != nullptr) {
       std::optional<RefTarget> target = ws_.Deref(doc, m.value);
-      if (target && target->doc != &doc && schema_ids_.count(target->node) == 0) {
+      if (target && target->doc != &doc && !schema_ids_.Contains(target->node)) {
         // A component kept in a file of its own takes the component's name.
-        schema_ids_[target->node] = id;
+        schema_ids_.Set(target->node, id);
         api_.schemas[id].loc = target->node->loc();
         pending_schemas_.push_back({target->doc, target->node, id});
         continue;
       }
     }
-    schema_ids_[&m.value] = id;
+    schema_ids_.Set(&m.value, id);
     pending_schemas_.push_back({&doc, &m.value, id});
   }
 }
 
 ir::SchemaId Lowerer::SchemaFor(const Document& doc, const Node& node) {
-  auto known = schema_ids_.find(&node);
-  if (known != schema_ids_.end()) return known->second;
+  if (const ir::SchemaId* known = schema_ids_.Find(&node)) return *known;
   const Node* ref = Workspace::RefOf(node);
   bool pure_ref = ref != nullptr && (version_ == Version::k30 || node.size == 1 ||
                                      std::all_of(node.members, node.members + node.size, [](const Member& m) {
@@ -186,8 +185,7 @@ ir::SchemaId Lowerer::SchemaFor(const Document& doc, const Node& node) {
   if (pure_ref) {
     std::optional<RefTarget> target = ws_.Deref(doc, node);
     if (!target) return ir::kNoSchema;
-    auto it = schema_ids_.find(target->node);
-    if (it != schema_ids_.end()) return it->second;
+    if (const ir::SchemaId* known = schema_ids_.Find(target->node)) return *known;
     ir::SchemaId id = static_cast<ir::SchemaId>(api_.schemas.size());
     api_.schemas.emplace_back();
     api_.schemas[id].loc = target->node->loc();
@@ -197,14 +195,14 @@ ir::SchemaId Lowerer::SchemaFor(const Document& doc, const Node& node) {
       api_.schemas[id].name = UniqueSchemaName(NameFromTarget(*target));
       AddComponentSchema(id);
     }
-    schema_ids_[target->node] = id;
+    schema_ids_.Set(target->node, id);
     pending_schemas_.push_back({target->doc, target->node, id});
     return id;
   }
   ir::SchemaId id = static_cast<ir::SchemaId>(api_.schemas.size());
   api_.schemas.emplace_back();
   api_.schemas[id].loc = node.loc();
-  schema_ids_[&node] = id;
+  schema_ids_.Set(&node, id);
   LowerSchemaInto(doc, node, id);
   return id;
 }
@@ -421,8 +419,8 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
             ref_node.members = &synthetic;
             ref_node.size = 1;
             if (auto t = ws_.Deref(doc, ref_node)) {
-              auto it = schema_ids_.find(t->node);
-              s = it != schema_ids_.end() ? it->second : SchemaFor(doc, ref_node);
+              const ir::SchemaId* known = schema_ids_.Find(t->node);
+              s = known != nullptr ? *known : SchemaFor(doc, ref_node);
             }
           }
           d.mapping.emplace_back(std::string(entry.key()), s);
