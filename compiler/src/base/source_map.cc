@@ -8,7 +8,7 @@
 namespace specc {
 
 FileId SourceMap::Add(std::string display_path, std::string contents) {
-  files_.push_back(std::make_unique<File>(File{std::move(display_path), std::move(contents), {}, std::nullopt}));
+  files_.push_back(std::make_unique<File>(File{std::move(display_path), std::move(contents), std::nullopt, {}, std::nullopt}));
   return static_cast<FileId>(files_.size() - 1);
 }
 
@@ -19,7 +19,28 @@ const SourceMap::File& SourceMap::file(FileId id) const {
 
 const std::string& SourceMap::path(FileId id) const { return file(id).path; }
 
-std::string_view SourceMap::contents(FileId id) const { return file(id).contents; }
+std::string_view SourceMap::contents(FileId id) const {
+  const File& f = file(id);
+  if (f.compact) {
+    f.contents = f.compact->Expand();
+    f.compact.reset();
+  }
+  return f.contents;
+}
+
+size_t SourceMap::size(FileId id) const {
+  const File& f = file(id);
+  return f.compact ? f.compact->size() : f.contents.size();
+}
+
+void SourceMap::Compact(FileId id) {
+  SPECC_CHECK(id < files_.size()) << "unknown file id " << id;
+  File& f = *files_[id];
+  if (f.compact) return;
+  f.compact.emplace(std::move(f.contents));
+  f.contents = std::string();
+  f.line_starts = std::vector<uint32_t>();
+}
 
 void SourceMap::RecordSecrets(FileId id, std::vector<SecretFinding> findings) {
   SPECC_CHECK(id < files_.size()) << "unknown file id " << id;
@@ -49,6 +70,11 @@ const std::vector<uint32_t>& SourceMap::LineStarts(const File& f) const {
 LineCol SourceMap::Position(Loc loc) const {
   if (!loc.known()) return {};
   const File& f = file(loc.file);
+  if (f.compact) {
+    CompactText::LinePlace place = f.compact->LineAt(loc.offset);
+    uint32_t offset = std::min(loc.offset, f.compact->size());
+    return {place.index + 1, offset - place.start + 1};
+  }
   const auto& starts = LineStarts(f);
   uint32_t offset = std::min<uint32_t>(loc.offset, static_cast<uint32_t>(f.contents.size()));
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);
@@ -56,15 +82,20 @@ LineCol SourceMap::Position(Loc loc) const {
   return {line, offset - starts[line - 1] + 1};
 }
 
-std::string_view SourceMap::LineText(Loc loc) const {
+std::string SourceMap::LineText(Loc loc) const {
   if (!loc.known()) return {};
   const File& f = file(loc.file);
   LineCol pos = Position(loc);
-  uint32_t begin = LineStarts(f)[pos.line - 1];
-  size_t end = f.contents.find('\n', begin);
-  if (end == std::string::npos) end = f.contents.size();
-  std::string_view text(f.contents.data() + begin, end - begin);
-  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  std::string text;
+  if (f.compact) {
+    text = f.compact->Line(pos.line - 1);
+  } else {
+    uint32_t begin = LineStarts(f)[pos.line - 1];
+    size_t end = f.contents.find('\n', begin);
+    if (end == std::string::npos) end = f.contents.size();
+    text.assign(f.contents, begin, end - begin);
+  }
+  if (!text.empty() && text.back() == '\r') text.pop_back();
   return text;
 }
 

@@ -1,6 +1,8 @@
 // SourceMap: owns the text of every file specc reads and turns a Loc (file id + byte
 // offset) into a 1-based line and column. Line starts are computed lazily, per file, the
-// first time a diagnostic in that file is printed.
+// first time a diagnostic in that file is printed. A file whose text nothing parses any
+// more can be compacted (base/compact_text.h): it then costs its bytes less its
+// indentation, and still gives every position and line.
 #ifndef SPECC_BASE_SOURCE_MAP_H_
 #define SPECC_BASE_SOURCE_MAP_H_
 
@@ -11,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/compact_text.h"
 #include "base/loc.h"
 #include "base/secret_finding.h"
 
@@ -29,13 +32,22 @@ class SourceMap {
   FileId Add(std::string display_path, std::string contents);
 
   const std::string& path(FileId file) const;
+  // The whole text. A compacted file is expanded again first (and stays so): whoever
+  // needs only positions, lines or the length asks for those instead.
   std::string_view contents(FileId file) const;
+  // The length of the text, compacted or not.
+  size_t size(FileId file) const;
   size_t file_count() const { return files_.size(); }
 
   // Returns the line and column of `loc`; {0, 0} when the location is unknown.
   LineCol Position(Loc loc) const;
   // Returns the text of the line holding `loc`, without its line break.
-  std::string_view LineText(Loc loc) const;
+  std::string LineText(Loc loc) const;
+
+  // Keeps `file`'s text in compact form from now on. Call it once no parse tree or other
+  // view points into the text (the OpenAPI load does, after lowering). Positions, lines
+  // and sizes stay exactly what they were. Like the lazy line table, not for threads.
+  void Compact(FileId file);
 
   // The secrets of `file`'s text, judged by whoever parsed it while its tree was alive (the
   // OpenAPI load), so that the secret review need not parse the file a second time.
@@ -52,8 +64,9 @@ class SourceMap {
  private:
   struct File {
     std::string path;
-    std::string contents;
-    mutable std::vector<uint32_t> line_starts;  // filled on first use
+    mutable std::string contents;  // empty while `compact` holds the text
+    mutable std::optional<CompactText> compact;
+    mutable std::vector<uint32_t> line_starts;  // filled on first use; never for a compact file
     std::optional<std::vector<SecretFinding>> secrets;
   };
   const File& file(FileId id) const;

@@ -29,7 +29,7 @@ std::vector<compare::AcceptedBreak> ParseAcceptedBreaks(FileId file, const Sourc
     accepted.loc = entry.loc();
     bool ok = true;
     for (const spec::Member& m : spec::MembersOf(entry)) {
-      std::string key(m.key);
+      std::string key(m.key());
       std::string* field = key == "operation" ? &accepted.operation
                            : key == "at"      ? &accepted.at
                            : key == "api"     ? &accepted.api

@@ -79,7 +79,8 @@ void PrintText(const Diagnostic& d, const SourceMap& sources, std::ostream& out,
   if (!is_note) out << " [" << DiagCodeName(d.code) << ']';
   out << '\n';
   if (d.loc.known()) {
-    std::string_view line = sources.LineText(d.loc);
+    std::string line_text = sources.LineText(d.loc);
+    std::string_view line = line_text;
     // Long lines (minified JSON) are cut around the column so the caret stays readable.
     size_t start = 0;
     size_t column = pos.column - 1;

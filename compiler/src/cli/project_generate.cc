@@ -185,7 +185,7 @@ void LoadCold(driver::LoadedApi& loaded, const std::string& root, const Fs& fs, 
   sink.Absorb(reported);
   for (FileId id = first; id < sources.file_count(); ++id) {
     share->files.push_back(id);
-    share->sizes.push_back(sources.contents(id).size());
+    share->sizes.push_back(sources.size(id));
   }
   share->observations = record.observations();
   share->load_diagnostics = reported.diagnostics();

@@ -78,7 +78,7 @@ bool ReadDiagnostic(FieldReader& in, const SourceMap& sources, const std::vector
       }
       if (found == kNoFile) return false;
       d->loc.file = found;
-      size = sources.contents(found).size();
+      size = sources.size(found);
     } else {
       return false;
     }

@@ -174,10 +174,10 @@ bool CheckFields(const spec::Node& node, const ObjectRules& rules, Version versi
     return false;
   }
   for (const spec::Member& member : spec::MembersOf(node)) {
-    if (member.key.rfind("x-", 0) == 0) continue;
+    if (member.key().rfind("x-", 0) == 0) continue;
     const FieldRule* rule = nullptr;
     for (const FieldRule& r : rules.fields) {
-      if (r.name == member.key && (r.since == 0 || version == Version::k31)) {
+      if (r.name == member.key() && (r.since == 0 || version == Version::k31)) {
         rule = &r;
         break;
       }
@@ -187,24 +187,24 @@ bool CheckFields(const spec::Node& node, const ObjectRules& rules, Version versi
       for (const FieldRule& r : rules.fields) {
         if (r.since == 0 || version == Version::k31) names.push_back(r.name);
       }
-      std::string_view best = ClosestMatch(member.key, names);
+      std::string_view best = ClosestMatch(member.key(), names);
       bool only_31 = false;
-      for (const FieldRule& r : rules.fields) only_31 |= r.name == member.key && r.since == 31;
-      std::string hint = only_31 ? "`" + std::string(member.key) + "` exists from OpenAPI 3.1 on"
+      for (const FieldRule& r : rules.fields) only_31 |= r.name == member.key() && r.since == 31;
+      std::string hint = only_31 ? "`" + std::string(member.key()) + "` exists from OpenAPI 3.1 on"
                          : !best.empty() ? "did you mean `" + std::string(best) + "`?"
                                          : "extensions must start with `x-`";
       sink.Report(DiagCode::kSpecFieldUnknown, member.key_loc(),
-                  "`" + std::string(member.key) + "` is not a field of the " +
+                  "`" + std::string(member.key()) + "` is not a field of the " +
                       std::string(rules.object_name),
                   hint);
       continue;
     }
     // `parameters: {$ref: list.yaml}`: a JSON Reference standing in for the list, which
     // the lowerer follows (SPEC_REF_POSITION) and checks where it leads.
-    bool referenced_list = member.key == "parameters" && member.value.is_map() && member.value.Find("$ref") != nullptr;
+    bool referenced_list = member.key() == "parameters" && member.value.is_map() && member.value.Find("$ref") != nullptr;
     if (!HasType(member.value, rule->types) && !referenced_list) {
       sink.Report(DiagCode::kSpecFieldType, member.value.loc(),
-                  "`" + std::string(member.key) + "` must be " + DescribeTypes(rule->types) +
+                  "`" + std::string(member.key()) + "` must be " + DescribeTypes(rule->types) +
                       ", not " + DescribeNode(member.value),
                   member.value.is_number() && (rule->types & kTString)
                       ? "quote it: `\"" + std::string(member.value.text()) + "\"`"

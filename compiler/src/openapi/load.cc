@@ -53,9 +53,10 @@ std::optional<Version> DetectVersion(const spec::Node& root, DiagSink& sink) {
 
 }  // namespace
 
-std::optional<ir::Api> LoadApi(const std::string& path, const Fs& fs, SourceMap& sources,
-                               DiagSink& sink, const std::string& display_base, LoadWork* work) {
-  Workspace workspace(fs, sources, sink, display_base);
+namespace {
+
+std::optional<ir::Api> LowerDescription(Workspace& workspace, const std::string& path, DiagSink& sink,
+                                        LoadWork* work) {
   const Document* root = workspace.LoadRoot(path);
   if (root == nullptr) return std::nullopt;
   std::optional<Version> version = DetectVersion(*root->root, sink);
@@ -66,6 +67,22 @@ std::optional<ir::Api> LoadApi(const std::string& path, const Fs& fs, SourceMap&
     work->ref_steps += workspace.deref_steps();
     work->name_probes += lowerer.name_probes();
   }
+  return api;
+}
+
+}  // namespace
+
+std::optional<ir::Api> LoadApi(const std::string& path, const Fs& fs, SourceMap& sources,
+                               DiagSink& sink, const std::string& display_base, LoadWork* work) {
+  FileId first_file = static_cast<FileId>(sources.file_count());
+  std::optional<ir::Api> api;
+  {
+    Workspace workspace(fs, sources, sink, display_base);
+    api = LowerDescription(workspace, path, sink, work);
+  }
+  // The trees died with the workspace, and the IR holds copies: from here on the texts
+  // serve only diagnostics, which need no indentation stored byte by byte.
+  for (FileId file = first_file; file < sources.file_count(); ++file) sources.Compact(file);
   return api;
 }
 

@@ -16,6 +16,7 @@
 #include "base/diag_sink.h"
 #include "ir/api.h"
 #include "openapi/fields.h"
+#include "openapi/node_ids.h"
 #include "openapi/workspace.h"
 
 namespace specc::openapi {
@@ -118,7 +119,7 @@ class Lowerer {
   DiagSink& sink_;
   Version version_;
   ir::Api api_;
-  std::unordered_map<const spec::Node*, ir::SchemaId> schema_ids_;
+  NodeIdMap schema_ids_;
   struct PendingSchema {
     const Document* doc;
     const spec::Node* node;

@@ -230,7 +230,7 @@ std::optional<RefTarget> Workspace::Resolve(const Document& doc, const spec::Nod
         suggestion_budget_ -= node->size;
         deref_steps_ += node->size;
         std::vector<std::string_view> keys;
-        for (const spec::Member& m : spec::MembersOf(*node)) keys.push_back(m.key);
+        for (const spec::Member& m : spec::MembersOf(*node)) keys.push_back(m.key());
         std::string_view best = ClosestMatch(token, keys);
         if (!best.empty()) hint = "did you mean `" + std::string(best) + "`?";
       }
@@ -259,7 +259,7 @@ const spec::Node* Workspace::Child(const spec::Node& map, std::string_view key) 
     deref_steps_ += map.size;
     it->second.reserve(map.size);
     // emplace keeps the first of duplicate keys, as Find does (duplicates are reported).
-    for (const spec::Member& m : spec::MembersOf(map)) it->second.emplace(m.key, &m.value);
+    for (const spec::Member& m : spec::MembersOf(map)) it->second.emplace(m.key(), &m.value);
   }
   auto found = it->second.find(key);
   return found == it->second.end() ? nullptr : found->second;

@@ -17,7 +17,7 @@ std::map<std::string, std::string> StringMap(const spec::Node* node) {
   std::map<std::string, std::string> out;
   if (node == nullptr) return out;
   for (const spec::Member& m : spec::MembersOf(*node)) {
-    if (m.value.is_string()) out[std::string(m.key)] = std::string(m.value.text());
+    if (m.value.is_string()) out[std::string(m.key())] = std::string(m.value.text());
   }
   return out;
 }

@@ -48,7 +48,9 @@ void LintSchemas(const SchemaMeanings& meanings, DiagSink& sink) {
   PatternMatcher matcher;
   for (ir::SchemaId id = 0; id < api.schemas.size(); ++id) {
     LintPatternLength(api.schemas[id], matcher, sink);
-    const SchemaMeaning& m = meanings.Of(id);
+    const Boxed<LeftToReader>& readings = meanings.Of(id).left_to_reader;
+    if (!readings) continue;
+    const LeftToReader& m = *readings;
     std::string self = Named(api, id, "this schema");
     for (ir::SchemaId base : m.inherited_bases) {
       std::string parent = Named(api, meanings.Resolve(base), "its allOf branch");

@@ -135,6 +135,12 @@ class SchemaMeanings::Builder {
   }
 
  private:
+  // The readings left to the reader, made on the first one found.
+  LeftToReader& LeftToReaderOf() {
+    if (!m_.left_to_reader) m_.left_to_reader = LeftToReader{};
+    return *m_.left_to_reader;
+  }
+
   void Types() {
     bool null_type = false;
     for (std::string_view t : s_.types) {
@@ -294,7 +300,7 @@ class SchemaMeanings::Builder {
         m_.intersect.push_back(branch);
         continue;
       }
-      if (base_of_this) m_.inherited_bases.push_back(branch);
+      if (base_of_this) LeftToReaderOf().inherited_bases.push_back(branch);
       if (b.additional_properties == ir::AdditionalProperties::kForbidden) strict_.push_back(branch);
       if (!b.types.empty() && m_.types.empty()) m_.types = b.types;
       m_.has_object_keywords = m_.has_object_keywords || b.has_object_keywords;
@@ -325,7 +331,7 @@ class SchemaMeanings::Builder {
         return std::none_of(b.properties.begin(), b.properties.end(),
                             [&](const ObjectProperty& q) { return q.name == p.name; });
       });
-      if (adds) m_.strict_merged_branches.push_back(branch);
+      if (adds) LeftToReaderOf().strict_merged_branches.push_back(branch);
     }
   }
 
@@ -366,12 +372,15 @@ class SchemaMeanings::Builder {
       // Read literally, no value matches exactly one of two branches that accept the same
       // values; the author means "one of these kinds" (sema::LintSchemas reports it).
       choice.exactly_one = false;
-      m_.one_of_twins = true;
+      LeftToReaderOf().one_of_twins = true;
     } else if (exactly_one && !s_.discriminator()) {
       // Likewise a branch that accepts every value of its type: every value of another
       // branch of that type matches both.
-      m_.one_of_catch_all = CatchAllBranch(choice.branches);
-      if (m_.one_of_catch_all != ir::kNoSchema) choice.exactly_one = false;
+      ir::SchemaId catch_all = CatchAllBranch(choice.branches);
+      if (catch_all != ir::kNoSchema) {
+        LeftToReaderOf().one_of_catch_all = catch_all;
+        choice.exactly_one = false;
+      }
     }
     return choice;
   }

@@ -28,7 +28,7 @@ std::string_view NodeKindName(NodeKind kind) {
 const Member* Node::FindMember(std::string_view key) const {
   if (kind != NodeKind::kMap) return nullptr;
   for (const Member* m = members; m != members + size; ++m) {
-    if (m->key == key) return m;
+    if (m->key() == key) return m;
   }
   return nullptr;
 }

@@ -33,12 +33,12 @@ class ConfigReader {
   bool ReadPath(const Member& m, std::string* out) {
     if (!m.value.is_string()) {
       sink_.Report(DiagCode::kConfigFieldType, m.value.loc(),
-                   "`" + std::string(m.key) + "` must be a path string");
+                   "`" + std::string(m.key()) + "` must be a path string");
       return false;
     }
     if (!IsSafeRelativePath(m.value.text())) {
       sink_.Report(DiagCode::kConfigPathInvalid, m.value.loc(),
-                   "`" + std::string(m.key) + "` must be a relative path inside the repository, not `" +
+                   "`" + std::string(m.key()) + "` must be a relative path inside the repository, not `" +
                        std::string(m.value.text()) + "`");
       return false;
     }
@@ -47,7 +47,7 @@ class ConfigReader {
   }
   void Unknown(const Member& m, std::string_view where, std::string hint) {
     sink_.Report(DiagCode::kConfigFieldUnknown, m.key_loc(),
-                 "`" + std::string(m.key) + "` is not a field of " + std::string(where), std::move(hint));
+                 "`" + std::string(m.key()) + "` is not a field of " + std::string(where), std::move(hint));
   }
   void ReadArtifacts(const Node& node, ProjectConfig& config);
   void ReadPostman(const Node& postman, ProjectConfig& config);
@@ -56,7 +56,7 @@ class ConfigReader {
   void ReadsNoGitState(const Member& m, const std::string& dir) {
     if (HasGitSegment(dir) || IsWithin(dir, ".specc")) {
       sink_.Report(DiagCode::kConfigPathInvalid, m.value.loc(),
-                   "`" + std::string(m.key) + "` must not name `" + dir + "`, which holds git's or specc's own state");
+                   "`" + std::string(m.key()) + "` must not name `" + dir + "`, which holds git's or specc's own state");
     }
   }
 
@@ -72,13 +72,13 @@ void ConfigReader::ReadArtifacts(const Node& node, ProjectConfig& config) {
   for (const Member& m : MembersOf(node)) {
     ArtifactConfig* artifact = nullptr;
     for (ArtifactConfig& a : config.artifacts) {
-      if (a.kind == m.key) artifact = &a;
+      if (a.kind == m.key()) artifact = &a;
     }
     if (artifact == nullptr) {
       std::string kinds;
       for (const ArtifactDefault& d : kArtifactKinds) kinds += (kinds.empty() ? "" : ", ") + std::string(d.kind);
       sink_.Report(DiagCode::kConfigArtifactUnknown, m.key_loc(),
-                   "unknown artifact kind `" + std::string(m.key) + "`", "the kinds are " + kinds);
+                   "unknown artifact kind `" + std::string(m.key()) + "`", "the kinds are " + kinds);
       continue;
     }
     artifact->loc = m.key_loc();
@@ -93,16 +93,16 @@ void ConfigReader::ReadArtifacts(const Node& node, ProjectConfig& config) {
       continue;
     }
     for (const Member& f : MembersOf(m.value)) {
-      if (f.key == "out") {
+      if (f.key() == "out") {
         if (ReadPath(f, &artifact->out)) artifact->out_loc = f.value.loc();
-      } else if (f.key == "handlers" && artifact->kind == "routes") {
+      } else if (f.key() == "handlers" && artifact->kind == "routes") {
         if (f.value.kind == NodeKind::kBool) {
           // `handlers: false`: no scaffold; `true`: the default place.
           artifact->scaffold = f.value.is_true();
         } else if (ReadPath(f, &artifact->handlers)) {
           artifact->handlers_loc = f.value.loc();
         }
-      } else if (f.key == "enabled") {
+      } else if (f.key() == "enabled") {
         if (f.value.kind != NodeKind::kBool) {
           sink_.Report(DiagCode::kConfigFieldType, f.value.loc(), "`enabled` must be true or false");
         } else {
@@ -111,7 +111,7 @@ void ConfigReader::ReadArtifacts(const Node& node, ProjectConfig& config) {
       } else {
         Unknown(f, "an artifact's settings",
                 artifact->kind == "routes" ? "the fields are `out`, `handlers` and `enabled`"
-                : f.key == "handlers"      ? "`handlers` is a setting of `routes`: where its handler scaffolds go"
+                : f.key() == "handlers"      ? "`handlers` is a setting of `routes`: where its handler scaffolds go"
                                            : "the fields are `out` and `enabled`");
       }
     }
@@ -124,13 +124,13 @@ void ConfigReader::ReadPostman(const Node& postman, ProjectConfig& config) {
     return;
   }
   for (const Member& f : MembersOf(postman)) {
-    if (f.key == "prefix") {
+    if (f.key() == "prefix") {
       if (!f.value.is_string()) {
         sink_.Report(DiagCode::kConfigFieldType, f.value.loc(), "`prefix` must be a string");
       } else {
         config.postman_prefix = std::string(f.value.text());
       }
-    } else if (f.key == "baseUrls") {
+    } else if (f.key() == "baseUrls") {
       if (!f.value.is_map()) {
         sink_.Report(DiagCode::kConfigFieldType, f.value.loc(),
                      "`baseUrls` must map environments to URLs, such as `{staging: https://staging.example.com}`");
@@ -140,11 +140,11 @@ void ConfigReader::ReadPostman(const Node& postman, ProjectConfig& config) {
         std::string_view url = env.value.is_string() ? env.value.text() : std::string_view();
         if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) {
           sink_.Report(DiagCode::kConfigFieldType, env.value.loc(),
-                       "the base URL of `" + std::string(env.key) + "` must be an http:// or https:// URL");
+                       "the base URL of `" + std::string(env.key()) + "` must be an http:// or https:// URL");
           continue;
         }
         while (url.size() > 1 && url.back() == '/') url.remove_suffix(1);
-        config.postman_base_urls.emplace_back(std::string(env.key), std::string(url));
+        config.postman_base_urls.emplace_back(std::string(env.key()), std::string(url));
       }
     } else {
       Unknown(f, "`postman`", "the fields are `prefix` and `baseUrls`");
@@ -159,15 +159,15 @@ void ConfigReader::Read(const Node& root, ProjectConfig& config) {
     return;
   }
   for (const Member& m : MembersOf(root)) {
-    if (m.key == "specs") {
+    if (m.key() == "specs") {
       if (ReadPath(m, &config.specs_dir)) config.specs_loc = m.value.loc();
       ReadsNoGitState(m, config.specs_dir);
-    } else if (m.key == "templates") {
+    } else if (m.key() == "templates") {
       ReadPath(m, &config.templates_dir);
       ReadsNoGitState(m, config.templates_dir);
-    } else if (m.key == "artifacts") {
+    } else if (m.key() == "artifacts") {
       ReadArtifacts(m.value, config);
-    } else if (m.key == "postman") {
+    } else if (m.key() == "postman") {
       ReadPostman(m.value, config);
     } else {
       std::string fields;

@@ -73,7 +73,7 @@ std::optional<SecretPlace> PlaceOf(const Node& root, uint32_t offset, std::strin
       for (const Member& m : MembersOf(*node)) {
         if (m.key_offset > offset) break;
         next = &m.value;
-        next_key = m.key;
+        next_key = m.key();
       }
       // Properties of a credential schema: `properties: {token: {example: ...}}`.
       if (next != nullptr && key_of_node == "properties" && IsCredentialName(next_key)) {

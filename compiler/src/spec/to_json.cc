@@ -23,7 +23,7 @@ void AppendJson(const Node& node, std::string& out) {
       for (const Member& m : MembersOf(node)) {
         if (!first) out += ',';
         first = false;
-        AppendJsonString(out, m.key);
+        AppendJsonString(out, m.key());
         out += ':';
         AppendJson(m.value, out);
       }
@@ -47,6 +47,9 @@ void AppendJson(const Node& node, std::string& out) {
 std::string ToJson(const Node& node) {
   std::string out;
   AppendJson(node, out);
+  // The text is kept in the IR (examples, defaults, enum values); grown by appending, it
+  // would keep up to as much again in spare capacity.
+  out.shrink_to_fit();
   return out;
 }
 

@@ -45,7 +45,7 @@ void TreeBuilder::CheckDuplicateKeys(const std::vector<Member>& members) {
     Diagnostic d{.severity = Severity::kError,
                  .code = DiagCode::kSpecDuplicateKey,
                  .loc = Loc{file_, later.key_offset},
-                 .message = "duplicate key `" + std::string(later.key) + "`",
+                 .message = "duplicate key `" + std::string(later.key()) + "`",
                  .hint = "a mapping holds each key once; remove or rename one of them",
                  .notes = {}};
     d.notes.push_back(Diagnostic{.severity = Severity::kNote,
@@ -59,7 +59,7 @@ void TreeBuilder::CheckDuplicateKeys(const std::vector<Member>& members) {
   if (members.size() <= 16) {
     for (size_t i = 1; i < members.size(); ++i) {
       for (size_t j = 0; j < i; ++j) {
-        if (members[i].key == members[j].key) {
+        if (members[i].key() == members[j].key()) {
           report(members[i], members[j]);
           break;
         }
@@ -70,9 +70,9 @@ void TreeBuilder::CheckDuplicateKeys(const std::vector<Member>& members) {
   std::vector<uint32_t> order(members.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t a, uint32_t b) { return members[a].key < members[b].key; });
+                   [&](uint32_t a, uint32_t b) { return members[a].key() < members[b].key(); });
   for (size_t i = 1; i < order.size(); ++i) {
-    if (members[order[i]].key == members[order[i - 1]].key) {
+    if (members[order[i]].key() == members[order[i - 1]].key()) {
       report(members[order[i]], members[order[i - 1]]);
     }
   }
@@ -115,7 +115,7 @@ void TreeBuilder::Add(const Node& node, uint64_t expanded, std::string anchor) {
   size_t depth = frames_.size() - 1;
   if (parent.is_map) {
     member_stack_[depth].push_back(
-        Member{.key = key_stack_[depth], .key_offset = key_offset_stack_[depth], .value = node});
+        Member(key_stack_[depth], key_offset_stack_[depth], node));
   } else {
     item_stack_[depth].push_back(node);
   }
