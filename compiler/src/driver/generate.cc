@@ -107,7 +107,7 @@ std::vector<OutputSet> GenerateGroups(const LoadedSpecs& specs, const std::vecto
   if (counts_work) {
     for (size_t i = 0; i < tasks.size(); ++i) run(i);
   } else {
-    ParallelFor(tasks.size(), run);
+    ParallelFor(tasks.size(), [&](size_t i) { return tasks[i].info->starts_first; }, run);
   }
   std::vector<OutputSet> outputs(groups.size());
   for (Task& task : tasks) {
@@ -200,7 +200,7 @@ void RenderParts(const LoadedSpecs& specs, const std::vector<std::string>& names
   if (counts_work) {
     for (size_t j = 0; j < jobs.size(); ++j) run(j);
   } else {
-    ParallelFor(jobs.size(), run);
+    ParallelFor(jobs.size(), [&](size_t j) { return tasks[jobs[j].task].info->starts_first; }, run);
   }
   for (Job& job : jobs) {
     RenderedPart& part = job.api == specs.apis.size() ? *project : (*apis)[job.api];

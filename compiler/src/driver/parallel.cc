@@ -38,4 +38,12 @@ void ParallelFor(size_t count, const std::function<void(size_t)>& task) {
   for (std::thread& helper : helpers) helper.join();
 }
 
+void ParallelFor(size_t count, const std::function<bool(size_t)>& starts_first,
+                 const std::function<void(size_t)>& task) {
+  std::vector<size_t> order(count);
+  for (size_t i = 0; i < count; ++i) order[i] = i;
+  std::stable_partition(order.begin(), order.end(), starts_first);
+  ParallelFor(count, [&](size_t k) { task(order[k]); });
+}
+
 }  // namespace specc::driver

@@ -17,6 +17,11 @@ int Jobs();
 // Runs task(0) .. task(count - 1) on up to Jobs() threads (the calling thread among them)
 // and returns when all have finished. Tasks must not share mutable state.
 void ParallelFor(size_t count, const std::function<void(size_t)>& task);
+// As above, but the tasks for which starts_first(i) holds are taken first (each set in
+// index order): a long task started last would run alone at the end while the other
+// cores idle.
+void ParallelFor(size_t count, const std::function<bool(size_t)>& starts_first,
+                 const std::function<void(size_t)>& task);
 
 }  // namespace specc::driver
 

@@ -20,7 +20,7 @@ const std::vector<EmitterInfo>& Emitters() {
       {"openapi-bundle", "openapi", "the normalised single-file OpenAPI document per service", "",
        &NewOpenApiBundleEmitter},
       {"postman", "postman", "Postman collections (base and per environment) and environments", "",
-       &NewPostmanEmitter},
+       &NewPostmanEmitter, /*per_api=*/true, /*starts_first=*/true},
       {"env", "env", "the env contract, .env.example and the secrets overview (FR-023)", "",
        &NewEnvEmitter, /*per_api=*/false},
       {"plan", "plan", "the provisioning plan: plan.json and PROVISIONING.md", "", &NewPlanEmitter,
