@@ -87,7 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   specc::SourceMap sources;
   specc::DiagSink sink;
   std::optional<specc::ir::Api> api = specc::openapi::LoadApi(root, fs, sources, sink, ".");
-  if (api) specc::sema::CheckRoutes(*api, specc::sema::BuildRouteTable(*api), sink);
+  if (api) specc::sema::CheckRoutes(*api, specc::sema::BuildRouteTable(*api), specc::sema::SchemaMeanings(*api), sink);
   // Printing positions must work for every diagnostic produced.
   for (const specc::Diagnostic& d : sink.diagnostics()) {
     sources.Position(d.loc);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/check.h"
 #include "base/path.h"
 #include "driver/detect.h"
 #include "dsl/project_loader.h"
@@ -56,7 +57,7 @@ LoadedSpecs LoadProjectSpecs(const std::vector<std::string>& paths, const std::s
   LoadedSpecs out;
   for (const std::string& path : paths) {
     if (!IsProjectSpec(path)) {
-      out.apis.push_back(LoadedApi{NormalizePath(path), "", std::nullopt});
+      out.apis.push_back(LoadedApi{NormalizePath(path), "", std::nullopt, nullptr});
       continue;
     }
     std::string full = JoinPath(working_dir, path);
@@ -90,7 +91,7 @@ LoadedSpecs LoadProjectSpecs(const std::vector<std::string>& paths, const std::s
         named->service = service.name;
         continue;
       }
-      out.apis.push_back(LoadedApi{display, service.name, std::nullopt});
+      out.apis.push_back(LoadedApi{display, service.name, std::nullopt, nullptr});
     }
   }
   return out;
@@ -102,11 +103,18 @@ void LoadApiChecked(LoadedApi& loaded, const std::string& working_dir, const Fs&
   loaded.api = openapi::LoadApi(full, fs, sources, sink, working_dir);
   if (!loaded.api) return;
   const ir::Api& api = *loaded.api;
+  loaded.meanings = std::make_shared<const sema::SchemaMeanings>(api);
   // What the API's routes mean across operations (identical, shared and ambiguous paths).
-  sema::CheckRoutes(api, sema::BuildRouteTable(api), sink);
+  sema::CheckRoutes(api, sema::BuildRouteTable(api), *loaded.meanings, sink);
   sema::CheckRequestBodies(api, sink);
   // The readings the document leaves to specc, once the document reads at all.
-  sema::LintSchemas(sema::SchemaMeanings(api), sink);
+  sema::LintSchemas(*loaded.meanings, sink);
+}
+
+std::shared_ptr<const sema::SchemaMeanings> MeaningsOf(const LoadedApi& loaded) {
+  SPECC_CHECK(loaded.api.has_value()) << "the meanings of an API that is not loaded";
+  if (loaded.meanings != nullptr && &loaded.meanings->api() == &*loaded.api) return loaded.meanings;
+  return std::make_shared<const sema::SchemaMeanings>(*loaded.api);
 }
 
 LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& working_dir,

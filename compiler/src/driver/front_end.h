@@ -4,6 +4,7 @@
 #ifndef SPECC_DRIVER_FRONT_END_H_
 #define SPECC_DRIVER_FRONT_END_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "base/source_map.h"
 #include "ir/api.h"
 #include "ir/project.h"
+#include "sema/schema_meaning.h"
 #include "spec/project_config.h"
 
 namespace specc::driver {
@@ -21,6 +23,9 @@ struct LoadedApi {
   std::string path;     // display form, relative to the working directory
   std::string service;  // the project's service that names it; empty in plain file mode
   std::optional<ir::Api> api;
+  // What `api`'s schemas mean, computed once by LoadApiChecked for its checks and kept
+  // for the emitters. It refers to `api` where it was loaded: see MeaningsOf.
+  std::shared_ptr<const sema::SchemaMeanings> meanings;
 };
 
 struct LoadedSpecs {
@@ -45,6 +50,10 @@ LoadedSpecs LoadProjectSpecs(const std::vector<std::string>& paths, const std::s
 // and reports what its routes, request bodies and schemas mean across the document.
 void LoadApiChecked(LoadedApi& loaded, const std::string& working_dir, const Fs& fs, SourceMap& sources,
                     DiagSink& sink);
+// The meanings of `loaded.api` (which must be loaded): those LoadApiChecked kept while they
+// still refer to it, else computed now (a LoadedApi copied or moved since holds a new
+// ir::Api). Computing them is a tenth of the front end on a large description.
+std::shared_ptr<const sema::SchemaMeanings> MeaningsOf(const LoadedApi& loaded);
 
 // Reads `specc.yaml` in `root_dir` when there is one; otherwise returns the defaults.
 // Problems in the file go to `sink`.

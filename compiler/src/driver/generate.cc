@@ -68,13 +68,13 @@ std::vector<OutputSet> GenerateGroups(const LoadedSpecs& specs, const std::vecto
   SPECC_CHECK(consumers.empty() || consumers.size() == groups.size()) << "one consumer per group";
   std::vector<emit::ApiInput> apis;
   emit::NameTable services;
-  std::vector<std::unique_ptr<sema::SchemaMeanings>> meanings;
+  std::vector<std::shared_ptr<const sema::SchemaMeanings>> meanings;
   for (const LoadedApi& loaded : specs.apis) {
     if (!loaded.api) continue;
     std::string service = services.Take(loaded.service.empty() ? ServiceFromPath(loaded.path)
                                                                : emit::KebabCase(loaded.service));
-    // Computed whole here, read only by the emitters (so they can share it across threads).
-    meanings.push_back(std::make_unique<sema::SchemaMeanings>(*loaded.api));
+    // Computed whole, read only by the emitters (so they can share it across threads).
+    meanings.push_back(MeaningsOf(loaded));
     apis.push_back({service, loaded.path, &*loaded.api, meanings.back().get()});
   }
   // One task per emitter of each group: registry order within a group, not request order,
@@ -163,13 +163,13 @@ void RenderParts(const LoadedSpecs& specs, const std::vector<std::string>& names
     OutputSet out;
   };
   std::vector<Job> jobs;
-  std::vector<std::unique_ptr<sema::SchemaMeanings>> meanings(specs.apis.size());
+  std::vector<std::shared_ptr<const sema::SchemaMeanings>> meanings(specs.apis.size());
   for (size_t i = 0; i < specs.apis.size(); ++i) {
     if (!render[i]) continue;
     SPECC_CHECK(specs.apis[i].api.has_value()) << "rendering an API that is not loaded";
     reset((*apis)[i]);
-    // Computed whole here, read only by the emitters (so they can share it across threads).
-    meanings[i] = std::make_unique<sema::SchemaMeanings>(*specs.apis[i].api);
+    // Computed whole, read only by the emitters (so they can share it across threads).
+    meanings[i] = MeaningsOf(specs.apis[i]);
   }
   bool counts_work = false;  // a shared work counter is not for threads
   for (size_t t = 0; t < tasks.size(); ++t) {

@@ -96,11 +96,11 @@ bool PathParamsTellApart(const SchemaMeanings& meanings, const ir::Operation& ea
 // forbids. Reported once per pair of keys, at the later key's first operation: an error
 // when they share a method and nothing in their path parameters tells the two operations
 // apart (one of them could never be reached), a warning otherwise.
-void CheckIdenticalPaths(const ir::Api& api, const RouteTable& table, DiagSink& sink) {
+void CheckIdenticalPaths(const ir::Api& api, const RouteTable& table, const SchemaMeanings& meanings,
+                         DiagSink& sink) {
   const std::vector<ir::Operation>& ops = api.operations;
   std::map<std::string, std::vector<size_t>> ops_of;  // path key -> its operations
   for (size_t i = 0; i < ops.size(); ++i) ops_of[ops[i].path].push_back(i);
-  std::unique_ptr<SchemaMeanings> meanings;  // built when first needed: most APIs never do
   std::map<std::string, size_t> first_of_key;  // name-less key -> first operation
   std::set<std::string> reported;
   for (size_t i = 0; i < ops.size(); ++i) {
@@ -112,8 +112,7 @@ void CheckIdenticalPaths(const ir::Api& api, const RouteTable& table, DiagSink& 
       for (size_t b : ops_of[ops[i].path]) {
         if (ops[a].method != ops[b].method) continue;
         shared.push_back(Upper(ops[a].method));
-        if (!meanings) meanings = std::make_unique<SchemaMeanings>(api);
-        if (!PathParamsTellApart(*meanings, ops[a], table.templates[a], ops[b], table.templates[b])) {
+        if (!PathParamsTellApart(meanings, ops[a], table.templates[a], ops[b], table.templates[b])) {
           unreachable.push_back(Upper(ops[a].method));
         }
       }
@@ -227,8 +226,8 @@ void CheckSegmentText(const ir::Api& api, const RouteTable& table, DiagSink& sin
 
 }  // namespace
 
-void CheckRoutes(const ir::Api& api, const RouteTable& table, DiagSink& sink) {
-  CheckIdenticalPaths(api, table, sink);
+void CheckRoutes(const ir::Api& api, const RouteTable& table, const SchemaMeanings& meanings, DiagSink& sink) {
+  CheckIdenticalPaths(api, table, meanings, sink);
   CheckSharedRoutes(api, table, sink);
   CheckAmbiguousRoutes(api, table, sink);
   CheckSegmentText(api, table, sink);

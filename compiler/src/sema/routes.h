@@ -23,6 +23,8 @@
 
 namespace specc::sema {
 
+class SchemaMeanings;
+
 // A piece of a path segment: literal text, or a parameter (`text` is then its name).
 struct PathPart {
   bool param = false;
@@ -98,7 +100,8 @@ RouteTable BuildRouteTable(const ir::Api& api);
 // (SPEC_PATH_SHARED), templates that match the same requests with neither more concrete
 // than the other at any segment (SPEC_PATH_AMBIGUOUS), and segment text that does not say
 // what it seems to (`{a}{b}`, `:id`).
-void CheckRoutes(const ir::Api& api, const RouteTable& table, DiagSink& sink);
+// `meanings` are `api`'s (sema/schema_meaning.h).
+void CheckRoutes(const ir::Api& api, const RouteTable& table, const SchemaMeanings& meanings, DiagSink& sink);
 
 }  // namespace specc::sema
 
