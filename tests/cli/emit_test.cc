@@ -134,6 +134,32 @@ TEST(EmitTest, ASuccessfulRunLeavesOnlyTheGeneratedFiles) {
   EXPECT_EQ(Tree(scratch.path() / "out"), expected);
 }
 
+// The bundle writes its parts into the holes of its template; a template that names a part
+// twice defeats that and renders the parts the plain way, with the same text for both.
+TEST(EmitTest, ABundleTemplateThatNamesAPartTwiceRendersIt) {
+  Scratch scratch("bundle-twice");
+  MakePetstore(scratch);
+  Write(scratch.path() / "tpl" / "openapi-bundle" / "openapi.json.mustache",
+        "{\"openapi\": {{openapi_json}}, \"info\": {{info_json}}, \"paths\": {{paths_json}},\n"
+        " \"x-paths\": {{paths_json}}, \"components\": {{components_json}}}\n");
+  std::string err;
+  ASSERT_EQ(Emit(scratch.path(),
+                 {"emit", "specs/petstore.yaml", "--out", "out", "--only", "openapi", "--templates", "tpl"}, &err),
+            0)
+      << err;
+  std::string bundle = Tree(scratch.path() / "out")["petstore/openapi.json"];
+  std::string expected = Tree(kGolden / "emit_petstore" / "expected" / "out")["petstore/openapi.json"];
+  const std::string paths_key = "\n  \"paths\": ", again_key = "\n  \"x-paths\": ";
+  size_t paths = bundle.find(paths_key), again = bundle.find(again_key);
+  size_t components = bundle.find("\n  \"components\": ");
+  ASSERT_TRUE(paths != std::string::npos && again != std::string::npos && components != std::string::npos) << bundle;
+  // Each value up to the comma before the next key.
+  std::string first = bundle.substr(paths + paths_key.size(), again - paths - paths_key.size() - 1);
+  EXPECT_EQ(first, bundle.substr(again + again_key.size(), components - again - again_key.size() - 1));
+  // The part is what the default template's bundle holds there.
+  EXPECT_NE(expected.find(paths_key + first + ",\n"), std::string::npos) << first;
+}
+
 // The files leave memory as they are rendered: each is in a temporary file the moment it
 // is taken, and gone from the directory again when the run is discarded.
 TEST(EmitTest, EachFileIsOnDiskAsSoonAsItIsTaken) {

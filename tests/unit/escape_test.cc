@@ -50,6 +50,25 @@ TEST(JsonQuoteTest, FormatJsonKeepsThemEscapedAndEscapesRawOnes) {
   EXPECT_EQ(FindUnsafeChar(out), std::string::npos);
 }
 
+// A value of the spec written into an indented document reads as the formatter lays it
+// out; into a compact one, as it is; one the formatter refuses goes in verbatim, flagged.
+TEST(WriteJsonTextTest, LaysOutSpecValuesAsTheFormatterDoes) {
+  const std::string value = "{\"b\":[1,{\"c\":\"\\u00e9\\/\"}],\"a\":{}}";
+  std::string formatted;
+  ASSERT_TRUE(AppendFormattedJson(value, 2, formatted));
+  JsonWriter indented(2);
+  indented.BeginObject().Key("x").BeginObject().Key("v");
+  EXPECT_TRUE(WriteJsonText(indented, value));
+  indented.EndObject().EndObject();
+  EXPECT_EQ(indented.Finish(), "{\n  \"x\": {\n    \"v\": " + formatted + "\n  }\n}\n");
+  JsonWriter compact(0);
+  EXPECT_TRUE(WriteJsonText(compact.BeginArray(), value));
+  EXPECT_EQ(compact.EndArray().Finish(), "[" + value + "]\n");
+  JsonWriter refused(2);
+  EXPECT_FALSE(WriteJsonText(refused.BeginArray(), "{\"k\":1,\"k\":2}"));
+  EXPECT_EQ(refused.EndArray().Finish(), "[\n  {\"k\":1,\"k\":2}\n]\n");
+}
+
 TEST(LineCommentTest, EveryLineBreakBecomesASpaceAndControlsAreVisible) {
   EXPECT_EQ(LineComment(std::string("ok") + kLs + "globalThis.x = 1;" + kPs + "//"),
             "ok globalThis.x = 1; //");

@@ -33,5 +33,17 @@ TEST(JsonWriterTest, NestsALaidOutValueAtItsDepth) {
   EXPECT_EQ(compact.Finish(), "[{\"k\":1}]\n");
 }
 
+// A part written straight into a larger document: laid out as if one writer wrote it all.
+TEST(JsonWriterTest, ContinuesATextWithAValueAtItsDepth) {
+  JsonWriter part(2, "[\n  1,\n  ", 1);
+  part.BeginObject().Key("a").BeginArray().Int(2).EndArray().Key("e").BeginObject().EndObject().EndObject();
+  std::string text = part.Release();
+  text += "\n]";
+  JsonWriter whole(2);
+  whole.BeginArray().Int(1).BeginObject().Key("a").BeginArray().Int(2).EndArray();
+  whole.Key("e").BeginObject().EndObject().EndObject().EndArray();
+  EXPECT_EQ(text + "\n", whole.Finish());
+}
+
 }  // namespace
 }  // namespace specc

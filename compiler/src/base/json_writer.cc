@@ -91,7 +91,7 @@ void AppendJsonIndented(std::string& out, std::string_view json, size_t spaces) 
 void JsonWriter::Newline() {
   if (indent_ == 0) return;
   out_ += '\n';
-  out_.append(stack_.size() * indent_, ' ');
+  out_.append((stack_.size() + base_depth_) * indent_, ' ');
 }
 
 void JsonWriter::BeforeValue() {
@@ -183,13 +183,18 @@ JsonWriter& JsonWriter::Raw(std::string_view json) {
 
 JsonWriter& JsonWriter::Nested(std::string_view json) {
   BeforeValue();
-  AppendJsonIndented(out_, json, stack_.size() * static_cast<size_t>(indent_));
+  AppendJsonIndented(out_, json, (stack_.size() + base_depth_) * static_cast<size_t>(indent_));
   return *this;
 }
 
 std::string JsonWriter::Finish() {
   SPECC_CHECK(stack_.empty() && !after_key_) << "unbalanced JSON document";
   out_ += '\n';
+  return std::move(out_);
+}
+
+std::string JsonWriter::Release() {
+  SPECC_CHECK(stack_.empty() && !after_key_) << "unbalanced JSON document";
   return std::move(out_);
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace specc {
@@ -15,6 +16,11 @@ class JsonWriter {
  public:
   // `indent` spaces per level; 0 writes everything on one line.
   explicit JsonWriter(int indent = 2) : indent_(indent) {}
+  // Continues `text` (moved in) with one value standing at nesting `depth`: a part written
+  // straight into a larger document, laid out as if the writer had written all of it.
+  // Release() gives the text back.
+  JsonWriter(int indent, std::string text, int depth)
+      : out_(std::move(text)), indent_(indent), base_depth_(static_cast<size_t>(depth)) {}
 
   JsonWriter& BeginObject();
   JsonWriter& EndObject();
@@ -32,8 +38,13 @@ class JsonWriter {
   // value (no final newline), as one value at the current depth.
   JsonWriter& Nested(std::string_view json);
 
+  // Spaces per level (0: one line).
+  int indent() const { return indent_; }
+
   // Returns the document, with a final newline once the top-level value is closed.
   std::string Finish();
+  // Returns the text once the value is closed, without Finish's final newline.
+  std::string Release();
 
  private:
   void BeforeValue();
@@ -46,6 +57,7 @@ class JsonWriter {
   std::string out_;
   std::vector<Level> stack_;
   int indent_;
+  size_t base_depth_ = 0;  // the nesting the first value stands at
   bool after_key_ = false;
 };
 

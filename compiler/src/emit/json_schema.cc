@@ -4,6 +4,7 @@
 #include <set>
 
 #include "emit/namer.h"
+#include "emit/render.h"
 #include "ir/enum_value.h"
 
 namespace specc::emit {
@@ -13,6 +14,9 @@ class SchemaWriter {
  public:
   SchemaWriter(const ir::Api& api, const SchemaWriterOptions& options, JsonWriter& out)
       : api_(api), options_(options), out_(out) {}
+
+  // False once a value of the spec was written verbatim (WriteJsonText).
+  bool ok() const { return ok_; }
 
   void Write(ir::SchemaId id, bool expand, const std::string& description = {}) {
     if (id == ir::kNoSchema) {
@@ -53,8 +57,10 @@ class SchemaWriter {
     if (!value.empty()) out_.Key(key).String(value);
   }
   void Num(const char* key, const std::string& value) {
-    if (!value.empty()) out_.Key(key).Raw(value);
+    if (!value.empty()) Json(out_.Key(key), value);
   }
+  // A value the spec wrote (an example, a default, an enum value), as JSON text.
+  void Json(JsonWriter& w, std::string_view json) { ok_ = WriteJsonText(w, json) && ok_; }
   void Count(const char* key, const std::optional<uint64_t>& value) {
     if (value) out_.Key(key).Int(static_cast<int64_t>(*value));
   }
@@ -89,17 +95,18 @@ class SchemaWriter {
     description_.clear();
     if (!s.enum_values.empty()) {
       out_.Key("enum").BeginArray();
-      for (const std::string& v : s.enum_values) out_.Raw(ir::TypedEnumValue(s.types, v));
+      for (const std::string& v : s.enum_values) Json(out_, ir::TypedEnumValue(s.types, v));
       out_.EndArray();
     }
     if (!s.const_value().empty()) {
       if (v30) {
-        out_.Key("enum").BeginArray().Raw(s.const_value()).EndArray();
+        Json(out_.Key("enum").BeginArray(), s.const_value());
+        out_.EndArray();
       } else {
-        out_.Key("const").Raw(s.const_value());
+        Json(out_.Key("const"), s.const_value());
       }
     }
-    if (!s.default_value.empty()) out_.Key("default").Raw(s.default_value);
+    if (!s.default_value.empty()) Json(out_.Key("default"), s.default_value);
     if (v30) {
       bool ex_min = !s.exclusive_minimum().empty(), ex_max = !s.exclusive_maximum().empty();
       Num("minimum", ex_min ? s.exclusive_minimum() : s.minimum());
@@ -182,10 +189,10 @@ class SchemaWriter {
     if (s.deprecated) out_.Key("deprecated").Bool(true);
     if (!s.examples.empty()) {
       if (v30) {
-        out_.Key("example").Raw(s.examples.front());
+        Json(out_.Key("example"), s.examples.front());
       } else {
         out_.Key("examples").BeginArray();
-        for (const std::string& e : s.examples) out_.Raw(e);
+        for (const std::string& e : s.examples) Json(out_, e);
         out_.EndArray();
       }
     }
@@ -197,6 +204,7 @@ class SchemaWriter {
   JsonWriter& out_;
   std::set<ir::SchemaId> expanding_;
   std::string description_;  // replaces the next schema body's description when set
+  bool ok_ = true;
 };
 
 }  // namespace
@@ -215,9 +223,11 @@ std::string JsonPointerToken(std::string_view name) {
   return out;
 }
 
-void WriteJsonSchema(const ir::Api& api, ir::SchemaId id, const SchemaWriterOptions& options,
+bool WriteJsonSchema(const ir::Api& api, ir::SchemaId id, const SchemaWriterOptions& options,
                      bool expand, JsonWriter& out, const std::string& description) {
-  SchemaWriter(api, options, out).Write(id, expand, description);
+  SchemaWriter writer(api, options, out);
+  writer.Write(id, expand, description);
+  return writer.ok();
 }
 
 void CollectNamedSchemas(const ir::Api& api, ir::SchemaId root, std::vector<ir::SchemaId>* found) {

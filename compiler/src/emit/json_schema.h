@@ -30,7 +30,9 @@ std::string JsonPointerToken(std::string_view name);
 // `expand` is set (for writing the component's own definition). A non-empty
 // `description` replaces the schema's own (a parameter's description belongs on its schema
 // in JSON Schema); beside a `$ref` it is a sibling keyword, as 2020-12 and 3.1 allow.
-void WriteJsonSchema(const ir::Api& api, ir::SchemaId id, const SchemaWriterOptions& options,
+// Into an indented writer, the spec's values (examples, defaults, enum values) are laid
+// out as RenderJson() lays them out; false when one was written verbatim (WriteJsonText).
+bool WriteJsonSchema(const ir::Api& api, ir::SchemaId id, const SchemaWriterOptions& options,
                      bool expand, JsonWriter& out, const std::string& description = {});
 
 // Appends to `found` (without repeats, in the order first reached) the named components

@@ -694,6 +694,21 @@ bool AppendFormattedJson(std::string_view text, int depth, std::string& out) {
   return formatter.Run(false);
 }
 
+bool WriteJsonText(JsonWriter& out, std::string_view json) {
+  if (out.indent() == 0) {
+    out.Raw(json);
+    return true;
+  }
+  SPECC_CHECK(out.indent() == 2) << "RenderJson's layout indents by 2";
+  std::string formatted;
+  if (!AppendFormattedJson(json, 0, formatted)) {
+    out.Raw(json);
+    return false;
+  }
+  out.Nested(formatted);
+  return true;
+}
+
 bool FillJsonHoles(std::string_view text, const std::function<bool(std::string_view token, std::string& out)>& fill,
                    std::string& out) {
   size_t pos = 0;

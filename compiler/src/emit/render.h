@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/diag_sink.h"
+#include "base/json_writer.h"
 #include "emit/template_set.h"
 
 namespace specc::emit {
@@ -114,6 +115,14 @@ bool FillJsonHoles(std::string_view text, const std::function<bool(std::string_v
 // nesting `depth` (no final newline). Returns false, having appended part of it, when
 // `text` is not one valid JSON value.
 bool AppendFormattedJson(std::string_view text, int depth, std::string& out);
+
+// Writes JSON text from the spec (an example, a default, an enum value) to `out` as one
+// value: verbatim into a compact writer, and into an indented one (2 spaces, the layout of
+// RenderJson()) laid out as AppendFormattedJson() lays it out, so that a document written
+// indented needs no formatting pass. Returns false, having written `json` verbatim, when
+// the formatter does not read it (a duplicate key, say): formatted, the document would
+// have failed to render.
+bool WriteJsonText(JsonWriter& out, std::string_view json);
 
 // Returns `text` as a quoted JSON string (also a valid TypeScript string literal).
 std::string JsonQuote(std::string_view text);

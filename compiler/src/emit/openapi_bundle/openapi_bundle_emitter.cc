@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,24 +50,17 @@ class BundleBuilder {
     if (work_ != nullptr) *work_ += n;
   }
 
-  std::string Info() const {
-    JsonWriter w(0);
+  // False once a value of the spec was written verbatim (WriteJsonText): formatted, the
+  // bundle would not have rendered.
+  bool ok() const { return ok_; }
+
+  void WriteInfo(JsonWriter& w) const {
     w.BeginObject().Key("title").String(api_.title).Key("version").String(api_.version);
     if (!api_.description.empty()) w.Key("description").String(api_.description);
     w.EndObject();
-    return Done(w);
   }
 
-  std::string Servers(const std::vector<ir::Server>& servers) const {
-    if (servers.empty()) return {};
-    JsonWriter w(0);
-    WriteServers(servers, w);
-    return Done(w);
-  }
-
-  std::string Tags() const {
-    if (api_.tags.empty()) return {};
-    JsonWriter w(0);
+  void WriteTags(JsonWriter& w) const {
     w.BeginArray();
     for (const ir::Tag& t : api_.tags) {
       w.BeginObject().Key("name").String(t.name);
@@ -74,19 +68,10 @@ class BundleBuilder {
       w.EndObject();
     }
     w.EndArray();
-    return Done(w);
-  }
-
-  std::string Security() const {
-    if (api_.security.empty()) return {};
-    JsonWriter w(0);
-    WriteSecurity(api_.security, w);
-    return Done(w);
   }
 
   // Operations grouped by path (or webhook name) in document order of first appearance.
-  std::string Paths(const std::vector<ir::Operation>& ops, bool always) const {
-    if (ops.empty() && !always) return {};
+  void WritePaths(const std::vector<ir::Operation>& ops, JsonWriter& w) const {
     // Paths in the order they first appear, each with its operations in order: grouped
     // through a map, since a scan per path cost quadratic time (100,000 operations).
     std::vector<std::vector<const ir::Operation*>> paths;
@@ -97,7 +82,6 @@ class BundleBuilder {
       if (added) paths.emplace_back();
       paths[it->second].push_back(&op);
     }
-    JsonWriter w(0);
     w.BeginObject();
     for (const std::vector<const ir::Operation*>& path_ops : paths) {
       w.Key(path_ops.front()->path).BeginObject();
@@ -109,17 +93,15 @@ class BundleBuilder {
       w.EndObject();
     }
     w.EndObject();
-    return Done(w);
   }
 
-  std::string Components() const {
-    JsonWriter w(0);
+  void WriteComponents(JsonWriter& w) const {
     w.BeginObject();
     if (!api_.component_schemas.empty()) {
       w.Key("schemas").BeginObject();
       for (ir::SchemaId id : api_.component_schemas) {
         w.Key(keys_[id]);
-        WriteJsonSchema(api_, id, options_, true, w);
+        ok_ = WriteJsonSchema(api_, id, options_, true, w) && ok_;
       }
       w.EndObject();
     }
@@ -151,17 +133,6 @@ class BundleBuilder {
       w.EndObject();
     }
     w.EndObject();
-    return Done(w);
-  }
-
- private:
-  static std::string Done(JsonWriter& w) {
-    std::string text = w.Finish();
-    if (!text.empty() && text.back() == '\n') text.pop_back();
-    return text;
-  }
-  static void Str(JsonWriter& w, const char* key, const std::string& value) {
-    if (!value.empty()) w.Key(key).String(value);
   }
 
   void WriteServers(const std::vector<ir::Server>& servers, JsonWriter& w) const {
@@ -203,15 +174,22 @@ class BundleBuilder {
     w.EndArray();
   }
 
+ private:
+  static void Str(JsonWriter& w, const char* key, const std::string& value) {
+    if (!value.empty()) w.Key(key).String(value);
+  }
+  // A value the spec wrote (an example, an extension), as JSON text.
+  void Json(JsonWriter& w, std::string_view json) const { ok_ = WriteJsonText(w, json) && ok_; }
+
   void WriteSchema(ir::SchemaId id, JsonWriter& w) const {
     w.Key("schema");
-    WriteJsonSchema(api_, id, options_, false, w);
+    ok_ = WriteJsonSchema(api_, id, options_, false, w) && ok_;
   }
 
   void WriteExamples(const std::vector<ir::Example>& examples, JsonWriter& w) const {
     if (examples.empty()) return;
     if (examples.size() == 1 && examples[0].name.empty()) {
-      if (!examples[0].value.empty()) w.Key("example").Raw(examples[0].value);
+      if (!examples[0].value.empty()) Json(w.Key("example"), examples[0].value);
       return;
     }
     w.Key("examples").BeginObject();
@@ -219,7 +197,7 @@ class BundleBuilder {
       const ir::Example& e = examples[i];
       w.Key(e.name.empty() ? "example" + std::to_string(i + 1) : e.name).BeginObject();
       Str(w, "summary", e.summary);
-      if (!e.value.empty()) w.Key("value").Raw(e.value);
+      if (!e.value.empty()) Json(w.Key("value"), e.value);
       w.EndObject();
     }
     w.EndObject();
@@ -304,13 +282,13 @@ class BundleBuilder {
                          : callbacks_.end();
     if (by_parent != callbacks_.end()) {
       w.Key("callbacks").BeginObject();
-      for (const auto& [name, ops] : by_parent->second) w.Key(name).Raw(Paths(ops, true));
+      for (const auto& [name, ops] : by_parent->second) WritePaths(ops, w.Key(name));
       w.EndObject();
     }
     if (op.deprecated) w.Key("deprecated").Bool(true);
     if (op.security) WriteSecurity(*op.security, w.Key("security"));
     if (!op.servers.empty()) WriteServers(op.servers, w.Key("servers"));
-    for (const auto& [key, json] : op.extensions) w.Key(key).Raw(json);
+    for (const auto& [key, json] : op.extensions) Json(w.Key(key), json);
     w.EndObject();
   }
 
@@ -320,55 +298,74 @@ class BundleBuilder {
   // Callbacks by the index of their operation, then by name.
   std::unordered_map<int, std::vector<std::pair<std::string, std::vector<ir::Operation>>>> callbacks_;
   SchemaWriterOptions options_;
+  mutable bool ok_ = true;
 };
 
-// The bundle's parts, in the template's names: compact JSON, "" for a part left out.
-std::vector<std::pair<std::string, std::string>> BundleParts(const ir::Api& api, uint64_t* work) {
-  BundleBuilder b(api, work);
-  std::vector<std::pair<std::string, std::string>> parts;
-  parts.emplace_back("openapi_json", JsonQuote(api.openapi_version));
-  parts.emplace_back("info_json", b.Info());
-  parts.emplace_back("servers_json", b.Servers(api.servers));
-  parts.emplace_back("tags_json", b.Tags());
-  parts.emplace_back("security_json", b.Security());
-  parts.emplace_back("paths_json", b.Paths(api.operations, true));
-  parts.emplace_back("webhooks_json", b.Paths(api.webhooks, false));
-  parts.emplace_back("components_json", b.Components());
-  return parts;
+// One part of the bundle, named as the template names it: written by `write`, or left
+// out (an empty value in the view) when not `present`.
+struct BundlePart {
+  std::string_view name;
+  bool present;
+  std::function<void(JsonWriter&)> write;
+};
+
+std::vector<BundlePart> BundleParts(const ir::Api& api, const BundleBuilder& b) {
+  return {
+      {"openapi_json", true, [&api](JsonWriter& w) { w.String(api.openapi_version); }},
+      {"info_json", true, [&b](JsonWriter& w) { b.WriteInfo(w); }},
+      {"servers_json", !api.servers.empty(), [&](JsonWriter& w) { b.WriteServers(api.servers, w); }},
+      {"tags_json", !api.tags.empty(), [&b](JsonWriter& w) { b.WriteTags(w); }},
+      {"security_json", !api.security.empty(),
+       [&api](JsonWriter& w) { BundleBuilder::WriteSecurity(api.security, w); }},
+      {"paths_json", true, [&](JsonWriter& w) { b.WritePaths(api.operations, w); }},
+      {"webhooks_json", !api.webhooks.empty(), [&](JsonWriter& w) { b.WritePaths(api.webhooks, w); }},
+      {"components_json", true, [&b](JsonWriter& w) { b.WriteComponents(w); }},
+  };
 }
 
-// The bundle's text. Each part is a hole in the template's view, formatted straight into
-// the bundle where the template puts it and freed once written (emit/render.h): the parts
-// are neither copied into the template's data nor rendered into a text that is formatted
-// again, which held the bundle four times over (GitHub's runs to 15 MB). A template that
-// defeats holes (one that names a part twice, say) renders the parts the plain way.
+// The bundle's text. Each part is a hole in the template's view, written where the template
+// puts it straight into the bundle, in the bundle's layout (emit/render.h): no part is
+// held apart, copied into the template's data or formatted again (formatting GitHub's
+// 15 MB was a sixth of the emitter; the parts held it once more). A template that defeats
+// holes (one that names a part twice, say), or a value of the spec the formatter does not
+// read, renders the parts the plain way, which reports what went wrong.
 std::optional<std::string> RenderBundle(const EmitContext& ctx, const ir::Api& api) {
   constexpr std::string_view kTemplate = "openapi-bundle/openapi.json.mustache";
-  std::vector<std::pair<std::string, std::string>> parts = BundleParts(api, ctx.options.work);
+  BundleBuilder builder(api, ctx.options.work);
+  std::vector<BundlePart> parts = BundleParts(api, builder);
   View holes;
-  size_t bytes = 0;
-  for (const auto& [name, json] : parts) {
-    holes.Set(name, json.empty() ? std::string() : JsonHole(name));
-    bytes += json.size();
+  for (const BundlePart& part : parts) {
+    holes.Set(std::string(part.name), part.present ? JsonHole(part.name) : std::string());
   }
-  JsonHoleFn fill = [&parts](std::string_view token, int depth, std::string& out) {
-    for (auto& [name, json] : parts) {
-      if (name != token) continue;
-      if (json.empty()) return false;  // written already
-      bool formatted = AppendFormattedJson(json, depth, out);
-      std::string().swap(json);
-      return formatted;
+  std::vector<bool> written(parts.size(), false);
+  JsonHoleFn fill = [&](std::string_view token, int depth, std::string& out) {
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (parts[i].name != token) continue;
+      if (written[i]) return false;
+      written[i] = true;
+      JsonWriter w(2, std::move(out), depth);
+      parts[i].write(w);
+      out = w.Release();
+      return builder.ok();
     }
     return false;
   };
-  // Formatting adds about half again to compact JSON (GitHub's: 10 MB to 15 MB).
-  std::optional<std::string> text = TryRenderJson(ctx.templates, kId, kTemplate, holes, 0, fill, bytes * 2);
+  std::optional<std::string> text = TryRenderJson(ctx.templates, kId, kTemplate, holes, 0, fill);
   if (text) {
     text->push_back('\n');
     return text;
   }
+  BundleBuilder plain(api, nullptr);
   View view;
-  for (auto& [name, json] : BundleParts(api, nullptr)) view.Set(name, std::move(json));
+  for (const BundlePart& part : BundleParts(api, plain)) {
+    std::string json;
+    if (part.present) {
+      JsonWriter w(0);
+      part.write(w);
+      json = w.Release();
+    }
+    view.Set(std::string(part.name), std::move(json));
+  }
   return RenderJson(ctx.templates, kId, kTemplate, view, ctx.diags);
 }
 
