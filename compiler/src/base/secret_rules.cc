@@ -295,7 +295,7 @@ const std::array<uint64_t, 1024>& PrefixTrigrams() {
   static const std::array<uint64_t, 1024> bits = [] {
     std::array<uint64_t, 1024> out{};
     auto set = [&](unsigned char a, unsigned char b, unsigned char c) {
-      size_t index = TrigramHash(a, b, c);
+      size_t index = TrigramHash(uint32_t{a} | uint32_t{b} << 8 | uint32_t{c} << 16);
       out[index >> 6] |= uint64_t{1} << (index & 63);
     };
     for (const TokenRule& rule : kRules) {

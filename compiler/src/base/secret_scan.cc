@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 #include "base/ascii.h"
-#include "base/check.h"
+#include "base/secret_blocks.h"
 #include "base/secret_rules.h"
 #include "base/secret_text.h"
 #include "base/sha256.h"
@@ -128,88 +130,94 @@ std::string DecodeBase64UrlPrefix(std::string_view part) {
   return out;
 }
 
-// Which bytes can start a rule: the punctuation anywhere, the token prefixes only where a
-// token can start. A byte starts a rule when its trigger bits survive masking with the
-// word bits of the byte before: a prefix letter after a word character is masked out.
-enum TriggerBits : uint8_t { kAnywhere = 1, kAtWordStart = 2 };
-const std::array<uint8_t, 256>& Triggers() {
-  static const std::array<uint8_t, 256> table = [] {
-    std::array<uint8_t, 256> t{};
-    for (int c = 0; c < 256; ++c) {
-      if (secret_rules::MayStartToken(static_cast<unsigned char>(c))) t[c] = kAtWordStart;
-    }
-    t['e'] = kAtWordStart;  // JWTs
-    for (unsigned char c : std::string_view("-:=")) t[c] = kAnywhere;
+// The first bytes of the tokens (base/secret_rules.cc) and of a JWT (`ey`): checked only
+// at a word start that passed the trigram filter, so that a hash collision on a word
+// whose first byte starts no token reads no further.
+const std::array<bool, 256>& TokenStarts() {
+  static const std::array<bool, 256> table = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = secret_rules::MayStartToken(static_cast<unsigned char>(c));
+    t['e'] = true;  // JWTs
     return t;
   }();
   return table;
 }
-// kAtWordStart for the bytes that continue a word, else 0.
-constexpr std::array<uint8_t, 256> kWordBytes = [] {
-  std::array<uint8_t, 256> table{};
-  for (int c = 0; c < 256; ++c) {
-    if (secret_text::IsWordChar(static_cast<char>(c))) table[c] = kAtWordStart;
-  }
-  return table;
-}();
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view text) : text_(text) {}
+  explicit Scanner(std::string_view text)
+      : text_(text), token_starts_(TokenStarts()), trigrams_(secret_rules::PrefixTrigramBits()) {}
 
   std::vector<SecretHit> Run() {
-    // Most bytes start no rule, and most letters that could are inside a word: deciding
-    // both with two table lookups and one rarely taken branch keeps the guard cheap on
-    // tens of megabytes of output.
-    const std::array<uint8_t, 256>& triggers = Triggers();
-    const uint64_t* trigrams = secret_rules::PrefixTrigramBits();
-    unsigned char before = ' ';  // a word starts at offset 0
-    SPECC_CHECK(triggers[' '] == 0 && (triggers['-'] | triggers[':'] | triggers['=']) == kAnywhere &&
-                kWordBytes['-'] == 0 && kWordBytes[':'] == 0 && kWordBytes['='] == 0)
-        << "the skips below assume spaces start no rule and only non-word bytes start one anywhere";
-    for (pos_ = 0; pos_ < text_.size(); ++pos_) {
-      unsigned char c = static_cast<unsigned char>(text_[pos_]);
-      if (c == ' ') {
-        // A space starts no rule, and indentation is nearly half of a pretty-printed
-        // description: pass the run eight bytes at a time, to its last space.
-        while (pos_ + 9 <= text_.size()) {
-          unsigned spaces = swar::LeadingSpaces(swar::Load8(text_.data() + pos_ + 1));
-          pos_ += spaces;
-          if (spaces < 8) break;
-        }
-        before = ' ';
-        continue;
-      }
-      bool starts_rule = (triggers[c] & ~kWordBytes[before]) != 0;
-      before = c;
-      if (!starts_rule) {
-        // The rest of a word starts no rule either (a prefix needs a word start, and no
-        // word byte starts a rule anywhere): pass it with one lookup a byte.
-        if (kWordBytes[c] != 0) {
-          while (pos_ + 1 < text_.size() && kWordBytes[static_cast<unsigned char>(text_[pos_ + 1])] != 0) ++pos_;
-        }
-        continue;
-      }
-      switch (text_[pos_]) {
-        case '-': PrivateKey(); break;
-        case ':':
-          ConnectionString();
-          Assignment();
-          break;
-        case '=': Assignment(); break;
-        default:
-          if (pos_ + 2 < text_.size()) {
-            size_t h = secret_rules::TrigramHash(c, static_cast<unsigned char>(text_[pos_ + 1]),
-                                                 static_cast<unsigned char>(text_[pos_ + 2]));
-            if ((trigrams[h >> 6] >> (h & 63)) & 1) Token();
-          }
-          break;
-      }
+    // A rule starts only at `-`, `:` or `=`, or at the first byte of a word (a token glued
+    // to the end of a word is part of a name). Each block of 64 bytes is classified with
+    // a few vector instructions (base/secret_blocks.h) and only those positions are
+    // visited, in order: most bytes of generated JSON and TypeScript are inside words,
+    // quotes, digits and indentation, and cost nothing more.
+    size_t size = text_.size();
+    size_t block = 0;
+    // In place while the eight bytes the trigram filter loads at the block's last byte
+    // are in the text...
+    for (; size - block >= kBlockSize + 8; block += kBlockSize) ScanBlock(text_.data() + block, block, ~uint64_t{0});
+    // ...the rest (under 72 bytes) from a copy padded with spaces, which are neither word
+    // nor trigger.
+    if (block == size) return std::move(hits_);
+    char tail[2 * kBlockSize + 8];
+    std::memset(tail, ' ', sizeof tail);
+    std::memcpy(tail, text_.data() + block, size - block);
+    for (size_t at = 0; block + at < size; at += kBlockSize) {
+      // No token fits in the text's last two bytes: a word start there is not tried (the
+      // filter would read the padding). Bit i stays when i + 2 < `left`.
+      size_t left = size - (block + at);
+      uint64_t may_start = left >= kBlockSize + 2 ? ~uint64_t{0} : left <= 2 ? 0 : (uint64_t{1} << (left - 2)) - 1;
+      ScanBlock(tail + at, block + at, may_start);
     }
     return std::move(hits_);
   }
 
  private:
+  static constexpr size_t kBlockSize = secret_blocks::kBlockSize;
+
+  // Tries the rules at each candidate of the 64 bytes at `bytes`: the text's from
+  // `offset` on, read in place or from the padded copy of its end (with 8 more bytes
+  // after them either way). Only the word starts in `may_start` can start a token.
+  void ScanBlock(const char* bytes, size_t offset, uint64_t may_start) {
+    secret_blocks::BlockBits bits = secret_blocks::Classify(bytes);
+    // A word starts where a word byte follows a byte that is none (or the text's start).
+    uint64_t word_starts = bits.word & ~((bits.word << 1) | word_before_) & may_start;
+    word_before_ = bits.word >> 63;
+    // Most words (`path`, `format`, `which`) stop at the trigram filter. Filtering the
+    // block's word starts first, without a branch on each outcome, leaves the loop below
+    // the few positions that have a rule to try.
+    uint64_t tokens = 0;
+    for (uint64_t starts = word_starts; starts != 0; starts &= starts - 1) {
+      unsigned bit = static_cast<unsigned>(std::countr_zero(starts));
+      size_t h = secret_rules::TrigramHash(static_cast<uint32_t>(swar::Load8(bytes + bit) & 0xFFFFFF));
+      tokens |= ((trigrams_[h >> 6] >> (h & 63)) & 1) << bit;
+    }
+    for (uint64_t candidates = tokens | bits.punct; candidates != 0; candidates &= candidates - 1) {
+      pos_ = offset + static_cast<size_t>(std::countr_zero(candidates));
+      Candidate();
+    }
+  }
+
+  // Tries the rules that can start at `pos_`, a trigger byte or a word start.
+  void Candidate() {
+    unsigned char c = static_cast<unsigned char>(text_[pos_]);
+    switch (c) {
+      case '-': PrivateKey(); break;
+      case ':':
+        ConnectionString();
+        Assignment();
+        break;
+      case '=': Assignment(); break;
+      default:
+        // A word start that passed the trigram filter (a collision may pass).
+        if (token_starts_[c]) Token();
+        break;
+    }
+  }
+
   void Hit(std::string_view rule, size_t offset, size_t length, bool verified = false) {
     // Rules can overlap (a GitHub token assigned to GITHUB_TOKEN): keep the first.
     if (!hits_.empty() && offset < hits_.back().offset + hits_.back().length) return;
@@ -346,7 +354,10 @@ class Scanner {
   }
 
   std::string_view text_;
+  const std::array<bool, 256>& token_starts_;
+  const uint64_t* trigrams_;
   size_t pos_ = 0;
+  uint64_t word_before_ = 0;  // 1 when the byte before the next block continues a word
   std::vector<SecretHit> hits_;
 };
 
