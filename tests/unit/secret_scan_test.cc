@@ -217,6 +217,21 @@ TEST(SecretScanRulesTest, EachRuleFindsItsFormatAndLeavesNearMissesAlone) {
   }
 }
 
+// A rule's prefix is compared eight bytes at a time, then the rest: a token that differs
+// from the prefix in any one byte is not that rule's.
+TEST(SecretScanRulesTest, EveryByteOfAPrefixCounts) {
+  for (const Case& c : Cases()) {
+    if (c.prefix.empty() || c.positive.rfind(c.prefix, 0) != 0) continue;
+    for (size_t k = 0; k < c.prefix.size(); ++k) {
+      std::string changed = c.positive;
+      changed[k] = changed[k] == '#' ? '%' : '#';
+      for (const SecretHit& hit : ScanForSecrets(changed)) {
+        EXPECT_FALSE(hit.rule == c.rule && hit.offset == 0) << c.prefix << " with byte " << k << " changed";
+      }
+    }
+  }
+}
+
 TEST(SecretScanRulesTest, EveryTokenRuleHasACase) {
   std::set<std::string> tested;
   for (const Case& c : Cases()) tested.insert(c.rule);
