@@ -17,6 +17,7 @@ namespace specc {
 namespace {
 
 using secret_text::Entropy;
+using secret_text::HasAt;
 using secret_text::IsAlnum;
 using secret_text::IsPlaceholder;
 using secret_text::IsUpperOrDigit;
@@ -92,7 +93,7 @@ std::string PemMaterial(std::string_view text, size_t body, size_t limit, size_t
 // Where a PEM private-key header that starts at `pos` ends: `-----BEGIN`, up to 100 of
 // [ A-Z0-9_-], `PRIVATE KEY`, an optional ` BLOCK`, `-----`. Returns npos otherwise.
 size_t PemHeaderEnd(std::string_view text, size_t pos) {
-  if (text.compare(pos, 10, "-----BEGIN") != 0) return std::string_view::npos;
+  if (!HasAt(text, pos, "-----BEGIN")) return std::string_view::npos;
   size_t i = pos + 10;
   size_t limit = std::min(text.size(), i + 100);
   while (i < limit && (IsUpperOrDigit(text[i]) || text[i] == ' ' || text[i] == '_' || text[i] == '-')) {
@@ -238,8 +239,10 @@ class Scanner {
   // first of which decodes to a header naming an `alg` or a `typ`.
   void Jwt() {
     auto part = [&](size_t at) { return RunLength(text_, at, 8192, IsBase64UrlChar); };
+    // Before reading the run: a word that passed the trigram filter by a collision stops here.
+    if (!HasAt(text_, pos_, "ey")) return;
     size_t header = part(pos_);
-    if (header < 19 || text_.compare(pos_, 2, "ey") != 0) return;
+    if (header < 19) return;
     size_t payload_start = pos_ + header + 1;
     if (payload_start >= text_.size() || text_[payload_start - 1] != '.' ||
         text_.compare(payload_start, 2, "ey") != 0) {
@@ -274,16 +277,17 @@ class Scanner {
 
   // `postgres://user:password@host`: a database URL that carries a real password.
   void ConnectionString() {
-    if (text_.substr(pos_, 3) != "://") return;
+    if (!HasAt(text_, pos_, "://")) return;
     size_t start = pos_;
     while (start > 0 && pos_ - start < 16 &&
            (IsAlnum(text_[start - 1]) || text_[start - 1] == '+' || text_[start - 1] == '.' || text_[start - 1] == '-')) {
       --start;
     }
-    std::string scheme = AsciiLower(text_.substr(start, pos_ - start));
-    bool db = false;
-    for (std::string_view s : kDbSchemes) db = db || scheme == s;
-    if (!db) return;
+    // Every `https://` of a description gets here: lower-case the scheme on the stack.
+    char scheme_bytes[16];
+    for (size_t i = start; i < pos_; ++i) scheme_bytes[i - start] = AsciiLower(text_[i]);
+    std::string_view scheme(scheme_bytes, pos_ - start);
+    if (std::find(std::begin(kDbSchemes), std::end(kDbSchemes), scheme) == std::end(kDbSchemes)) return;
     size_t user_start = pos_ + 3;
     size_t at = user_start;
     auto stop = [](char c) { return c == '/' || c == ' ' || c == '"' || c == '\'' || c == '\n' || c == '\\' || c == '`'; };
@@ -311,10 +315,16 @@ class Scanner {
     size_t k = pos_;
     while (k > 0 && (text_[k - 1] == ' ' || text_[k - 1] == '\t')) --k;
     if (k > 0 && (text_[k - 1] == '"' || text_[k - 1] == '\'')) --k;
-    size_t key_end = k;
     // The key must be UPPER_SNAKE (below): a lower-case last letter, as every key of a
     // generated JSON file has, settles it without reading the key back.
     if (k == 0 || !(IsUpperOrDigit(text_[k - 1]) || text_[k - 1] == '_')) return;
+    AssignmentTo(k);
+  }
+
+  // The rest of Assignment, for a key that ends at `key_end` in an upper-case letter, a
+  // digit or `_`: apart, so that the common early return above stays small and inlined.
+  void AssignmentTo(size_t key_end) {
+    size_t k = key_end;
     while (k > 0 && key_end - k < 64 && (IsAlnum(text_[k - 1]) || text_[k - 1] == '_' || text_[k - 1] == '-')) --k;
     if (k == key_end) return;
     std::string_view key = text_.substr(k, key_end - k);
