@@ -67,7 +67,7 @@ inline BlockBits ClassifySse2(const char* p) {
     return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 - lo + hi + 1)));
   };
   BlockBits bits;
-  for (size_t i = 0; i < kBlockSize; i += 16) {
+  auto lane = [&](size_t i) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
     // Setting bit 5 folds upper-case letters onto lower-case ones and leaves digits as
     // they are; `_` (0x5F) would become DEL, so it is compared apart.
@@ -78,10 +78,27 @@ inline BlockBits ClassifySse2(const char* p) {
                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('=')));
     bits.word |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(word))} << i;
     bits.punct |= uint64_t{static_cast<uint16_t>(_mm_movemask_epi8(punct))} << i;
-  }
+  };
+  // Written out: as a loop, the shifts by a variable made the whole scan 5% slower.
+  lane(0);
+  lane(16);
+  lane(32);
+  lane(48);
   return bits;
 }
 #endif
+
+// Asks for the memory at `p` ahead of its use. A block is classified faster than the
+// next lines of a text larger than the caches arrive (GitHub's description bundles to
+// 15 MB), and reading a kilobyte ahead made the scan about 8% faster on it. A hint only:
+// it never faults.
+inline void Prefetch(const char* p) {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p);
+#else
+  (void)p;
+#endif
+}
 
 // The 64 bytes at `p`, classified by the fastest version this target has.
 inline BlockBits Classify(const char* p) {

@@ -156,22 +156,28 @@ class Scanner {
     // visited, in order: most bytes of generated JSON and TypeScript are inside words,
     // quotes, digits and indentation, and cost nothing more.
     size_t size = text_.size();
-    size_t block = 0;
-    // In place while the eight bytes the trigram filter loads at the block's last byte
-    // are in the text...
-    for (; size - block >= kBlockSize + 8; block += kBlockSize) ScanBlock(text_.data() + block, block, ~uint64_t{0});
-    // ...the rest (under 72 bytes) from a copy padded with spaces, which are neither word
-    // nor trigger.
-    if (block == size) return std::move(hits_);
+    // Blocks are read in place while the eight bytes the trigram filter loads at a
+    // block's last byte are in the text; the rest (under 72 bytes) from a copy padded
+    // with spaces, which are neither word nor trigger.
+    size_t in_place = size >= kBlockSize + 8 ? (size - 8) / kBlockSize * kBlockSize : 0;
     char tail[2 * kBlockSize + 8];
-    std::memset(tail, ' ', sizeof tail);
-    std::memcpy(tail, text_.data() + block, size - block);
-    for (size_t at = 0; block + at < size; at += kBlockSize) {
-      // No token fits in the text's last two bytes: a word start there is not tried (the
-      // filter would read the padding). Bit i stays when i + 2 < `left`.
-      size_t left = size - (block + at);
-      uint64_t may_start = left >= kBlockSize + 2 ? ~uint64_t{0} : left <= 2 ? 0 : (uint64_t{1} << (left - 2)) - 1;
-      ScanBlock(tail + at, block + at, may_start);
+    for (size_t block = 0; block < size; block += kBlockSize) {
+      const char* bytes = text_.data() + block;
+      uint64_t may_start = ~uint64_t{0};
+      if (block < in_place) {
+        secret_blocks::Prefetch(text_.data() + std::min(block + 16 * kBlockSize, size - 1));
+      } else {
+        if (block == in_place) {
+          std::memset(tail, ' ', sizeof tail);
+          std::memcpy(tail, bytes, size - block);
+        }
+        bytes = tail + (block - in_place);
+        // No token fits in the text's last two bytes: a word start there is not tried
+        // (the filter would read the padding). Bit i stays when i + 2 < `left`.
+        size_t left = size - block;
+        may_start = left >= kBlockSize + 2 ? ~uint64_t{0} : left <= 2 ? 0 : (uint64_t{1} << (left - 2)) - 1;
+      }
+      ScanBlock(bytes, block, may_start);
     }
     return std::move(hits_);
   }
