@@ -217,6 +217,21 @@ TEST(SecretScanRulesTest, EachRuleFindsItsFormatAndLeavesNearMissesAlone) {
   }
 }
 
+// A rule's prefix is compared eight bytes at a time, then the rest: a token that differs
+// from the prefix in any one byte is not that rule's.
+TEST(SecretScanRulesTest, EveryByteOfAPrefixCounts) {
+  for (const Case& c : Cases()) {
+    if (c.prefix.empty() || c.positive.rfind(c.prefix, 0) != 0) continue;
+    for (size_t k = 0; k < c.prefix.size(); ++k) {
+      std::string changed = c.positive;
+      changed[k] = changed[k] == '#' ? '%' : '#';
+      for (const SecretHit& hit : ScanForSecrets(changed)) {
+        EXPECT_FALSE(hit.rule == c.rule && hit.offset == 0) << c.prefix << " with byte " << k << " changed";
+      }
+    }
+  }
+}
+
 TEST(SecretScanRulesTest, EveryTokenRuleHasACase) {
   std::set<std::string> tested;
   for (const Case& c : Cases()) tested.insert(c.rule);
@@ -324,6 +339,70 @@ TEST(SecretScanTest, FindsSecretsAfterAnyIndentationAndNotInsideWords) {
     EXPECT_EQ(Rules(spaces + "SESSION_SECRET=Zq8Lm2Pw9Xr4Tb7Kc1Vn6Hd3"), V{"secret-assignment"}) << n;
     EXPECT_TRUE(Rules(spaces + "word" + std::string(n, 'x') + token).empty()) << n;
   }
+}
+
+// The scanner classifies the text in blocks of 64 bytes (16 to a vector register) and
+// looks only at `-`, `:`, `=` and the first byte of each word. Every rule's trigger must
+// be found wherever it falls against a block boundary (each offset modulo 64, hence 16
+// and 8), at the very start and the very end of the text, in a text shorter than a block,
+// and after long runs of spaces or letters; one glued to the end of a word is part of it.
+struct Placed {
+  std::string rule;
+  std::string text;    // alone, it gives exactly one hit of `rule`
+  bool token = false;  // starts at a word start: glued to a word, it is part of a name
+};
+
+std::vector<Placed> Triggers() {
+  std::vector<Placed> triggers;
+  for (const Case& c : Cases()) triggers.push_back({c.rule, c.positive, !c.prefix.empty() && c.positive.rfind(c.prefix, 0) == 0});
+  triggers.push_back({"private-key", Pem("RSA PRIVATE KEY", "\n")});
+  triggers.push_back({"private-key", Pem("OPENSSH PRIVATE KEY", "\\n")});
+  triggers.push_back({"secret-assignment", "SESSION_SECRET=Zq8Lm2Pw9Xr4Tb7Kc1Vn6Hd3"});
+  triggers.push_back({"secret-assignment", "\"NEON_API_KEY\": \"q8Lm2Pw9Xr4Tb7Kc1Vn6Hd3Jf5Gs0aa\""});
+  triggers.push_back({"connection-string-password", "postgres://app:Zq8Lm2Pw9X@db.prod.acme.dev/app"});
+  return triggers;
+}
+
+TEST(SecretScanTest, FindsEveryTriggerAtEveryOffsetAgainstABlockBoundary) {
+  for (const Placed& t : Triggers()) {
+    SCOPED_TRACE(t.rule + " (" + std::to_string(t.text.size()) + " bytes)");
+    std::vector<SecretHit> alone = ScanForSecrets(t.text);
+    ASSERT_EQ(alone.size(), 1u);
+    ASSERT_EQ(alone[0].rule, t.rule);
+    // `text` holds `t.text` at `at`, and nothing else secret-shaped.
+    auto expect_at = [&](const std::string& text, size_t at, const char* how) {
+      std::vector<SecretHit> hits = ScanForSecrets(text);
+      ASSERT_EQ(hits.size(), 1u) << how << ", at " << at << " of " << text.size();
+      EXPECT_EQ(hits[0].rule, t.rule) << how << ", at " << at;
+      EXPECT_EQ(hits[0].offset, alone[0].offset + at) << how << ", at " << at;
+      EXPECT_EQ(hits[0].length, alone[0].length) << how << ", at " << at;
+    };
+    for (size_t n = 0; n < 2 * 64 + 24; ++n) {
+      expect_at(std::string(n, ' ') + t.text, n, "at the end, after spaces");
+      expect_at(t.text + std::string(n, ' '), 0, "at the start, before spaces");
+      expect_at("\"" + std::string(n, 'a') + "\":\"" + t.text + "\"", n + 4, "at the end of a JSON line");
+      if (n > 0) expect_at(std::string(n - 1, 'w') + "\n" + t.text + "\n" + std::string(n, 'w'), n, "between words");
+      if (t.token && n > 0) EXPECT_TRUE(ScanForSecrets(std::string(n, 'w') + t.text).empty()) << "glued to a word of " << n;
+    }
+    for (size_t n : {1000u, 4096u + 13u}) {
+      expect_at(std::string(n, ' ') + t.text, n, "after a long run of spaces");
+      expect_at(std::string(n, 'w') + " " + t.text, n + 1, "after a long word");
+      if (t.token) EXPECT_TRUE(ScanForSecrets(std::string(n, 'w') + t.text).empty()) << "glued to a word of " << n;
+    }
+  }
+}
+
+TEST(SecretScanTest, FindsEveryTriggerOfACrowdedBlock) {
+  // Several rules start within one block, and one more in the next.
+  std::string aws = "AKIA" + R(16, kBase32);
+  std::string text = aws + " " + "AKIA" + R(16, kBase32) + " K=1 AKIA" + R(16, kBase32) + ":" + GithubToken("ghp_", R(30));
+  std::vector<SecretHit> hits = ScanForSecrets(text);
+  ASSERT_EQ(hits.size(), 4u);
+  EXPECT_EQ(hits[0].offset, 0u);
+  EXPECT_EQ(hits[1].offset, 21u);
+  EXPECT_EQ(hits[2].offset, 46u);
+  EXPECT_EQ(hits[3].offset, 67u);
+  EXPECT_EQ(hits[3].rule, "github-pat");
 }
 
 TEST(SecretScanTest, LeavesDocumentationAndPlaceholdersAlone) {

@@ -1,10 +1,13 @@
 #include "base/secret_rules.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "base/secret_scan.h"
 #include "base/secret_text.h"
+#include "base/swar.h"
 
 namespace specc::secret_rules {
 namespace {
@@ -276,13 +279,49 @@ constexpr TokenRule kRules[] = {
     {"age-secret-key", "AGE-SECRET-KEY-1", kBech32Upper, 58, 58, 0},
 };
 
-// For each byte, the rules whose prefix starts with it (indices into kRules).
-const std::array<std::vector<uint8_t>, 256>& RulesByFirstByte() {
-  static const std::array<std::vector<uint8_t>, 256> index = [] {
+// The first eight bytes of each rule's prefix (fewer for a shorter one) as a little-endian
+// word, and the mask of the bytes they fill. Words like `github`, `api`, `path` and `pull`
+// pass the trigram filter by the thousand in GitHub's description; one AND and compare
+// per rule rejects them, without a memcmp call each.
+struct PrefixHead {
+  uint64_t bytes = 0;
+  uint64_t mask = 0;
+};
+constexpr std::array<PrefixHead, std::size(kRules)> kPrefixHeads = [] {
+  std::array<PrefixHead, std::size(kRules)> heads{};
+  for (size_t i = 0; i < std::size(kRules); ++i) {
+    std::string_view prefix = kRules[i].prefix;
+    for (size_t k = 0; k < prefix.size() && k < 8; ++k) {
+      heads[i].bytes |= uint64_t{static_cast<unsigned char>(prefix[k])} << (8 * k);
+      heads[i].mask |= uint64_t{0xFF} << (8 * k);
+    }
+  }
+  return heads;
+}();
+
+// The eight bytes of `text` at `pos` as PrefixHead lays them out, zeros past the end (no
+// prefix holds a zero byte, so a prefix cut off by the end never matches).
+uint64_t TextHead(std::string_view text, size_t pos) {
+  if (text.size() - pos >= 8) return swar::Load8(text.data() + pos);
+  char padded[8] = {};
+  std::memcpy(padded, text.data() + pos, text.size() - pos);
+  return swar::Load8(padded);
+}
+
+// The rules a text position can match, by a hash of its first two bytes (every prefix has
+// two or more): the twenty rules whose prefix starts with `g` are not all tried against
+// each `github` of a description. A bucket keeps its rules in table order, so the first
+// rule that matches is the one a walk over the whole table would find.
+static_assert(std::all_of(std::begin(kRules), std::end(kRules), [](const TokenRule& rule) { return rule.prefix.size() >= 2; }));
+constexpr size_t kBuckets = 1024;
+size_t BucketOf(unsigned char first, unsigned char second) { return (size_t{first} * 32 + second) % kBuckets; }
+const std::array<std::vector<uint8_t>, kBuckets>& RulesByFirstTwoBytes() {
+  static const std::array<std::vector<uint8_t>, kBuckets> index = [] {
     static_assert(std::size(kRules) < 256);
-    std::array<std::vector<uint8_t>, 256> out;
+    std::array<std::vector<uint8_t>, kBuckets> out;
     for (size_t i = 0; i < std::size(kRules); ++i) {
-      out[static_cast<unsigned char>(kRules[i].prefix[0])].push_back(static_cast<uint8_t>(i));
+      std::string_view prefix = kRules[i].prefix;
+      out[BucketOf(static_cast<unsigned char>(prefix[0]), static_cast<unsigned char>(prefix[1]))].push_back(static_cast<uint8_t>(i));
     }
     return out;
   }();
@@ -295,7 +334,7 @@ const std::array<uint64_t, 1024>& PrefixTrigrams() {
   static const std::array<uint64_t, 1024> bits = [] {
     std::array<uint64_t, 1024> out{};
     auto set = [&](unsigned char a, unsigned char b, unsigned char c) {
-      size_t index = TrigramHash(a, b, c);
+      size_t index = TrigramHash(uint32_t{a} | uint32_t{b} << 8 | uint32_t{c} << 16);
       out[index >> 6] |= uint64_t{1} << (index & 63);
     };
     for (const TokenRule& rule : kRules) {
@@ -318,14 +357,23 @@ const std::array<uint64_t, 1024>& PrefixTrigrams() {
 
 }  // namespace
 
-bool MayStartToken(unsigned char c) { return !RulesByFirstByte()[c].empty(); }
+bool MayStartToken(unsigned char c) {
+  for (const TokenRule& rule : kRules) {
+    if (static_cast<unsigned char>(rule.prefix[0]) == c) return true;
+  }
+  return false;
+}
 
 const uint64_t* PrefixTrigramBits() { return PrefixTrigrams().data(); }
 
 bool MatchToken(std::string_view text, size_t pos, SecretHit* hit) {
-  for (uint8_t index : RulesByFirstByte()[static_cast<unsigned char>(text[pos])]) {
+  if (text.size() - pos < 2) return false;
+  uint64_t head = TextHead(text, pos);
+  for (uint8_t index : RulesByFirstTwoBytes()[BucketOf(static_cast<unsigned char>(text[pos]),
+                                                       static_cast<unsigned char>(text[pos + 1]))]) {
     const TokenRule& rule = kRules[index];
-    if (text.compare(pos, rule.prefix.size(), rule.prefix) != 0) continue;
+    if ((head & kPrefixHeads[index].mask) != kPrefixHeads[index].bytes) continue;
+    if (rule.prefix.size() > 8 && text.compare(pos + 8, rule.prefix.size() - 8, rule.prefix.substr(8)) != 0) continue;
     size_t body_start = pos + rule.prefix.size();
     size_t n = RunLength(text, body_start, size_t{rule.max} + 1, [&](char c) { return InClass(c, rule.body); });
     if (n < rule.min || n > rule.max || !EndsToken(text, body_start + n)) continue;

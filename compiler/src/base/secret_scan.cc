@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 #include "base/ascii.h"
-#include "base/check.h"
+#include "base/secret_blocks.h"
 #include "base/secret_rules.h"
 #include "base/secret_text.h"
 #include "base/sha256.h"
@@ -15,6 +17,7 @@ namespace specc {
 namespace {
 
 using secret_text::Entropy;
+using secret_text::HasAt;
 using secret_text::IsAlnum;
 using secret_text::IsPlaceholder;
 using secret_text::IsUpperOrDigit;
@@ -90,7 +93,7 @@ std::string PemMaterial(std::string_view text, size_t body, size_t limit, size_t
 // Where a PEM private-key header that starts at `pos` ends: `-----BEGIN`, up to 100 of
 // [ A-Z0-9_-], `PRIVATE KEY`, an optional ` BLOCK`, `-----`. Returns npos otherwise.
 size_t PemHeaderEnd(std::string_view text, size_t pos) {
-  if (text.compare(pos, 10, "-----BEGIN") != 0) return std::string_view::npos;
+  if (!HasAt(text, pos, "-----BEGIN")) return std::string_view::npos;
   size_t i = pos + 10;
   size_t limit = std::min(text.size(), i + 100);
   while (i < limit && (IsUpperOrDigit(text[i]) || text[i] == ' ' || text[i] == '_' || text[i] == '-')) {
@@ -128,88 +131,100 @@ std::string DecodeBase64UrlPrefix(std::string_view part) {
   return out;
 }
 
-// Which bytes can start a rule: the punctuation anywhere, the token prefixes only where a
-// token can start. A byte starts a rule when its trigger bits survive masking with the
-// word bits of the byte before: a prefix letter after a word character is masked out.
-enum TriggerBits : uint8_t { kAnywhere = 1, kAtWordStart = 2 };
-const std::array<uint8_t, 256>& Triggers() {
-  static const std::array<uint8_t, 256> table = [] {
-    std::array<uint8_t, 256> t{};
-    for (int c = 0; c < 256; ++c) {
-      if (secret_rules::MayStartToken(static_cast<unsigned char>(c))) t[c] = kAtWordStart;
-    }
-    t['e'] = kAtWordStart;  // JWTs
-    for (unsigned char c : std::string_view("-:=")) t[c] = kAnywhere;
+// The first bytes of the tokens (base/secret_rules.cc) and of a JWT (`ey`): checked only
+// at a word start that passed the trigram filter, so that a hash collision on a word
+// whose first byte starts no token reads no further.
+const std::array<bool, 256>& TokenStarts() {
+  static const std::array<bool, 256> table = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = secret_rules::MayStartToken(static_cast<unsigned char>(c));
+    t['e'] = true;  // JWTs
     return t;
   }();
   return table;
 }
-// kAtWordStart for the bytes that continue a word, else 0.
-constexpr std::array<uint8_t, 256> kWordBytes = [] {
-  std::array<uint8_t, 256> table{};
-  for (int c = 0; c < 256; ++c) {
-    if (secret_text::IsWordChar(static_cast<char>(c))) table[c] = kAtWordStart;
-  }
-  return table;
-}();
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view text) : text_(text) {}
+  explicit Scanner(std::string_view text)
+      : text_(text), token_starts_(TokenStarts()), trigrams_(secret_rules::PrefixTrigramBits()) {}
 
   std::vector<SecretHit> Run() {
-    // Most bytes start no rule, and most letters that could are inside a word: deciding
-    // both with two table lookups and one rarely taken branch keeps the guard cheap on
-    // tens of megabytes of output.
-    const std::array<uint8_t, 256>& triggers = Triggers();
-    const uint64_t* trigrams = secret_rules::PrefixTrigramBits();
-    unsigned char before = ' ';  // a word starts at offset 0
-    SPECC_CHECK(triggers[' '] == 0 && (triggers['-'] | triggers[':'] | triggers['=']) == kAnywhere &&
-                kWordBytes['-'] == 0 && kWordBytes[':'] == 0 && kWordBytes['='] == 0)
-        << "the skips below assume spaces start no rule and only non-word bytes start one anywhere";
-    for (pos_ = 0; pos_ < text_.size(); ++pos_) {
-      unsigned char c = static_cast<unsigned char>(text_[pos_]);
-      if (c == ' ') {
-        // A space starts no rule, and indentation is nearly half of a pretty-printed
-        // description: pass the run eight bytes at a time, to its last space.
-        while (pos_ + 9 <= text_.size()) {
-          unsigned spaces = swar::LeadingSpaces(swar::Load8(text_.data() + pos_ + 1));
-          pos_ += spaces;
-          if (spaces < 8) break;
+    // A rule starts only at `-`, `:` or `=`, or at the first byte of a word (a token glued
+    // to the end of a word is part of a name). Each block of 64 bytes is classified with
+    // a few vector instructions (base/secret_blocks.h) and only those positions are
+    // visited, in order: most bytes of generated JSON and TypeScript are inside words,
+    // quotes, digits and indentation, and cost nothing more.
+    size_t size = text_.size();
+    // Blocks are read in place while the eight bytes the trigram filter loads at a
+    // block's last byte are in the text; the rest (under 72 bytes) from a copy padded
+    // with spaces, which are neither word nor trigger.
+    size_t in_place = size >= kBlockSize + 8 ? (size - 8) / kBlockSize * kBlockSize : 0;
+    char tail[2 * kBlockSize + 8];
+    for (size_t block = 0; block < size; block += kBlockSize) {
+      const char* bytes = text_.data() + block;
+      uint64_t may_start = ~uint64_t{0};
+      if (block < in_place) {
+        secret_blocks::Prefetch(text_.data() + std::min(block + 16 * kBlockSize, size - 1));
+      } else {
+        if (block == in_place) {
+          std::memset(tail, ' ', sizeof tail);
+          std::memcpy(tail, bytes, size - block);
         }
-        before = ' ';
-        continue;
+        bytes = tail + (block - in_place);
+        // No token fits in the text's last two bytes: a word start there is not tried
+        // (the filter would read the padding). Bit i stays when i + 2 < `left`.
+        size_t left = size - block;
+        may_start = left >= kBlockSize + 2 ? ~uint64_t{0} : left <= 2 ? 0 : (uint64_t{1} << (left - 2)) - 1;
       }
-      bool starts_rule = (triggers[c] & ~kWordBytes[before]) != 0;
-      before = c;
-      if (!starts_rule) {
-        // The rest of a word starts no rule either (a prefix needs a word start, and no
-        // word byte starts a rule anywhere): pass it with one lookup a byte.
-        if (kWordBytes[c] != 0) {
-          while (pos_ + 1 < text_.size() && kWordBytes[static_cast<unsigned char>(text_[pos_ + 1])] != 0) ++pos_;
-        }
-        continue;
-      }
-      switch (text_[pos_]) {
-        case '-': PrivateKey(); break;
-        case ':':
-          ConnectionString();
-          Assignment();
-          break;
-        case '=': Assignment(); break;
-        default:
-          if (pos_ + 2 < text_.size()) {
-            size_t h = secret_rules::TrigramHash(c, static_cast<unsigned char>(text_[pos_ + 1]),
-                                                 static_cast<unsigned char>(text_[pos_ + 2]));
-            if ((trigrams[h >> 6] >> (h & 63)) & 1) Token();
-          }
-          break;
-      }
+      ScanBlock(bytes, block, may_start);
     }
     return std::move(hits_);
   }
 
  private:
+  static constexpr size_t kBlockSize = secret_blocks::kBlockSize;
+
+  // Tries the rules at each candidate of the 64 bytes at `bytes`: the text's from
+  // `offset` on, read in place or from the padded copy of its end (with 8 more bytes
+  // after them either way). Only the word starts in `may_start` can start a token.
+  void ScanBlock(const char* bytes, size_t offset, uint64_t may_start) {
+    secret_blocks::BlockBits bits = secret_blocks::Classify(bytes);
+    // A word starts where a word byte follows a byte that is none (or the text's start).
+    uint64_t word_starts = bits.word & ~((bits.word << 1) | word_before_) & may_start;
+    word_before_ = bits.word >> 63;
+    // Most words (`path`, `format`, `which`) stop at the trigram filter. Filtering the
+    // block's word starts first, without a branch on each outcome, leaves the loop below
+    // the few positions that have a rule to try.
+    uint64_t tokens = 0;
+    for (uint64_t starts = word_starts; starts != 0; starts &= starts - 1) {
+      unsigned bit = static_cast<unsigned>(std::countr_zero(starts));
+      size_t h = secret_rules::TrigramHash(static_cast<uint32_t>(swar::Load8(bytes + bit) & 0xFFFFFF));
+      tokens |= ((trigrams_[h >> 6] >> (h & 63)) & 1) << bit;
+    }
+    for (uint64_t candidates = tokens | bits.punct; candidates != 0; candidates &= candidates - 1) {
+      pos_ = offset + static_cast<size_t>(std::countr_zero(candidates));
+      Candidate();
+    }
+  }
+
+  // Tries the rules that can start at `pos_`, a trigger byte or a word start.
+  void Candidate() {
+    unsigned char c = static_cast<unsigned char>(text_[pos_]);
+    switch (c) {
+      case '-': PrivateKey(); break;
+      case ':':
+        ConnectionString();
+        Assignment();
+        break;
+      case '=': Assignment(); break;
+      default:
+        // A word start that passed the trigram filter (a collision may pass).
+        if (token_starts_[c]) Token();
+        break;
+    }
+  }
+
   void Hit(std::string_view rule, size_t offset, size_t length, bool verified = false) {
     // Rules can overlap (a GitHub token assigned to GITHUB_TOKEN): keep the first.
     if (!hits_.empty() && offset < hits_.back().offset + hits_.back().length) return;
@@ -230,8 +245,10 @@ class Scanner {
   // first of which decodes to a header naming an `alg` or a `typ`.
   void Jwt() {
     auto part = [&](size_t at) { return RunLength(text_, at, 8192, IsBase64UrlChar); };
+    // Before reading the run: a word that passed the trigram filter by a collision stops here.
+    if (!HasAt(text_, pos_, "ey")) return;
     size_t header = part(pos_);
-    if (header < 19 || text_.compare(pos_, 2, "ey") != 0) return;
+    if (header < 19) return;
     size_t payload_start = pos_ + header + 1;
     if (payload_start >= text_.size() || text_[payload_start - 1] != '.' ||
         text_.compare(payload_start, 2, "ey") != 0) {
@@ -266,16 +283,17 @@ class Scanner {
 
   // `postgres://user:password@host`: a database URL that carries a real password.
   void ConnectionString() {
-    if (text_.substr(pos_, 3) != "://") return;
+    if (!HasAt(text_, pos_, "://")) return;
     size_t start = pos_;
     while (start > 0 && pos_ - start < 16 &&
            (IsAlnum(text_[start - 1]) || text_[start - 1] == '+' || text_[start - 1] == '.' || text_[start - 1] == '-')) {
       --start;
     }
-    std::string scheme = AsciiLower(text_.substr(start, pos_ - start));
-    bool db = false;
-    for (std::string_view s : kDbSchemes) db = db || scheme == s;
-    if (!db) return;
+    // Every `https://` of a description gets here: lower-case the scheme on the stack.
+    char scheme_bytes[16];
+    for (size_t i = start; i < pos_; ++i) scheme_bytes[i - start] = AsciiLower(text_[i]);
+    std::string_view scheme(scheme_bytes, pos_ - start);
+    if (std::find(std::begin(kDbSchemes), std::end(kDbSchemes), scheme) == std::end(kDbSchemes)) return;
     size_t user_start = pos_ + 3;
     size_t at = user_start;
     auto stop = [](char c) { return c == '/' || c == ' ' || c == '"' || c == '\'' || c == '\n' || c == '\\' || c == '`'; };
@@ -303,10 +321,16 @@ class Scanner {
     size_t k = pos_;
     while (k > 0 && (text_[k - 1] == ' ' || text_[k - 1] == '\t')) --k;
     if (k > 0 && (text_[k - 1] == '"' || text_[k - 1] == '\'')) --k;
-    size_t key_end = k;
     // The key must be UPPER_SNAKE (below): a lower-case last letter, as every key of a
     // generated JSON file has, settles it without reading the key back.
     if (k == 0 || !(IsUpperOrDigit(text_[k - 1]) || text_[k - 1] == '_')) return;
+    AssignmentTo(k);
+  }
+
+  // The rest of Assignment, for a key that ends at `key_end` in an upper-case letter, a
+  // digit or `_`: apart, so that the common early return above stays small and inlined.
+  void AssignmentTo(size_t key_end) {
+    size_t k = key_end;
     while (k > 0 && key_end - k < 64 && (IsAlnum(text_[k - 1]) || text_[k - 1] == '_' || text_[k - 1] == '-')) --k;
     if (k == key_end) return;
     std::string_view key = text_.substr(k, key_end - k);
@@ -346,7 +370,10 @@ class Scanner {
   }
 
   std::string_view text_;
+  const std::array<bool, 256>& token_starts_;
+  const uint64_t* trigrams_;
   size_t pos_ = 0;
+  uint64_t word_before_ = 0;  // 1 when the byte before the next block continues a word
   std::vector<SecretHit> hits_;
 };
 

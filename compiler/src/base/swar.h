@@ -1,6 +1,7 @@
 // Eight bytes at a time in a plain 64-bit register (SWAR), for the loops that walk every
-// byte of a 13 MB description: the JSON parser's strings and indentation, the secret
-// scanner's runs of spaces. Portable C++; the compiler turns the loads into one move.
+// byte of a 13 MB description: the JSON parser's strings and indentation, the compacted
+// text's indentation, the secret scanner's 8-byte loads of a token's first bytes. Portable
+// C++; the compiler turns the loads into one move.
 #ifndef SPECC_BASE_SWAR_H_
 #define SPECC_BASE_SWAR_H_
 
