@@ -110,7 +110,14 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       id_variables.push_back({name, placeholder, "Set by the request that creates it; the placeholder until then",
                               false});
     }
-    std::string definitions = scripts.Definitions();
+    // The run collections' own variables, quoted once rather than once per collection: the
+    // schemas run to a megabyte.
+    std::vector<View> run_variable_views;
+    for (const Variable& v : id_variables) run_variable_views.push_back(VariableView(v));
+    if (std::string definitions = scripts.Definitions(); definitions != "{}") {
+      run_variable_views.push_back(VariableView({std::string(kSchemasVariable), std::move(definitions),
+                                                 "The named schemas the test scripts' response schemas refer to", false}));
+    }
 
     // Variables: the base URL, the per-operation servers, then one empty variable per
     // credential the used security schemes need.
@@ -154,16 +161,6 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
                            t.environment.empty() ? "The API's server" : "The API's server in " + t.environment, false});
       for (const Variable& v : plan.server_variables) variables.push_back(v);
       for (const Variable& v : credentials) variables.push_back(v);
-      // Only the collection holds the chained ids and the schemas: an environment file
-      // says where a service is and how to reach it.
-      std::vector<Variable> collection_variables = variables;
-      if (!t.environment.empty()) {
-        for (const Variable& v : id_variables) collection_variables.push_back(v);
-        if (definitions != "{}") {
-          collection_variables.push_back({std::string(kSchemasVariable), definitions,
-                                          "The named schemas the test scripts' response schemas refer to", false});
-        }
-      }
 
       // The collection's view. With `holes`, each request is a hole that RequestVariant::Splice()
       // fills while the collection is formatted; without, each is rendered here.
@@ -214,7 +211,12 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
         if (!top_folders) return std::nullopt;
         view.Set("folders", std::move(*top_folders));
         View variable_list = View::List();
-        for (const Variable& v : collection_variables) variable_list.Add(VariableView(v));
+        for (const Variable& v : variables) variable_list.Add(VariableView(v));
+        // Only the collection holds the chained ids and the schemas: an environment file
+        // says where a service is and how to reach it.
+        if (!t.environment.empty()) {
+          for (const View& v : run_variable_views) variable_list.Add(v);
+        }
         variable_list.MarkLast();
         view.Set("variables", std::move(variable_list));
         return view;

@@ -25,8 +25,7 @@ constexpr std::string_view kScriptIdHole = "script_id";
 // The hole of line k of the test script: `exec:k`.
 constexpr std::string_view kExecHole = "exec:";
 
-// A text that tells apart views that render differently: the same for two request items
-// whose views differ only in what their holes will hold.
+// A text that tells apart views that render differently.
 void AppendShape(const View& view, std::string& out) {
   switch (view.kind()) {
     case View::Kind::kString:
@@ -52,6 +51,29 @@ void AppendShape(const View& view, std::string& out) {
       out.push_back('}');
       return;
   }
+}
+
+// Whether member `key` of a request's view is a JSON part, a hole while the item renders.
+bool IsJsonPart(std::string_view key, const View& value) {
+  return key.ends_with("_json") && value.kind() == View::Kind::kString && !value.text().empty();
+}
+
+// The same text for two request items whose views with holes (ItemView(Ids::kHoles))
+// render alike: what those views are made of, read off the item without building its view
+// (that copied every part of every request).
+std::string HoleShape(const RequestItem& item) {
+  std::string out;
+  for (const auto& [key, member] : item.view.members()) {
+    out.append(std::to_string(key.size())).push_back(':');
+    out.append(key);
+    if (IsJsonPart(key, member)) {
+      out.push_back('h');
+    } else {
+      AppendShape(member, out);
+    }
+  }
+  out.append("e").append(std::to_string(item.exec.size()));
+  return out;
 }
 
 // `json`, laid out as JsonWriter lays it out, without the layout: as JsonWriter(0) writes it.
@@ -115,10 +137,7 @@ View RequestVariant::ItemView(size_t i, const std::string& seed, Ids ids) const 
   const View& parts = item.view;
   View view;
   if (ids == Ids::kHoles) {
-    for (const auto& [key, value] : parts.members()) {
-      bool json_part = key.ends_with("_json") && value.kind() == View::Kind::kString && !value.text().empty();
-      view.Set(key, json_part ? View(JsonHole(key)) : value);
-    }
+    for (const auto& [key, value] : parts.members()) view.Set(key, IsJsonPart(key, value) ? View(JsonHole(key)) : value);
     view.Set("id_json", JsonHole(kIdHole));
     view.Set("script_id_json", JsonHole(kScriptIdHole));
     std::vector<std::string> lines;
@@ -152,7 +171,7 @@ bool RequestVariant::Splice(const TemplateSet& templates, std::string_view token
   // parts, ids and script lines are holes, so the template renders a few hundred times
   // rather than once per request.
   auto [shape, added] = shapes_.try_emplace(i);
-  if (added) AppendShape(ItemView(i, seed, Ids::kHoles), shape->second);
+  if (added) shape->second = HoleShape(item);
   std::string skeleton_key = std::to_string(depth) + "@" + shape->second;
   auto it = skeletons_.find(skeleton_key);
   if (it == skeletons_.end()) {
