@@ -54,9 +54,9 @@ class RequestVariant {
   bool Splice(const TemplateSet& templates, std::string_view token, int depth, const std::string& seed,
               std::string& out);
 
-  // About the size of a collection of this kind, for reserving it: the last one's (they
-  // differ in their ids only), else the requests' text and half as much again for the
-  // indentation formatting adds.
+  // About the size of a collection of this kind, for reserving it: a little over the last
+  // one's (they differ in their ids, names and base URLs only), else twice the requests'
+  // text for the indentation formatting adds.
   size_t SizeHint() const;
   void RecordSize(size_t size) { last_size_ = size; }
 
