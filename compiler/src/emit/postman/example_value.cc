@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "emit/postman/example_json.h"
 #include "emit/postman/schema_cycles.h"
 #include "ir/enum_value.h"
 #include "sema/pattern.h"
@@ -45,83 +46,6 @@ constexpr uint64_t kMaxValueNodes = 20'000;
 // work stays linear in the size of the API however many values it asks for. The corpus
 // needs at most 460 steps per schema (Twilio's TaskRouter), GitHub's 75.
 constexpr uint64_t kStepsPerSchema = 500;
-
-// Builds a value from nlohmann's SAX events exactly as Json::parse does (a repeated key
-// keeps its first place and its last value), but moves each object's members in once,
-// counted. ordered_json keeps members in a vector of pair<const string, json>: the const
-// key rules out moves, so every time that vector grows it deep-copies the members before,
-// and parsing GitHub's large nested examples spent most of its time copying.
-class OrderedJsonBuilder {
- public:
-  Json Take() { return std::move(root_); }
-
-  bool null() { return Add(Json(nullptr)); }
-  bool boolean(bool value) { return Add(Json(value)); }
-  bool number_integer(Json::number_integer_t value) { return Add(Json(value)); }
-  bool number_unsigned(Json::number_unsigned_t value) { return Add(Json(value)); }
-  bool number_float(Json::number_float_t value, const Json::string_t&) { return Add(Json(value)); }
-  bool string(Json::string_t& value) { return Add(Json(std::move(value))); }
-  bool binary(Json::binary_t& value) { return Add(Json::binary(std::move(value))); }
-  bool start_object(std::size_t) {
-    frames_.emplace_back();
-    return true;
-  }
-  bool key(Json::string_t& key) {
-    frames_.back().keys.push_back(std::move(key));
-    return true;
-  }
-  bool end_object() {
-    Frame frame = std::move(frames_.back());
-    frames_.pop_back();
-    Json object = Json::object();
-    Json::object_t& members = object.get_ref<Json::object_t&>();
-    members.reserve(frame.values.size());
-    for (size_t i = 0; i < frame.values.size(); ++i) {
-      auto [it, inserted] = members.emplace(std::move(frame.keys[i]), std::move(frame.values[i]));
-      if (!inserted) it->second = std::move(frame.values[i]);
-    }
-    return Add(std::move(object));
-  }
-  bool start_array(std::size_t) {
-    frames_.emplace_back();
-    return true;
-  }
-  bool end_array() {
-    Frame frame = std::move(frames_.back());
-    frames_.pop_back();
-    Json array = Json::array();
-    array.get_ref<Json::array_t&>() = std::move(frame.values);
-    return Add(std::move(array));
-  }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
-
- private:
-  // An object or array being read: its values so far, and an object's keys beside them.
-  struct Frame {
-    std::vector<std::string> keys;
-    std::vector<Json> values;
-  };
-
-  bool Add(Json value) {
-    if (frames_.empty()) {
-      root_ = std::move(value);
-    } else {
-      frames_.back().values.push_back(std::move(value));
-    }
-    return true;
-  }
-
-  std::vector<Frame> frames_;
-  Json root_;
-};
-
-// What Json::parse(text, nullptr, false) returns: the value, or a discarded value when
-// `text` is not JSON.
-Json ParseJson(std::string_view text) {
-  OrderedJsonBuilder builder;
-  if (!Json::sax_parse(text, &builder)) return Json(Json::value_t::discarded);
-  return builder.Take();
-}
 
 std::optional<double> Number(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -266,7 +190,7 @@ class ExampleBuilder::Impl {
   bool Valid(ir::SchemaId id, std::string_view text, ExampleUse use) {
     BeginCall(use);
     Charge(text.size() / 16);
-    Json j = ParseJson(text);
+    Json j = ParseJsonValue(text);
     return !j.is_discarded() && Check(j, id, 0);
   }
 
@@ -287,7 +211,7 @@ class ExampleBuilder::Impl {
     BeginCall(use);
     for (std::string_view text : candidates) {
       Charge(text.size() / 16);
-      Json j = ParseJson(text);
+      Json j = ParseJsonValue(text);
       if (!j.is_discarded() && Check(j, id, 0)) return j.dump(indent);
     }
     budget_ = 0;
@@ -378,7 +302,7 @@ class ExampleBuilder::Impl {
       bool numeric = std::any_of(m.types.begin(), m.types.end(),
                                  [](const std::string& t) { return t == "integer" || t == "number"; });
       Charge(text.size() / 16);
-      Json parsed = ParseJson(text);
+      Json parsed = ParseJsonValue(text);
       if (numeric && !parsed.is_discarded() && parsed.is_number()) coerced = parsed;
       if (!coerced && (text == "true" || text == "false") &&
           std::find(m.types.begin(), m.types.end(), "boolean") != m.types.end()) {
@@ -545,13 +469,13 @@ class ExampleBuilder::Impl {
     std::vector<Json>& values = enums_[id];
     // Quoted numbers of a numeric enum read as numbers, as sema reads them.
     const ir::Schema& s = api_.schemas[id];
-    for (const std::string& v : s.enum_values) values.push_back(ParseJson(ir::TypedEnumValue(s.types, v)));
+    for (const std::string& v : s.enum_values) values.push_back(ParseJsonValue(ir::TypedEnumValue(s.types, v)));
     return values;
   }
 
   const Json& Const(ir::SchemaId id) {
     auto it = consts_.find(id);
-    if (it == consts_.end()) it = consts_.emplace(id, ParseJson(api_.schemas[id].const_value())).first;
+    if (it == consts_.end()) it = consts_.emplace(id, ParseJsonValue(api_.schemas[id].const_value())).first;
     return it->second;
   }
 
@@ -688,14 +612,14 @@ class ExampleBuilder::Impl {
     std::optional<Json> found;
     for (const std::string& text : s.examples) {
       Charge(text.size() / 16);
-      Json j = ParseJson(text);
+      Json j = ParseJsonValue(text);
       if (!j.is_discarded() && Check(j, id, 0)) {
         found = std::move(j);
         break;
       }
     }
     if (!found && !s.default_value.empty()) {
-      Json j = ParseJson(s.default_value);
+      Json j = ParseJsonValue(s.default_value);
       if (!j.is_discarded() && Check(j, id, 0)) found = std::move(j);
     }
     // Past the budget every check passes: not a decision to keep.
