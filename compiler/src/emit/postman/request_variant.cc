@@ -193,16 +193,16 @@ bool RequestVariant::Splice(const TemplateSet& templates, std::string_view token
     if (!text) return false;
     it = skeletons_.emplace(std::move(skeleton_key), std::move(*text)).first;
   }
-  std::string key = RequestKey(i, seed);
+  Sha1Hasher key = KeyHasher(i, seed);
   auto fill = [&](std::string_view hole, std::string& text) {
     size_t at = hole.rfind('@');
     int hole_depth = 0;
     std::from_chars(hole.data() + at + 1, hole.data() + hole.size(), hole_depth);
     std::string_view name = hole.substr(0, at);
     if (name == kIdHole) {
-      text += JsonQuote(Uuid5(kUrlNamespace, key));
+      text += JsonQuote(Uuid5(key));
     } else if (name == kScriptIdHole) {
-      text += JsonQuote(Uuid5(kUrlNamespace, key + ":test"));
+      text += JsonQuote(Uuid5(Sha1Hasher(key).Update(":test")));
     } else if (name.starts_with(kExecHole)) {
       size_t k = 0;
       std::from_chars(name.data() + kExecHole.size(), name.data() + name.size(), k);
@@ -232,6 +232,18 @@ size_t RequestVariant::SizeHint() const {
 std::string RequestVariant::RequestKey(size_t i, const std::string& seed) const {
   const ir::Operation& op = api_.operations[i];
   return seed + "request:" + op.method + " " + op.path;
+}
+
+Sha1Hasher RequestVariant::KeyHasher(size_t i, const std::string& seed) {
+  if (seed != hashed_seed_) {
+    hashed_seed_ = seed;
+    seed_hasher_ = Uuid5Hasher(kUrlNamespace);
+    seed_hasher_.Update(seed).Update("request:");
+  }
+  const ir::Operation& op = api_.operations[i];
+  Sha1Hasher key = seed_hasher_;
+  key.Update(op.method).Update(" ").Update(op.path);
+  return key;
 }
 
 }  // namespace specc::emit::postman

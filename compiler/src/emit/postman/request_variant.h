@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "emit/postman/request_builder.h"
+#include "emit/postman/uuid5.h"
 #include "emit/render.h"
 #include "emit/template_set.h"
 #include "ir/api.h"
@@ -68,13 +69,18 @@ class RequestVariant {
   }
 
  private:
+  // The name request `i`'s ids are derived from in the collection of `seed`, and the same
+  // fed to a hasher with the namespace: the seed's part hashed once per collection.
   std::string RequestKey(size_t i, const std::string& seed) const;
+  Sha1Hasher KeyHasher(size_t i, const std::string& seed);
 
   const ir::Api& api_;
   std::map<size_t, RequestItem> views_;
   std::map<size_t, std::string> shapes_;         // by request: what its skeleton depends on
   std::map<std::string, std::string> skeletons_;  // by depth and shape
   size_t last_size_ = 0;
+  std::string hashed_seed_;  // the seed seed_hasher_ was fed, after the namespace
+  Sha1Hasher seed_hasher_;
 };
 
 }  // namespace specc::emit::postman

@@ -1,5 +1,8 @@
 #include "emit/postman/uuid5.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace specc::emit {
 namespace {
 
@@ -36,19 +39,36 @@ void Sha1Block(uint32_t h[5], const unsigned char* p) {
 
 }  // namespace
 
-std::array<uint8_t, 20> Sha1(std::string_view data) {
-  uint32_t h[5] = {0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u};
-  size_t whole = data.size() - data.size() % 64;
-  for (size_t block = 0; block < whole; block += 64) {
-    Sha1Block(h, reinterpret_cast<const unsigned char*>(data.data() + block));
+Sha1Hasher::Sha1Hasher() : h_{0x67452301u, 0xEFCDAB89u, 0x98BADCFEu, 0x10325476u, 0xC3D2E1F0u} {}
+
+Sha1Hasher& Sha1Hasher::Update(std::string_view data) {
+  size_ += data.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+  size_t n = data.size();
+  if (pending_size_ > 0) {
+    size_t take = std::min(n, 64 - pending_size_);
+    std::memcpy(pending_ + pending_size_, p, take);
+    pending_size_ += take;
+    p += take;
+    n -= take;
+    if (pending_size_ < 64) return *this;
+    Sha1Block(h_, pending_);
+    pending_size_ = 0;
   }
+  for (; n >= 64; p += 64, n -= 64) Sha1Block(h_, p);
+  std::memcpy(pending_, p, n);
+  pending_size_ = n;
+  return *this;
+}
+
+std::array<uint8_t, 20> Sha1Hasher::Finish() const {
+  uint32_t h[5] = {h_[0], h_[1], h_[2], h_[3], h_[4]};
   // The last bytes, padded: 0x80, zeros to 56 mod 64, then the length in bits, big-endian.
   unsigned char tail[128] = {};
-  size_t rest = data.size() - whole;
-  for (size_t i = 0; i < rest; ++i) tail[i] = static_cast<unsigned char>(data[whole + i]);
-  tail[rest] = 0x80;
-  size_t tail_size = rest + 1 + 8 <= 64 ? 64 : 128;
-  uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
+  std::memcpy(tail, pending_, pending_size_);
+  tail[pending_size_] = 0x80;
+  size_t tail_size = pending_size_ + 1 + 8 <= 64 ? 64 : 128;
+  uint64_t bits = size_ * 8;
   for (int i = 0; i < 8; ++i) tail[tail_size - 1 - i] = static_cast<unsigned char>((bits >> (i * 8)) & 0xff);
   for (size_t block = 0; block < tail_size; block += 64) Sha1Block(h, tail + block);
   std::array<uint8_t, 20> out{};
@@ -58,20 +78,33 @@ std::array<uint8_t, 20> Sha1(std::string_view data) {
   return out;
 }
 
-std::string Uuid5(const std::array<uint8_t, 16>& namespace_uuid, std::string_view name) {
-  std::string input(reinterpret_cast<const char*>(namespace_uuid.data()), namespace_uuid.size());
-  input.append(name);
-  std::array<uint8_t, 20> hash = Sha1(input);
+std::array<uint8_t, 20> Sha1(std::string_view data) { return Sha1Hasher().Update(data).Finish(); }
+
+Sha1Hasher Uuid5Hasher(const std::array<uint8_t, 16>& namespace_uuid) {
+  Sha1Hasher hasher;
+  hasher.Update(std::string_view(reinterpret_cast<const char*>(namespace_uuid.data()), namespace_uuid.size()));
+  return hasher;
+}
+
+std::string Uuid5(const Sha1Hasher& hasher) {
+  std::array<uint8_t, 20> hash = hasher.Finish();
   hash[6] = static_cast<uint8_t>((hash[6] & 0x0f) | 0x50);
   hash[8] = static_cast<uint8_t>((hash[8] & 0x3f) | 0x80);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
+  out.reserve(36);
   for (int i = 0; i < 16; ++i) {
     if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
     out.push_back(kHex[hash[i] >> 4]);
     out.push_back(kHex[hash[i] & 0xf]);
   }
   return out;
+}
+
+std::string Uuid5(const std::array<uint8_t, 16>& namespace_uuid, std::string_view name) {
+  Sha1Hasher hasher = Uuid5Hasher(namespace_uuid);
+  hasher.Update(name);
+  return Uuid5(hasher);
 }
 
 }  // namespace specc::emit
