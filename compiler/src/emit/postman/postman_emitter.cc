@@ -159,8 +159,8 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       request_views[i] = RequestView(std::move(part));
       request_views[i].view.Set("responses_json", std::move(responses[i]));
     }
-    RequestVariant base_variant(api, std::move(request_views));
-    RequestVariant run_variant(api, std::move(run_views));
+    RequestVariant base_variant(api, std::move(request_views), 1);
+    RequestVariant run_variant(api, std::move(run_views), environments.size());
     for (const Target& t : targets) {
       RequestVariant& variant = t.environment.empty() ? base_variant : run_variant;
       std::string seed = "specc:postman:" + t.name + ":";

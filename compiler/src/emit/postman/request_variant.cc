@@ -1,6 +1,7 @@
 #include "emit/postman/request_variant.h"
 
 #include <charconv>
+#include <optional>
 
 #include "base/json_writer.h"
 #include "emit/postman/uuid5.h"
@@ -193,27 +194,48 @@ bool RequestVariant::Splice(const TemplateSet& templates, std::string_view token
     if (!text) return false;
     it = skeletons_.emplace(std::move(skeleton_key), std::move(*text)).first;
   }
-  Sha1Hasher key = KeyHasher(i, seed);
-  auto fill = [&](std::string_view hole, std::string& text) {
+  // The ids differ per collection; the parts and script lines are the same in each.
+  std::optional<Sha1Hasher> key;
+  auto fill_ids = [&](std::string_view hole, std::string& text) {
+    if (!key) key = KeyHasher(i, seed);
+    std::string_view name = hole.substr(0, hole.rfind('@'));
+    text.push_back('"');
+    text += name == kScriptIdHole ? Uuid5(Sha1Hasher(*key).Update(":test")) : Uuid5(*key);
+    text.push_back('"');
+    return true;
+  };
+  auto fill = [&](std::string_view hole, std::string& text, bool ids) {
     size_t at = hole.rfind('@');
-    int hole_depth = 0;
-    std::from_chars(hole.data() + at + 1, hole.data() + hole.size(), hole_depth);
     std::string_view name = hole.substr(0, at);
-    if (name == kIdHole) {
-      text += JsonQuote(Uuid5(key));
-    } else if (name == kScriptIdHole) {
-      text += JsonQuote(Uuid5(Sha1Hasher(key).Update(":test")));
+    if (name == kIdHole || name == kScriptIdHole) {
+      if (ids) return fill_ids(hole, text);
+      text.push_back(kHoleMark);
+      text.append(hole);
+      text.push_back(kHoleMark);
     } else if (name.starts_with(kExecHole)) {
       size_t k = 0;
       std::from_chars(name.data() + kExecHole.size(), name.data() + name.size(), k);
       text += item.exec.at(k);  // a quoted line: one line of JSON at any depth
     } else {
       // The parts come laid out as top-level values (request_builder.cc).
+      int hole_depth = 0;
+      std::from_chars(hole.data() + at + 1, hole.data() + hole.size(), hole_depth);
       AppendJsonIndented(text, *Part(parts, name), static_cast<size_t>(hole_depth) * 2);
     }
     return true;
   };
-  return FillJsonHoles(it->second, fill, out);
+  if (collections_ <= 1) {
+    return FillJsonHoles(it->second, [&](std::string_view hole, std::string& text) { return fill(hole, text, true); },
+                         out);
+  }
+  // A kind of collection rendered more than once fills each request's parts and script in
+  // once, leaving its ids to fill per collection.
+  auto [filled, first] = filled_.try_emplace({i, depth});
+  if (first) {
+    FillJsonHoles(it->second, [&](std::string_view hole, std::string& text) { return fill(hole, text, false); },
+                  filled->second);
+  }
+  return FillJsonHoles(filled->second, fill_ids, out);
 }
 
 size_t RequestVariant::SizeHint() const {

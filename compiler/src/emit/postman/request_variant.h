@@ -45,7 +45,9 @@ enum class Ids : uint8_t { kValues, kHoles };
 // megabytes of examples are neither copied through the template nor held formatted.
 class RequestVariant {
  public:
-  RequestVariant(const ir::Api& api, std::map<size_t, RequestItem> items) : api_(api), views_(std::move(items)) {}
+  // `collections`: how many collections of this kind will be rendered.
+  RequestVariant(const ir::Api& api, std::map<size_t, RequestItem> items, size_t collections)
+      : api_(api), views_(std::move(items)), collections_(collections) {}
 
   // The view of request `i` (an index into api.operations) in the collection of `seed`.
   View ItemView(size_t i, const std::string& seed, Ids ids) const;
@@ -66,6 +68,7 @@ class RequestVariant {
     views_.clear();
     shapes_.clear();
     skeletons_.clear();
+    filled_.clear();
   }
 
  private:
@@ -78,6 +81,9 @@ class RequestVariant {
   std::map<size_t, RequestItem> views_;
   std::map<size_t, std::string> shapes_;         // by request: what its skeleton depends on
   std::map<std::string, std::string> skeletons_;  // by depth and shape
+  size_t collections_;
+  // By request and depth: its text but for its ids, when more than one collection takes it.
+  std::map<std::pair<size_t, int>, std::string> filled_;
   size_t last_size_ = 0;
   std::string hashed_seed_;  // the seed seed_hasher_ was fed, after the namespace
   Sha1Hasher seed_hasher_;
