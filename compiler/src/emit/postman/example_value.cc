@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "emit/postman/check_memo.h"
 #include "emit/postman/example_json.h"
 #include "emit/postman/schema_cycles.h"
 #include "ir/enum_value.h"
@@ -244,42 +245,24 @@ class ExampleBuilder::Impl {
   // A check's result depends on the value, the schema, the depth (past kMaxDepth all is
   // accepted) and use_; within one top-level check the value's nodes stay where they are,
   // so their addresses name them. A schema reached through many paths (a DAG of oneOfs)
-  // is then checked once per node, not once per path.
-  struct CheckKey {
-    const Json* value;
-    ir::SchemaId id;
-    int depth;
-    bool operator==(const CheckKey&) const = default;
-  };
-  struct CheckKeyHash {
-    size_t operator()(const CheckKey& k) const {
-      return std::hash<const void*>{}(k.value) ^ (static_cast<size_t>(k.id) * 0x9e3779b97f4a7c15ULL) ^
-             static_cast<size_t>(k.depth);
-    }
-  };
+  // is then checked once per node, not once per path (checked_).
 
   // Judges `j` by schema `id`'s meaning (sema/), as the generated zod schemas do, except
   // that a oneOf must match exactly one branch (a mock server that validates by JSON
   // Schema, Prism, rejects a value matching two, so examples never do).
   bool Check(const Json& j, ir::SchemaId id, int depth) {
     if (check_nesting_ == 0) {
-      // A fresh table rather than clear(), which costs the buckets a large check left.
-      if (checked_.bucket_count() > 64) {
-        checked_ = {};
-      } else {
-        checked_.clear();
-      }
+      checked_.Clear();
       coerced_.clear();
     }
     if (!Charge(1)) return true;
     if (id == ir::kNoSchema || depth > kMaxDepth) return true;
-    CheckKey key{&j, id, depth};
-    if (auto it = checked_.find(key); it != checked_.end()) return it->second;
+    if (const bool* known = checked_.Find(&j, id, depth)) return *known;
     ++check_nesting_;
     bool ok = CheckUncached(j, id, depth);
     --check_nesting_;
     // Past the budget every check passes: not a result to keep.
-    if (!exhausted_) checked_.emplace(key, ok);
+    if (!exhausted_) checked_.Put(&j, id, depth, ok);
     return ok;
   }
 
@@ -950,7 +933,7 @@ class ExampleBuilder::Impl {
   std::unordered_map<uint64_t, Generated> generated_;
   // The results of the current top-level check, and the coerced parameter values it
   // checks (kept so that their addresses stay theirs).
-  std::unordered_map<CheckKey, bool, CheckKeyHash> checked_;
+  CheckMemo checked_;
   std::deque<Json> coerced_;
   int check_nesting_ = 0;
   std::unordered_map<uint64_t, std::optional<Json>> own_examples_;  // by schema and use
