@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -10,7 +9,6 @@
 #include "base/json_writer.h"
 #include "emit/namer.h"
 #include "emit/postman/example_json.h"
-#include "emit/render.h"
 #include "emit/postman/servers.h"
 #include "emit/postman/test_script.h"
 #include "sema/media_type.h"
@@ -542,7 +540,6 @@ class RequestBuilder::Impl {
     w.BeginObject();
     std::string text;
     std::string_view raw;
-    const std::string* raw_json = nullptr;  // the example, quoted
     if (urlencoded || multipart || !json) {
       // Forms and other text need the value's structure; JSON is shown as it is.
       Json value = ParseJsonValue(examples_.Value(media.schema, candidates, ExampleUse::kRequest));
@@ -569,14 +566,10 @@ class RequestBuilder::Impl {
       text = json ? value.dump(kBodyIndent) : Text(value);
       raw = text;
     } else {
-      raw_json = &Quoted(examples_.Value(media.schema, candidates, ExampleUse::kRequest, kBodyIndent));
+      raw = examples_.Value(media.schema, candidates, ExampleUse::kRequest, kBodyIndent);
     }
     w.Key("mode").String("raw");
-    if (raw_json != nullptr) {
-      w.Key("raw").Nested(*raw_json);
-    } else {
-      w.Key("raw").String(raw);
-    }
+    w.Key("raw").String(raw);
     w.Key("options").BeginObject().Key("raw").BeginObject().Key("language");
     w.String(json ? "json" : type.find("xml") != std::string::npos ? "xml" : "text");
     w.EndObject().EndObject();
@@ -608,40 +601,26 @@ class RequestBuilder::Impl {
       w.Key("cookie").BeginArray().EndArray();
       std::string text;
       std::string_view body;
-      const std::string* body_json = nullptr;  // the example, quoted
       if (media != nullptr && (media->schema != ir::kNoSchema || !media->examples.empty())) {
         std::vector<std::string_view> candidates = ExampleTexts(media->examples);
         if (json) {
-          body_json = &Quoted(examples_.Value(media->schema, candidates, ExampleUse::kResponse, kBodyIndent));
+          body = examples_.Value(media->schema, candidates, ExampleUse::kResponse, kBodyIndent);
         } else {
           text = Text(ParseJsonValue(examples_.Value(media->schema, candidates, ExampleUse::kResponse)));
           body = text;
         }
       }
-      if (body_json != nullptr) {
-        w.Key("body").Nested(*body_json);
-      } else {
-        w.Key("body").String(body);
-      }
+      w.Key("body").String(body);
       w.EndObject();
     }
     w.EndArray();
     return PartText(w);
   }
 
-  // An example value as a JSON string, quoted once: most operations share their error
-  // responses' examples, and the values live as long as the example builder.
-  const std::string& Quoted(const std::string& value) {
-    auto [it, added] = quoted_.try_emplace(&value);
-    if (added) it->second = JsonQuote(value);
-    return it->second;
-  }
-
   const ir::Api& api_;
   const sema::SchemaMeanings& meanings_;
   ApiPlan& plan_;
   ExampleBuilder& examples_;
-  std::unordered_map<const std::string*, std::string> quoted_;  // by the value's address
 };
 
 RequestBuilder::RequestBuilder(const sema::SchemaMeanings& meanings, ApiPlan& plan, ExampleBuilder& examples)
