@@ -2,11 +2,14 @@
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "base/utf8.h"
 
 namespace specc::emit {
 namespace {
@@ -145,6 +148,68 @@ TEST(ExampleJsonTest, AgreesWithNlohmannOnEditedTexts) {
   // Both kinds of text were met: the edits leave some valid and make others invalid.
   EXPECT_GT(read, 1000);
   EXPECT_LT(read, 19000);
+}
+
+void ExpectDumpsAsNlohmann(const Json& value) {
+  for (int indent : {-1, 0, 2, 4}) {
+    EXPECT_EQ(DumpJsonValue(value, indent), value.dump(indent)) << "indent " << indent;
+  }
+}
+
+TEST(ExampleJsonTest, DumpsAsNlohmann) {
+  for (const char* text : {
+           R"({"a":1,"b":[true,false,null],"c":{"d":"e"},"e":{},"f":[],"g":[[],{}]})",
+           R"([0,-0,-7,18446744073709551615,-9223372036854775808,1.5,-0.0,0.1,1e300,2.5e-308,1E3,100.0])",
+           R"("quote \" backslash \\ slash \/ controls \b\f\n\r\t \u0001\u001f\u007f")",
+           R"("caf\u00e9 \u2028 \ud83d\ude00 é")",
+           R"({"nested":{"deeper":{"deepest":[1,{"x":"y"}]}},"k\"ey":"v"})",
+           "[]", "{}", "null", "true", "\"\"",
+       }) {
+    SCOPED_TRACE(text);
+    ExpectDumpsAsNlohmann(Json::parse(text));
+  }
+}
+
+TEST(ExampleJsonTest, DumpsBuiltValuesAsNlohmann) {
+  std::mt19937 random(7);
+  // Random trees of every kind of value, strings drawn from bytes JSON escapes and not.
+  std::function<Json(int)> make = [&](int depth) -> Json {
+    switch (random() % (depth > 3 ? 6 : 8)) {
+      case 0: return nullptr;
+      case 1: return random() % 2 == 0;
+      case 2: return static_cast<int64_t>(random()) - (1LL << 31);
+      case 3: return static_cast<uint64_t>(random()) << 20;
+      case 4: return static_cast<double>(random()) / 977.0;
+      case 5: {
+        std::string s;
+        const std::string alphabet = std::string("ab \"\\/\b\f\n\r\t\x01\x1f\x7f") + "\xC3\xA9" + "\xE2\x80\xA8";
+        for (int n = static_cast<int>(random() % 12); n > 0; --n) s += alphabet[random() % alphabet.size()];
+        return FindInvalidUtf8(s) == std::string_view::npos ? s : "plain";  // bytes drawn one by one
+      }
+      case 6: {
+        Json array = Json::array();
+        for (int n = static_cast<int>(random() % 4); n > 0; --n) array.push_back(make(depth + 1));
+        return array;
+      }
+      default: {
+        Json object = Json::object();
+        for (int n = static_cast<int>(random() % 4); n > 0; --n) object["k" + std::to_string(random() % 9)] = make(depth + 1);
+        return object;
+      }
+    }
+  };
+  for (int round = 0; round < 2000; ++round) {
+    Json value = make(0);
+    std::string compact = value.dump(), pretty = value.dump(2);
+    ASSERT_EQ(DumpJsonValue(value, -1), compact);
+    ASSERT_EQ(DumpJsonValue(value, 2), pretty);
+  }
+}
+
+TEST(ExampleJsonTest, DumpOfNonUtf8ThrowsAsNlohmann) {
+  Json value = Json::array({"ok", std::string("\xC3")});
+  EXPECT_THROW(value.dump(2), nlohmann::json::type_error);
+  EXPECT_THROW(DumpJsonValue(value, 2), nlohmann::json::type_error);
 }
 
 }  // namespace

@@ -284,7 +284,128 @@ class FastReader {
   OrderedJsonBuilder* out_;
 };
 
+// Writes values as nlohmann's serializer does (serializer::dump with ensure_ascii off).
+class Writer {
+ public:
+  Writer(int indent, std::string* out) : indent_(indent), out_(*out) {}
+
+  // False when a string is not UTF-8 (then `out` holds part of the value).
+  bool Value(const Json& j, size_t level) {
+    switch (j.type()) {
+      case Json::value_t::object: {
+        if (j.empty()) {
+          out_ += "{}";
+          return true;
+        }
+        out_ += indent_ < 0 ? "{" : "{\n";
+        bool first = true;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+          if (!first) out_ += indent_ < 0 ? "," : ",\n";
+          first = false;
+          Indent(level + 1);
+          if (!String(it.key())) return false;
+          out_ += indent_ < 0 ? ":" : ": ";
+          if (!Value(it.value(), level + 1)) return false;
+        }
+        Close('}', level);
+        return true;
+      }
+      case Json::value_t::array: {
+        if (j.empty()) {
+          out_ += "[]";
+          return true;
+        }
+        out_ += indent_ < 0 ? "[" : "[\n";
+        bool first = true;
+        for (const Json& item : j) {
+          if (!first) out_ += indent_ < 0 ? "," : ",\n";
+          first = false;
+          Indent(level + 1);
+          if (!Value(item, level + 1)) return false;
+        }
+        Close(']', level);
+        return true;
+      }
+      case Json::value_t::string:
+        return String(j.get_ref<const Json::string_t&>());
+      case Json::value_t::boolean:
+        out_ += j.get<bool>() ? "true" : "false";
+        return true;
+      case Json::value_t::null:
+        out_ += "null";
+        return true;
+      case Json::value_t::number_integer:
+        Integer(j.get<Json::number_integer_t>());
+        return true;
+      case Json::value_t::number_unsigned:
+        Integer(j.get<Json::number_unsigned_t>());
+        return true;
+      default:  // floats (nlohmann's shortest round trip), and what parsing never makes
+        out_ += j.dump();
+        return true;
+    }
+  }
+
+ private:
+  void Indent(size_t level) {
+    if (indent_ > 0) out_.append(level * static_cast<size_t>(indent_), ' ');
+  }
+
+  void Close(char bracket, size_t level) {
+    if (indent_ >= 0) out_ += '\n';
+    Indent(level);
+    out_ += bracket;
+  }
+
+  template <typename T>
+  void Integer(T value) {
+    char digits[24];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
+    out_.append(digits, end);
+  }
+
+  // nlohmann's escapes: the short ones, other controls as \u00xx; everything else as it is.
+  bool String(const std::string& s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    bool multibyte = false;
+    out_ += '"';
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x80) multibyte = true;
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s, run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\t': out_ += "\\t"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\r': out_ += "\\r"; break;
+        default:
+          out_ += "\\u00";
+          out_ += kHex[c >> 4];
+          out_ += kHex[c & 0xf];
+      }
+    }
+    out_.append(s, run, s.size() - run);
+    out_ += '"';
+    return !multibyte || FindInvalidUtf8(s) == std::string_view::npos;
+  }
+
+  int indent_;
+  std::string& out_;
+};
+
 }  // namespace
+
+std::string DumpJsonValue(const Json& value, int indent) {
+  std::string out;
+  if (!Writer(indent, &out).Value(value, 0)) return value.dump(indent);
+  return out;
+}
 
 Json ParseJsonValue(std::string_view text) {
   {

@@ -213,13 +213,13 @@ class ExampleBuilder::Impl {
     for (std::string_view text : candidates) {
       Charge(text.size() / 16);
       Json j = ParseJsonValue(text);
-      if (!j.is_discarded() && Check(j, id, 0)) return j.dump(indent);
+      if (!j.is_discarded() && Check(j, id, 0)) return DumpJsonValue(j, indent);
     }
     budget_ = 0;
     value_nodes_ = 0;
     stack_.clear();
     nesting_ = 0;
-    return Generate(id, 0).dump(indent);
+    return DumpJsonValue(Generate(id, 0), indent);
   }
 
   // ---- work ----
