@@ -48,6 +48,151 @@ constexpr uint64_t kMaxValueNodes = 20'000;
 // needs at most 460 steps per schema (Twilio's TaskRouter), GitHub's 75.
 constexpr uint64_t kStepsPerSchema = 500;
 
+// Builds a value from nlohmann's SAX events exactly as Json::parse does (a repeated key
+// keeps its first place and its last value), but moves each object's members in once,
+// counted. ordered_json keeps members in a vector of pair<const string, json>: the const
+// key rules out moves, so every time that vector grows it deep-copies the members before,
+// and parsing GitHub's large nested examples spent most of its time copying.
+class OrderedJsonBuilder final : public JsonEvents {
+ public:
+  Json Take() { return std::move(root_); }
+
+  // The events of specc's own reader (emit/postman/example_json.h).
+  void Null() override { null(); }
+  void Boolean(bool value) override { boolean(value); }
+  void Integer(int64_t value) override { number_integer(value); }
+  void Unsigned(uint64_t value) override { number_unsigned(value); }
+  void Float(double value) override { Add(Json(value)); }
+  void String(std::string&& value) override { Add(Json(std::move(value))); }
+  void StartObject() override { start_object(0); }
+  void Key(std::string&& key) override { frames_.back().keys.push_back(std::move(key)); }
+  void EndObject() override { end_object(); }
+  void StartArray() override { start_array(0); }
+  void EndArray() override { end_array(); }
+
+  // nlohmann's SAX events.
+
+  bool null() { return Add(Json(nullptr)); }
+  bool boolean(bool value) { return Add(Json(value)); }
+  bool number_integer(Json::number_integer_t value) { return Add(Json(value)); }
+  bool number_unsigned(Json::number_unsigned_t value) { return Add(Json(value)); }
+  bool number_float(Json::number_float_t value, const Json::string_t&) { return Add(Json(value)); }
+  bool string(Json::string_t& value) { return Add(Json(std::move(value))); }
+  bool binary(Json::binary_t& value) { return Add(Json::binary(std::move(value))); }
+  bool start_object(std::size_t) {
+    frames_.emplace_back();
+    return true;
+  }
+  bool key(Json::string_t& key) {
+    frames_.back().keys.push_back(std::move(key));
+    return true;
+  }
+  bool end_object() {
+    Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    Json object = Json::object();
+    Json::object_t& members = object.get_ref<Json::object_t&>();
+    members.reserve(frame.values.size());
+    for (size_t i = 0; i < frame.values.size(); ++i) {
+      auto [it, inserted] = members.emplace(std::move(frame.keys[i]), std::move(frame.values[i]));
+      if (!inserted) it->second = std::move(frame.values[i]);
+    }
+    return Add(std::move(object));
+  }
+  bool start_array(std::size_t) {
+    frames_.emplace_back();
+    return true;
+  }
+  bool end_array() {
+    Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    Json array = Json::array();
+    array.get_ref<Json::array_t&>() = std::move(frame.values);
+    return Add(std::move(array));
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+ private:
+  // An object or array being read: its values so far, and an object's keys beside them.
+  struct Frame {
+    std::vector<std::string> keys;
+    std::vector<Json> values;
+  };
+
+  bool Add(Json value) {
+    if (frames_.empty()) {
+      root_ = std::move(value);
+    } else {
+      frames_.back().values.push_back(std::move(value));
+    }
+    return true;
+  }
+
+  std::vector<Frame> frames_;
+  Json root_;
+};
+
+// What Json::parse(text, nullptr, false) returns: the value, or a discarded value when
+// `text` is not JSON. Read by specc's own reader when it can (example_json.h).
+Json ParseJsonValue(std::string_view text) {
+  {
+    OrderedJsonBuilder builder;
+    if (ReadJsonFast(text, builder)) return builder.Take();
+  }
+  OrderedJsonBuilder builder;
+  if (!Json::sax_parse(text, &builder)) return Json(Json::value_t::discarded);
+  return builder.Take();
+}
+
+// Writes `j` to `out`; false when a string in it is not UTF-8.
+bool Dump(const Json& j, DumpWriter& out) {
+  switch (j.type()) {
+    case Json::value_t::object:
+      out.StartObject();
+      for (auto it = j.begin(); it != j.end(); ++it) {
+        if (!out.Key(it.key()) || !Dump(it.value(), out)) return false;
+      }
+      out.EndObject();
+      return true;
+    case Json::value_t::array:
+      out.StartArray();
+      for (const Json& item : j) {
+        if (!Dump(item, out)) return false;
+      }
+      out.EndArray();
+      return true;
+    case Json::value_t::string:
+      return out.String(j.get_ref<const Json::string_t&>());
+    case Json::value_t::boolean:
+      out.Scalar(j.get<bool>() ? "true" : "false");
+      return true;
+    case Json::value_t::null:
+      out.Scalar("null");
+      return true;
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned: {
+      char digits[24];
+      auto [end, ec] = j.is_number_unsigned()
+                           ? std::to_chars(digits, digits + sizeof digits, j.get<Json::number_unsigned_t>())
+                           : std::to_chars(digits, digits + sizeof digits, j.get<Json::number_integer_t>());
+      out.Scalar(std::string_view(digits, static_cast<size_t>(end - digits)));
+      return true;
+    }
+    default:  // floats: nlohmann's shortest round trip
+      out.Scalar(j.dump());
+      return true;
+  }
+}
+
+// What j.dump(indent) returns, written by specc's own writer (example_json.h); a value
+// with a string that is not UTF-8 is dumped by nlohmann, which throws as it always did.
+std::string DumpJsonValue(const Json& j, int indent) {
+  std::string out;
+  DumpWriter writer(indent, &out);
+  if (!Dump(j, writer)) return j.dump(indent);
+  return out;
+}
+
 std::optional<double> Number(const std::string& text) {
   if (text.empty()) return std::nullopt;
   double value = 0;

@@ -8,7 +8,6 @@
 #include "base/ascii.h"
 #include "base/json_writer.h"
 #include "emit/namer.h"
-#include "emit/postman/example_json.h"
 #include "emit/postman/servers.h"
 #include "emit/postman/test_script.h"
 #include "sema/media_type.h"
@@ -234,7 +233,7 @@ class RequestBuilder::Impl {
     std::vector<Header> path_vars;
     std::map<std::string, std::string> path_values;
     for (const ir::Parameter& p : op.parameters) {
-      Json value = ParseJsonValue(examples_.Value(p.schema, ExampleTexts(p.examples),
+      Json value = Json::parse(examples_.Value(p.schema, ExampleTexts(p.examples),
                                                p.content_type.empty() ? ExampleUse::kParameter : ExampleUse::kRequest));
       std::vector<std::pair<std::string, std::string>> pairs = Serialize(p.name, sema::ParameterWire(meanings_, p), value);
       switch (p.in) {
@@ -542,7 +541,7 @@ class RequestBuilder::Impl {
     std::string_view raw;
     if (urlencoded || multipart || !json) {
       // Forms and other text need the value's structure; JSON is shown as it is.
-      Json value = ParseJsonValue(examples_.Value(media.schema, candidates, ExampleUse::kRequest));
+      Json value = Json::parse(examples_.Value(media.schema, candidates, ExampleUse::kRequest));
       if ((urlencoded || multipart) && value.is_object()) {
         const char* mode = urlencoded ? "urlencoded" : "formdata";
         w.Key("mode").String(mode).Key(mode).BeginArray();
@@ -606,7 +605,7 @@ class RequestBuilder::Impl {
         if (json) {
           body = examples_.Value(media->schema, candidates, ExampleUse::kResponse, kBodyIndent);
         } else {
-          text = Text(ParseJsonValue(examples_.Value(media->schema, candidates, ExampleUse::kResponse)));
+          text = Text(Json::parse(examples_.Value(media->schema, candidates, ExampleUse::kResponse)));
           body = text;
         }
       }
