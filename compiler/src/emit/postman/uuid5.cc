@@ -8,8 +8,25 @@ namespace {
 
 uint32_t RotateLeft(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
 
-// Mixes one 64-byte block into `h`. The four kinds of round each get a loop of their own,
-// without a branch per round: a collection's ids are thousands of hashes.
+// Mixes one 64-byte block into `h`. Each kind of round runs in groups of five that rename
+// the working variables rather than move them (a round's five assignments were most of
+// its work): a collection's ids are thousands of hashes.
+template <typename F>
+void Rounds(uint32_t& a, uint32_t& b, uint32_t& c, uint32_t& d, uint32_t& e, const uint32_t* w, uint32_t k, F f) {
+  for (int i = 0; i < 20; i += 5) {
+    e += RotateLeft(a, 5) + f(b, c, d) + k + w[i];
+    b = RotateLeft(b, 30);
+    d += RotateLeft(e, 5) + f(a, b, c) + k + w[i + 1];
+    a = RotateLeft(a, 30);
+    c += RotateLeft(d, 5) + f(e, a, b) + k + w[i + 2];
+    e = RotateLeft(e, 30);
+    b += RotateLeft(c, 5) + f(d, e, a) + k + w[i + 3];
+    d = RotateLeft(d, 30);
+    a += RotateLeft(b, 5) + f(c, d, e) + k + w[i + 4];
+    c = RotateLeft(c, 30);
+  }
+}
+
 void Sha1Block(uint32_t h[5], const unsigned char* p) {
   uint32_t w[80];
   for (int i = 0; i < 16; ++i) {
@@ -18,18 +35,13 @@ void Sha1Block(uint32_t h[5], const unsigned char* p) {
   }
   for (int i = 16; i < 80; ++i) w[i] = RotateLeft(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
   uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
-  auto round = [&](uint32_t f, uint32_t k, uint32_t wi) {
-    uint32_t t = RotateLeft(a, 5) + f + e + k + wi;
-    e = d;
-    d = c;
-    c = RotateLeft(b, 30);
-    b = a;
-    a = t;
-  };
-  for (int i = 0; i < 20; ++i) round((b & c) | (~b & d), 0x5A827999u, w[i]);
-  for (int i = 20; i < 40; ++i) round(b ^ c ^ d, 0x6ED9EBA1u, w[i]);
-  for (int i = 40; i < 60; ++i) round((b & c) | (b & d) | (c & d), 0x8F1BBCDCu, w[i]);
-  for (int i = 60; i < 80; ++i) round(b ^ c ^ d, 0xCA62C1D6u, w[i]);
+  auto choose = [](uint32_t x, uint32_t y, uint32_t z) { return (x & y) | (~x & z); };
+  auto parity = [](uint32_t x, uint32_t y, uint32_t z) { return x ^ y ^ z; };
+  auto majority = [](uint32_t x, uint32_t y, uint32_t z) { return (x & y) | (x & z) | (y & z); };
+  Rounds(a, b, c, d, e, w, 0x5A827999u, choose);
+  Rounds(a, b, c, d, e, w + 20, 0x6ED9EBA1u, parity);
+  Rounds(a, b, c, d, e, w + 40, 0x8F1BBCDCu, majority);
+  Rounds(a, b, c, d, e, w + 60, 0xCA62C1D6u, parity);
   h[0] += a;
   h[1] += b;
   h[2] += c;
