@@ -28,10 +28,31 @@ TEST(Sha1Test, MatchesTheStandardVectors) {
   EXPECT_EQ(Hex(Sha1(std::string(1000000, 'a'))), "34aa973cd4c4daa4f61eeb2bdbad27316534016f");
 }
 
+// Fed in pieces, at every split of messages around the block size, the digest is the
+// whole message's; a copy of a hasher carries on from where it stands.
+TEST(Sha1Test, PiecesHashAsTheWhole) {
+  std::string message;
+  for (int i = 0; i < 200; ++i) message.push_back(static_cast<char>('a' + i % 26));
+  for (size_t size : {0, 1, 55, 56, 63, 64, 65, 127, 128, 129, 200}) {
+    std::string whole = message.substr(0, size);
+    for (size_t a = 0; a <= size; a += 7) {
+      for (size_t b = a; b <= size; b += 13) {
+        Sha1Hasher hasher;
+        hasher.Update(std::string_view(whole).substr(0, a)).Update(std::string_view(whole).substr(a, b - a));
+        Sha1Hasher copy = hasher;
+        copy.Update(std::string_view(whole).substr(b));
+        EXPECT_EQ(Hex(copy.Finish()), Hex(Sha1(whole))) << size << " split at " << a << ", " << b;
+        EXPECT_EQ(Hex(hasher.Finish()), Hex(Sha1(whole.substr(0, b))));
+      }
+    }
+  }
+}
+
 TEST(Uuid5Test, MatchesRfcExample) {
   constexpr std::array<uint8_t, 16> kDns = {0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1,
                                             0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8};
   EXPECT_EQ(Uuid5(kDns, "python.org"), "886313e1-3b8a-5372-9b90-0c9aee199e5d");
+  EXPECT_EQ(Uuid5(Uuid5Hasher(kDns).Update("python").Update(".org")), "886313e1-3b8a-5372-9b90-0c9aee199e5d");
 }
 
 }  // namespace

@@ -230,19 +230,21 @@ bool WriteJsonSchema(const ir::Api& api, ir::SchemaId id, const SchemaWriterOpti
   return writer.ok();
 }
 
-void CollectNamedSchemas(const ir::Api& api, ir::SchemaId root, std::vector<ir::SchemaId>* found) {
-  std::set<ir::SchemaId> seen(found->begin(), found->end());
+void CollectNamedSchemas(const ir::Api& api, ir::SchemaId root, std::vector<ir::SchemaId>* found,
+                         std::vector<bool>* reached) {
+  if (reached->size() < api.schemas.size()) reached->resize(api.schemas.size());
   std::vector<ir::SchemaId> stack{root};
-  std::set<ir::SchemaId> visited;
+  std::vector<ir::SchemaId> children;
   // Depth-first in declaration order; `stack` holds children reversed so the first child
   // is visited first.
   while (!stack.empty()) {
     ir::SchemaId id = stack.back();
     stack.pop_back();
-    if (id == ir::kNoSchema || !visited.insert(id).second) continue;
+    if (id == ir::kNoSchema || (*reached)[id]) continue;
+    (*reached)[id] = true;
     const ir::Schema& s = api.schemas[id];
-    if (!s.name.empty() && seen.insert(id).second) found->push_back(id);
-    std::vector<ir::SchemaId> children;
+    if (!s.name.empty()) found->push_back(id);
+    children.clear();
     for (const ir::Property& p : s.properties) children.push_back(p.schema);
     for (const auto& [pattern, schema] : s.pattern_properties()) children.push_back(schema);
     children.push_back(s.additional_properties_schema);
@@ -252,7 +254,7 @@ void CollectNamedSchemas(const ir::Api& api, ir::SchemaId root, std::vector<ir::
     for (ir::SchemaId c : s.one_of()) children.push_back(c);
     for (ir::SchemaId c : s.any_of()) children.push_back(c);
     children.push_back(s.not_schema());
-    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
+    stack.insert(stack.end(), children.rbegin(), children.rend());
   }
 }
 

@@ -36,8 +36,12 @@ bool WriteJsonSchema(const ir::Api& api, ir::SchemaId id, const SchemaWriterOpti
                      bool expand, JsonWriter& out, const std::string& description = {});
 
 // Appends to `found` (without repeats, in the order first reached) the named components
-// schema `id` reaches, itself included when it is named.
-void CollectNamedSchemas(const ir::Api& api, ir::SchemaId id, std::vector<ir::SchemaId>* found);
+// schema `id` reaches, itself included when it is named. `reached` (by schema id) marks the
+// schemas reached so far: a later call with the same `found` and `reached` skips them, since
+// every named component they reach is in `found` already (a large API's response schemas
+// share most of their components, so walking them again was most of the work).
+void CollectNamedSchemas(const ir::Api& api, ir::SchemaId id, std::vector<ir::SchemaId>* found,
+                         std::vector<bool>* reached);
 
 // Returns the key each named component is written under in `api`: its name, made unique
 // (names are already unique in the IR; this keeps the bundle valid if that ever changes).

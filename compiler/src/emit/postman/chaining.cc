@@ -24,14 +24,22 @@ struct Candidate {
   size_t capture = 0;  // index into the creator's captures
 };
 
+// Whether literal segments `a` and `b` say the same; without building their texts when
+// each is one part (nearly always: this runs for every pair of a POST and a path).
+bool SameLiteral(const sema::PathSegment& a, const sema::PathSegment& b) {
+  if (a.parts.size() == 1 && b.parts.size() == 1) return a.parts[0].text == b.parts[0].text;
+  return a.text() == b.text();
+}
+
 bool SameShapePrefix(const sema::PathTemplate& collection, const sema::PathTemplate& path) {
   if (path.segments.size() <= collection.segments.size()) return false;
   for (size_t i = 0; i < collection.segments.size(); ++i) {
     const sema::PathSegment& a = collection.segments[i];
     const sema::PathSegment& b = path.segments[i];
-    if (a.kind() != b.kind()) return false;
-    if (a.kind() == sema::SegmentKind::kLiteral && a.text() != b.text()) return false;
-    if (a.kind() == sema::SegmentKind::kMixed) return false;
+    sema::SegmentKind kind = a.kind();
+    if (kind != b.kind()) return false;
+    if (kind == sema::SegmentKind::kLiteral && !SameLiteral(a, b)) return false;
+    if (kind == sema::SegmentKind::kMixed) return false;
   }
   return true;
 }

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "emit/postman/check_memo.h"
+#include "emit/postman/example_json.h"
 #include "emit/postman/schema_cycles.h"
 #include "ir/enum_value.h"
 #include "sema/pattern.h"
@@ -51,9 +53,24 @@ constexpr uint64_t kStepsPerSchema = 500;
 // counted. ordered_json keeps members in a vector of pair<const string, json>: the const
 // key rules out moves, so every time that vector grows it deep-copies the members before,
 // and parsing GitHub's large nested examples spent most of its time copying.
-class OrderedJsonBuilder {
+class OrderedJsonBuilder final : public JsonEvents {
  public:
   Json Take() { return std::move(root_); }
+
+  // The events of specc's own reader (emit/postman/example_json.h).
+  void Null() override { null(); }
+  void Boolean(bool value) override { boolean(value); }
+  void Integer(int64_t value) override { number_integer(value); }
+  void Unsigned(uint64_t value) override { number_unsigned(value); }
+  void Float(double value) override { Add(Json(value)); }
+  void String(std::string&& value) override { Add(Json(std::move(value))); }
+  void StartObject() override { start_object(0); }
+  void Key(std::string&& key) override { frames_.back().keys.push_back(std::move(key)); }
+  void EndObject() override { end_object(); }
+  void StartArray() override { start_array(0); }
+  void EndArray() override { end_array(); }
+
+  // nlohmann's SAX events.
 
   bool null() { return Add(Json(nullptr)); }
   bool boolean(bool value) { return Add(Json(value)); }
@@ -116,11 +133,64 @@ class OrderedJsonBuilder {
 };
 
 // What Json::parse(text, nullptr, false) returns: the value, or a discarded value when
-// `text` is not JSON.
-Json ParseJson(std::string_view text) {
+// `text` is not JSON. Read by specc's own reader when it can (example_json.h).
+Json ParseJsonValue(std::string_view text) {
+  {
+    OrderedJsonBuilder builder;
+    if (ReadJsonFast(text, builder)) return builder.Take();
+  }
   OrderedJsonBuilder builder;
   if (!Json::sax_parse(text, &builder)) return Json(Json::value_t::discarded);
   return builder.Take();
+}
+
+// Writes `j` to `out`; false when a string in it is not UTF-8.
+bool Dump(const Json& j, DumpWriter& out) {
+  switch (j.type()) {
+    case Json::value_t::object:
+      out.StartObject();
+      for (auto it = j.begin(); it != j.end(); ++it) {
+        if (!out.Key(it.key()) || !Dump(it.value(), out)) return false;
+      }
+      out.EndObject();
+      return true;
+    case Json::value_t::array:
+      out.StartArray();
+      for (const Json& item : j) {
+        if (!Dump(item, out)) return false;
+      }
+      out.EndArray();
+      return true;
+    case Json::value_t::string:
+      return out.String(j.get_ref<const Json::string_t&>());
+    case Json::value_t::boolean:
+      out.Scalar(j.get<bool>() ? "true" : "false");
+      return true;
+    case Json::value_t::null:
+      out.Scalar("null");
+      return true;
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned: {
+      char digits[24];
+      auto [end, ec] = j.is_number_unsigned()
+                           ? std::to_chars(digits, digits + sizeof digits, j.get<Json::number_unsigned_t>())
+                           : std::to_chars(digits, digits + sizeof digits, j.get<Json::number_integer_t>());
+      out.Scalar(std::string_view(digits, static_cast<size_t>(end - digits)));
+      return true;
+    }
+    default:  // floats: nlohmann's shortest round trip
+      out.Scalar(j.dump());
+      return true;
+  }
+}
+
+// What j.dump(indent) returns, written by specc's own writer (example_json.h); a value
+// with a string that is not UTF-8 is dumped by nlohmann, which throws as it always did.
+std::string DumpJsonValue(const Json& j, int indent) {
+  std::string out;
+  DumpWriter writer(indent, &out);
+  if (!Dump(j, writer)) return j.dump(indent);
+  return out;
 }
 
 std::optional<double> Number(const std::string& text) {
@@ -266,7 +336,7 @@ class ExampleBuilder::Impl {
   bool Valid(ir::SchemaId id, std::string_view text, ExampleUse use) {
     BeginCall(use);
     Charge(text.size() / 16);
-    Json j = ParseJson(text);
+    Json j = ParseJsonValue(text);
     return !j.is_discarded() && Check(j, id, 0);
   }
 
@@ -287,14 +357,14 @@ class ExampleBuilder::Impl {
     BeginCall(use);
     for (std::string_view text : candidates) {
       Charge(text.size() / 16);
-      Json j = ParseJson(text);
-      if (!j.is_discarded() && Check(j, id, 0)) return j.dump(indent);
+      Json j = ParseJsonValue(text);
+      if (!j.is_discarded() && Check(j, id, 0)) return DumpJsonValue(j, indent);
     }
     budget_ = 0;
     value_nodes_ = 0;
     stack_.clear();
     nesting_ = 0;
-    return Generate(id, 0).dump(indent);
+    return DumpJsonValue(Generate(id, 0), indent);
   }
 
   // ---- work ----
@@ -320,42 +390,24 @@ class ExampleBuilder::Impl {
   // A check's result depends on the value, the schema, the depth (past kMaxDepth all is
   // accepted) and use_; within one top-level check the value's nodes stay where they are,
   // so their addresses name them. A schema reached through many paths (a DAG of oneOfs)
-  // is then checked once per node, not once per path.
-  struct CheckKey {
-    const Json* value;
-    ir::SchemaId id;
-    int depth;
-    bool operator==(const CheckKey&) const = default;
-  };
-  struct CheckKeyHash {
-    size_t operator()(const CheckKey& k) const {
-      return std::hash<const void*>{}(k.value) ^ (static_cast<size_t>(k.id) * 0x9e3779b97f4a7c15ULL) ^
-             static_cast<size_t>(k.depth);
-    }
-  };
+  // is then checked once per node, not once per path (checked_).
 
   // Judges `j` by schema `id`'s meaning (sema/), as the generated zod schemas do, except
   // that a oneOf must match exactly one branch (a mock server that validates by JSON
   // Schema, Prism, rejects a value matching two, so examples never do).
   bool Check(const Json& j, ir::SchemaId id, int depth) {
     if (check_nesting_ == 0) {
-      // A fresh table rather than clear(), which costs the buckets a large check left.
-      if (checked_.bucket_count() > 64) {
-        checked_ = {};
-      } else {
-        checked_.clear();
-      }
+      checked_.Clear();
       coerced_.clear();
     }
     if (!Charge(1)) return true;
     if (id == ir::kNoSchema || depth > kMaxDepth) return true;
-    CheckKey key{&j, id, depth};
-    if (auto it = checked_.find(key); it != checked_.end()) return it->second;
+    if (const bool* known = checked_.Find(&j, id, depth)) return *known;
     ++check_nesting_;
     bool ok = CheckUncached(j, id, depth);
     --check_nesting_;
     // Past the budget every check passes: not a result to keep.
-    if (!exhausted_) checked_.emplace(key, ok);
+    if (!exhausted_) checked_.Put(&j, id, depth, ok);
     return ok;
   }
 
@@ -378,7 +430,7 @@ class ExampleBuilder::Impl {
       bool numeric = std::any_of(m.types.begin(), m.types.end(),
                                  [](const std::string& t) { return t == "integer" || t == "number"; });
       Charge(text.size() / 16);
-      Json parsed = ParseJson(text);
+      Json parsed = ParseJsonValue(text);
       if (numeric && !parsed.is_discarded() && parsed.is_number()) coerced = parsed;
       if (!coerced && (text == "true" || text == "false") &&
           std::find(m.types.begin(), m.types.end(), "boolean") != m.types.end()) {
@@ -545,13 +597,13 @@ class ExampleBuilder::Impl {
     std::vector<Json>& values = enums_[id];
     // Quoted numbers of a numeric enum read as numbers, as sema reads them.
     const ir::Schema& s = api_.schemas[id];
-    for (const std::string& v : s.enum_values) values.push_back(ParseJson(ir::TypedEnumValue(s.types, v)));
+    for (const std::string& v : s.enum_values) values.push_back(ParseJsonValue(ir::TypedEnumValue(s.types, v)));
     return values;
   }
 
   const Json& Const(ir::SchemaId id) {
     auto it = consts_.find(id);
-    if (it == consts_.end()) it = consts_.emplace(id, ParseJson(api_.schemas[id].const_value())).first;
+    if (it == consts_.end()) it = consts_.emplace(id, ParseJsonValue(api_.schemas[id].const_value())).first;
     return it->second;
   }
 
@@ -688,14 +740,14 @@ class ExampleBuilder::Impl {
     std::optional<Json> found;
     for (const std::string& text : s.examples) {
       Charge(text.size() / 16);
-      Json j = ParseJson(text);
+      Json j = ParseJsonValue(text);
       if (!j.is_discarded() && Check(j, id, 0)) {
         found = std::move(j);
         break;
       }
     }
     if (!found && !s.default_value.empty()) {
-      Json j = ParseJson(s.default_value);
+      Json j = ParseJsonValue(s.default_value);
       if (!j.is_discarded() && Check(j, id, 0)) found = std::move(j);
     }
     // Past the budget every check passes: not a decision to keep.
@@ -1026,7 +1078,7 @@ class ExampleBuilder::Impl {
   std::unordered_map<uint64_t, Generated> generated_;
   // The results of the current top-level check, and the coerced parameter values it
   // checks (kept so that their addresses stay theirs).
-  std::unordered_map<CheckKey, bool, CheckKeyHash> checked_;
+  CheckMemo checked_;
   std::deque<Json> coerced_;
   int check_nesting_ = 0;
   std::unordered_map<uint64_t, std::optional<Json>> own_examples_;  // by schema and use

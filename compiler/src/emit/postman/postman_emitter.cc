@@ -25,14 +25,21 @@ class PostmanEmitter final : public Emitter {
   std::string_view id() const override { return kId; }
   void Emit(const EmitContext& ctx, OutputSet& out) const override;
 };
-View VariableView(const Variable& v) {
+// The hole of the schemas variable's value in a run collection's skeleton (request holes
+// are numbers).
+constexpr std::string_view kSchemasHole = "schemas";
+
+// `value_json` is the value as JSON: JsonQuote(v.value), or a hole for it.
+View VariableView(const Variable& v, std::string value_json) {
   View view;
   view.Set("key_json", JsonQuote(v.key));
-  view.Set("value_json", JsonQuote(v.value));
+  view.Set("value_json", std::move(value_json));
   view.Set("description_json", v.description.empty() ? std::string() : JsonQuote(v.description));
   view.Set("type_json", JsonQuote(v.secret ? "secret" : "default"));
   return view;
 }
+
+View VariableView(const Variable& v) { return VariableView(v, JsonQuote(v.value)); }
 
 void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
   std::vector<std::string> environments;
@@ -110,7 +117,15 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       id_variables.push_back({name, placeholder, "Set by the request that creates it; the placeholder until then",
                               false});
     }
-    std::string definitions = scripts.Definitions();
+    // The run collections' own variables. The schemas run to a megabyte: their value is
+    // quoted once, and written into each run collection as a request is, through a hole,
+    // rather than copied through the collection's template.
+    std::vector<View> run_variable_views;
+    for (const Variable& v : id_variables) run_variable_views.push_back(VariableView(v));
+    const Variable schemas_variable{std::string(kSchemasVariable), "",
+                                    "The named schemas the test scripts' response schemas refer to", false};
+    std::string schemas_json;
+    if (std::string definitions = scripts.Definitions(); definitions != "{}") schemas_json = JsonQuote(definitions);
 
     // Variables: the base URL, the per-operation servers, then one empty variable per
     // credential the used security schemes need.
@@ -144,8 +159,8 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       request_views[i] = RequestView(std::move(part));
       request_views[i].view.Set("responses_json", std::move(responses[i]));
     }
-    RequestVariant base_variant(api, std::move(request_views));
-    RequestVariant run_variant(api, std::move(run_views));
+    RequestVariant base_variant(api, std::move(request_views), 1);
+    RequestVariant run_variant(api, std::move(run_views), environments.size());
     for (const Target& t : targets) {
       RequestVariant& variant = t.environment.empty() ? base_variant : run_variant;
       std::string seed = "specc:postman:" + t.name + ":";
@@ -154,16 +169,6 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
                            t.environment.empty() ? "The API's server" : "The API's server in " + t.environment, false});
       for (const Variable& v : plan.server_variables) variables.push_back(v);
       for (const Variable& v : credentials) variables.push_back(v);
-      // Only the collection holds the chained ids and the schemas: an environment file
-      // says where a service is and how to reach it.
-      std::vector<Variable> collection_variables = variables;
-      if (!t.environment.empty()) {
-        for (const Variable& v : id_variables) collection_variables.push_back(v);
-        if (definitions != "{}") {
-          collection_variables.push_back({std::string(kSchemasVariable), definitions,
-                                          "The named schemas the test scripts' response schemas refer to", false});
-        }
-      }
 
       // The collection's view. With `holes`, each request is a hole that RequestVariant::Splice()
       // fills while the collection is formatted; without, each is rendered here.
@@ -214,7 +219,15 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
         if (!top_folders) return std::nullopt;
         view.Set("folders", std::move(*top_folders));
         View variable_list = View::List();
-        for (const Variable& v : collection_variables) variable_list.Add(VariableView(v));
+        for (const Variable& v : variables) variable_list.Add(VariableView(v));
+        // Only the collection holds the chained ids and the schemas: an environment file
+        // says where a service is and how to reach it.
+        if (!t.environment.empty()) {
+          for (const View& v : run_variable_views) variable_list.Add(v);
+          if (!schemas_json.empty()) {
+            variable_list.Add(VariableView(schemas_variable, holes ? JsonHole(kSchemasHole) : schemas_json));
+          }
+        }
         variable_list.MarkLast();
         view.Set("variables", std::move(variable_list));
         return view;
@@ -224,6 +237,10 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       std::optional<std::string> text;
       if (std::optional<View> skeleton = collection_view(true)) {
         JsonHoleFn splice = [&](std::string_view token, int depth, std::string& out) {
+          if (token == kSchemasHole && !schemas_json.empty()) {
+            out += schemas_json;  // a string: the same at any depth
+            return true;
+          }
           return variant.Splice(ctx.templates, token, depth, seed, out);
         };
         text = TryRenderJson(ctx.templates, kId, "postman/collection.json.mustache", *skeleton, 0, splice,

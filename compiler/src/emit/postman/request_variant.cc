@@ -1,6 +1,7 @@
 #include "emit/postman/request_variant.h"
 
 #include <charconv>
+#include <optional>
 
 #include "base/json_writer.h"
 #include "emit/postman/uuid5.h"
@@ -25,8 +26,7 @@ constexpr std::string_view kScriptIdHole = "script_id";
 // The hole of line k of the test script: `exec:k`.
 constexpr std::string_view kExecHole = "exec:";
 
-// A text that tells apart views that render differently: the same for two request items
-// whose views differ only in what their holes will hold.
+// A text that tells apart views that render differently.
 void AppendShape(const View& view, std::string& out) {
   switch (view.kind()) {
     case View::Kind::kString:
@@ -52,6 +52,29 @@ void AppendShape(const View& view, std::string& out) {
       out.push_back('}');
       return;
   }
+}
+
+// Whether member `key` of a request's view is a JSON part, a hole while the item renders.
+bool IsJsonPart(std::string_view key, const View& value) {
+  return key.ends_with("_json") && value.kind() == View::Kind::kString && !value.text().empty();
+}
+
+// The same text for two request items whose views with holes (ItemView(Ids::kHoles))
+// render alike: what those views are made of, read off the item without building its view
+// (that copied every part of every request).
+std::string HoleShape(const RequestItem& item) {
+  std::string out;
+  for (const auto& [key, member] : item.view.members()) {
+    out.append(std::to_string(key.size())).push_back(':');
+    out.append(key);
+    if (IsJsonPart(key, member)) {
+      out.push_back('h');
+    } else {
+      AppendShape(member, out);
+    }
+  }
+  out.append("e").append(std::to_string(item.exec.size()));
+  return out;
 }
 
 // `json`, laid out as JsonWriter lays it out, without the layout: as JsonWriter(0) writes it.
@@ -115,10 +138,7 @@ View RequestVariant::ItemView(size_t i, const std::string& seed, Ids ids) const 
   const View& parts = item.view;
   View view;
   if (ids == Ids::kHoles) {
-    for (const auto& [key, value] : parts.members()) {
-      bool json_part = key.ends_with("_json") && value.kind() == View::Kind::kString && !value.text().empty();
-      view.Set(key, json_part ? View(JsonHole(key)) : value);
-    }
+    for (const auto& [key, value] : parts.members()) view.Set(key, IsJsonPart(key, value) ? View(JsonHole(key)) : value);
     view.Set("id_json", JsonHole(kIdHole));
     view.Set("script_id_json", JsonHole(kScriptIdHole));
     std::vector<std::string> lines;
@@ -152,7 +172,7 @@ bool RequestVariant::Splice(const TemplateSet& templates, std::string_view token
   // parts, ids and script lines are holes, so the template renders a few hundred times
   // rather than once per request.
   auto [shape, added] = shapes_.try_emplace(i);
-  if (added) AppendShape(ItemView(i, seed, Ids::kHoles), shape->second);
+  if (added) shape->second = HoleShape(item);
   std::string skeleton_key = std::to_string(depth) + "@" + shape->second;
   auto it = skeletons_.find(skeleton_key);
   if (it == skeletons_.end()) {
@@ -174,31 +194,54 @@ bool RequestVariant::Splice(const TemplateSet& templates, std::string_view token
     if (!text) return false;
     it = skeletons_.emplace(std::move(skeleton_key), std::move(*text)).first;
   }
-  std::string key = RequestKey(i, seed);
-  auto fill = [&](std::string_view hole, std::string& text) {
+  // The ids differ per collection; the parts and script lines are the same in each.
+  std::optional<Sha1Hasher> key;
+  auto fill_ids = [&](std::string_view hole, std::string& text) {
+    if (!key) key = KeyHasher(i, seed);
+    std::string_view name = hole.substr(0, hole.rfind('@'));
+    text.push_back('"');
+    text += name == kScriptIdHole ? Uuid5(Sha1Hasher(*key).Update(":test")) : Uuid5(*key);
+    text.push_back('"');
+    return true;
+  };
+  auto fill = [&](std::string_view hole, std::string& text, bool ids) {
     size_t at = hole.rfind('@');
-    int hole_depth = 0;
-    std::from_chars(hole.data() + at + 1, hole.data() + hole.size(), hole_depth);
     std::string_view name = hole.substr(0, at);
-    if (name == kIdHole) {
-      text += JsonQuote(Uuid5(kUrlNamespace, key));
-    } else if (name == kScriptIdHole) {
-      text += JsonQuote(Uuid5(kUrlNamespace, key + ":test"));
+    if (name == kIdHole || name == kScriptIdHole) {
+      if (ids) return fill_ids(hole, text);
+      text.push_back(kHoleMark);
+      text.append(hole);
+      text.push_back(kHoleMark);
     } else if (name.starts_with(kExecHole)) {
       size_t k = 0;
       std::from_chars(name.data() + kExecHole.size(), name.data() + name.size(), k);
       text += item.exec.at(k);  // a quoted line: one line of JSON at any depth
     } else {
       // The parts come laid out as top-level values (request_builder.cc).
+      int hole_depth = 0;
+      std::from_chars(hole.data() + at + 1, hole.data() + hole.size(), hole_depth);
       AppendJsonIndented(text, *Part(parts, name), static_cast<size_t>(hole_depth) * 2);
     }
     return true;
   };
-  return FillJsonHoles(it->second, fill, out);
+  if (collections_ <= 1) {
+    return FillJsonHoles(it->second, [&](std::string_view hole, std::string& text) { return fill(hole, text, true); },
+                         out);
+  }
+  // A kind of collection rendered more than once fills each request's parts and script in
+  // once, leaving its ids to fill per collection.
+  auto [filled, first] = filled_.try_emplace({i, depth});
+  if (first) {
+    FillJsonHoles(it->second, [&](std::string_view hole, std::string& text) { return fill(hole, text, false); },
+                  filled->second);
+  }
+  return FillJsonHoles(filled->second, fill_ids, out);
 }
 
 size_t RequestVariant::SizeHint() const {
-  if (last_size_ > 0) return last_size_;
+  // With room to spare: the collections' names and base URLs differ in length, and a
+  // collection a few bytes over its reservation would be copied whole into twice the room.
+  if (last_size_ > 0) return last_size_ + last_size_ / 64 + 4096;
   size_t bytes = 0;
   for (const auto& [i, item] : views_) {
     bytes += TextBytes(item.view);
@@ -211,6 +254,18 @@ size_t RequestVariant::SizeHint() const {
 std::string RequestVariant::RequestKey(size_t i, const std::string& seed) const {
   const ir::Operation& op = api_.operations[i];
   return seed + "request:" + op.method + " " + op.path;
+}
+
+Sha1Hasher RequestVariant::KeyHasher(size_t i, const std::string& seed) {
+  if (seed != hashed_seed_) {
+    hashed_seed_ = seed;
+    seed_hasher_ = Uuid5Hasher(kUrlNamespace);
+    seed_hasher_.Update(seed).Update("request:");
+  }
+  const ir::Operation& op = api_.operations[i];
+  Sha1Hasher key = seed_hasher_;
+  key.Update(op.method).Update(" ").Update(op.path);
+  return key;
 }
 
 }  // namespace specc::emit::postman

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "emit/postman/request_builder.h"
+#include "emit/postman/uuid5.h"
 #include "emit/render.h"
 #include "emit/template_set.h"
 #include "ir/api.h"
@@ -44,7 +45,9 @@ enum class Ids : uint8_t { kValues, kHoles };
 // megabytes of examples are neither copied through the template nor held formatted.
 class RequestVariant {
  public:
-  RequestVariant(const ir::Api& api, std::map<size_t, RequestItem> items) : api_(api), views_(std::move(items)) {}
+  // `collections`: how many collections of this kind will be rendered.
+  RequestVariant(const ir::Api& api, std::map<size_t, RequestItem> items, size_t collections)
+      : api_(api), views_(std::move(items)), collections_(collections) {}
 
   // The view of request `i` (an index into api.operations) in the collection of `seed`.
   View ItemView(size_t i, const std::string& seed, Ids ids) const;
@@ -54,9 +57,9 @@ class RequestVariant {
   bool Splice(const TemplateSet& templates, std::string_view token, int depth, const std::string& seed,
               std::string& out);
 
-  // About the size of a collection of this kind, for reserving it: the last one's (they
-  // differ in their ids only), else the requests' text and half as much again for the
-  // indentation formatting adds.
+  // About the size of a collection of this kind, for reserving it: a little over the last
+  // one's (they differ in their ids, names and base URLs only), else twice the requests'
+  // text for the indentation formatting adds.
   size_t SizeHint() const;
   void RecordSize(size_t size) { last_size_ = size; }
 
@@ -65,16 +68,25 @@ class RequestVariant {
     views_.clear();
     shapes_.clear();
     skeletons_.clear();
+    filled_.clear();
   }
 
  private:
+  // The name request `i`'s ids are derived from in the collection of `seed`, and the same
+  // fed to a hasher with the namespace: the seed's part hashed once per collection.
   std::string RequestKey(size_t i, const std::string& seed) const;
+  Sha1Hasher KeyHasher(size_t i, const std::string& seed);
 
   const ir::Api& api_;
   std::map<size_t, RequestItem> views_;
   std::map<size_t, std::string> shapes_;         // by request: what its skeleton depends on
   std::map<std::string, std::string> skeletons_;  // by depth and shape
+  size_t collections_;
+  // By request and depth: its text but for its ids, when more than one collection takes it.
+  std::map<std::pair<size_t, int>, std::string> filled_;
   size_t last_size_ = 0;
+  std::string hashed_seed_;  // the seed seed_hasher_ was fed, after the namespace
+  Sha1Hasher seed_hasher_;
 };
 
 }  // namespace specc::emit::postman

@@ -6,9 +6,9 @@
 namespace specc::emit {
 namespace {
 
-// The schemas `s` refers to, in any order; kNoSchema left out.
-std::vector<ir::SchemaId> Edges(const ir::Schema& s) {
-  std::vector<ir::SchemaId> out;
+// Appends the schemas `s` refers to, in any order, to `out`; kNoSchema left out.
+void AppendEdges(const ir::Schema& s, std::vector<ir::SchemaId>& out) {
+  size_t start = out.size();
   for (const ir::Property& p : s.properties) out.push_back(p.schema);
   out.push_back(s.additional_properties_schema);
   out.push_back(s.items);
@@ -20,8 +20,7 @@ std::vector<ir::SchemaId> Edges(const ir::Schema& s) {
   if (s.discriminator()) {
     for (const auto& [value, target] : s.discriminator()->mapping) out.push_back(target);
   }
-  out.erase(std::remove(out.begin(), out.end(), ir::kNoSchema), out.end());
-  return out;
+  out.erase(std::remove(out.begin() + static_cast<std::ptrdiff_t>(start), out.end(), ir::kNoSchema), out.end());
 }
 
 }  // namespace
@@ -33,37 +32,44 @@ std::vector<bool> SchemasOnCycles(const ir::Api& api) {
   std::vector<uint32_t> index(n, kUnvisited), low(n, 0);
   std::vector<bool> on_stack(n, false);
   std::vector<ir::SchemaId> stack;
-  // The depth-first walk's own stack: a schema, its edges and the next edge to follow.
+  // The depth-first walk's own stack: a schema, and where its edges stand in `edges` (the
+  // walk's edges, one frame's after another's: no vector per schema) and the next to follow.
   struct Frame {
     ir::SchemaId id;
-    std::vector<ir::SchemaId> edges;
-    size_t next = 0;
+    size_t begin, next, end;
   };
   std::vector<Frame> walk;
+  std::vector<ir::SchemaId> edges;
+  auto enter = [&](ir::SchemaId id) {
+    size_t begin = edges.size();
+    AppendEdges(api.schemas[id], edges);
+    walk.push_back({id, begin, begin, edges.size()});
+  };
   uint32_t counter = 0;
   for (ir::SchemaId root = 0; root < n; ++root) {
     if (index[root] != kUnvisited) continue;
-    walk.push_back({root, Edges(api.schemas[root])});
+    enter(root);
     index[root] = low[root] = counter++;
     stack.push_back(root);
     on_stack[root] = true;
     while (!walk.empty()) {
       Frame& frame = walk.back();
-      if (frame.next < frame.edges.size()) {
-        ir::SchemaId to = frame.edges[frame.next++];
+      if (frame.next < frame.end) {
+        ir::SchemaId to = edges[frame.next++];
         if (to >= n) continue;
         if (to == frame.id) on_cycle[to] = true;
         if (index[to] == kUnvisited) {
           index[to] = low[to] = counter++;
           stack.push_back(to);
           on_stack[to] = true;
-          walk.push_back({to, Edges(api.schemas[to])});
+          enter(to);
         } else if (on_stack[to]) {
           low[frame.id] = std::min(low[frame.id], index[to]);
         }
         continue;
       }
       ir::SchemaId id = frame.id;
+      edges.resize(frame.begin);
       walk.pop_back();
       if (!walk.empty()) low[walk.back().id] = std::min(low[walk.back().id], low[id]);
       if (low[id] != index[id]) continue;

@@ -115,7 +115,7 @@ std::vector<std::string> DocumentedStatusScript(const ir::Operation& op) {
 RunScripts::RunScripts(const ir::Api& api) : api_(api), keys_(ComponentKeys(api)) {}
 
 std::string RunScripts::SchemaOf(ir::SchemaId id) {
-  CollectNamedSchemas(api_, id, &named_);
+  CollectNamedSchemas(api_, id, &named_, &reached_);
   SchemaWriterOptions options{SchemaDialect::kJsonSchema2020, "#/$defs/", &keys_};
   JsonWriter w(0);
   WriteJsonSchema(api_, id, options, false, w);

@@ -44,6 +44,7 @@ class RunScripts {
   const ir::Api& api_;
   std::vector<std::string> keys_;
   std::vector<ir::SchemaId> named_;
+  std::vector<bool> reached_;  // by schema: reached from a script's schema so far
 };
 
 }  // namespace specc::emit

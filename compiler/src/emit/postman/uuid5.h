@@ -13,12 +13,33 @@
 
 namespace specc::emit {
 
-// Returns the 20-byte SHA-1 digest of `data` (FIPS 180-4).
+// SHA-1 (FIPS 180-4) of data fed in pieces. A copy carries on from where the original
+// stands, so that names sharing a prefix hash it once: a collection's request ids all
+// start with the namespace and the collection's own prefix.
+class Sha1Hasher {
+ public:
+  Sha1Hasher();
+  Sha1Hasher& Update(std::string_view data);
+  // The digest of everything fed so far.
+  std::array<uint8_t, 20> Finish() const;
+
+ private:
+  uint32_t h_[5];
+  unsigned char pending_[64];  // the bytes after the last whole block
+  size_t pending_size_ = 0;
+  uint64_t size_ = 0;
+};
+
+// Returns the 20-byte SHA-1 digest of `data`.
 std::array<uint8_t, 20> Sha1(std::string_view data);
 
 // Returns the version-5 UUID of `name` in `namespace_uuid` (16 raw bytes), lowercase and
 // hyphenated: "886313e1-3b8a-5372-9b90-0c9aee199e5d".
 std::string Uuid5(const std::array<uint8_t, 16>& namespace_uuid, std::string_view name);
+// The same, of the namespace and name `hasher` was fed, in that order.
+std::string Uuid5(const Sha1Hasher& hasher);
+// A hasher fed `namespace_uuid`, to be fed a name.
+Sha1Hasher Uuid5Hasher(const std::array<uint8_t, 16>& namespace_uuid);
 
 // The URL namespace of RFC 9562 (6ba7b811-9dad-11d1-80b4-00c04fd430c8).
 inline constexpr std::array<uint8_t, 16> kUrlNamespace = {0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1,
