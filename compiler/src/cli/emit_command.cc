@@ -77,7 +77,7 @@ int RunEmit(const std::vector<std::string>& files, const std::string& out_dir, c
     }
   }
   FileId first_spec = static_cast<FileId>(sources.file_count());
-  driver::LoadedSpecs specs = driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink);
+  driver::LoadedSpecs specs = driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink, driver::Meanings::kKeep);
   driver::SecretReview secrets = ReviewSecrets(first_spec, files, specs_dir, fs, sources, sink, ctx);
   // Removes every temporary file unless committed below.
   StagedOutputDir staged(stdfs::path(JoinPath(ctx.working_dir, out_dir)), NormalizePath(out_dir), secrets.accepted);

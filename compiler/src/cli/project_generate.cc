@@ -175,13 +175,13 @@ void LoadCold(driver::LoadedApi& loaded, const std::string& root, const Fs& fs, 
               SourceMap& sources, DiagSink& sink, Share* share) {
   FileId first = static_cast<FileId>(sources.file_count());
   if (cache == nullptr) {
-    driver::LoadApiChecked(loaded, root, fs, sources, sink);
+    driver::LoadApiChecked(loaded, root, fs, sources, sink, driver::Meanings::kKeep);
     return;
   }
   RunRecord record(cache->started_ns());
   RecordingFs recording(cache->raw_fs(), record, cache->root(), cache->index());
   DiagSink reported;
-  driver::LoadApiChecked(loaded, root, recording, sources, reported);
+  driver::LoadApiChecked(loaded, root, recording, sources, reported, driver::Meanings::kKeep);
   sink.Absorb(reported);
   for (FileId id = first; id < sources.file_count(); ++id) {
     share->files.push_back(id);

@@ -98,7 +98,7 @@ LoadedSpecs LoadProjectSpecs(const std::vector<std::string>& paths, const std::s
 }
 
 void LoadApiChecked(LoadedApi& loaded, const std::string& working_dir, const Fs& fs, SourceMap& sources,
-                    DiagSink& sink) {
+                    DiagSink& sink, Meanings meanings) {
   std::string full = JoinPath(working_dir, loaded.path);
   loaded.api = openapi::LoadApi(full, fs, sources, sink, working_dir);
   if (!loaded.api) return;
@@ -109,6 +109,7 @@ void LoadApiChecked(LoadedApi& loaded, const std::string& working_dir, const Fs&
   sema::CheckRequestBodies(api, sink);
   // The readings the document leaves to specc, once the document reads at all.
   sema::LintSchemas(*loaded.meanings, sink);
+  if (meanings == Meanings::kDrop) loaded.meanings.reset();
 }
 
 std::shared_ptr<const sema::SchemaMeanings> MeaningsOf(const LoadedApi& loaded) {
@@ -118,9 +119,9 @@ std::shared_ptr<const sema::SchemaMeanings> MeaningsOf(const LoadedApi& loaded) 
 }
 
 LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& working_dir,
-                      const Fs& fs, SourceMap& sources, DiagSink& sink) {
+                      const Fs& fs, SourceMap& sources, DiagSink& sink, Meanings meanings) {
   LoadedSpecs out = LoadProjectSpecs(paths, working_dir, fs, sources, sink);
-  for (LoadedApi& api : out.apis) LoadApiChecked(api, working_dir, fs, sources, sink);
+  for (LoadedApi& api : out.apis) LoadApiChecked(api, working_dir, fs, sources, sink, meanings);
   return out;
 }
 
