@@ -393,15 +393,18 @@ class RequestBuilder::Impl {
     return true;
   }
 
+  // One key/value entry of a Postman list: a header, or a URL's query parameter.
+  static void WriteEntry(const Header& entry, JsonWriter& w) {
+    w.BeginObject().Key("key").String(entry.key).Key("value").String(entry.value);
+    if (!entry.description.empty()) w.Key("description").String(entry.description);
+    if (entry.disabled) w.Key("disabled").Bool(true);
+    w.EndObject();
+  }
+
   static std::string HeaderList(const std::vector<Header>& headers) {
     JsonWriter w(kPartIndent);
     w.BeginArray();
-    for (const Header& h : headers) {
-      w.BeginObject().Key("key").String(h.key).Key("value").String(h.value);
-      if (!h.description.empty()) w.Key("description").String(h.description);
-      if (h.disabled) w.Key("disabled").Bool(true);
-      w.EndObject();
-    }
+    for (const Header& h : headers) WriteEntry(h, w);
     w.EndArray();
     return PartText(w);
   }
@@ -500,12 +503,7 @@ class RequestBuilder::Impl {
     w.EndArray();
     if (!all_query.empty()) {
       w.Key("query").BeginArray();
-      for (const Header& q : all_query) {
-        w.BeginObject().Key("key").String(q.key).Key("value").String(q.value);
-        if (!q.description.empty()) w.Key("description").String(q.description);
-        if (q.disabled) w.Key("disabled").Bool(true);
-        w.EndObject();
-      }
+      for (const Header& q : all_query) WriteEntry(q, w);
       w.EndArray();
     }
     if (!used_vars.empty()) {
