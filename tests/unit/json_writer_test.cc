@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 namespace specc {
 namespace {
 
@@ -43,6 +45,31 @@ TEST(JsonWriterTest, ContinuesATextWithAValueAtItsDepth) {
   whole.BeginArray().Int(1).BeginObject().Key("a").BeginArray().Int(2).EndArray();
   whole.Key("e").BeginObject().EndObject().EndObject().EndArray();
   EXPECT_EQ(text + "\n", whole.Finish());
+}
+
+// A drain may take the text written so far at each line break: what it took and what is
+// left make the same document, and it sees every line break.
+TEST(JsonWriterTest, HandsItsTextToADrainAtEachLineBreak) {
+  auto write = [](JsonWriter& w) {
+    w.BeginObject().Key("a").BeginArray().Int(1).String("x\ny").EndArray().Key("b").BeginObject().EndObject();
+    w.Key("c").Nested("{\n  \"d\": [\n    2\n  ]\n}").EndObject();
+  };
+  std::string taken;
+  size_t calls = 0;
+  std::function<void(std::string&)> drain = [&](std::string& text) {
+    ++calls;
+    size_t end = text.rfind('\n');
+    if (end == std::string::npos) return;
+    taken.append(text, 0, end + 1);
+    text.erase(0, end + 1);
+  };
+  JsonWriter drained(2);
+  drained.set_drain(&drain);
+  write(drained);
+  JsonWriter whole(2);
+  write(whole);
+  EXPECT_EQ(taken + drained.Finish(), whole.Finish());
+  EXPECT_EQ(calls, 7u);  // the line breaks the writer makes, not those of Nested's text
 }
 
 }  // namespace

@@ -7,6 +7,9 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
+
+#include "base/check.h"
 
 namespace specc {
 namespace {
@@ -33,6 +36,15 @@ Error Fail(const std::string& what, int fd, const std::string& temp) {
 
 Result<std::string> WriteTemp(const std::string& path, std::string_view contents, std::optional<unsigned> mode,
                               bool sync) {
+  Result<TempFileWriter> file = TempFileWriter::Create(path, mode);
+  SPECC_RETURN_IF_ERROR(file);
+  SPECC_RETURN_IF_ERROR(file.value().Append(contents));
+  return file.value().Finish(sync);
+}
+
+}  // namespace
+
+Result<TempFileWriter> TempFileWriter::Create(const std::string& path, std::optional<unsigned> mode) {
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
   std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -48,21 +60,39 @@ Result<std::string> WriteTemp(const std::string& path, std::string_view contents
     if (::lstat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) bits = existing.st_mode & 0777;
   }
   if (::fchmod(fd, bits) != 0) return Fail(temp, fd, temp);
-  const char* data = contents.data();
-  size_t left = contents.size();
+  return TempFileWriter(fd, std::move(temp));
+}
+
+TempFileWriter::TempFileWriter(TempFileWriter&& other) noexcept
+    : fd_(std::exchange(other.fd_, -1)), temp_(std::move(other.temp_)) {}
+
+TempFileWriter::~TempFileWriter() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  ::unlink(temp_.c_str());
+}
+
+Status TempFileWriter::Append(std::string_view piece) {
+  SPECC_CHECK(fd_ >= 0) << "appending to a finished temporary file";
+  const char* data = piece.data();
+  size_t left = piece.size();
   while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
+    ssize_t n = ::write(fd_, data, left);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Fail(temp, fd, temp);
+    if (n < 0) return Fail(temp_, std::exchange(fd_, -1), temp_);
     data += n;
     left -= static_cast<size_t>(n);
   }
-  if (sync && ::fsync(fd) != 0) return Fail(temp, fd, temp);
-  if (::close(fd) != 0) return Fail(temp, -1, temp);
-  return temp;
+  return Ok{};
 }
 
-}  // namespace
+Result<std::string> TempFileWriter::Finish(bool sync) {
+  SPECC_CHECK(fd_ >= 0) << "finishing a finished temporary file";
+  int fd = std::exchange(fd_, -1);
+  if (sync && ::fsync(fd) != 0) return Fail(temp_, fd, temp_);
+  if (::close(fd) != 0) return Fail(temp_, -1, temp_);
+  return std::move(temp_);
+}
 
 Status ReplaceFile(const std::string& path, std::string_view contents, std::optional<unsigned> mode,
                    Durability durability) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "base/result.h"
 
@@ -39,6 +40,28 @@ Status ReplaceFile(const std::string& path, std::string_view contents,
 // rename fails. Safe to call from several threads.
 Result<std::string> WriteTempFile(const std::string& path, std::string_view contents, bool sync);
 Status CommitTempFile(const std::string& temp, const std::string& path);
+
+// WriteTempFile in pieces, for a file written as it is rendered: Create makes the
+// temporary beside `path` (the permission bits as ReplaceFile gives them), Append adds to
+// it, Finish closes it (synced to the disk when `sync`) and returns its path for
+// CommitTempFile. An Error names the temporary and the reason, and removes it; so does
+// destroying a writer not finished.
+class TempFileWriter {
+ public:
+  static Result<TempFileWriter> Create(const std::string& path, std::optional<unsigned> mode = std::nullopt);
+  TempFileWriter(TempFileWriter&& other) noexcept;
+  TempFileWriter& operator=(TempFileWriter&&) = delete;
+  ~TempFileWriter();
+
+  // REQUIRES: neither Finish nor an Append that failed was called.
+  Status Append(std::string_view piece);
+  Result<std::string> Finish(bool sync);
+
+ private:
+  TempFileWriter(int fd, std::string temp) : fd_(fd), temp_(std::move(temp)) {}
+  int fd_;
+  std::string temp_;
+};
 
 // True when `filename` (no directory) is a temporary file of ReplaceFile, or of the
 // specc versions that named them after their process id: "." + target name +

@@ -90,6 +90,7 @@ void AppendJsonIndented(std::string& out, std::string_view json, size_t spaces) 
 
 void JsonWriter::Newline() {
   if (indent_ == 0) return;
+  if (drain_ != nullptr) (*drain_)(out_);
   out_ += '\n';
   out_.append((stack_.size() + base_depth_) * indent_, ' ');
 }

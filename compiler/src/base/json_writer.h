@@ -5,6 +5,7 @@
 #define SPECC_BASE_JSON_WRITER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,6 +41,11 @@ class JsonWriter {
 
   // Spaces per level (0: one line).
   int indent() const { return indent_; }
+  // Has `drain` called with the text written so far before each line break, so that the
+  // caller can hand complete lines on while a large value is written (OutputStream::Drain,
+  // which may erase them: the writer never reads back what it wrote). Null for none; not
+  // owned.
+  void set_drain(const std::function<void(std::string&)>* drain) { drain_ = drain; }
 
   // Returns the document, with a final newline once the top-level value is closed.
   std::string Finish();
@@ -59,6 +65,7 @@ class JsonWriter {
   int indent_;
   size_t base_depth_ = 0;  // the nesting the first value stands at
   bool after_key_ = false;
+  const std::function<void(std::string&)>* drain_ = nullptr;
 };
 
 // Appends `value` to `out` as a quoted, escaped JSON string.

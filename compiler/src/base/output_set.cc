@@ -1,5 +1,7 @@
 #include "base/output_set.h"
 
+#include <algorithm>
+
 #include "base/check.h"
 #include "base/path.h"
 
@@ -28,6 +30,35 @@ void OutputSet::Add(const std::string& path, std::string contents, bool scaffold
   settled_.erase(path);
   files_[path] = std::move(contents);
   if (scaffold) scaffolds_.insert(path);
+}
+
+OutputStream OutputSet::Stream(const std::string& path) {
+  CheckOutputPath(path);
+  std::unique_ptr<OutputConsumer::PieceSink> sink = consumer_ != nullptr ? consumer_->Open(path) : nullptr;
+  size_t piece_bytes = sink != nullptr ? std::max<size_t>(consumer_->piece_bytes(), 1) : 0;
+  return OutputStream(*this, path, std::move(sink), piece_bytes);
+}
+
+void OutputStream::Drain(std::string& text) {
+  if (sink_ == nullptr || text.size() < piece_bytes_) return;
+  size_t end = text.rfind('\n');
+  if (end == std::string::npos) return;
+  ++end;
+  sink_->Write(std::string_view(text).substr(0, end));
+  drained_ += end;
+  text.erase(0, end);
+}
+
+void OutputStream::Close(std::string rest) {
+  if (sink_ == nullptr) {
+    set_.Put(path_, std::move(rest));
+    return;
+  }
+  if (!rest.empty()) sink_->Write(rest);
+  drained_ += rest.size();
+  std::string sha256 = sink_->Close();
+  sink_.reset();
+  set_.PutSettled(path_, std::move(sha256), false);
 }
 
 void OutputSet::PutSettled(const std::string& path, std::string sha256, bool scaffold) {

@@ -10,9 +10,11 @@
 #define SPECC_BASE_OUTPUT_SET_H_
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace specc {
@@ -23,10 +25,70 @@ namespace specc {
 // thread, concurrently for different emitters: an implementation is thread-safe.
 class OutputConsumer {
  public:
+  // A generated file taken in pieces, in order (OutputSet::Stream). Destroyed without
+  // Close(), it drops what it was given: the file was never put.
+  class PieceSink {
+   public:
+    virtual ~PieceSink() = default;
+    virtual void Write(std::string_view piece) = 0;
+    // Takes the file the pieces make: returns the Sha256Hex to settle it with (empty when
+    // no one needs it). A streamed file is always taken; it cannot stay in the set.
+    virtual std::string Close() = 0;
+  };
+
   virtual ~OutputConsumer() = default;
   // Returns the Sha256Hex to settle the file with when the consumer took `bytes` (empty
   // when no one needs it), or std::nullopt to leave the bytes in the set.
   virtual std::optional<std::string> Take(const std::string& path, const std::string& bytes, bool scaffold) = 0;
+  // A sink for the generated file at `path`, or null when this consumer takes whole files
+  // only (the bytes then stay in the set until they are whole, and go to Take()).
+  virtual std::unique_ptr<PieceSink> Open(const std::string& path) {
+    (void)path;
+    return nullptr;
+  }
+  // The fewest bytes worth a piece: OutputStream::Drain hands over no less.
+  virtual size_t piece_bytes() const { return size_t{1} << 20; }
+};
+
+class OutputSet;
+
+// A generated file an emitter writes in pieces as it renders it (a Postman collection,
+// the OpenAPI bundle: each more than 10 MB on GitHub's description), so that a consumer
+// writing files never needs the whole text in memory. Without such a consumer the text
+// is kept whole and put when closed, exactly as OutputSet::Put would.
+class OutputStream {
+ public:
+  OutputStream(OutputStream&&) = default;
+  OutputStream& operator=(OutputStream&&) = delete;
+  ~OutputStream() = default;  // unclosed: the file is not put, and the pieces are dropped
+
+  // When `text` (the file's text since the last Drain) holds the consumer's piece_bytes()
+  // or more, hands its complete lines to the consumer and erases them from `text`.
+  // Otherwise, or without a consumer that takes pieces, leaves `text` as it is.
+  // REQUIRES: no line break of the file is inside a string the secret guard reads as one
+  // (true of JSON, whose strings escape their line breaks): the guard scans piece by piece.
+  void Drain(std::string& text);
+  // Puts the file: the pieces drained so far, then `rest`.
+  void Close(std::string rest);
+  // Drops what was drained and drains no more: Close() then puts the whole text it is
+  // given, as without a consumer that takes pieces (for an emitter whose fast render
+  // failed halfway and that renders the file again the plain way).
+  void Discard() { sink_.reset(); }
+  // Bytes handed to the consumer so far.
+  size_t drained() const { return drained_; }
+  // True when Drain can hand pieces over.
+  bool streams() const { return sink_ != nullptr; }
+
+ private:
+  friend class OutputSet;
+  OutputStream(OutputSet& set, std::string path, std::unique_ptr<OutputConsumer::PieceSink> sink, size_t piece_bytes)
+      : set_(set), path_(std::move(path)), sink_(std::move(sink)), piece_bytes_(piece_bytes) {}
+
+  OutputSet& set_;
+  std::string path_;
+  std::unique_ptr<OutputConsumer::PieceSink> sink_;
+  size_t piece_bytes_;
+  size_t drained_ = 0;
 };
 
 class OutputSet {
@@ -35,6 +97,8 @@ class OutputSet {
   // normalised, and does not leave the output root ("a/b.ts", never "../x" or "/x").
   // With a consumer, the file is offered to it first, and settled when it takes it.
   void Put(const std::string& path, std::string contents);
+  // Opens the generated file at `path` for writing in pieces; see OutputStream.
+  OutputStream Stream(const std::string& path);
   // Adds a scaffold: a starting point for code the user owns (see above).
   void PutScaffold(const std::string& path, std::string contents);
   bool IsScaffold(const std::string& path) const { return scaffolds_.count(path) > 0; }
@@ -61,6 +125,7 @@ class OutputSet {
   void set_consumer(OutputConsumer* consumer) { consumer_ = consumer; }
 
  private:
+  friend class OutputStream;
   void Add(const std::string& path, std::string contents, bool scaffold);
 
   OutputConsumer* consumer_ = nullptr;

@@ -272,7 +272,7 @@ int RunCommand(const std::vector<std::string>& args, const RunOptions& options, 
     }
     working_dir = root;
   }
-  CommandContext ctx{working_dir, options.free_memory, format, out, err, accepted_secrets};
+  CommandContext ctx{working_dir, options.free_memory, format, out, err, accepted_secrets, options.emit_piece_bytes};
   driver::SetJobs(jobs);
   if (name == "lint") return RunLint(files, ctx);
   if (name == "ir") return RunIr(files, ctx);

@@ -80,7 +80,8 @@ int RunEmit(const std::vector<std::string>& files, const std::string& out_dir, c
   driver::LoadedSpecs specs = driver::LoadSpecs(inputs, ctx.working_dir, fs, sources, sink, driver::Meanings::kKeep);
   driver::SecretReview secrets = ReviewSecrets(first_spec, files, specs_dir, fs, sources, sink, ctx);
   // Removes every temporary file unless committed below.
-  StagedOutputDir staged(stdfs::path(JoinPath(ctx.working_dir, out_dir)), NormalizePath(out_dir), secrets.accepted);
+  StagedOutputDir staged(stdfs::path(JoinPath(ctx.working_dir, out_dir)), NormalizePath(out_dir), secrets.accepted,
+                         ctx.emit_piece_bytes);
   if (!sink.has_errors()) driver::Generate(specs, kinds, templates, sink, {}, &staged);
   PrintDiagnostics(sink, sources, ctx.format, ctx.format == OutputFormat::kText ? ctx.err : ctx.out);
   ReleaseAtExit(std::move(specs), ctx);

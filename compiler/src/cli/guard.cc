@@ -1,5 +1,6 @@
 #include "cli/guard.h"
 
+#include <algorithm>
 #include <ostream>
 
 #include "base/path.h"
@@ -21,13 +22,25 @@ bool HoldsUnacceptedSecret(std::string_view bytes, const std::set<std::string>& 
   return !Unaccepted(bytes, accepted).empty();
 }
 
-std::string GuardFile(const std::string& shown, std::string_view bytes, const std::set<std::string>& accepted) {
-  std::string lines;
-  for (const SecretHit& hit : Unaccepted(bytes, accepted)) {
-    lines += "specc: error: `" + shown + "` would hold a secret-shaped string (rule `" + std::string(hit.rule) +
-             "`, line " + std::to_string(LineOf(bytes, hit.offset)) + "); nothing was written [SECRET_IN_OUTPUT]\n";
+PieceGuard::PieceGuard(std::string shown, const std::set<std::string>& accepted)
+    : shown_(std::move(shown)), accepted_(accepted) {}
+
+void PieceGuard::Scan(std::string_view piece) {
+  std::vector<SecretHit> hits = Unaccepted(piece, accepted_);
+  size_t counted = 0;  // the piece's line breaks before `counted` are in lines_before_
+  for (const SecretHit& hit : hits) {
+    lines_before_ += static_cast<size_t>(std::count(piece.begin() + counted, piece.begin() + hit.offset, '\n'));
+    counted = hit.offset;
+    lines_ += "specc: error: `" + shown_ + "` would hold a secret-shaped string (rule `" + std::string(hit.rule) +
+              "`, line " + std::to_string(lines_before_ + 1) + "); nothing was written [SECRET_IN_OUTPUT]\n";
   }
-  return lines;
+  lines_before_ += static_cast<size_t>(std::count(piece.begin() + counted, piece.end(), '\n'));
+}
+
+std::string GuardFile(const std::string& shown, std::string_view bytes, const std::set<std::string>& accepted) {
+  PieceGuard guard(shown, accepted);
+  guard.Scan(bytes);
+  return guard.lines();
 }
 
 void PrintGuardHint(std::ostream& err) {

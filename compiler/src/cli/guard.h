@@ -33,6 +33,22 @@ bool HoldsUnacceptedSecret(std::string_view bytes, const std::set<std::string>& 
 std::string GuardFile(const std::string& shown, std::string_view bytes, const std::set<std::string>& accepted);
 void PrintGuardHint(std::ostream& err);
 
+// GuardFile for a file guarded piece by piece as it is written (OutputStream): Scan each
+// piece in order; lines() are then GuardFile's for the whole file. REQUIRES: the pieces
+// are cut at line breaks no secret-shaped string spans (OutputStream::Drain's cuts).
+class PieceGuard {
+ public:
+  PieceGuard(std::string shown, const std::set<std::string>& accepted);
+  void Scan(std::string_view piece);
+  const std::string& lines() const { return lines_; }
+
+ private:
+  std::string shown_;
+  const std::set<std::string>& accepted_;
+  size_t lines_before_ = 0;  // line breaks in the pieces scanned
+  std::string lines_;
+};
+
 // Returns `text` with every secret-shaped string not in `accepted` (fingerprints) replaced
 // by `[redacted:<rule>]`, and adds one SECRET_IN_OUTPUT error line per such hit to
 // `problems` (`stream` names where the text was going: "stdout" or "stderr").

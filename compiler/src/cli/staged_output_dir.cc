@@ -1,7 +1,9 @@
 #include "cli/staged_output_dir.h"
 
 #include <algorithm>
+#include <optional>
 #include <ostream>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -13,8 +15,9 @@ namespace specc::cli {
 
 namespace stdfs = std::filesystem;
 
-StagedOutputDir::StagedOutputDir(stdfs::path root, std::string shown, std::set<std::string> accepted)
-    : root_(std::move(root)), shown_(std::move(shown)), accepted_(std::move(accepted)) {}
+StagedOutputDir::StagedOutputDir(stdfs::path root, std::string shown, std::set<std::string> accepted,
+                                 size_t piece_bytes)
+    : root_(std::move(root)), shown_(std::move(shown)), accepted_(std::move(accepted)), piece_bytes_(piece_bytes) {}
 
 StagedOutputDir::~StagedOutputDir() { Discard(); }
 
@@ -32,26 +35,102 @@ std::optional<std::string> StagedOutputDir::Take(const std::string& path, const 
     // A scaffold is the user's file once it exists: never overwritten.
     std::error_code ec;
     if (scaffold && stdfs::exists(target, ec)) return std::string();
-    // The directories are made under the lock, noting which did not exist, so that Discard
-    // can leave the tree as it found it.
-    std::vector<stdfs::path> missing;
-    for (stdfs::path dir = target.parent_path(); !dir.empty() && !stdfs::exists(dir, ec); dir = dir.parent_path()) {
-      missing.push_back(dir);
-      if (dir == dir.parent_path()) break;
-    }
-    stdfs::create_directories(target.parent_path(), ec);
-    for (const stdfs::path& dir : missing) made_dirs_.insert(dir.string());
-    if (ec) {
-      write_problems_[path] = "`" + shown + "`: " + target.parent_path().string() + ": " + ec.message();
-      return std::string();
-    }
+    if (!MakeDirsLocked(path, shown)) return std::string();
   }
   // Written outside the lock: the emitters' files are written side by side.
-  Result<std::string> temp = WriteTempFile(target.string(), bytes, /*sync=*/false);
+  Keep(path, shown, WriteTempFile(target.string(), bytes, /*sync=*/false));
+  return std::string();
+}
+
+// A file streamed into place: guarded piece by piece, and written as it comes unless a
+// piece held a secret. Only Close() makes it one of the run's files.
+class StagedOutputDir::Sink final : public OutputConsumer::PieceSink {
+ public:
+  Sink(StagedOutputDir& dir, std::string path, std::string shown)
+      : dir_(dir), path_(std::move(path)), guard_(shown, dir.accepted_), shown_(std::move(shown)) {}
+
+  void Open() {
+    {
+      std::lock_guard<std::mutex> lock(dir_.mutex_);
+      if (!dir_.MakeDirsLocked(path_, shown_)) {
+        dir_.taken_.insert(path_);
+        noted_ = true;
+        return;
+      }
+    }
+    Result<TempFileWriter> file = TempFileWriter::Create((dir_.root_ / path_).string());
+    if (file.ok()) {
+      file_.emplace(std::move(file).value());
+    } else {
+      problem_ = file.error().message;
+    }
+  }
+
+  void Write(std::string_view piece) override {
+    guard_.Scan(piece);
+    if (!file_ || !guard_.lines().empty()) return;  // nothing of a file with a secret is kept
+    if (Status appended = file_->Append(piece); !appended.ok()) {
+      problem_ = appended.error().message;
+      file_.reset();
+    }
+  }
+
+  std::string Close() override {
+    if (noted_) return std::string();
+    if (!guard_.lines().empty()) {
+      file_.reset();
+      std::lock_guard<std::mutex> lock(dir_.mutex_);
+      dir_.taken_.insert(path_);
+      dir_.secret_lines_[path_] = guard_.lines();
+      return std::string();
+    }
+    Result<std::string> temp = file_ ? file_->Finish(/*sync=*/false) : Result<std::string>(Error{problem_});
+    file_.reset();
+    dir_.Keep(path_, shown_, std::move(temp));
+    return std::string();
+  }
+
+ private:
+  StagedOutputDir& dir_;
+  std::string path_;
+  PieceGuard guard_;
+  std::string shown_;
+  std::optional<TempFileWriter> file_;
+  std::string problem_;  // why the file could not be written, once it could not
+  bool noted_ = false;   // its directory could not be made, and the run knows
+};
+
+std::unique_ptr<OutputConsumer::PieceSink> StagedOutputDir::Open(const std::string& path) {
+  auto sink = std::make_unique<Sink>(*this, path, JoinPath(shown_, path));
+  sink->Open();
+  return sink;
+}
+
+bool StagedOutputDir::MakeDirsLocked(const std::string& path, const std::string& shown) {
+  stdfs::path target = root_ / path;
+  // The directories are made under the lock, noting which did not exist, so that Discard
+  // can leave the tree as it found it.
+  std::error_code ec;
+  std::vector<stdfs::path> missing;
+  for (stdfs::path dir = target.parent_path(); !dir.empty() && !stdfs::exists(dir, ec); dir = dir.parent_path()) {
+    missing.push_back(dir);
+    if (dir == dir.parent_path()) break;
+  }
+  stdfs::create_directories(target.parent_path(), ec);
+  for (const stdfs::path& dir : missing) made_dirs_.insert(dir.string());
+  if (ec) {
+    write_problems_[path] = "`" + shown + "`: " + target.parent_path().string() + ": " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+void StagedOutputDir::Keep(const std::string& path, const std::string& shown, Result<std::string> temp) {
   std::lock_guard<std::mutex> lock(mutex_);
+  taken_.insert(path);
   if (!temp.ok()) {
     write_problems_[path] = "`" + shown + "`: " + temp.error().message;
-    return std::string();
+    return;
   }
   auto [it, added] = temps_.emplace(path, temp.value());
   if (!added) {  // put twice: the later bytes win, as in an OutputSet
@@ -59,7 +138,6 @@ std::optional<std::string> StagedOutputDir::Take(const std::string& path, const 
     stdfs::remove(it->second, ignored);
     it->second = temp.value();
   }
-  return std::string();
 }
 
 bool StagedOutputDir::PrintSecretProblems(std::ostream& err) const {

@@ -1,6 +1,7 @@
 // The output directory of `specc emit`, written as the files are rendered: each file goes
 // to a temporary file beside its place the moment an emitter puts it (so a large run does
-// not hold every rendered file in memory), after the secret guard has looked at it. Only
+// not hold every rendered file in memory; a streamed file is written piece by piece as it
+// is rendered), after the secret guard has looked at it. Only
 // when the whole run succeeded does Commit rename every temporary into place; otherwise
 // Discard (or the destructor) removes them, and the directories made for them, so that the
 // directory never holds a half-written file or a partial set of new ones.
@@ -10,6 +11,7 @@
 #include <filesystem>
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -24,7 +26,9 @@ class StagedOutputDir final : public OutputConsumer {
  public:
   // Files go under `root`; `shown` is the directory as messages name it. A file holding a
   // secret-shaped string whose fingerprint is not in `accepted` is not written (cli/guard.h).
-  StagedOutputDir(std::filesystem::path root, std::string shown, std::set<std::string> accepted);
+  // A file streamed to it (OutputSet::Stream) comes in pieces of `piece_bytes` or more.
+  StagedOutputDir(std::filesystem::path root, std::string shown, std::set<std::string> accepted,
+                  size_t piece_bytes = size_t{1} << 20);
   ~StagedOutputDir() override;
   StagedOutputDir(const StagedOutputDir&) = delete;
   StagedOutputDir& operator=(const StagedOutputDir&) = delete;
@@ -32,6 +36,10 @@ class StagedOutputDir final : public OutputConsumer {
   // Guards the file, and writes it to a temporary file unless it is a scaffold whose file
   // exists (the user's once written). Always takes it: the set keeps no bytes.
   std::optional<std::string> Take(const std::string& path, const std::string& bytes, bool scaffold) override;
+  // Takes a generated file in pieces: each is guarded and written to the temporary file as
+  // it comes; a file with a secret-shaped string is not kept, as in Take.
+  std::unique_ptr<PieceSink> Open(const std::string& path) override;
+  size_t piece_bytes() const override { return piece_bytes_; }
 
   // The files taken, whether written or not.
   size_t taken() const { return taken_.size(); }
@@ -47,9 +55,17 @@ class StagedOutputDir final : public OutputConsumer {
   void Discard();
 
  private:
+  class Sink;
+  // Makes the directories the file at `path` goes in; false (the problem noted) when they
+  // could not be made. REQUIRES: mutex_ is held.
+  bool MakeDirsLocked(const std::string& path, const std::string& shown);
+  // Notes the temporary file `temp` holding the file at `path`, or why it could not be written.
+  void Keep(const std::string& path, const std::string& shown, Result<std::string> temp);
+
   std::filesystem::path root_;
   std::string shown_;
   std::set<std::string> accepted_;
+  size_t piece_bytes_;
   std::mutex mutex_;  // guards what follows: Take runs on the emitters' threads
   std::set<std::string> taken_;
   std::map<std::string, std::string> secret_lines_;    // path -> the guard's lines

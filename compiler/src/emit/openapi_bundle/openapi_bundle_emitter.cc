@@ -323,13 +323,14 @@ std::vector<BundlePart> BundleParts(const ir::Api& api, const BundleBuilder& b) 
   };
 }
 
-// The bundle's text. Each part is a hole in the template's view, written where the template
-// puts it straight into the bundle, in the bundle's layout (emit/render.h): no part is
-// held apart, copied into the template's data or formatted again (formatting GitHub's
-// 15 MB was a sixth of the emitter; the parts held it once more). A template that defeats
+// The bundle's text, but for the pieces already handed to `file`. Each part is a hole in
+// the template's view, written where the template puts it straight into the bundle, in the
+// bundle's layout (emit/render.h): no part is held apart, copied into the template's data
+// or formatted again (formatting GitHub's 15 MB was a sixth of the emitter; the parts held
+// it once more), and the text goes to `file` in pieces as it is written. A template that defeats
 // holes (one that names a part twice, say), or a value of the spec the formatter does not
 // read, renders the parts the plain way, which reports what went wrong.
-std::optional<std::string> RenderBundle(const EmitContext& ctx, const ir::Api& api) {
+std::optional<std::string> RenderBundle(const EmitContext& ctx, const ir::Api& api, OutputStream& file) {
   constexpr std::string_view kTemplate = "openapi-bundle/openapi.json.mustache";
   BundleBuilder builder(api, ctx.options.work);
   std::vector<BundlePart> parts = BundleParts(api, builder);
@@ -338,12 +339,16 @@ std::optional<std::string> RenderBundle(const EmitContext& ctx, const ir::Api& a
     holes.Set(std::string(part.name), part.present ? JsonHole(part.name) : std::string());
   }
   std::vector<bool> written(parts.size(), false);
+  // The text so far goes to `file` in pieces while the parts are written (the paths alone
+  // are 12 MB on GitHub's description).
+  std::function<void(std::string&)> drain = [&file](std::string& text) { file.Drain(text); };
   JsonHoleFn fill = [&](std::string_view token, int depth, std::string& out) {
     for (size_t i = 0; i < parts.size(); ++i) {
       if (parts[i].name != token) continue;
       if (written[i]) return false;
       written[i] = true;
       JsonWriter w(2, std::move(out), depth);
+      w.set_drain(&drain);
       parts[i].write(w);
       out = w.Release();
       return builder.ok();
@@ -355,6 +360,7 @@ std::optional<std::string> RenderBundle(const EmitContext& ctx, const ir::Api& a
     text->push_back('\n');
     return text;
   }
+  file.Discard();
   BundleBuilder plain(api, nullptr);
   View view;
   for (const BundlePart& part : BundleParts(api, plain)) {
@@ -374,9 +380,10 @@ class OpenApiBundleEmitter final : public Emitter {
   std::string_view id() const override { return kId; }
   void Emit(const EmitContext& ctx, OutputSet& out) const override {
     for (const ApiInput& input : ctx.apis) {
-      std::optional<std::string> text = RenderBundle(ctx, *input.api);
+      OutputStream file = out.Stream(input.service + "/openapi.json");
+      std::optional<std::string> text = RenderBundle(ctx, *input.api, file);
       if (!text) return;
-      out.Put(input.service + "/openapi.json", std::move(*text));
+      file.Close(std::move(*text));
     }
   }
 };

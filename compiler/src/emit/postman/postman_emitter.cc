@@ -234,6 +234,8 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       };
       // Each request is rendered and formatted once per variant (and depth), its ids left as
       // holes and filled per collection; a template that defeats that renders the slow way.
+      // Streamed to the consumer as it is formatted, request by request, when it writes files.
+      OutputStream file = out.Stream(input.service + "/" + t.file + ".postman_collection.json");
       std::optional<std::string> text;
       if (std::optional<View> skeleton = collection_view(true)) {
         JsonHoleFn splice = [&](std::string_view token, int depth, std::string& out) {
@@ -241,21 +243,24 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
             out += schemas_json;  // a string: the same at any depth
             return true;
           }
-          return variant.Splice(ctx.templates, token, depth, seed, out);
+          bool spliced = variant.Splice(ctx.templates, token, depth, seed, out);
+          file.Drain(out);
+          return spliced;
         };
         text = TryRenderJson(ctx.templates, kId, "postman/collection.json.mustache", *skeleton, 0, splice,
-                             variant.SizeHint());
+                             file.streams() ? 0 : variant.SizeHint());
         if (text) text->push_back('\n');
       }
       if (!text) {
+        file.Discard();
         std::optional<View> view = collection_view(false);
         if (!view) return;
         text = RenderJson(ctx.templates, kId, "postman/collection.json.mustache", *view, ctx.diags);
         if (!text) return;
       }
-      variant.RecordSize(text->size());
+      variant.RecordSize(file.drained() + text->size());
       if (t.environment.empty()) base_variant.Release();
-      out.Put(input.service + "/" + t.file + ".postman_collection.json", std::move(*text));
+      file.Close(std::move(*text));
 
       if (t.environment.empty()) continue;
       View env;
