@@ -48,15 +48,26 @@ namespace {
 // subtree and all, so members and items are moved in instead: the collection view holds
 // megabytes of already-rendered requests, and copying them once per level of nesting
 // dominated rendering. Adds the bytes of text to `*text_bytes`, a lower bound on the
-// rendered size.
-mustache::data ToData(const View& view, size_t* text_bytes) {
+// rendered size. `V` is `const View` (the view is read) or `View` (its texts are moved
+// into the data, and each member and item is emptied once read).
+template <typename V>
+mustache::data ToData(V& view, size_t* text_bytes) {
+  constexpr bool kConsume = !std::is_const_v<V>;
   switch (view.kind()) {
     case View::Kind::kString:
       // An empty string is false, as in JavaScript mustache: `{{#x}}...{{/x}}` renders only
       // for a non-empty x, and a missing value never falls through to an outer one.
       if (view.text().empty()) return mustache::data(false);
       *text_bytes += view.text().size();
-      return mustache::data(view.text());
+      if constexpr (kConsume) {
+        // kainjow 4.1 constructs a string datum by copying; the string behind
+        // string_value() is the datum's own, not a const object, so it may be moved into.
+        mustache::data text{std::string()};
+        const_cast<std::string&>(text.string_value()) = std::move(view.mutable_text());
+        return text;
+      } else {
+        return mustache::data(view.text());
+      }
     case View::Kind::kBool:
       return mustache::data(view.flag());
     case View::Kind::kList: {
@@ -66,12 +77,28 @@ mustache::data ToData(const View& view, size_t* text_bytes) {
       // items into it is well-defined and saves a deep copy per level of nesting.
       auto& items = const_cast<mustache::list&>(list.list_value());
       items.reserve(view.size());
-      for (const View& item : view.items()) items.push_back(ToData(item, text_bytes));
+      if constexpr (kConsume) {
+        for (View& item : view.mutable_items()) {
+          items.push_back(ToData(item, text_bytes));
+          item = View();
+        }
+        view.mutable_items() = {};
+      } else {
+        for (const View& item : view.items()) items.push_back(ToData(item, text_bytes));
+      }
       return list;
     }
     case View::Kind::kObject: {
       mustache::data object;
-      for (const auto& [key, value] : view.members()) object[key] = ToData(value, text_bytes);
+      if constexpr (kConsume) {
+        for (auto& [key, value] : view.mutable_members()) {
+          object[key] = ToData(value, text_bytes);
+          value = View();
+        }
+        view.mutable_members() = {};
+      } else {
+        for (const auto& [key, value] : view.members()) object[key] = ToData(value, text_bytes);
+      }
       return object;
     }
   }
@@ -232,16 +259,13 @@ void ReportUnsafeOutput(const TemplateSet& templates, std::string_view emitter_i
               "this is a bug in specc: please report it with the spec text");
 }
 
-}  // namespace
-
-std::optional<std::string> Render(const TemplateSet& templates, std::string_view emitter_id,
-                                  std::string_view name, const View& view, DiagSink& sink) {
+std::optional<std::string> RenderData(const TemplateSet& templates, std::string_view emitter_id,
+                                      std::string_view name, mustache::data data, size_t text_bytes,
+                                      DiagSink& sink) {
   const Template* t = templates.Find(name);
   SPECC_CHECK(t != nullptr) << "no built-in template " << name;
   const Prepared& prepared = Prepare(t->text);
   bool ok = Parses(*t, prepared, sink);
-  size_t text_bytes = 0;
-  mustache::data data = ToData(view, &text_bytes);
   for (const auto& [partial_name, partial] : templates.Partials(emitter_id)) {
     // A partial is checked on its own, so its errors point into the partial's file.
     const Prepared& prepared_partial = Prepare(partial->text);
@@ -276,6 +300,24 @@ std::optional<std::string> Render(const TemplateSet& templates, std::string_view
   }
   return out;
 }
+
+}  // namespace
+
+std::optional<std::string> Render(const TemplateSet& templates, std::string_view emitter_id,
+                                  std::string_view name, const View& view, DiagSink& sink) {
+  size_t text_bytes = 0;
+  mustache::data data = ToData(view, &text_bytes);
+  return RenderData(templates, emitter_id, name, std::move(data), text_bytes, sink);
+}
+
+std::optional<std::string> Render(const TemplateSet& templates, std::string_view emitter_id,
+                                  std::string_view name, View&& view, DiagSink& sink) {
+  size_t text_bytes = 0;
+  mustache::data data = ToData(view, &text_bytes);
+  view = View();
+  return RenderData(templates, emitter_id, name, std::move(data), text_bytes, sink);
+}
+
 
 namespace {
 
@@ -637,9 +679,12 @@ bool FormatJson(std::string_view text, std::string* out, std::string* error, siz
   return false;
 }
 
-std::optional<std::string> RenderJson(const TemplateSet& templates, std::string_view emitter_id,
-                                      std::string_view name, const View& view, DiagSink& sink) {
-  std::optional<std::string> text = Render(templates, emitter_id, name, view, sink);
+namespace {
+
+// RenderJson()'s second half: `text` (a render of template `name`) formatted, or
+// TEMPLATE_OUTPUT_INVALID.
+std::optional<std::string> FormatRendered(const TemplateSet& templates, std::string_view name,
+                                          const std::optional<std::string>& text, DiagSink& sink) {
   if (!text) return std::nullopt;
   std::string out, error;
   size_t offset = 0;
@@ -661,6 +706,18 @@ std::optional<std::string> RenderJson(const TemplateSet& templates, std::string_
               "a JSON template must render one JSON value; values the emitter computes come "
               "already quoted (`..._json` fields)");
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> RenderJson(const TemplateSet& templates, std::string_view emitter_id,
+                                      std::string_view name, const View& view, DiagSink& sink) {
+  return FormatRendered(templates, name, Render(templates, emitter_id, name, view, sink), sink);
+}
+
+std::optional<std::string> RenderJson(const TemplateSet& templates, std::string_view emitter_id,
+                                      std::string_view name, View&& view, DiagSink& sink) {
+  return FormatRendered(templates, name, Render(templates, emitter_id, name, std::move(view), sink), sink);
 }
 
 

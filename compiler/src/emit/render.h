@@ -52,6 +52,10 @@ class View {
   const std::vector<std::pair<std::string, View>>& members() const { return members_; }
   const std::vector<View>& items() const { return items_; }
   size_t size() const { return items_.size(); }
+  // The same, to be moved from (Render of a View&&).
+  std::string& mutable_text() { return text_; }
+  std::vector<std::pair<std::string, View>>& mutable_members() { return members_; }
+  std::vector<View>& mutable_items() { return items_; }
 
  private:
   Kind kind_ = Kind::kObject;
@@ -68,6 +72,12 @@ class View {
 // REQUIRES: the template exists (a missing built-in template is a bug).
 std::optional<std::string> Render(const TemplateSet& templates, std::string_view emitter_id,
                                   std::string_view name, const View& view, DiagSink& sink);
+// Render() of a view the caller is done with: its texts move into the template's data
+// instead of being copied, and each part of it is freed once read, so that the view and
+// the data are not both whole at once (on GitHub's description the Zod view alone is
+// megabytes). `view` is left empty.
+std::optional<std::string> Render(const TemplateSet& templates, std::string_view emitter_id,
+                                  std::string_view name, View&& view, DiagSink& sink);
 
 // Render(), then parses the result as JSON and returns it re-written canonically (two
 // spaces of indentation, one member or item per line, `[]`/`{}` when empty, strings
@@ -75,6 +85,9 @@ std::optional<std::string> Render(const TemplateSet& templates, std::string_view
 // template, with the position in the rendered text, when the result is not JSON.
 std::optional<std::string> RenderJson(const TemplateSet& templates, std::string_view emitter_id,
                                       std::string_view name, const View& view, DiagSink& sink);
+// RenderJson() of a view the caller is done with, read as Render(View&&) reads it.
+std::optional<std::string> RenderJson(const TemplateSet& templates, std::string_view emitter_id,
+                                      std::string_view name, View&& view, DiagSink& sink);
 
 // Re-writes JSON `text` canonically as RenderJson does. Returns false and sets `*error`
 // (with the byte offset in `*error_offset`) when `text` is not one valid JSON value or has

@@ -300,7 +300,7 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
                                     : NormalizePath("../" + ctx.options.handlers_to_out + "/" + input.service);
     handlers_view.Set("handlers_module_json", JsonQuote(generated_dir + "/handlers.js"));
     std::optional<std::string> scaffold =
-        Render(ctx.templates, kId, "hono/handlers.impl.ts.mustache", handlers_view, ctx.diags);
+        Render(ctx.templates, kId, "hono/handlers.impl.ts.mustache", std::move(handlers_view), ctx.diags);
     if (!scaffold) return;
     out.PutScaffold(input.service + "/handlers.impl.ts", std::move(*scaffold));
 
@@ -309,7 +309,7 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     for (size_t m = 0; m < modules.size(); ++m) {
       files.modules[m].Set("source", LineComment(input.source));
       std::optional<std::string> text =
-          Render(ctx.templates, kId, "hono/route.ts.mustache", files.modules[m], ctx.diags);
+          Render(ctx.templates, kId, "hono/route.ts.mustache", std::move(files.modules[m]), ctx.diags);
       if (!text) return;
       out.Put(input.service + "/routes/" + modules[m] + ".ts", std::move(*text));
     }
@@ -317,7 +317,7 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     contract.Set("source", LineComment(input.source));
     contract.Set("title", LineComment(api.title));
     std::optional<std::string> contract_text =
-        Render(ctx.templates, kId, "hono/contract.ts.mustache", contract, ctx.diags);
+        Render(ctx.templates, kId, "hono/contract.ts.mustache", std::move(contract), ctx.diags);
     if (!contract_text) return;
     out.Put(input.service + "/contract.ts", std::move(*contract_text));
     View runtime;
@@ -332,12 +332,12 @@ void HonoEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     app.Set("title", LineComment(api.title));
     app.Set("base_path_json", JsonQuote(DocumentBasePath(api)));
     app.Set("base_server_json", api.servers.empty() ? std::string() : JsonQuote(api.servers.front().url));
-    std::optional<std::string> text = Render(ctx.templates, kId, "hono/app.ts.mustache", app, ctx.diags);
+    std::optional<std::string> text = Render(ctx.templates, kId, "hono/app.ts.mustache", std::move(app), ctx.diags);
     if (!text) return;
     out.Put(input.service + "/app.ts", std::move(*text));
     if (files.routing.members().empty()) continue;
     files.routing.Set("source", LineComment(input.source));
-    text = Render(ctx.templates, kId, "hono/routing.ts.mustache", files.routing, ctx.diags);
+    text = Render(ctx.templates, kId, "hono/routing.ts.mustache", std::move(files.routing), ctx.diags);
     if (!text) return;
     out.Put(input.service + "/routing.ts", std::move(*text));
   }

@@ -175,7 +175,7 @@ void McpEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     }
     tools.MarkLast();
     view.Set("tools", std::move(tools));
-    std::optional<std::string> text = RenderJson(ctx.templates, kId, "mcp/tools.json.mustache", view, ctx.diags);
+    std::optional<std::string> text = RenderJson(ctx.templates, kId, "mcp/tools.json.mustache", std::move(view), ctx.diags);
     if (!text) return;
     out.Put(input.service + "/mcp-tools.json", std::move(*text));
   }

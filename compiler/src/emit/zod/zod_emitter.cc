@@ -241,7 +241,7 @@ void ZodEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     view.Set("uses_fields", inputs.uses_fields());
     view.Set("uses_text_readings", inputs.uses_text_readings());
     view.Set("uses_formats", w.uses_formats());
-    std::optional<std::string> text = Render(ctx.templates, kId, "zod/schemas.ts.mustache", view, ctx.diags);
+    std::optional<std::string> text = Render(ctx.templates, kId, "zod/schemas.ts.mustache", std::move(view), ctx.diags);
     if (!text) return;
     out.Put(input.service + "/schemas.ts", std::move(*text));
   }
