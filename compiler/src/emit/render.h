@@ -40,6 +40,11 @@ class View {
 
   // Object members. REQUIRES: kind() == kObject.
   View& Set(std::string key, View value);
+  // Makes room for `members` members, for a caller that knows how many it sets.
+  View& Reserve(size_t members) {
+    members_.reserve(members);
+    return *this;
+  }
   // List items. REQUIRES: kind() == kList.
   View& Add(View item);
   // Marks the last item of a list with `last: true` and the others `last: false`, for

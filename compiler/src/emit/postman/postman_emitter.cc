@@ -91,21 +91,26 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     // items copy the parts: they are most of a large API's text.
     std::map<size_t, std::string> responses;
     for (auto& [i, part] : parts) responses[i] = std::move(part.responses_json);
+    std::map<size_t, std::string> chained_urls;
+    for (const auto& [i, part] : parts) {
+      const RequestChain& chain = chains.requests[i];
+      if (!chain.path_variables.empty()) {
+        chained_urls[i] = builder->ChainedUrl(api.operations[i], part, chain.path_variables);
+      }
+    }
+    // The parts hold the example values now: the builder's caches of them (a large API's
+    // examples, several megabytes) are freed before the run items copy the parts.
+    builder.reset();
+    examples.reset();
     RunScripts scripts(api);
     std::map<size_t, RequestItem> run_views;
     std::vector<Variable> id_variables;
     for (const auto& [i, part] : parts) {
       RequestBuilder::Parts run = part;
-      const RequestChain& chain = chains.requests[i];
-      run.exec = scripts.Script(api.operations[i], chain);
-      if (!chain.path_variables.empty()) run.url_json = builder->ChainedUrl(api.operations[i], part, chain.path_variables);
-      run_views[i] = RequestView(std::move(run));
-      run_views[i].view.Set("responses_json", "[]");
+      run.exec = scripts.Script(api.operations[i], chains.requests[i]);
+      if (auto url = chained_urls.find(i); url != chained_urls.end()) run.url_json = std::move(url->second);
+      run_views[i] = RequestView(std::move(run), "[]");
     }
-    // The parts hold the example values now: the builder's caches of them (a large API's
-    // examples, several megabytes) are freed before the collections are rendered.
-    builder.reset();
-    examples.reset();
     for (const std::string& name : chains.variables) {
       // The value before the creating request runs: the base collection's placeholder.
       std::string placeholder;
@@ -156,8 +161,7 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
     // The base collection's items take the parts' text (their path values stay, read above).
     std::map<size_t, RequestItem> request_views;
     for (auto& [i, part] : parts) {
-      request_views[i] = RequestView(std::move(part));
-      request_views[i].view.Set("responses_json", std::move(responses[i]));
+      request_views[i] = RequestView(std::move(part), std::move(responses[i]));
     }
     RequestVariant base_variant(api, std::move(request_views), 1);
     RequestVariant run_variant(api, std::move(run_views), environments.size());

@@ -117,9 +117,17 @@ const std::string* Part(const View& parts, std::string_view name) {
 
 }  // namespace
 
-RequestItem RequestView(RequestBuilder::Parts&& p) {
+RequestItem RequestView(RequestBuilder::Parts&& p, std::string responses_json) {
+  // The parts are held until the last collection of their kind is written: without the
+  // room their writers grew them by (a fifth of GitHub's 7.5 MB of saved responses).
+  for (std::string* part : {&p.header_json, &p.body_json, &p.url_json, &p.auth_json, &responses_json}) {
+    part->shrink_to_fit();
+  }
   RequestItem item;
   View& rv = item.view;
+  // Exactly its members: a view per request of each kind of collection, grown by doubling,
+  // left megabytes of room unused on GitHub's description.
+  rv.Reserve(9);
   rv.Set("name_json", JsonQuote(p.name));
   rv.Set("description_json", p.description.empty() ? std::string() : JsonQuote(p.description));
   rv.Set("method_json", JsonQuote(p.method));
@@ -128,6 +136,7 @@ RequestItem RequestView(RequestBuilder::Parts&& p) {
   rv.Set("url_json", std::move(p.url_json));
   rv.Set("auth_json", std::move(p.auth_json));
   rv.Set("no_redirects", !p.follow_redirects);
+  rv.Set("responses_json", std::move(responses_json));
   item.exec.reserve(p.exec.size());
   for (const std::string& line : p.exec) item.exec.push_back(JsonQuote(line));
   return item;

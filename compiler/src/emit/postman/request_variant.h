@@ -27,11 +27,12 @@ struct RequestItem {
   std::vector<std::string> exec;
 };
 
-// A request item without its ids and saved responses, moved out of `p`: the parts every
-// collection shares, quoted once rather than once per collection. Its test script's lines
+// A request item without its ids, moved out of `p`, with `responses_json` (its saved
+// responses: "[]" in a run collection): the parts every collection of a kind shares,
+// quoted once rather than once per collection. Its test script's lines
 // become views only while the item renders: a view per line of every request, held for the
 // whole run, was a tenth of a large run's memory.
-RequestItem RequestView(RequestBuilder::Parts&& p);
+RequestItem RequestView(RequestBuilder::Parts&& p, std::string responses_json);
 
 // A request item's ids in its view: their values, or holes that RequestVariant fills.
 enum class Ids : uint8_t { kValues, kHoles };
