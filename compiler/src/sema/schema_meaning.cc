@@ -131,6 +131,8 @@ class SchemaMeanings::Builder {
     m_.one_of = ChoiceOf(s_.one_of(), true);
     m_.any_of = ChoiceOf(s_.any_of(), false);
     Discriminator();
+    // Held for the whole run, one per schema: without the room push_back grew it by.
+    m_.properties.shrink_to_fit();
     return std::move(m_);
   }
 
@@ -200,6 +202,7 @@ class SchemaMeanings::Builder {
 
   void Object() {
     m_.has_object_keywords = HasObjectKeywords(s_);
+    m_.properties.reserve(s_.properties.size());
     for (const ir::Property& p : s_.properties) AddProperty(p.name, p.schema, p.required);
     for (const std::string& name : s_.required) AddProperty(name, ir::kNoSchema, true);
     m_.pattern_properties = s_.pattern_properties();
