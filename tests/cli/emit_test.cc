@@ -3,6 +3,7 @@
 // that cannot be written), the output directory is left exactly as it was, with no
 // temporary file behind; a run that succeeds leaves only the generated files.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -10,8 +11,10 @@
 #include <map>
 #include <sstream>
 
+#include "base/atomic_file.h"
 #include "base/output_set.h"
 #include "cli/cli.h"
+#include "cli/existing_file.h"
 #include "cli/staged_output_dir.h"
 
 namespace fs = std::filesystem;
@@ -259,6 +262,109 @@ TEST(EmitTest, AStreamWithoutAPieceConsumerPutsTheWholeFile) {
   retried.Close("{\"whole\": true}\n");
   ASSERT_TRUE(staged.Commit().ok());
   EXPECT_EQ(Tree(scratch.path() / "out"), (std::map<std::string, std::string>{{"b.json", "{\"whole\": true}\n"}}));
+}
+
+// A file whose bytes are in the output directory already is left as it is (its inode and
+// mtime: a watcher sees no change), whether it was streamed in pieces (the bundle, the
+// Postman collections) or taken whole; a file that differs anywhere (its middle, past its
+// end, short of it) is replaced with the new bytes.
+TEST(EmitTest, FilesWhoseBytesAreThereAlreadyAreLeftAsTheyAre) {
+  Scratch scratch("unchanged");
+  fs::copy(kGolden / "emit_petstore" / "input", scratch.path(), fs::copy_options::recursive);
+  auto emit = [&](size_t piece_bytes) {
+    std::ostringstream out, err;
+    RunOptions options;
+    options.working_dir = scratch.path().string();
+    options.emit_piece_bytes = piece_bytes;
+    EXPECT_EQ(cli::Run({"emit", "specs/petstore.yaml", "--out", "out"}, options, out, err), 0) << err.str();
+    return out.str();
+  };
+  emit(1);
+  const fs::path dir = scratch.path() / "out";
+  std::map<std::string, std::string> first = Tree(dir);
+  std::map<std::string, std::pair<ino_t, int64_t>> identity;
+  auto identify = [&] {
+    std::map<std::string, std::pair<ino_t, int64_t>> ids;
+    for (const auto& [path, bytes] : Tree(dir)) {
+      struct stat info {};
+      if (bytes == "<dir>" || ::stat((dir / path).c_str(), &info) != 0) continue;
+      ids[path] = {info.st_ino, static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
+    }
+    return ids;
+  };
+  identity = identify();
+  size_t files = identity.size();
+  ASSERT_GE(files, 10u);
+  EXPECT_EQ(emit(1), "wrote 0 files to out (" + std::to_string(files) + " unchanged)\n");
+  EXPECT_EQ(identify(), identity) << "an unchanged file was written again";
+
+  // A streamed file changed in its middle, one longer than the new bytes, one shorter, and a
+  // file taken whole: each is written again, in pieces of one line and of a megabyte.
+  const std::string bundle = "petstore/openapi.json", collection = "petstore/base.postman_collection.json";
+  const std::string environment = "petstore/dev.postman_collection.json", schemas = "petstore/schemas.ts";
+  for (size_t piece_bytes : {size_t{1}, size_t{1} << 20}) {
+    SCOPED_TRACE(piece_bytes);
+    std::string middle = first[bundle];
+    middle[middle.size() / 2] = middle[middle.size() / 2] == 'x' ? 'y' : 'x';
+    Write(dir / bundle, middle);
+    Write(dir / collection, first[collection] + "{}\n");
+    Write(dir / environment, first[environment].substr(0, first[environment].size() - 10));
+    Write(dir / schemas, "// edited\n" + first[schemas]);
+    EXPECT_EQ(emit(piece_bytes), "wrote 4 files to out (" + std::to_string(files - 4) + " unchanged)\n");
+    EXPECT_EQ(Tree(dir), first);
+    std::map<std::string, std::pair<ino_t, int64_t>> now = identify();
+    for (const auto& [path, id] : identity) {
+      bool rewritten = path == bundle || path == collection || path == environment || path == schemas;
+      EXPECT_EQ(now[path] != id, rewritten) << path;
+    }
+    identity = now;
+  }
+}
+
+// The file a streamed one would replace: matched piece by piece, copied up to where it
+// stopped matching, and never trusted once it changed after it was opened.
+TEST(EmitTest, AnExistingFileIsComparedAndCopiedOnlyAsItWasOpened) {
+  Scratch scratch("existing");
+  const fs::path file = scratch.path() / "a.json";
+  Write(file, "{\n  \"a\": 1\n}\n");
+  {
+    ExistingFile existing(file.string());
+    EXPECT_TRUE(existing.Matches("{\n"));
+    EXPECT_FALSE(existing.Holds());
+    EXPECT_TRUE(existing.Matches("  \"a\": 1\n}\n"));
+    EXPECT_TRUE(existing.Holds());
+    EXPECT_FALSE(existing.Matches("\n")) << "matched past the end";
+    EXPECT_FALSE(existing.Holds());
+  }
+  {
+    ExistingFile existing(file.string());
+    EXPECT_TRUE(existing.Matches("{\n"));
+    EXPECT_FALSE(existing.Matches("  \"b\""));
+    EXPECT_FALSE(existing.Matches("  \"a\": 1\n}\n")) << "matched again after a difference";
+    Result<TempFileWriter> copy = TempFileWriter::Create((scratch.path() / "copy.json").string());
+    ASSERT_TRUE(copy.ok());
+    ASSERT_TRUE(existing.CopyMatched(copy.value()).ok());
+    Result<std::string> temp = copy.value().Finish(false);
+    ASSERT_TRUE(temp.ok());
+    EXPECT_EQ(Read(temp.value()), "{\n");
+  }
+  {
+    ExistingFile existing(file.string());
+    EXPECT_TRUE(existing.Matches("{\n"));
+    std::ofstream(file, std::ios::binary | std::ios::app) << "edited meanwhile\n";
+    Result<TempFileWriter> copy = TempFileWriter::Create((scratch.path() / "copy.json").string());
+    ASSERT_TRUE(copy.ok());
+    Status copied = existing.CopyMatched(copy.value());
+    ASSERT_FALSE(copied.ok());
+    EXPECT_NE(copied.error().message.find("changed while specc compared it"), std::string::npos);
+  }
+  fs::create_directories(scratch.path() / "dir");
+  fs::create_symlink(file, scratch.path() / "link.json");
+  for (const char* other : {"dir", "link.json", "missing.json"}) {
+    ExistingFile existing((scratch.path() / other).string());
+    EXPECT_FALSE(existing.Matches("")) << other;
+    EXPECT_FALSE(existing.Holds()) << other;
+  }
 }
 
 // Every golden `emit` case, run with files streamed in the smallest pieces (each cut an

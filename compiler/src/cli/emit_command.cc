@@ -94,8 +94,10 @@ int RunEmit(const std::vector<std::string>& files, const std::string& out_dir, c
     return kExitUsage;
   }
   if (ctx.format == OutputFormat::kText) {
-    ctx.out << "wrote " << staged.taken() << (staged.taken() == 1 ? " file" : " files") << " to "
-            << NormalizePath(out_dir) << "\n";
+    size_t written = staged.taken() - staged.unchanged();
+    ctx.out << "wrote " << written << (written == 1 ? " file" : " files") << " to " << NormalizePath(out_dir);
+    if (staged.unchanged() > 0) ctx.out << " (" << staged.unchanged() << " unchanged)";
+    ctx.out << "\n";
   }
   return kExitClean;
 }

@@ -9,6 +9,7 @@
 
 #include "base/atomic_file.h"
 #include "base/path.h"
+#include "cli/existing_file.h"
 #include "cli/guard.h"
 
 namespace specc::cli {
@@ -34,45 +35,50 @@ std::optional<std::string> StagedOutputDir::Take(const std::string& path, const 
     }
     // A scaffold is the user's file once it exists: never overwritten.
     std::error_code ec;
-    if (scaffold && stdfs::exists(target, ec)) return std::string();
+    if (scaffold && stdfs::exists(target, ec)) {
+      unchanged_.insert(path);
+      return std::string();
+    }
     if (!MakeDirsLocked(path, shown)) return std::string();
   }
-  // Written outside the lock: the emitters' files are written side by side.
+  // Compared and written outside the lock: the emitters' files are written side by side.
+  if (!scaffold) {
+    ExistingFile existing(target.string());
+    if (existing.Matches(bytes) && existing.Holds()) {
+      KeepUnchanged(path);
+      return std::string();
+    }
+  }
   Keep(path, shown, WriteTempFile(target.string(), bytes, /*sync=*/false));
   return std::string();
 }
 
-// A file streamed into place: guarded piece by piece, and written as it comes unless a
-// piece held a secret. Only Close() makes it one of the run's files.
+// A file streamed into place: guarded piece by piece, and compared with the file it would
+// replace as it comes. Nothing is written while the pieces are that file's bytes: a file
+// that does not change is left as it is. From the first piece that differs on, the pieces
+// go to a temporary file, after the bytes that matched. Nothing of a file with a secret
+// is written past the piece that holds it. Only Close() makes it one of the run's files.
 class StagedOutputDir::Sink final : public OutputConsumer::PieceSink {
  public:
   Sink(StagedOutputDir& dir, std::string path, std::string shown)
-      : dir_(dir), path_(std::move(path)), guard_(shown, dir.accepted_), shown_(std::move(shown)) {}
+      : dir_(dir), path_(std::move(path)), guard_(shown, dir.accepted_), shown_(std::move(shown)),
+        target_((dir.root_ / path_).string()), existing_(target_) {}
 
-  void Open() {
-    {
-      std::lock_guard<std::mutex> lock(dir_.mutex_);
-      if (!dir_.MakeDirsLocked(path_, shown_)) {
-        dir_.taken_.insert(path_);
-        noted_ = true;
-        return;
-      }
-    }
-    Result<TempFileWriter> file = TempFileWriter::Create((dir_.root_ / path_).string());
-    if (file.ok()) {
-      file_.emplace(std::move(file).value());
-    } else {
-      problem_ = file.error().message;
-    }
+  // False when the file's directory could not be made (the run knows why).
+  bool MakeDirs() {
+    std::lock_guard<std::mutex> lock(dir_.mutex_);
+    if (dir_.MakeDirsLocked(path_, shown_)) return true;
+    dir_.taken_.insert(path_);
+    noted_ = true;
+    return false;
   }
 
   void Write(std::string_view piece) override {
     guard_.Scan(piece);
-    if (!file_ || !guard_.lines().empty()) return;  // nothing of a file with a secret is kept
-    if (Status appended = file_->Append(piece); !appended.ok()) {
-      problem_ = appended.error().message;
-      file_.reset();
-    }
+    if (noted_ || failed_ || !guard_.lines().empty()) return;
+    if (!file_ && existing_.Matches(piece)) return;
+    if (!file_ && !Diverge()) return;
+    if (Status appended = file_->Append(piece); !appended.ok()) Fail(appended.error().message);
   }
 
   std::string Close() override {
@@ -84,6 +90,11 @@ class StagedOutputDir::Sink final : public OutputConsumer::PieceSink {
       dir_.secret_lines_[path_] = guard_.lines();
       return std::string();
     }
+    if (!failed_ && !file_ && existing_.Holds()) {
+      dir_.KeepUnchanged(path_);
+      return std::string();
+    }
+    if (!failed_ && !file_) Diverge();
     Result<std::string> temp = file_ ? file_->Finish(/*sync=*/false) : Result<std::string>(Error{problem_});
     file_.reset();
     dir_.Keep(path_, shown_, std::move(temp));
@@ -91,18 +102,37 @@ class StagedOutputDir::Sink final : public OutputConsumer::PieceSink {
   }
 
  private:
+  // Starts the temporary file with the bytes that matched; false (noted) when it cannot.
+  bool Diverge() {
+    Result<TempFileWriter> file = TempFileWriter::Create(target_);
+    if (!file.ok()) return Fail(file.error().message);
+    file_.emplace(std::move(file).value());
+    if (Status copied = existing_.CopyMatched(*file_); !copied.ok()) return Fail(target_ + ": " + copied.error().message);
+    return true;
+  }
+
+  bool Fail(std::string problem) {
+    problem_ = std::move(problem);
+    failed_ = true;
+    file_.reset();
+    return false;
+  }
+
   StagedOutputDir& dir_;
   std::string path_;
   PieceGuard guard_;
   std::string shown_;
-  std::optional<TempFileWriter> file_;
-  std::string problem_;  // why the file could not be written, once it could not
-  bool noted_ = false;   // its directory could not be made, and the run knows
+  std::string target_;
+  ExistingFile existing_;
+  std::optional<TempFileWriter> file_;  // from the first piece that differs on
+  std::string problem_;                 // why the file could not be written, once it could not
+  bool failed_ = false;
+  bool noted_ = false;  // its directory could not be made, and the run knows
 };
 
 std::unique_ptr<OutputConsumer::PieceSink> StagedOutputDir::Open(const std::string& path) {
   auto sink = std::make_unique<Sink>(*this, path, JoinPath(shown_, path));
-  sink->Open();
+  sink->MakeDirs();
   return sink;
 }
 
@@ -125,9 +155,21 @@ bool StagedOutputDir::MakeDirsLocked(const std::string& path, const std::string&
   return true;
 }
 
+void StagedOutputDir::KeepUnchanged(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  taken_.insert(path);
+  unchanged_.insert(path);
+  if (auto it = temps_.find(path); it != temps_.end()) {  // put twice: the later bytes win
+    std::error_code ignored;
+    stdfs::remove(it->second, ignored);
+    temps_.erase(it);
+  }
+}
+
 void StagedOutputDir::Keep(const std::string& path, const std::string& shown, Result<std::string> temp) {
   std::lock_guard<std::mutex> lock(mutex_);
   taken_.insert(path);
+  unchanged_.erase(path);
   if (!temp.ok()) {
     write_problems_[path] = "`" + shown + "`: " + temp.error().message;
     return;
