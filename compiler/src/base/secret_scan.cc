@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "base/ascii.h"
+#include "base/count_bytes.h"
 #include "base/secret_blocks.h"
 #include "base/secret_rules.h"
 #include "base/secret_text.h"
@@ -427,9 +428,7 @@ std::string RedactSecrets(std::string_view text, const std::vector<SecretHit>& h
 }
 
 size_t LineOf(std::string_view text, size_t offset) {
-  size_t line = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
-  return line;
+  return 1 + CountByte(text.substr(0, std::min(offset, text.size())), '\n');
 }
 
 }  // namespace specc

@@ -1,8 +1,8 @@
 #include "cli/guard.h"
 
-#include <algorithm>
 #include <ostream>
 
+#include "base/count_bytes.h"
 #include "base/path.h"
 #include "base/secret_scan.h"
 
@@ -29,12 +29,12 @@ void PieceGuard::Scan(std::string_view piece) {
   std::vector<SecretHit> hits = Unaccepted(piece, accepted_);
   size_t counted = 0;  // the piece's line breaks before `counted` are in lines_before_
   for (const SecretHit& hit : hits) {
-    lines_before_ += static_cast<size_t>(std::count(piece.begin() + counted, piece.begin() + hit.offset, '\n'));
+    lines_before_ += CountByte(piece.substr(counted, hit.offset - counted), '\n');
     counted = hit.offset;
     lines_ += "specc: error: `" + shown_ + "` would hold a secret-shaped string (rule `" + std::string(hit.rule) +
               "`, line " + std::to_string(lines_before_ + 1) + "); nothing was written [SECRET_IN_OUTPUT]\n";
   }
-  lines_before_ += static_cast<size_t>(std::count(piece.begin() + counted, piece.end(), '\n'));
+  lines_before_ += CountByte(piece.substr(counted), '\n');
 }
 
 std::string GuardFile(const std::string& shown, std::string_view bytes, const std::set<std::string>& accepted) {
