@@ -1,5 +1,6 @@
 // CountByte against a byte loop: every length around the 16-byte steps, every offset into
-// a buffer (unaligned loads), and bytes with the high bit set (SSE2 compares them signed).
+// a buffer (unaligned loads), bytes with the high bit set (SSE2 compares them signed), and
+// texts long enough for a lane to count past 255 matches.
 #include <gtest/gtest.h>
 
 #include <cstddef>
@@ -23,6 +24,16 @@ TEST(CountByteTest, CountsWhatAByteLoopCounts) {
         ASSERT_EQ(CountByte(view, c), expected) << "start " << start << " size " << size << " byte " << int(c);
       }
     }
+  }
+}
+
+TEST(CountByteTest, CountsPastWhatALaneHolds) {
+  for (size_t size : {size_t{16 * 255}, size_t{16 * 255 + 1}, size_t{16 * 256 + 7}, size_t{100000}}) {
+    std::string all(size, '\n');
+    EXPECT_EQ(CountByte(all, '\n'), size);
+    std::string every_other(size, 'a');
+    for (size_t i = 0; i < size; i += 2) every_other[i] = '\n';
+    EXPECT_EQ(CountByte(every_other, '\n'), (size + 1) / 2);
   }
 }
 
