@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#ifdef __SSE2__
+#if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
 #endif
 
@@ -13,7 +13,7 @@ size_t CountByte(std::string_view text, char c) {
   const char* p = text.data();
   const char* end = p + text.size();
   size_t count = 0;
-#ifdef __SSE2__
+#if defined(__SSE2__) && defined(__x86_64__)
   // A match compares as 0xff, that is -1: subtracting it counts it in its byte's lane. A
   // lane holds up to 255, so the lanes are summed (psadbw) every 255 blocks. (No popcount:
   // baseline x86-64 has no instruction for it, and libgcc's costs a call a block.)

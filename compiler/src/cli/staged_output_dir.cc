@@ -57,7 +57,8 @@ std::optional<std::string> StagedOutputDir::Take(const std::string& path, const 
 // replace as it comes. Nothing is written while the pieces are that file's bytes: a file
 // that does not change is left as it is. From the first piece that differs on, the pieces
 // go to a temporary file, after the bytes that matched. Nothing of a file with a secret
-// is written past the piece that holds it. Only Close() makes it one of the run's files.
+// is written from the piece that holds it on, and the file is not kept. Only Close()
+// makes it one of the run's files.
 class StagedOutputDir::Sink final : public OutputConsumer::PieceSink {
  public:
   Sink(StagedOutputDir& dir, std::string path, std::string shown)

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <deque>
 #include <memory>
+#include <type_traits>
 #include <unordered_map>
 
 #include <kainjow/mustache.hpp>
@@ -259,6 +260,8 @@ void ReportUnsafeOutput(const TemplateSet& templates, std::string_view emitter_i
               "this is a bug in specc: please report it with the spec text");
 }
 
+// Render() with the view made the template's data; `text_bytes` is the view's text, for
+// reserving the output.
 std::optional<std::string> RenderData(const TemplateSet& templates, std::string_view emitter_id,
                                       std::string_view name, mustache::data data, size_t text_bytes,
                                       DiagSink& sink) {
