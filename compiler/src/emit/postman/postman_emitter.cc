@@ -158,11 +158,15 @@ void PostmanEmitter::Emit(const EmitContext& ctx, OutputSet& out) const {
       targets.push_back({env, prefix + " - " + plan.project_name + " (" + env + ")", env, urls[e]});
     }
 
-    // The base collection's items take the parts' text (their path values stay, read above).
+    // The base collection's items take the parts' text. What is left of the parts (names,
+    // descriptions and script lines the items hold quoted, path values read above) goes
+    // before the collections are written: megabytes on GitHub's description.
     std::map<size_t, RequestItem> request_views;
     for (auto& [i, part] : parts) {
       request_views[i] = RequestView(std::move(part), std::move(responses[i]));
     }
+    parts.clear();
+    responses.clear();
     RequestVariant base_variant(api, std::move(request_views), 1);
     RequestVariant run_variant(api, std::move(run_views), environments.size());
     for (const Target& t : targets) {
