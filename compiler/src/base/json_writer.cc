@@ -189,9 +189,9 @@ JsonWriter& JsonWriter::Nested(std::string_view json) {
 }
 
 std::string JsonWriter::Finish() {
-  SPECC_CHECK(stack_.empty() && !after_key_) << "unbalanced JSON document";
-  out_ += '\n';
-  return std::move(out_);
+  std::string text = Release();
+  text += '\n';
+  return text;
 }
 
 std::string JsonWriter::Release() {

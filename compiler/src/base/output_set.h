@@ -9,6 +9,7 @@
 #ifndef SPECC_BASE_OUTPUT_SET_H_
 #define SPECC_BASE_OUTPUT_SET_H_
 
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <optional>
@@ -18,6 +19,11 @@
 #include <utility>
 
 namespace specc {
+
+// The fewest bytes of a piece of a streamed file (OutputStream::Drain), unless the
+// consumer asks for other: large enough that a piece costs one write, small enough that a
+// 15 MB file is never whole in memory.
+inline constexpr size_t kPieceBytes = size_t{1} << 20;
 
 // Takes each file's bytes the moment an emitter puts it, so that a large run need not hold
 // every rendered file until its end (`specc emit` writes each one to a temporary file; the
@@ -47,7 +53,7 @@ class OutputConsumer {
     return nullptr;
   }
   // The fewest bytes worth a piece: OutputStream::Drain hands over no less.
-  virtual size_t piece_bytes() const { return size_t{1} << 20; }
+  virtual size_t piece_bytes() const { return kPieceBytes; }
 };
 
 class OutputSet;

@@ -63,7 +63,7 @@ struct RunOptions {
   GenerateFn generate;
   // The fewest bytes of a piece of a file `emit` writes as it is rendered (StagedOutputDir);
   // tests make it small, so that every cut an emitter offers is taken.
-  size_t emit_piece_bytes = size_t{1} << 20;
+  size_t emit_piece_bytes = kPieceBytes;
 };
 
 // Runs specc with `args` (without the program name), writing to `out` and `err`.

@@ -27,7 +27,7 @@ struct CommandContext {
   // Fingerprints of the secret-shaped values the spec review accepted (allowlisted or
   // documentation examples): the guard of printed output lets them through. Owned by Run.
   std::set<std::string>* accepted_secrets = nullptr;
-  size_t emit_piece_bytes = size_t{1} << 20;  // RunOptions::emit_piece_bytes
+  size_t emit_piece_bytes = kPieceBytes;  // RunOptions::emit_piece_bytes
 };
 
 // `specc lint [FILE...]`: parse and validate; prints diagnostics only.

@@ -29,7 +29,7 @@ class StagedOutputDir final : public OutputConsumer {
   // secret-shaped string whose fingerprint is not in `accepted` is not written (cli/guard.h).
   // A file streamed to it (OutputSet::Stream) comes in pieces of `piece_bytes` or more.
   StagedOutputDir(std::filesystem::path root, std::string shown, std::set<std::string> accepted,
-                  size_t piece_bytes = size_t{1} << 20);
+                  size_t piece_bytes = kPieceBytes);
   ~StagedOutputDir() override;
   StagedOutputDir(const StagedOutputDir&) = delete;
   StagedOutputDir& operator=(const StagedOutputDir&) = delete;
