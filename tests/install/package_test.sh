@@ -34,7 +34,7 @@ unexpected=$(grep -v -e '/$' -e '^/usr/bin/specc$' -e '^/usr/share/man/man1/spec
 # cost every command about 25 ms of start-up): named, but not linked.
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for lib in libc6 libgit2 libfyaml libcurl libsodium libantlr4-runtime libstdc++6; do
+for lib in libc6 libgit2 libfyaml libcurl libsodium libzstd libantlr4-runtime libstdc++6; do
   grep -q "$lib" <<<"$depends" || problem "Depends does not name $lib: $depends"
 done
 if readelf -d "$build_dir/compiler/specc" | grep -q 'NEEDED.*libcurl'; then

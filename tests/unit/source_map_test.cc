@@ -1,11 +1,13 @@
 // SourceMap's compacted texts (base/compact_text.h) against its plain ones: after
 // Compact, every offset must give the same line:col and the same caret line as before,
 // and the text must come back byte for byte, whatever the line ends, tabs, multi-byte
-// characters, missing final newline or indentation deeper than one count holds.
+// characters or missing final newline, and wherever the compressed blocks are cut.
 #include "base/source_map.h"
+#include "base/compact_text.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -74,19 +76,72 @@ TEST(SourceMapCompactTest, KeepsPositionsOfRandomTexts) {
   }
 }
 
-TEST(SourceMapCompactTest, CompactsIndentation) {
-  std::string text;
-  for (int i = 0; i < 100; ++i) text += std::string(20, ' ') + "x\n";
-  // 2 bytes of text and 1 of indentation count per line (and a checkpoint per 64 lines)
-  // where the text has 22.
+// CompactText alone, in blocks as small as one byte, against SourceMap's plain line table:
+// lines that end on a block's last byte, start on its first, or span many blocks.
+void ExpectSameAsPlainInBlocksOf(const std::string& text, uint32_t block_bytes) {
+  SourceMap plain;
+  FileId file = plain.Add("a.json", text);
+  CompactText compact(text, block_bytes);
+  ASSERT_EQ(compact.size(), text.size());
+  // Asked in a jumbled order, so that the kept block changes between questions.
+  std::vector<uint32_t> offsets;
+  for (uint32_t offset = 0; offset <= text.size() + 1; ++offset) offsets.push_back(offset);
+  std::shuffle(offsets.begin(), offsets.end(), std::mt19937(block_bytes));
+  for (uint32_t offset : offsets) {
+    LineCol want = plain.Position(Loc{file, offset});
+    CompactText::LinePlace got = compact.LineAt(offset);
+    ASSERT_EQ(got.index + 1, want.line) << "offset " << offset;
+    ASSERT_EQ(std::min<uint32_t>(offset, compact.size()) - got.start + 1, want.column) << "offset " << offset;
+    std::string line = compact.Line(got.index);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    ASSERT_EQ(line, plain.LineText(Loc{file, offset})) << "offset " << offset;
+  }
+  EXPECT_EQ(compact.Line(plain.Position(Loc{file, compact.size()}).line), "") << "past the last line";
+  EXPECT_EQ(compact.Expand(), text);
+}
+
+TEST(SourceMapCompactTest, KeepsPositionsAcrossBlockEdges) {
+  const std::vector<std::string> texts = {
+      "",
+      "\n",
+      "ab\ncd\nef\n",
+      "{\n  \"a\": 1,\n    \"b\": [\n      2\n    ]\n}\n",
+      "a line longer than many blocks, without a break\nthen\n\n\na short one",
+      "x\r\ny\r\n\r\n",
+  };
+  for (const std::string& text : texts) {
+    for (uint32_t block_bytes : {1u, 2u, 3u, 7u, 64u}) {
+      SCOPED_TRACE(testing::Message() << "text: \"" << text << "\", blocks of " << block_bytes);
+      ExpectSameAsPlainInBlocksOf(text, block_bytes);
+    }
+  }
+  std::mt19937 random(20261201);
+  for (int round = 0; round < 100; ++round) {
+    std::string text;
+    size_t length = random() % 400;
+    for (size_t i = 0; i < length; ++i) text += "ab \n\n{"[random() % 7];
+    SCOPED_TRACE(round);
+    ExpectSameAsPlainInBlocksOf(text, 1 + random() % 40);
+  }
+}
+
+TEST(SourceMapCompactTest, KeepsADescriptionInAFractionOfItsBytes) {
+  std::string text = "{\n";
+  for (int i = 0; i < 2000; ++i) {
+    text += "    \"/repos/{owner}/{repo}/issues/" + std::to_string(i) + "\": {\n      \"get\": {\"operationId\": \"issues/get-" +
+            std::to_string(i) + "\"}\n    },\n";
+  }
+  text += "}\n";
+  ASSERT_GT(text.size(), 2 * CompactText::kBlockBytes) << "more than one block";
   EXPECT_LT(CompactText(text).held_bytes(), text.size() / 5);
   SourceMap sources;
   FileId file = sources.Add("a.json", text);
   sources.Compact(file);
-  // The text is kept without its indentation until someone asks for all of it.
-  EXPECT_EQ(sources.Position(Loc{file, 22 * 50 + 20}).line, 51u);
-  EXPECT_EQ(sources.Position(Loc{file, 22 * 50 + 20}).column, 21u);
-  EXPECT_EQ(sources.LineText(Loc{file, 22 * 50}), std::string(20, ' ') + "x");
+  // Line 2 + 3 * 1000 is the first line of path 1000.
+  size_t offset = text.find("    \"/repos/{owner}/{repo}/issues/1000\"");
+  EXPECT_EQ(sources.Position(Loc{file, static_cast<uint32_t>(offset) + 4}).line, 3002u);
+  EXPECT_EQ(sources.Position(Loc{file, static_cast<uint32_t>(offset) + 4}).column, 5u);
+  EXPECT_EQ(sources.LineText(Loc{file, static_cast<uint32_t>(offset)}), "    \"/repos/{owner}/{repo}/issues/1000\": {");
   EXPECT_EQ(sources.contents(file), text);
 }
 

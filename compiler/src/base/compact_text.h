@@ -1,14 +1,20 @@
-// CompactText: a file's text kept for diagnostics once nothing parses it any more, with
-// each line's leading spaces stored as one count. Pretty-printed descriptions spend much
-// of their bytes on indentation (5.5 of the 13 MB of GitHub's JSON, 3.6 of its 10 MB
-// YAML), and once the front end is done with a file its text serves only line:col and
-// the caret line of diagnostics. Offsets stay those of the original text, so every Loc
-// made before the compaction still means the same byte; the original comes back whole
-// from Expand().
+// CompactText: a file's text kept for diagnostics once nothing parses it any more,
+// compressed with zstd in blocks of 64 KiB. Once the front end is done with a file its
+// text serves only line:col and the caret line of diagnostics, and a description compresses
+// well: GitHub's 13 MB JSON keeps 1.4 MB (it kept 7.9 MB with only its indentation taken
+// out, the largest block of the front end's memory after the IR and the meanings).
+// Offsets stay those of the original text, so every Loc made before the compaction still
+// means the same byte; the original comes back whole from Expand().
+//
+// A question decompresses the block it needs and keeps it, with its line starts, for the
+// next questions: diagnostics are printed in the order of their places, and `specc ir` asks
+// for the places of a whole IR. Safe for threads (the kept blocks are locked).
 #ifndef SPECC_BASE_COMPACT_TEXT_H_
 #define SPECC_BASE_COMPACT_TEXT_H_
 
+#include <array>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,15 +23,16 @@ namespace specc {
 
 class CompactText {
  public:
-  // Takes `text` and compacts it in place (the lines only ever move towards its start).
-  explicit CompactText(std::string text);
+  static constexpr uint32_t kBlockBytes = 64 * 1024;
+
+  // Takes `text` and compresses it. `block_bytes` is for tests, which cross block edges
+  // with tiny blocks.
+  explicit CompactText(std::string text, uint32_t block_bytes = kBlockBytes);
 
   // The length of the original text.
   uint32_t size() const { return size_; }
-  // The bytes it keeps for that text.
-  size_t held_bytes() const {
-    return lines_.capacity() + indents_.capacity() + checkpoints_.capacity() * sizeof(Checkpoint);
-  }
+  // The bytes it keeps for that text (the block kept for questions aside).
+  size_t held_bytes() const { return compressed_.capacity() + blocks_.capacity() * sizeof(Block); }
 
   struct LinePlace {
     uint32_t index = 0;  // 0-based line number
@@ -40,24 +47,37 @@ class CompactText {
   std::string Expand() const;
 
  private:
-  // A line's place in both texts, every kLinesPerCheckpoint lines, so that LineAt walks
-  // at most that many lines: 8 bytes per 64 lines instead of a table of every line.
-  struct Checkpoint {
-    uint32_t original = 0;
-    uint32_t compact = 0;
+  struct Block {
+    uint32_t compressed = 0;    // where its compressed bytes start in compressed_
+    uint32_t breaks_before = 0;  // the '\n's of the text before the block
+    uint32_t line_start = 0;    // where the line holding the block's first byte starts
   };
-  static constexpr uint32_t kLinesPerCheckpoint = 64;
-  // The most spaces one line's count holds; the rest of a deeper indentation stays in
-  // the line's text.
-  static constexpr uint32_t kMaxIndent = 255;
+  // A block decompressed, with the offsets just past each of its '\n's (relative to the
+  // block's start).
+  struct Kept {
+    size_t block = SIZE_MAX;
+    uint64_t used = 0;  // when it was last asked for
+    std::string text;
+    std::vector<uint32_t> line_starts;
+  };
+  // `specc ir` asks for the places of operations and of the schemas they use by turns: with
+  // one block kept it decompressed GitHub's description three times over, with four once
+  // and a half.
+  static constexpr size_t kKeptBlocks = 4;
 
-  // Where line `index`'s text (after its indentation) starts in lines_.
-  uint32_t CompactStart(uint32_t index) const;
+  uint32_t BlockBegin(size_t block) const { return static_cast<uint32_t>(block) * block_bytes_; }
+  std::string Decompress(size_t block) const;
+  // Keeps `block`, in place of the one asked for least recently; the caller holds kept_lock_.
+  const Kept& Keep(size_t block) const;
 
-  std::string lines_;              // each line without its leading spaces, '\n' after all but the last
-  std::vector<uint8_t> indents_;   // per line: how many leading spaces were taken off
-  std::vector<Checkpoint> checkpoints_;
+  std::string compressed_;
+  std::vector<Block> blocks_;
   uint32_t size_ = 0;
+  uint32_t block_bytes_ = kBlockBytes;
+  uint32_t line_count_ = 1;
+  mutable std::mutex kept_lock_;
+  mutable std::array<Kept, kKeptBlocks> kept_;
+  mutable uint64_t questions_ = 0;
 };
 
 }  // namespace specc

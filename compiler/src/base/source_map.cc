@@ -8,7 +8,10 @@
 namespace specc {
 
 FileId SourceMap::Add(std::string display_path, std::string contents) {
-  files_.push_back(std::make_unique<File>(File{std::move(display_path), std::move(contents), std::nullopt, {}, std::nullopt}));
+  auto file = std::make_unique<File>();
+  file->path = std::move(display_path);
+  file->contents = std::move(contents);
+  files_.push_back(std::move(file));
   return static_cast<FileId>(files_.size() - 1);
 }
 

@@ -1,8 +1,8 @@
 // SourceMap: owns the text of every file specc reads and turns a Loc (file id + byte
 // offset) into a 1-based line and column. Line starts are computed lazily, per file, the
 // first time a diagnostic in that file is printed. A file whose text nothing parses any
-// more can be compacted (base/compact_text.h): it then costs its bytes less its
-// indentation, and still gives every position and line.
+// more can be compacted (base/compact_text.h): it is then kept compressed, a ninth of its
+// bytes for a description, and still gives every position and line.
 #ifndef SPECC_BASE_SOURCE_MAP_H_
 #define SPECC_BASE_SOURCE_MAP_H_
 
