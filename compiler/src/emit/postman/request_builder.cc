@@ -320,6 +320,13 @@ class RequestBuilder::Impl {
     parts.path_vars = path_vars;
     parts.query = query;
     if (with_responses) parts.responses_json = Responses(op, parts.method, parts.url_json);
+    // Held until the last collection that needs them is written, every request's at once:
+    // without the room their writers grew them by (3.4 of GitHub's 10.9 MB of saved
+    // responses).
+    for (std::string* part : {&parts.header_json, &parts.body_json, &parts.url_json, &parts.auth_json,
+                              &parts.responses_json}) {
+      part->shrink_to_fit();
+    }
     // An operation that documents a redirect is tested on the redirect itself, not on
     // wherever it points (GitHub's log downloads redirect to other hosts).
     parts.follow_redirects = std::none_of(op.responses.begin(), op.responses.end(),
