@@ -143,7 +143,7 @@ void RequestSchemaWriter::Object(const sema::SchemaMeaning& m, JsonWriter& out) 
       for (ir::SchemaId also : p.also) Write(also, false, out);
       out.EndArray().EndObject();
     }
-    if (p.required) required.push_back(p.name);
+    if (p.required) required.emplace_back(p.name);
   }
   if (any) out.EndObject();
   if (!required.empty()) {

@@ -216,7 +216,7 @@ class SchemaMeanings::Builder {
   // when either says so. A name declared twice (the schema's own property, then the allOf
   // branches' in order) keeps the first schema and must also satisfy each later one that
   // checks something else.
-  void AddProperty(const std::string& name, ir::SchemaId schema, bool required,
+  void AddProperty(std::string_view name, ir::SchemaId schema, bool required,
                    const std::vector<ir::SchemaId>& also = {}) {
     for (ObjectProperty& p : m_.properties) {
       if (p.name != name) continue;

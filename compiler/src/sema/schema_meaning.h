@@ -26,7 +26,7 @@ namespace specc::sema {
 
 // A property of an object as a validator sees it.
 struct ObjectProperty {
-  std::string name;
+  std::string_view name;  // the IR's own text, which outlives the meanings
   // kNoSchema: any value (a required name that no schema gives a property of its own).
   ir::SchemaId schema = ir::kNoSchema;
   bool required = false;

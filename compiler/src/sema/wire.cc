@@ -87,7 +87,7 @@ void ReadValue(const SchemaMeanings& meanings, ir::SchemaId id, WireForm& form) 
   if (form.shape == WireShape::kScalar) form.alternatives = TextAlternatives(meanings, id);
 }
 
-const ir::Encoding* FindEncoding(const ir::MediaType& media, const std::string& name) {
+const ir::Encoding* FindEncoding(const ir::MediaType& media, std::string_view name) {
   for (const ir::Encoding& e : media.encoding) {
     if (e.property == name) return &e;
   }
@@ -140,7 +140,7 @@ WireForm ParameterWire(const SchemaMeanings& meanings, const ir::Parameter& p) {
   return form;
 }
 
-WireForm FormFieldWire(const SchemaMeanings& meanings, const ir::MediaType& media, const std::string& name,
+WireForm FormFieldWire(const SchemaMeanings& meanings, const ir::MediaType& media, std::string_view name,
                        ir::SchemaId schema) {
   WireForm form;
   const ir::Encoding* enc = FindEncoding(media, name);

@@ -13,6 +13,7 @@
 #define SPECC_SEMA_WIRE_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ir/api.h"
@@ -74,7 +75,7 @@ std::vector<WireScalar> TextAlternatives(const SchemaMeanings& meanings, ir::Sch
 WireForm ParameterWire(const SchemaMeanings& meanings, const ir::Parameter& p);
 
 // The wire form of property `name` (schema `schema`) of form body `media`.
-WireForm FormFieldWire(const SchemaMeanings& meanings, const ir::MediaType& media, const std::string& name,
+WireForm FormFieldWire(const SchemaMeanings& meanings, const ir::MediaType& media, std::string_view name,
                        ir::SchemaId schema);
 
 }  // namespace specc::sema

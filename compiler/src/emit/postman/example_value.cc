@@ -256,8 +256,8 @@ void MergeMissing(Json& into, const Json& from) {
 // Where a value of an object is kept: a generated value's member set by name. ordered_json
 // finds a key by scanning its members, so an object with thousands of properties is
 // written through the member vector (each schema's property names are distinct).
-void AppendMember(Json& obj, const std::string& key, Json value) {
-  obj.get_ref<Json::object_t&>().Container::emplace_back(key, std::move(value));
+void AppendMember(Json& obj, std::string_view key, Json value) {
+  obj.get_ref<Json::object_t&>().Container::emplace_back(std::string(key), std::move(value));
 }
 
 // Completes `into` with what `from` has: members it lacks, and, member by member and item

@@ -17,7 +17,7 @@ const char* ScalarName(sema::WireScalar scalar) {
   return "\"string\"";
 }
 
-std::string Key(const std::string& name) { return IsTsIdentifier(name) ? name : JsonQuote(name); }
+std::string Key(std::string_view name) { return IsTsIdentifier(name) ? std::string(name) : JsonQuote(name); }
 
 // `{ role: "string", age: "integer" }`: how each property of object schema `id` reads.
 std::string PropertyScalars(const sema::SchemaMeanings& meanings, ir::SchemaId id) {

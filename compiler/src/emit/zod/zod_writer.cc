@@ -219,7 +219,7 @@ std::string ZodWriter::ObjectExpr(ir::SchemaId id, int indent) {
         if (ps.deprecated) note += (note.empty() ? "" : "\n") + std::string("@deprecated");
         out += JsDoc(ps.description, indent + 1, note);
       }
-      std::string key = IsTsIdentifier(p.name) ? p.name : JsonQuote(p.name);
+      std::string key = IsTsIdentifier(p.name) ? std::string(p.name) : JsonQuote(p.name);
       std::string value = Ref(p.schema, indent + 1);
       for (ir::SchemaId also : p.also) value += ".and(" + Ref(also, indent + 1) + ")";
       if (Optional(id, p)) value = Optional(p.schema, value);
@@ -228,7 +228,7 @@ std::string ZodWriter::ObjectExpr(ir::SchemaId id, int indent) {
     out += Pad(indent) + "})";
     if (patterns) {
       std::vector<std::string> declared;
-      for (const sema::ObjectProperty& p : m.properties) declared.push_back(p.name);
+      for (const sema::ObjectProperty& p : m.properties) declared.emplace_back(p.name);
       std::string list = "[";
       for (size_t i = 0; i < m.pattern_properties.size(); ++i) {
         list += (i ? ", " : "") + std::string("[pattern(") + JsonQuote(m.pattern_properties[i].first) + "), " +
@@ -394,7 +394,7 @@ std::string ZodWriter::ObjectType(ir::SchemaId id, int indent) {
   std::string out = "{\n";
   for (const sema::ObjectProperty& p : m.properties) {
     bool optional = Optional(id, p);
-    std::string key = IsTsIdentifier(p.name) ? p.name : JsonQuote(p.name);
+    std::string key = IsTsIdentifier(p.name) ? std::string(p.name) : JsonQuote(p.name);
     std::string type = TypeRef(p.schema, indent + 1);
     for (ir::SchemaId also : p.also) type = "(" + type + ") & (" + TypeRef(also, indent + 1) + ")";
     out += Pad(indent + 1) + key + (optional ? "?: " : ": ") + type + (optional ? " | undefined" : "") + ";\n";
