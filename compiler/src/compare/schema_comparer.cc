@@ -55,7 +55,7 @@ bool Composed(const ir::Schema& s) { return !s.one_of().empty() || !s.any_of().e
 std::vector<std::string> AcceptedTypes(const sema::SchemaMeanings& meanings, ir::SchemaId id,
                                        const ir::Schema& merged) {
   const sema::SchemaMeaning& meaning = meanings.Of(meanings.Resolve(id));
-  if (!meaning.types.empty() || Composed(merged)) return meaning.types;
+  if (!meaning.types.empty() || Composed(merged)) return {meaning.types.begin(), meaning.types.end()};
   return NonNullTypes(merged);
 }
 

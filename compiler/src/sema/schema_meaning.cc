@@ -9,7 +9,7 @@
 namespace specc::sema {
 namespace {
 
-bool Contains(const std::vector<std::string>& list, std::string_view value) {
+bool Contains(const ThinVector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
@@ -205,7 +205,7 @@ class SchemaMeanings::Builder {
     m_.properties.reserve(s_.properties.size());
     for (const ir::Property& p : s_.properties) AddProperty(p.name, p.schema, p.required);
     for (const std::string& name : s_.required) AddProperty(name, ir::kNoSchema, true);
-    m_.pattern_properties = s_.pattern_properties();
+    m_.pattern_properties.assign(s_.pattern_properties().begin(), s_.pattern_properties().end());
     m_.additional_properties = s_.additional_properties;
     m_.additional_properties_schema = s_.additional_properties_schema;
     m_.min_properties = s_.min_properties();
@@ -217,7 +217,7 @@ class SchemaMeanings::Builder {
   // branches' in order) keeps the first schema and must also satisfy each later one that
   // checks something else.
   void AddProperty(std::string_view name, ir::SchemaId schema, bool required,
-                   const std::vector<ir::SchemaId>& also = {}) {
+                   const ThinVector<ir::SchemaId>& also = {}) {
     for (ObjectProperty& p : m_.properties) {
       if (p.name != name) continue;
       if (p.schema == ir::kNoSchema && schema != ir::kNoSchema) {
@@ -294,7 +294,7 @@ class SchemaMeanings::Builder {
       }
       const SchemaMeaning& b = owner_.Of(target);
       bool base_of_this = ListsThis(b);
-      bool object = (b.types.empty() || b.types == std::vector<std::string>{"object"}) && !b.null_only &&
+      bool object = (b.types.empty() || (b.types.size() == 1 && b.types[0] == "object")) && !b.null_only &&
                     b.enum_values.empty() && b.boolean_schema != false && api_.schemas[target].not_schema() == ir::kNoSchema &&
                     api_.schemas[target].const_value().empty() && (base_of_this || (!b.one_of && !b.any_of));
       if (!object || (b.types.empty() && !b.has_object_keywords && b.intersect.empty() && !base_of_this)) {
@@ -308,15 +308,14 @@ class SchemaMeanings::Builder {
       if (!b.types.empty() && m_.types.empty()) m_.types = b.types;
       m_.has_object_keywords = m_.has_object_keywords || b.has_object_keywords;
       for (const ObjectProperty& p : b.properties) AddProperty(p.name, p.schema, p.required, p.also);
-      m_.pattern_properties.insert(m_.pattern_properties.end(), b.pattern_properties.begin(),
-                                   b.pattern_properties.end());
+      m_.pattern_properties.append(b.pattern_properties.begin(), b.pattern_properties.end());
       if (m_.additional_properties == ir::AdditionalProperties::kUnspecified) {
         m_.additional_properties = b.additional_properties;
         m_.additional_properties_schema = b.additional_properties_schema;
       }
       if (!m_.min_properties) m_.min_properties = b.min_properties;
       if (!m_.max_properties) m_.max_properties = b.max_properties;
-      m_.intersect.insert(m_.intersect.end(), b.intersect.begin(), b.intersect.end());
+      m_.intersect.append(b.intersect.begin(), b.intersect.end());
       if (!base_of_this) {
         // A merged branch's own choices still apply.
         if (b.one_of && !m_.one_of) inherited_one_of_ = b.one_of;

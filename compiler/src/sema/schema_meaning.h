@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "base/boxed.h"
+#include "base/thin_vector.h"
 #include "ir/api.h"
 
 namespace specc::sema {
@@ -37,7 +38,7 @@ struct ObjectProperty {
   // Further schemas the value must also satisfy: the same property declared by another
   // allOf branch with a schema that checks something else. JSON Schema applies every
   // declaration; keeping only the first would accept what a branch forbids.
-  std::vector<ir::SchemaId> also;
+  ThinVector<ir::SchemaId> also;
 };
 
 // The branches of a oneOf or anyOf.
@@ -95,19 +96,19 @@ struct SchemaMeaning {
   // The non-null JSON types accepted, in spec order; empty means any. Inferred from the
   // keywords when `type` is absent (properties: object; items: array; pattern or a length:
   // string; a bound or multipleOf: number).
-  std::vector<std::string> types;
+  ThinVector<std::string> types;
   // Non-null enum values (JSON text), without repeats; empty when there is no enum.
-  std::vector<std::string> enum_values;
+  ThinVector<std::string> enum_values;
 
   // Object keywords, with the mergeable allOf branches merged in.
   bool has_object_keywords = false;
-  std::vector<ObjectProperty> properties;
-  std::vector<std::pair<std::string, ir::SchemaId>> pattern_properties;
   ir::AdditionalProperties additional_properties = ir::AdditionalProperties::kUnspecified;
   ir::SchemaId additional_properties_schema = ir::kNoSchema;
+  ThinVector<ObjectProperty> properties;
+  ThinVector<std::pair<std::string, ir::SchemaId>> pattern_properties;
   std::optional<uint64_t> min_properties, max_properties;
   // allOf branches that could not be merged: a value must match each of them too.
-  std::vector<ir::SchemaId> intersect;
+  ThinVector<ir::SchemaId> intersect;
   // oneOf / anyOf, when present. Boxed: few schemas have them, and inline they made
   // every meaning 192 bytes larger.
   Boxed<Choice> one_of, any_of;

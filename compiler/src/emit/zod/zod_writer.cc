@@ -1,6 +1,7 @@
 #include "emit/zod/zod_writer.h"
 
 #include <algorithm>
+#include <span>
 
 #include "emit/escape.h"
 #include "emit/namer.h"
@@ -9,7 +10,7 @@
 namespace specc::emit {
 namespace {
 
-bool Has(const std::vector<std::string>& v, std::string_view x) {
+bool Has(std::span<const std::string> v, std::string_view x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
@@ -45,7 +46,7 @@ bool IsIntegerText(const std::string& json) { return json.find_first_of(".eE") =
 
 std::string Literal(const std::string& json) { return json == "null" ? "z.null()" : "z.literal(" + json + ")"; }
 
-std::string EnumExpr(const std::vector<std::string>& values) {
+std::string EnumExpr(std::span<const std::string> values) {
   bool strings = std::all_of(values.begin(), values.end(), [](const std::string& v) { return !v.empty() && v[0] == '"'; });
   if (strings) {
     std::string out = "z.enum([";
@@ -60,7 +61,7 @@ std::string EnumExpr(const std::vector<std::string>& values) {
 }
 
 // A JSON array of strings, for the helpers' arguments.
-std::string StringArray(const std::vector<std::string>& values) {
+std::string StringArray(std::span<const std::string> values) {
   std::string out = "[";
   for (size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + JsonQuote(values[i]);
   return out + "]";
