@@ -57,6 +57,44 @@ TEST(SourceMapCompactTest, KeepsPositionsAndLinesOfHandWrittenTexts) {
   }
 }
 
+// Compacted on a thread of its own, the files answer as the plain ones do, whichever is
+// asked first, and a SourceMap destroyed before anyone asks waits for the thread.
+TEST(SourceMapCompactTest, CompactsInTheBackgroundAndAnswersTheSame) {
+  std::vector<std::string> texts;
+  for (int f = 0; f < 5; ++f) {
+    std::string text;
+    for (int i = 0; i < 4000 * (f + 1); ++i) text += std::string(i % 12, ' ') + "\"line " + std::to_string(i) + "\",\n";
+    texts.push_back(text);
+  }
+  SourceMap plain, background;
+  background.set_background_compaction(true);
+  FileId before = background.Add("before.json", "kept plain\n");
+  for (const std::string& text : texts) {
+    plain.Add("a.json", text);
+    background.Add("a.json", text);
+  }
+  background.CompactFrom(before + 1);
+  EXPECT_EQ(background.contents(before), "kept plain\n");
+  // The last file first: the others are compacted by then, or waited for.
+  for (size_t f = texts.size(); f-- > 0;) {
+    FileId a = static_cast<FileId>(f), b = static_cast<FileId>(f + 1);
+    EXPECT_EQ(background.path(b), "a.json");
+    EXPECT_EQ(background.size(b), texts[f].size());
+    for (uint32_t offset = 0; offset <= texts[f].size(); offset += 997) {
+      ASSERT_EQ(background.Position(Loc{b, offset}).line, plain.Position(Loc{a, offset}).line) << "offset " << offset;
+      ASSERT_EQ(background.Position(Loc{b, offset}).column, plain.Position(Loc{a, offset}).column);
+      ASSERT_EQ(background.LineText(Loc{b, offset}), plain.LineText(Loc{a, offset}));
+    }
+    EXPECT_EQ(background.contents(b), texts[f]);
+  }
+  {
+    SourceMap abandoned;
+    abandoned.set_background_compaction(true);
+    for (const std::string& text : texts) abandoned.Add("a.json", text);
+    abandoned.CompactFrom(0);
+  }
+}
+
 TEST(SourceMapCompactTest, KeepsPositionsAcrossManyCheckpoints) {
   std::string text;
   for (int i = 0; i < 1000; ++i) text += std::string(i % 40, ' ') + "\"line " + std::to_string(i) + "\",\n";

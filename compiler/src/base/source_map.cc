@@ -15,12 +15,29 @@ FileId SourceMap::Add(std::string display_path, std::string contents) {
   return static_cast<FileId>(files_.size() - 1);
 }
 
+SourceMap::~SourceMap() {
+  for (const std::unique_ptr<File>& f : files_) {
+    if (f->compacting.valid()) f->compacting.wait();
+  }
+}
+
+void SourceMap::Settle(const File& f) {
+  if (f.compacting.valid()) {
+    std::shared_future<void> done = std::move(f.compacting);
+    done.get();  // rethrows what the compaction threw (out of memory)
+  }
+}
+
 const SourceMap::File& SourceMap::file(FileId id) const {
   SPECC_CHECK(id < files_.size()) << "unknown file id " << id;
+  Settle(*files_[id]);
   return *files_[id];
 }
 
-const std::string& SourceMap::path(FileId id) const { return file(id).path; }
+const std::string& SourceMap::path(FileId id) const {
+  SPECC_CHECK(id < files_.size()) << "unknown file id " << id;
+  return files_[id]->path;  // not file(id): the path is there while a compaction is under way
+}
 
 std::string_view SourceMap::contents(FileId id) const {
   const File& f = file(id);
@@ -39,10 +56,37 @@ size_t SourceMap::size(FileId id) const {
 void SourceMap::Compact(FileId id) {
   SPECC_CHECK(id < files_.size()) << "unknown file id " << id;
   File& f = *files_[id];
+  Settle(f);
   if (f.compact) return;
   f.compact.emplace(std::move(f.contents));
   f.contents = std::string();
   f.line_starts = std::vector<uint32_t>();
+}
+
+void SourceMap::CompactFrom(FileId first) {
+  if (!background_compaction_) {
+    for (FileId id = first; id < files_.size(); ++id) Compact(id);
+    return;
+  }
+  // The texts move to the thread, which frees each once it is compressed: the files hold
+  // nothing of them meanwhile, and file() waits before anyone reads one.
+  std::vector<File*> files;
+  std::vector<std::string> texts;
+  for (FileId id = first; id < files_.size(); ++id) {
+    File& f = *files_[id];
+    Settle(f);
+    if (f.compact) continue;
+    files.push_back(&f);
+    texts.push_back(std::move(f.contents));
+    f.contents = std::string();
+    f.line_starts = std::vector<uint32_t>();
+  }
+  if (files.empty()) return;
+  std::shared_future<void> done =
+      std::async(std::launch::async, [files, texts = std::move(texts)]() mutable {
+        for (size_t i = 0; i < files.size(); ++i) files[i]->compact.emplace(std::move(texts[i]));
+      }).share();
+  for (File* f : files) f->compacting = done;
 }
 
 void SourceMap::RecordSecrets(FileId id, std::vector<SecretFinding> findings) {
@@ -51,7 +95,9 @@ void SourceMap::RecordSecrets(FileId id, std::vector<SecretFinding> findings) {
 }
 
 const std::vector<SecretFinding>* SourceMap::RecordedSecrets(FileId id) const {
-  const File& f = file(id);
+  SPECC_CHECK(id < files_.size()) << "unknown file id " << id;
+  // Not file(id): a compaction under way touches the text only, so the review need not wait.
+  const File& f = *files_[id];
   return f.secrets ? &*f.secrets : nullptr;
 }
 

@@ -7,6 +7,7 @@
 #define SPECC_BASE_SOURCE_MAP_H_
 
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,6 +27,11 @@ struct LineCol {
 
 class SourceMap {
  public:
+  SourceMap() = default;
+  SourceMap(const SourceMap&) = delete;
+  SourceMap& operator=(const SourceMap&) = delete;
+  // Waits for a background compaction still under way: its thread writes into the files.
+  ~SourceMap();
   // Takes ownership of `contents` and returns the id of the new file. `display_path` is
   // the path printed in diagnostics (relative to the project root where there is one).
   // The contents' address is stable for the SourceMap's lifetime: parsers point into it.
@@ -48,6 +54,13 @@ class SourceMap {
   // view points into the text (the OpenAPI load does, after lowering). Positions, lines
   // and sizes stay exactly what they were. Like the lazy line table, not for threads.
   void Compact(FileId file);
+  // Compact() for every file from `first` on. With background compaction on, one thread
+  // compresses them while the caller goes on, and whoever next asks about one of them waits
+  // for it (the front end's meanings and checks need none of the texts).
+  void CompactFrom(FileId first);
+  // Whether CompactFrom works on a thread of its own: off unless the run may use more than
+  // one core (`-j`).
+  void set_background_compaction(bool background) { background_compaction_ = background; }
 
   // The secrets of `file`'s text, judged by whoever parsed it while its tree was alive (the
   // OpenAPI load), so that the secret review need not parse the file a second time.
@@ -64,16 +77,22 @@ class SourceMap {
  private:
   struct File {
     std::string path;
-    mutable std::string contents;  // empty while `compact` holds the text
+    mutable std::string contents;  // empty while `compact` holds the text, or is being made
     mutable std::optional<CompactText> compact;
+    // Valid while a background thread makes `compact`; that thread touches nothing else.
+    mutable std::shared_future<void> compacting;
     mutable std::vector<uint32_t> line_starts;  // filled on first use; never for a compact file
     std::optional<std::vector<SecretFinding>> secrets;
   };
+  // The file, its compaction finished when one was under way.
   const File& file(FileId id) const;
+  // Waits for `f`'s compaction when one is under way.
+  static void Settle(const File& f);
   const std::vector<uint32_t>& LineStarts(const File& file) const;
 
   std::vector<std::unique_ptr<File>> files_;
   bool secrets_wanted_ = true;
+  bool background_compaction_ = false;
 };
 
 }  // namespace specc

@@ -82,7 +82,7 @@ std::optional<ir::Api> LoadApi(const std::string& path, const Fs& fs, SourceMap&
   }
   // The trees died with the workspace, and the IR holds copies: from here on the texts
   // serve only diagnostics, which can wait for a block to be decompressed.
-  for (FileId file = first_file; file < sources.file_count(); ++file) sources.Compact(file);
+  sources.CompactFrom(first_file);
   return api;
 }
 
