@@ -16,16 +16,18 @@ namespace {
 
 constexpr std::string_view kTempInfix = ".specc-tmp.";
 
-// The process's umask, read once: umask() can only be read by setting it, which would let
-// a thread writing a file meanwhile create it with no mask at all. specc never changes it.
-mode_t CurrentUmask() {
-  static const mode_t mask = [] {
-    mode_t current = ::umask(0);
-    ::umask(current);
-    return current;
-  }();
-  return mask;
-}
+// The process's umask, read once at start-up, before main() starts any thread: umask() can
+// only be read by setting it, which would let a thread creating a file meanwhile (a
+// directory made by another emitter) create it with no mask at all. Read on first use, as
+// it was, the first emitter to write a file opened that window while the others ran.
+// specc never changes it.
+const mode_t kProcessUmask = [] {
+  mode_t current = ::umask(0);
+  ::umask(current);
+  return current;
+}();
+
+mode_t CurrentUmask() { return kProcessUmask; }
 
 Error Fail(const std::string& what, int fd, const std::string& temp) {
   std::string reason = std::strerror(errno);
