@@ -24,23 +24,23 @@ struct FreeCompressor {
 
 CompactText::CompactText(std::string text, uint32_t block_bytes)
     : size_(static_cast<uint32_t>(text.size())), block_bytes_(block_bytes) {
-  SPECC_CHECK(block_bytes > 0) << "blocks hold at least one byte";
+  SPECC_CHECK(block_bytes > 0 && block_bytes <= 64 * 1024) << "blocks of 1 byte to 64 KiB";
   std::unique_ptr<ZSTD_CCtx, FreeCompressor> ctx(ZSTD_createCCtx());
   SPECC_CHECK(ctx != nullptr) << "out of memory for zstd's compression context";
   std::string scratch(ZSTD_compressBound(std::min<size_t>(block_bytes, text.size())), '\0');
-  uint32_t breaks = 0;
+  breaks_.reserve(CountByte(text, '\n'));
   uint32_t line_start = 0;
   for (size_t begin = 0; begin < text.size(); begin += block_bytes) {
     std::string_view block = std::string_view(text).substr(begin, block_bytes);
-    blocks_.push_back(Block{static_cast<uint32_t>(compressed_.size()), breaks, line_start});
+    blocks_.push_back(Block{static_cast<uint32_t>(compressed_.size()), static_cast<uint32_t>(breaks_.size()), line_start});
     size_t written = ZSTD_compressCCtx(ctx.get(), scratch.data(), scratch.size(), block.data(), block.size(), kLevel);
     SPECC_CHECK(!ZSTD_isError(written)) << "zstd: " << ZSTD_getErrorName(written);
     compressed_.append(scratch, 0, written);
-    breaks += static_cast<uint32_t>(CountByte(block, '\n'));
-    size_t last_break = block.rfind('\n');
-    if (last_break != std::string_view::npos) line_start = static_cast<uint32_t>(begin + last_break + 1);
+    for (size_t at = block.find('\n'); at != std::string_view::npos; at = block.find('\n', at + 1)) {
+      breaks_.push_back(static_cast<uint16_t>(at));
+    }
+    if (breaks_.size() > blocks_.back().breaks_before) line_start = static_cast<uint32_t>(begin + breaks_.back() + 1);
   }
-  line_count_ = breaks + 1;
   compressed_.shrink_to_fit();
   blocks_.shrink_to_fit();
 }
@@ -56,44 +56,22 @@ std::string CompactText::Decompress(size_t block) const {
   return text;
 }
 
-const CompactText::Kept& CompactText::Keep(size_t block) const {
-  ++questions_;
-  Kept* oldest = &kept_[0];
-  for (Kept& kept : kept_) {
-    if (kept.block == block) {
-      kept.used = questions_;
-      return kept;
-    }
-    if (kept.used < oldest->used) oldest = &kept;
-  }
-  Kept& kept = *oldest;
-  kept.text = Decompress(block);
-  kept.line_starts.clear();
-  for (size_t at = kept.text.find('\n'); at != std::string::npos; at = kept.text.find('\n', at + 1)) {
-    kept.line_starts.push_back(static_cast<uint32_t>(at + 1));
-  }
-  kept.block = block;
-  kept.used = questions_;
-  return kept;
-}
-
 CompactText::LinePlace CompactText::LineAt(uint32_t offset) const {
   if (blocks_.empty()) return {};
   offset = std::min(offset, size_);
   size_t block = std::min<size_t>(offset / block_bytes_, blocks_.size() - 1);
-  std::lock_guard<std::mutex> lock(kept_lock_);
-  const Kept& kept = Keep(block);
+  // The block's line breaks before `offset`; the line starts after the last of them.
+  auto first = breaks_.begin() + blocks_[block].breaks_before;
+  auto last = block + 1 < blocks_.size() ? breaks_.begin() + blocks_[block + 1].breaks_before : breaks_.end();
   uint32_t within = offset - BlockBegin(block);
-  // The line breaks of this block before `offset`; the line starts after the last of them.
-  auto after = std::upper_bound(kept.line_starts.begin(), kept.line_starts.end(), within);
-  uint32_t breaks = static_cast<uint32_t>(after - kept.line_starts.begin());
-  if (breaks == 0) return {blocks_[block].breaks_before, blocks_[block].line_start};
-  return {blocks_[block].breaks_before + breaks, BlockBegin(block) + kept.line_starts[breaks - 1]};
+  auto after = std::lower_bound(first, last, within);  // breaks at or past `offset` end a later line
+  uint32_t index = static_cast<uint32_t>(after - breaks_.begin());
+  if (after == first) return {index, blocks_[block].line_start};
+  return {index, StartAfterBreak(block, index - 1)};
 }
 
 std::string CompactText::Line(uint32_t index) const {
-  if (index >= line_count_) return {};
-  std::lock_guard<std::mutex> lock(kept_lock_);
+  if (index > breaks_.size()) return {};
   size_t block = 0;
   uint32_t within = 0;
   if (index > 0) {
@@ -101,14 +79,19 @@ std::string CompactText::Line(uint32_t index) const {
     auto after = std::upper_bound(blocks_.begin(), blocks_.end(), index - 1,
                                   [](uint32_t value, const Block& b) { return value < b.breaks_before; });
     block = static_cast<size_t>(after - blocks_.begin()) - 1;
-    within = Keep(block).line_starts[index - 1 - blocks_[block].breaks_before];
+    within = breaks_[index - 1] + 1u;
   }
   // The line runs to the next '\n', in this block or a later one.
+  std::lock_guard<std::mutex> lock(kept_lock_);
   std::string line;
   for (; block < blocks_.size(); ++block, within = 0) {
-    const std::string& text = Keep(block).text;
-    size_t end = text.find('\n', within);
-    line.append(text, within, end == std::string::npos ? std::string::npos : end - within);
+    if (kept_block_ != block) {
+      kept_text_ = Decompress(block);
+      kept_block_ = block;
+    }
+    size_t end = kept_text_.find('\n', within);
+    line.append(kept_text_, std::min<size_t>(within, kept_text_.size()),
+                end == std::string::npos ? std::string::npos : end - within);
     if (end != std::string::npos) break;
   }
   return line;

@@ -1,18 +1,19 @@
 // CompactText: a file's text kept for diagnostics once nothing parses it any more,
-// compressed with zstd in blocks of 64 KiB. Once the front end is done with a file its
-// text serves only line:col and the caret line of diagnostics, and a description compresses
-// well: GitHub's 13 MB JSON keeps 1.4 MB (it kept 7.9 MB with only its indentation taken
-// out, the largest block of the front end's memory after the IR and the meanings).
-// Offsets stay those of the original text, so every Loc made before the compaction still
-// means the same byte; the original comes back whole from Expand().
+// compressed with zstd in blocks of 64 KiB, beside the place of each line break. Once the
+// front end is done with a file its text serves only line:col and the caret line of
+// diagnostics, and a description compresses well: GitHub's 13 MB JSON keeps 1.4 MB, and
+// 0.7 MB of line breaks (it kept 7.9 MB with only its indentation taken out, the largest
+// block of the front end's memory after the IR and the meanings). Offsets stay those of the
+// original text, so every Loc made before the compaction still means the same byte; the
+// original comes back whole from Expand().
 //
-// A question decompresses the block it needs and keeps it, with its line starts, for the
-// next questions: diagnostics are printed in the order of their places, and `specc ir` asks
-// for the places of a whole IR. Safe for threads (the kept blocks are locked).
+// A line:col needs no decompression: `specc ir` and `specc diff` ask for tens of thousands
+// of them, all over the file. A caret line decompresses the block it starts in, which is
+// kept for the next one (diagnostics are printed in the order of their places). Safe for
+// threads (the kept block is locked).
 #ifndef SPECC_BASE_COMPACT_TEXT_H_
 #define SPECC_BASE_COMPACT_TEXT_H_
 
-#include <array>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -25,14 +26,16 @@ class CompactText {
  public:
   static constexpr uint32_t kBlockBytes = 64 * 1024;
 
-  // Takes `text` and compresses it. `block_bytes` is for tests, which cross block edges
-  // with tiny blocks.
+  // Takes `text` and compresses it. `block_bytes` (at most 64 KiB: a line break's place in
+  // its block is 16 bits) is for tests, which cross block edges with tiny blocks.
   explicit CompactText(std::string text, uint32_t block_bytes = kBlockBytes);
 
   // The length of the original text.
   uint32_t size() const { return size_; }
-  // The bytes it keeps for that text (the block kept for questions aside).
-  size_t held_bytes() const { return compressed_.capacity() + blocks_.capacity() * sizeof(Block); }
+  // The bytes it keeps for that text (the block kept for caret lines aside).
+  size_t held_bytes() const {
+    return compressed_.capacity() + blocks_.capacity() * sizeof(Block) + breaks_.capacity() * sizeof(uint16_t);
+  }
 
   struct LinePlace {
     uint32_t index = 0;  // 0-based line number
@@ -48,36 +51,26 @@ class CompactText {
 
  private:
   struct Block {
-    uint32_t compressed = 0;    // where its compressed bytes start in compressed_
-    uint32_t breaks_before = 0;  // the '\n's of the text before the block
-    uint32_t line_start = 0;    // where the line holding the block's first byte starts
+    uint32_t compressed = 0;     // where its compressed bytes start in compressed_
+    uint32_t breaks_before = 0;  // the '\n's of the text before the block: its first in breaks_
+    uint32_t line_start = 0;     // where the line holding the block's first byte starts
   };
-  // A block decompressed, with the offsets just past each of its '\n's (relative to the
-  // block's start).
-  struct Kept {
-    size_t block = SIZE_MAX;
-    uint64_t used = 0;  // when it was last asked for
-    std::string text;
-    std::vector<uint32_t> line_starts;
-  };
-  // `specc ir` asks for the places of operations and of the schemas they use by turns: with
-  // one block kept it decompressed GitHub's description three times over, with four once
-  // and a half.
-  static constexpr size_t kKeptBlocks = 4;
 
   uint32_t BlockBegin(size_t block) const { return static_cast<uint32_t>(block) * block_bytes_; }
+  // Where the line after line break `n` (0-based, in text order) starts.
+  uint32_t StartAfterBreak(size_t block, uint32_t n) const { return BlockBegin(block) + breaks_[n] + 1; }
   std::string Decompress(size_t block) const;
-  // Keeps `block`, in place of the one asked for least recently; the caller holds kept_lock_.
-  const Kept& Keep(size_t block) const;
 
   std::string compressed_;
   std::vector<Block> blocks_;
+  // Each '\n' of the text, in order, as its offset in its block.
+  std::vector<uint16_t> breaks_;
   uint32_t size_ = 0;
   uint32_t block_bytes_ = kBlockBytes;
-  uint32_t line_count_ = 1;
+  // The block decompressed last, for the next caret line.
   mutable std::mutex kept_lock_;
-  mutable std::array<Kept, kKeptBlocks> kept_;
-  mutable uint64_t questions_ = 0;
+  mutable size_t kept_block_ = SIZE_MAX;
+  mutable std::string kept_text_;
 };
 
 }  // namespace specc
