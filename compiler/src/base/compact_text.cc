@@ -28,21 +28,34 @@ CompactText::CompactText(std::string text, uint32_t block_bytes)
   std::unique_ptr<ZSTD_CCtx, FreeCompressor> ctx(ZSTD_createCCtx());
   SPECC_CHECK(ctx != nullptr) << "out of memory for zstd's compression context";
   std::string scratch(ZSTD_compressBound(std::min<size_t>(block_bytes, text.size())), '\0');
-  breaks_.reserve(CountByte(text, '\n'));
-  uint32_t line_start = 0;
+  size_t breaks = CountByte(text, '\n');
+  // Room for what a description compresses to, so that the text is not copied as it grows
+  // (a ninth for GitHub's JSON; pages never written cost nothing).
+  compressed_.reserve(text.size() / 4);
   for (size_t begin = 0; begin < text.size(); begin += block_bytes) {
     std::string_view block = std::string_view(text).substr(begin, block_bytes);
-    blocks_.push_back(Block{static_cast<uint32_t>(compressed_.size()), static_cast<uint32_t>(breaks_.size()), line_start});
+    blocks_.push_back(Block{static_cast<uint32_t>(compressed_.size()), 0, 0});
     size_t written = ZSTD_compressCCtx(ctx.get(), scratch.data(), scratch.size(), block.data(), block.size(), kLevel);
     SPECC_CHECK(!ZSTD_isError(written)) << "zstd: " << ZSTD_getErrorName(written);
     compressed_.append(scratch, 0, written);
-    for (size_t at = block.find('\n'); at != std::string_view::npos; at = block.find('\n', at + 1)) {
-      breaks_.push_back(static_cast<uint16_t>(at));
-    }
-    if (breaks_.size() > blocks_.back().breaks_before) line_start = static_cast<uint32_t>(begin + breaks_.back() + 1);
   }
+  // The text goes before the compressed copy is trimmed and the line breaks' table comes:
+  // a description's front end peaks while its text is compressed (on another core) and its
+  // meanings computed.
+  std::string().swap(text);
   compressed_.shrink_to_fit();
   blocks_.shrink_to_fit();
+  breaks_.reserve(breaks);
+  uint32_t line_start = 0;
+  for (size_t block = 0; block < blocks_.size(); ++block) {
+    std::string decompressed = Decompress(block);
+    blocks_[block].breaks_before = static_cast<uint32_t>(breaks_.size());
+    blocks_[block].line_start = line_start;
+    for (size_t at = decompressed.find('\n'); at != std::string::npos; at = decompressed.find('\n', at + 1)) {
+      breaks_.push_back(static_cast<uint16_t>(at));
+    }
+    if (breaks_.size() > blocks_[block].breaks_before) line_start = StartAfterBreak(block, static_cast<uint32_t>(breaks_.size() - 1));
+  }
 }
 
 std::string CompactText::Decompress(size_t block) const {
