@@ -37,7 +37,7 @@ class ThinVector {
 
   ThinVector() = default;
   ThinVector(std::initializer_list<T> items) { append(items.begin(), items.end()); }
-  template <typename Iterator>
+  template <std::forward_iterator Iterator>
   ThinVector(Iterator first, Iterator last) {
     append(first, last);
   }
@@ -118,13 +118,14 @@ class ThinVector {
   }
 
   // Adds copies of [first, last) at the end (std::vector's insert at end()).
-  template <typename Iterator>
+  // REQUIRES: [first, last) is not in this ThinVector (growth would move it).
+  template <std::forward_iterator Iterator>
   void append(Iterator first, Iterator last) {
     reserve(size() + static_cast<size_t>(std::distance(first, last)));
     for (; first != last; ++first) emplace_back(*first);
   }
-  // Holds copies of [first, last) instead of its items.
-  template <typename Iterator>
+  // Holds copies of [first, last) instead of its items. REQUIRES: as for append().
+  template <std::forward_iterator Iterator>
   void assign(Iterator first, Iterator last) {
     clear();
     append(first, last);
