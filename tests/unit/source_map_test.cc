@@ -59,7 +59,7 @@ TEST(SourceMapCompactTest, KeepsPositionsAndLinesOfHandWrittenTexts) {
 
 // Compacted on a thread of its own, the files answer as the plain ones do, whichever is
 // asked first, and a SourceMap destroyed before anyone asks waits for the thread.
-TEST(SourceMapCompactTest, CompactsInTheBackgroundAndAnswersTheSame) {
+TEST(SourceMapCompactTest, AnswersTheSameWhenCompactedInTheBackground) {
   std::vector<std::string> texts;
   for (int f = 0; f < 5; ++f) {
     std::string text;

@@ -123,7 +123,7 @@ LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& 
                       const Fs& fs, SourceMap& sources, DiagSink& sink, Meanings meanings) {
   LoadedSpecs out = LoadProjectSpecs(paths, working_dir, fs, sources, sink);
   // A description's text is compressed on another core while its meanings are computed
-  // (GitHub's: an eighth of the front end's instructions).
+  // (GitHub's: a seventh of the front end's instructions).
   sources.set_background_compaction(Jobs() > 1);
   for (LoadedApi& api : out.apis) LoadApiChecked(api, working_dir, fs, sources, sink, meanings);
   return out;

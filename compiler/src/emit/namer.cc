@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "emit/render.h"
+
 namespace specc::emit {
 namespace {
 
@@ -103,6 +105,8 @@ bool IsTsIdentifier(std::string_view name) {
   }
   return true;
 }
+
+std::string TsPropertyKey(std::string_view name) { return IsTsIdentifier(name) ? std::string(name) : JsonQuote(name); }
 
 std::string NameTable::Take(const std::string& preferred) {
   std::string name = preferred;

@@ -26,6 +26,8 @@ std::string SnakeCase(std::string_view name);   // "PetStore" -> "pet_store"
 bool IsTsReserved(std::string_view name);
 // True when `name` can be written unquoted as a TypeScript property key.
 bool IsTsIdentifier(std::string_view name);
+// `name` as a TypeScript property key: bare when it can be, else a quoted string.
+std::string TsPropertyKey(std::string_view name);
 
 // A scope of identifiers. Take() returns `preferred` when it is free, otherwise
 // `preferred` with the smallest free numeric suffix ("Pet2"), and reserves the result.

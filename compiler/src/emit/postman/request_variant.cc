@@ -118,8 +118,8 @@ const std::string* Part(const View& parts, std::string_view name) {
 }  // namespace
 
 RequestItem RequestView(RequestBuilder::Parts&& p, std::string responses_json) {
-  // The builder gave its parts without spare room; a chained URL, made since, gets its
-  // trimmed here.
+  // The builder gives its parts without spare room; a chained URL, made since, is trimmed
+  // here.
   p.url_json.shrink_to_fit();
   RequestItem item;
   View& rv = item.view;

@@ -17,14 +17,12 @@ const char* ScalarName(sema::WireScalar scalar) {
   return "\"string\"";
 }
 
-std::string Key(std::string_view name) { return IsTsIdentifier(name) ? std::string(name) : JsonQuote(name); }
-
 // `{ role: "string", age: "integer" }`: how each property of object schema `id` reads.
 std::string PropertyScalars(const sema::SchemaMeanings& meanings, ir::SchemaId id) {
   std::string out;
   if (id != ir::kNoSchema) {
     for (const sema::ObjectProperty& p : meanings.Of(meanings.Resolve(id)).properties) {
-      out += (out.empty() ? "" : ", ") + Key(p.name) + ": " + ScalarName(sema::TextScalar(meanings, p.schema));
+      out += (out.empty() ? "" : ", ") + TsPropertyKey(p.name) + ": " + ScalarName(sema::TextScalar(meanings, p.schema));
     }
   }
   return "{" + (out.empty() ? std::string() : " " + out + " ") + "}";
@@ -107,8 +105,8 @@ std::string ZodInputs::Parameters(const ir::Operation& op, const OperationNames&
       d.clear();
     }
     if (!p.required && in != ir::ParamIn::kPath) value = writer_.Optional(p.schema, value);
-    object += JsDoc(p.description, 1) + "  " + Key(key) + ": " + value + ",\n";
-    if (!d.empty()) descriptors += "  " + Key(key) + ": " + d + ",\n";
+    object += JsDoc(p.description, 1) + "  " + TsPropertyKey(key) + ": " + value + ",\n";
+    if (!d.empty()) descriptors += "  " + TsPropertyKey(key) + ": " + d + ",\n";
   }
   return Read(descriptors, object + "})");
 }
@@ -120,7 +118,7 @@ std::string ZodInputs::Body(const ir::Operation& op, const OperationNames& names
     std::string descriptors;
     for (const sema::ObjectProperty& p : meanings_.Of(meanings_.Resolve(media.schema)).properties) {
       std::string d = Descriptor(meanings_, sema::FormFieldWire(meanings_, media, p.name, p.schema), p.schema);
-      if (!d.empty()) descriptors += "  " + Key(p.name) + ": " + d + ",\n";
+      if (!d.empty()) descriptors += "  " + TsPropertyKey(p.name) + ": " + d + ",\n";
     }
     expr = Read(descriptors, expr);
   }

@@ -220,7 +220,7 @@ std::string ZodWriter::ObjectExpr(ir::SchemaId id, int indent) {
         if (ps.deprecated) note += (note.empty() ? "" : "\n") + std::string("@deprecated");
         out += JsDoc(ps.description, indent + 1, note);
       }
-      std::string key = IsTsIdentifier(p.name) ? std::string(p.name) : JsonQuote(p.name);
+      std::string key = TsPropertyKey(p.name);
       std::string value = Ref(p.schema, indent + 1);
       for (ir::SchemaId also : p.also) value += ".and(" + Ref(also, indent + 1) + ")";
       if (Optional(id, p)) value = Optional(p.schema, value);
@@ -395,7 +395,7 @@ std::string ZodWriter::ObjectType(ir::SchemaId id, int indent) {
   std::string out = "{\n";
   for (const sema::ObjectProperty& p : m.properties) {
     bool optional = Optional(id, p);
-    std::string key = IsTsIdentifier(p.name) ? std::string(p.name) : JsonQuote(p.name);
+    std::string key = TsPropertyKey(p.name);
     std::string type = TypeRef(p.schema, indent + 1);
     for (ir::SchemaId also : p.also) type = "(" + type + ") & (" + TypeRef(also, indent + 1) + ")";
     out += Pad(indent + 1) + key + (optional ? "?: " : ": ") + type + (optional ? " | undefined" : "") + ";\n";
