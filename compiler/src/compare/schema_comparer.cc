@@ -118,7 +118,7 @@ Rule LoosenedResponseRule(Family f) {
 }
 
 // Numeric formats that only widen: a client that sends int32 values may send them as int64.
-bool FormatWidens(const std::string& from, const std::string& to) {
+bool FormatWidens(std::string_view from, std::string_view to) {
   return (from == "int32" && to == "int64") || (from == "float" && to == "double");
 }
 
@@ -330,7 +330,7 @@ void SchemaComparer::CompareFormat(Node& node, const ir::Schema& x, const ir::Sc
   if (x.format == y.format) return;
   // int64 on an integer and double on a number name the range JSON numbers have anyway:
   // adding or removing them changes no value.
-  auto unbounded = [](const ir::Schema& s, const std::string& format) {
+  auto unbounded = [](const ir::Schema& s, std::string_view format) {
     return (format == "int64" && (s.types.contains("integer") || s.types.contains("number"))) ||
            (format == "double" && s.types.contains("number"));
   };
@@ -353,7 +353,8 @@ void SchemaComparer::CompareFormat(Node& node, const ir::Schema& x, const ir::Sc
 }
 
 void SchemaComparer::CompareEnum(Node& node, const ir::Schema& x, const ir::Schema& y, Direction dir) {
-  std::vector<std::string> ex = x.enum_values, ey = y.enum_values;
+  std::vector<std::string> ex(x.enum_values.begin(), x.enum_values.end());
+  std::vector<std::string> ey(y.enum_values.begin(), y.enum_values.end());
   if (ex.empty() && !x.const_value().empty()) ex.push_back(x.const_value());
   if (ey.empty() && !y.const_value().empty()) ey.push_back(y.const_value());
   // A null value is nullability, which CompareTypes reads from sema (`enum: [a, null]`
@@ -486,7 +487,7 @@ void SchemaComparer::CompareProperties(Node& node, ir::SchemaId a, ir::SchemaId 
     auto same = std::find_if(y.properties.begin(), y.properties.end(),
                              [&](const ir::Property& q) { return q.name == p.name; });
     if (same == y.properties.end()) {
-      node.own.push_back({req ? Rule::kRequestPropertyRemoved : Rule::kResponsePropertyRemoved, p.name,
+      node.own.push_back({req ? Rule::kRequestPropertyRemoved : Rule::kResponsePropertyRemoved, p.name.str(),
                           "property `" + p.name + "` removed", p.loc, y.loc});
       continue;
     }
@@ -494,25 +495,25 @@ void SchemaComparer::CompareProperties(Node& node, ir::SchemaId a, ir::SchemaId 
     sema::ObjectProperty qr = head_reading(q);
     if (hidden(qr)) {
       node.own.push_back({req ? Rule::kRequestPropertyBecameReadOnly : Rule::kResponsePropertyBecameWriteOnly,
-                          p.name, "property `" + p.name + "` became " + (req ? "readOnly" : "writeOnly"), p.loc,
+                          p.name.str(), "property `" + p.name + "` became " + (req ? "readOnly" : "writeOnly"), p.loc,
                           q.loc});
       continue;
     }
     if (pr.required != qr.required) {
       Rule rule = req ? (qr.required ? Rule::kRequestPropertyBecameRequired : Rule::kRequestPropertyBecameOptional)
                       : (qr.required ? Rule::kResponsePropertyBecameRequired : Rule::kResponsePropertyBecameOptional);
-      node.own.push_back({rule, p.name,
+      node.own.push_back({rule, p.name.str(),
                           "property `" + p.name + "` became " + (qr.required ? "required" : "optional"), p.loc,
                           q.loc});
     }
-    AddChild(node, p.name, p.schema, q.schema, dir);
+    AddChild(node, p.name.str(), p.schema, q.schema, dir);
     // A property several allOf branches declare must satisfy each declaration (sema's
     // ObjectProperty::also): the further declarations are compared in order, and one
     // that only one side has is compared with the other side's first declaration.
     for (size_t i = 0; i < std::max(pr.also.size(), qr.also.size()); ++i) {
       ir::SchemaId from = i < pr.also.size() ? pr.also[i] : p.schema;
       ir::SchemaId to = i < qr.also.size() ? qr.also[i] : q.schema;
-      AddChild(node, p.name, from, to, dir);
+      AddChild(node, p.name.str(), from, to, dir);
     }
   }
   for (const ir::Property& q : y.properties) {
@@ -523,7 +524,7 @@ void SchemaComparer::CompareProperties(Node& node, ir::SchemaId a, ir::SchemaId 
     if (known) continue;
     Rule rule = req ? (qr.required ? Rule::kRequiredRequestPropertyAdded : Rule::kRequestPropertyAdded)
                     : Rule::kResponsePropertyAdded;
-    node.own.push_back({rule, q.name,
+    node.own.push_back({rule, q.name.str(),
                         std::string(qr.required ? "required " : "") + "property `" + q.name + "` added", x.loc,
                         q.loc});
   }
@@ -596,7 +597,7 @@ void SchemaComparer::CompareBranches(Node& node, ir::SchemaId a, ir::SchemaId b,
       match_of_to[j] = static_cast<int>(i);
     };
     auto name_of = [](const EffectiveSchemas& side, ir::SchemaId id) -> std::string {
-      return id == ir::kNoSchema ? std::string() : side.api().schemas[id].name;
+      return id == ir::kNoSchema ? std::string() : side.api().schemas[id].name.str();
     };
     // Branches are paired: 1. by the same component name; 2. when they are equal, or
     // differ in at most kNearlyEqual changes, the closest first; 3. the one branch left on
@@ -673,7 +674,7 @@ void SchemaComparer::CompareDiscriminator(Node& node, const ir::Schema& x, const
     for (const std::vector<ir::SchemaId>* list : {&s.one_of(), &s.any_of()}) {
       for (ir::SchemaId id : *list) {
         if (id != ir::kNoSchema && mapped.count(id) == 0 && !side.api().schemas[id].name.empty()) {
-          out.insert(side.api().schemas[id].name);
+          out.insert(side.api().schemas[id].name.str());
         }
       }
     }

@@ -53,7 +53,7 @@ class SchemaWriter {
   }
 
  private:
-  void Str(const char* key, const std::string& value) {
+  void Str(const char* key, std::string_view value) {
     if (!value.empty()) out_.Key(key).String(value);
   }
   void Num(const char* key, const std::string& value) {
@@ -91,7 +91,7 @@ class SchemaWriter {
     }
     Str("format", s.format);
     Str("title", s.title);
-    Str("description", description_.empty() ? s.description : description_);
+    Str("description", description_.empty() ? s.description.view() : std::string_view(description_));
     description_.clear();
     if (!s.enum_values.empty()) {
       out_.Key("enum").BeginArray();
@@ -261,7 +261,7 @@ void CollectNamedSchemas(const ir::Api& api, ir::SchemaId root, std::vector<ir::
 std::vector<std::string> ComponentKeys(const ir::Api& api) {
   std::vector<std::string> keys(api.schemas.size());
   NameTable table;
-  for (ir::SchemaId id : api.component_schemas) keys[id] = table.Take(api.schemas[id].name);
+  for (ir::SchemaId id : api.component_schemas) keys[id] = table.Take(api.schemas[id].name.str());
   return keys;
 }
 

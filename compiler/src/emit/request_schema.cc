@@ -7,7 +7,7 @@
 namespace specc::emit {
 namespace {
 
-void Str(JsonWriter& out, const char* key, const std::string& value) {
+void Str(JsonWriter& out, const char* key, std::string_view value) {
   if (!value.empty()) out.Key(key).String(value);
 }
 void Num(JsonWriter& out, const char* key, const std::string& value) {
@@ -46,7 +46,7 @@ void RequestSchemaWriter::Write(ir::SchemaId id, bool expand, JsonWriter& out, c
 void RequestSchemaWriter::Body(ir::SchemaId id, JsonWriter& out, const std::string& description) {
   const ir::Schema& s = api_.schemas[id];
   const sema::SchemaMeaning& m = meanings_.Of(id);
-  std::string text = description.empty() ? s.description : description;
+  std::string text = description.empty() ? s.description.str() : description;
   if (m.alias_of != ir::kNoSchema) {
     if (!m.nullable) {
       Write(m.alias_of, false, out, text);

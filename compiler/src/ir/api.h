@@ -19,6 +19,8 @@
 #include <vector>
 
 #include "base/loc.h"
+#include "base/thin_string.h"
+#include "base/thin_vector.h"
 
 namespace specc::ir {
 
@@ -26,7 +28,7 @@ using SchemaId = uint32_t;
 inline constexpr SchemaId kNoSchema = std::numeric_limits<SchemaId>::max();
 
 struct Property {
-  std::string name;
+  ThinString name;
   SchemaId schema = kNoSchema;
   bool required = false;
   Loc loc;
@@ -161,17 +163,20 @@ struct Schema {
   AdditionalProperties additional_properties = AdditionalProperties::kUnspecified;
   SchemaId additional_properties_schema = kNoSchema;
   SchemaId items = kNoSchema;
+  // The texts and lists below are one pointer wide (ThinString, ThinVector): most of the
+  // ~40,000 schemas of a GitHub-sized description leave most of them empty.
+  //
   // The component name for schemas declared under components/schemas (or reached as a
   // whole file or a named definition in another file); empty for inline schemas.
-  std::string name;
-  std::string format, title, description;
-  std::vector<Property> properties;
+  ThinString name;
+  ThinString format, title, description;
+  ThinVector<Property> properties;
   // `required` as written, in document order: also names no property of this schema
   // declares (they may come from allOf branches, or stand alone in a oneOf/anyOf branch).
-  std::vector<std::string> required;
-  std::vector<std::string> enum_values;  // JSON text of each value
-  std::string default_value;             // JSON text; empty when absent
-  std::vector<std::string> examples;     // JSON text of `example` / `examples`
+  ThinVector<std::string> required;
+  ThinVector<std::string> enum_values;  // JSON text of each value
+  ThinString default_value;             // JSON text; empty when absent
+  ThinVector<std::string> examples;     // JSON text of `example` / `examples`
 
   // The rarely written keywords (SchemaExtras); absent ones read as empty.
   const std::string& pattern() const { return extras().pattern; }

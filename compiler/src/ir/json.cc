@@ -11,13 +11,13 @@ class ApiJson {
   void Write();
 
  private:
-  void Str(const char* key, const std::string& value) {
+  void Str(const char* key, std::string_view value) {
     if (!value.empty()) out_.Key(key).String(value);
   }
   void Flag(const char* key, bool value) {
     if (value) out_.Key(key).Bool(true);
   }
-  void Raw(const char* key, const std::string& json) {
+  void Raw(const char* key, std::string_view json) {
     if (!json.empty()) out_.Key(key).Raw(json);
   }
   void Location(Loc loc) { out_.Key("loc").String(format_loc_(loc)); }

@@ -19,8 +19,8 @@ using spec::MembersOf;
 using spec::Node;
 using spec::ItemsOf;
 
-std::string Str(const Node* node) {
-  return node != nullptr && node->is_string() ? std::string(node->text()) : std::string();
+std::string_view Str(const Node* node) {
+  return node != nullptr && node->is_string() ? node->text() : std::string_view();
 }
 
 // The name a referenced schema gets from where it lives: the last pointer token
@@ -149,16 +149,16 @@ void Lowerer::CheckValuesAgainstType(const std::vector<const Member*>& values, c
 void Lowerer::AddComponentSchema(ir::SchemaId id) {
   api_.component_schemas.push_back(id);
   // A later schema of the same name wins, as the former scan over every component did.
-  component_ids_[api_.schemas[id].name] = id;
+  component_ids_[api_.schemas[id].name.str()] = id;
 }
 
 void Lowerer::RegisterComponentSchemas(const Document& doc, const Node& schemas) {
   for (const Member& m : MembersOf(schemas)) {
     ir::SchemaId id = static_cast<ir::SchemaId>(api_.schemas.size());
     api_.schemas.emplace_back();
-    api_.schemas[id].name = std::string(m.key());
+    api_.schemas[id].name = m.key();
     api_.schemas[id].loc = m.value.loc();
-    schema_names_.insert(api_.schemas[id].name);
+    schema_names_.insert(api_.schemas[id].name.str());
     AddComponentSchema(id);
     if (Workspace::RefOf(m.value) != nullptr) {
       std::optional<RefTarget> target = ws_.Deref(doc, m.value);
@@ -319,7 +319,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
       at().properties.reserve(at().properties.size() + m.value.size);
       for (const Member& p : MembersOf(m.value)) {
         ir::SchemaId s = child(p.value);
-        at().properties.push_back(ir::Property{std::string(p.key()), s, false, p.key_loc()});
+        at().properties.push_back(ir::Property{p.key(), s, false, p.key_loc()});
       }
     } else if (k == "required") {
       if (!m.value.is_seq()) {
@@ -334,7 +334,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
           sink_.Report(DiagCode::kSpecSchemaInvalid, r.loc(), "`required` must list property names (strings)");
           continue;
         }
-        if (std::find(required.begin(), required.end(), r.text()) == required.end()) required.push_back(Str(&r));
+        if (std::find(required.begin(), required.end(), r.text()) == required.end()) required.emplace_back(Str(&r));
       }
     } else if (k == "items") {
       if (m.value.is_seq()) {
@@ -445,7 +445,7 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
     } else if (k == "format") {
       at().format = Str(&m.value);
     } else if (k == "pattern") {
-      at().mutable_extras().pattern = Str(&m.value);
+      at().mutable_extras().pattern = std::string(Str(&m.value));
     } else if (k == "title") {
       at().title = Str(&m.value);
     } else if (k == "description") {
@@ -505,7 +505,9 @@ void Lowerer::LowerSchemaInto(const Document& doc, const Node& node, ir::SchemaI
   for (ir::Property& p : s.properties) {
     p.required = required_names.count(p.name) > 0;
   }
-  s.required = std::move(required);
+  s.required.clear();
+  s.required.reserve(required.size());
+  for (std::string& name : required) s.required.push_back(std::move(name));
 }
 
 }  // namespace specc::openapi

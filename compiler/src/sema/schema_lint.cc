@@ -9,7 +9,7 @@ namespace specc::sema {
 namespace {
 
 std::string Named(const ir::Api& api, ir::SchemaId id, const char* fallback) {
-  const std::string& name = api.schemas[id].name;
+  const ThinString& name = api.schemas[id].name;
   return name.empty() ? std::string(fallback) : "`" + name + "`";
 }
 

@@ -57,7 +57,7 @@ bool IsAliasWrapper(const ir::Schema& s) {
 }
 
 // Formats the generated validators check; any other format is an annotation.
-bool IsCheckedFormat(const std::string& format) {
+bool IsCheckedFormat(std::string_view format) {
   static const char* const kChecked[] = {"uuid", "email", "uri", "url", "date-time", "date", "time",
                                          "ipv4", "ipv6", "byte", "int32", "int64", "float", "double"};
   return std::find(std::begin(kChecked), std::end(kChecked), format) != std::end(kChecked);
@@ -81,7 +81,7 @@ std::string PlainSignature(const ir::Api& api, const ir::Schema& s) {
     return out;
   };
   auto opt = [](const std::optional<uint64_t>& v) { return v ? std::to_string(*v) : std::string("-"); };
-  std::vector<std::string> required = s.required;
+  std::vector<std::string> required(s.required.begin(), s.required.end());
   std::sort(required.begin(), required.end());
   std::vector<std::string> props;
   for (const ir::Property& p : s.properties) {
@@ -99,7 +99,7 @@ std::string PlainSignature(const ir::Api& api, const ir::Schema& s) {
     props.push_back(p.name + ":" + type);
   }
   std::sort(props.begin(), props.end());
-  return join(s.types) + (s.nullable ? "?" : "") + "|" + (IsCheckedFormat(s.format) ? s.format : "") + "|" +
+  return join(s.types) + (s.nullable ? "?" : "") + "|" + (IsCheckedFormat(s.format) ? s.format.str() : std::string()) + "|" +
          s.pattern() + "|" + join(s.enum_values) + "|" + s.const_value() + "|" + s.minimum() + "|" + s.maximum() + "|" +
          s.exclusive_minimum() + "|" + s.exclusive_maximum() + "|" + s.multiple_of() + "|" + opt(s.min_length()) + "|" +
          opt(s.max_length()) + "|" + opt(s.min_items()) + "|" + opt(s.max_items()) + "|" + opt(s.min_properties()) + "|" +
@@ -360,7 +360,7 @@ class SchemaMeanings::Builder {
       }
       const ir::Schema& t = api_.schemas[owner_.Resolve(branch)];
       if (IsRequiredOnly(t)) {
-        choice.required_sets.push_back(t.required);
+        choice.required_sets.emplace_back(t.required.begin(), t.required.end());
         continue;
       }
       if (IsNullOnly(t)) {
@@ -449,7 +449,7 @@ class SchemaMeanings::Builder {
         }
       }
       if (c.values.empty()) c.values = OwnValuesInIr(target, d.property, 0);
-      if (c.values.empty() && !api_.schemas[target].name.empty()) c.values.push_back(api_.schemas[target].name);
+      if (c.values.empty() && !api_.schemas[target].name.empty()) c.values.push_back(api_.schemas[target].name.str());
       if (c.values.empty()) return;
       d.cases.push_back(std::move(c));
     }
@@ -475,7 +475,7 @@ class SchemaMeanings::Builder {
     for (const ir::Property& p : s.properties) {
       if (p.name != name || p.schema == ir::kNoSchema) continue;
       const ir::Schema& ps = api_.schemas[owner_.Resolve(p.schema)];
-      std::vector<std::string> texts = ps.enum_values;
+      std::vector<std::string> texts(ps.enum_values.begin(), ps.enum_values.end());
       if (!ps.const_value().empty()) texts = {ps.const_value()};
       std::vector<std::string> values;
       for (const std::string& t : texts) {

@@ -202,7 +202,7 @@ std::optional<double> Number(const std::string& text) {
 }
 
 // A value for a string format, or empty for a format specc has no value for.
-std::string FormatValue(const std::string& format) {
+std::string FormatValue(std::string_view format) {
   if (format == "date-time") return "2024-01-01T00:00:00Z";
   if (format == "date") return "2024-01-01";
   if (format == "time") return "12:00:00Z";
@@ -920,7 +920,7 @@ class ExampleBuilder::Impl {
       const ir::Schema& base = api_.schemas[meanings_.Resolve(branch)];
       if (!base.discriminator()) continue;
       Charge(base.discriminator()->mapping.size() + value.size());
-      std::string selected = api_.schemas[id].name;
+      std::string selected = api_.schemas[id].name.str();
       for (const auto& [key, target] : base.discriminator()->mapping) {
         if (target != ir::kNoSchema && meanings_.Resolve(target) == id) selected = key;
       }

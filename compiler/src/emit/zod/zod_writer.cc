@@ -40,9 +40,9 @@ bool UsesFormatHelpers(std::string_view format) {
   return format == "uri" || format == "date-time" || format == "date" || format == "time";
 }
 
-bool IsScalarJson(const std::string& json) { return !json.empty() && json[0] != '{' && json[0] != '['; }
+bool IsScalarJson(std::string_view json) { return !json.empty() && json[0] != '{' && json[0] != '['; }
 
-bool IsIntegerText(const std::string& json) { return json.find_first_of(".eE") == std::string::npos; }
+bool IsIntegerText(std::string_view json) { return json.find_first_of(".eE") == std::string_view::npos; }
 
 std::string Literal(const std::string& json) { return json == "null" ? "z.null()" : "z.literal(" + json + ")"; }
 
@@ -124,7 +124,7 @@ bool ZodWriter::DefaultFits(ir::SchemaId id) const {
   if (id == ir::kNoSchema) return false;
   const ir::Schema& s = api_.schemas[id];
   const sema::SchemaMeaning& m = meanings_.Of(id);
-  const std::string& d = s.default_value;
+  std::string_view d = s.default_value;
   if (d.empty() || !s.const_value().empty() || m.alias_of != ir::kNoSchema) return false;
   if (d == "null") return m.nullable || m.null_only;
   if (!m.enum_values.empty()) return Has(m.enum_values, d) && IsScalarJson(d);
