@@ -67,7 +67,7 @@ TEST(SourceMapCompactTest, AnswersTheSameWhenCompactedInTheBackground) {
     texts.push_back(text);
   }
   SourceMap plain, background;
-  background.set_background_compaction(true);
+  background.set_background_work(true);
   FileId before = background.Add("before.json", "kept plain\n");
   for (const std::string& text : texts) {
     plain.Add("a.json", text);
@@ -89,10 +89,51 @@ TEST(SourceMapCompactTest, AnswersTheSameWhenCompactedInTheBackground) {
   }
   {
     SourceMap abandoned;
-    abandoned.set_background_compaction(true);
+    abandoned.set_background_work(true);
     for (const std::string& text : texts) abandoned.Add("a.json", text);
     abandoned.CompactFrom(0);
   }
+}
+
+// A large file compressed on another thread while it is still read (as the OpenAPI load
+// parses and lowers it): its text and positions are the plain ones until CompactFrom, and
+// the same after; a SourceMap destroyed with a compression under way waits for it; without
+// background work, or for a small file, nothing starts and Compact works as before.
+TEST(SourceMapCompactTest, CompressesALargeFileWhileItIsStillRead) {
+  std::string large;
+  for (int i = 0; large.size() < (3u << 20) / 2; ++i) {
+    large += std::string(i % 16, ' ') + "\"/repos/{owner}/{repo}/issues/" + std::to_string(i) + "\": {},\n";
+  }
+  SourceMap plain, early;
+  early.set_background_work(true);
+  FileId small = early.Add("small.json", "{\n  \"a\": 1\n}\n");
+  FileId big = early.Add("big.json", large);
+  FileId a = plain.Add("big.json", large);
+  early.StartCompressing(small);
+  early.StartCompressing(big);
+  EXPECT_EQ(early.contents(big), large);
+  for (uint32_t offset = 0; offset <= large.size(); offset += 4099) {
+    ASSERT_EQ(early.Position(Loc{big, offset}).line, plain.Position(Loc{a, offset}).line);
+  }
+  early.CompactFrom(small);
+  EXPECT_EQ(early.size(big), large.size());
+  for (uint32_t offset = 0; offset <= large.size(); offset += 997) {
+    ASSERT_EQ(early.Position(Loc{big, offset}).line, plain.Position(Loc{a, offset}).line) << "offset " << offset;
+    ASSERT_EQ(early.Position(Loc{big, offset}).column, plain.Position(Loc{a, offset}).column);
+    ASSERT_EQ(early.LineText(Loc{big, offset}), plain.LineText(Loc{a, offset}));
+  }
+  EXPECT_EQ(early.LineText(Loc{small, 4}), "  \"a\": 1");
+  EXPECT_EQ(early.contents(big), large);
+  {
+    SourceMap abandoned;
+    abandoned.set_background_work(true);
+    abandoned.StartCompressing(abandoned.Add("big.json", large));
+  }
+  SourceMap serial;
+  FileId b = serial.Add("big.json", large);
+  serial.StartCompressing(b);
+  serial.Compact(b);
+  EXPECT_EQ(serial.LineText(Loc{b, static_cast<uint32_t>(large.size() / 2)}), plain.LineText(Loc{a, static_cast<uint32_t>(large.size() / 2)}));
 }
 
 TEST(SourceMapCompactTest, KeepsPositionsAcrossManyCheckpoints) {
@@ -114,17 +155,15 @@ TEST(SourceMapCompactTest, KeepsPositionsOfRandomTexts) {
   }
 }
 
-// CompactText alone, in blocks as small as one byte, against SourceMap's plain line table:
-// lines that end on a block's last byte, start on its first, or span many blocks.
-void ExpectSameAsPlainInBlocksOf(const std::string& text, uint32_t block_bytes) {
+// Asserts that `compact`, made from `text`, answers as SourceMap's plain line table does,
+// asked in an order shuffled by `seed` (so that the kept block changes between questions).
+void ExpectCompactTextSameAsPlain(const std::string& text, const CompactText& compact, uint32_t seed) {
   SourceMap plain;
   FileId file = plain.Add("a.json", text);
-  CompactText compact(text, block_bytes);
   ASSERT_EQ(compact.size(), text.size());
-  // Asked in a jumbled order, so that the kept block changes between questions.
   std::vector<uint32_t> offsets;
   for (uint32_t offset = 0; offset <= text.size() + 1; ++offset) offsets.push_back(offset);
-  std::shuffle(offsets.begin(), offsets.end(), std::mt19937(block_bytes));
+  std::shuffle(offsets.begin(), offsets.end(), std::mt19937(seed));
   for (uint32_t offset : offsets) {
     LineCol want = plain.Position(Loc{file, offset});
     CompactText::LinePlace got = compact.LineAt(offset);
@@ -136,6 +175,21 @@ void ExpectSameAsPlainInBlocksOf(const std::string& text, uint32_t block_bytes) 
   }
   EXPECT_EQ(compact.Line(plain.Position(Loc{file, compact.size()}).line), "") << "past the last line";
   EXPECT_EQ(compact.Expand(), text);
+}
+
+// CompactText alone, in blocks as small as one byte: lines that end on a block's last
+// byte, start on its first, or span many blocks. Made from a text it takes (the line
+// breaks' table then read back from the blocks) and from one it only reads (the table read
+// from the text), as SourceMap::StartCompressing makes it.
+void ExpectSameAsPlainInBlocksOf(const std::string& text, uint32_t block_bytes) {
+  {
+    SCOPED_TRACE("from the text itself");
+    ExpectCompactTextSameAsPlain(text, CompactText(std::string(text), block_bytes), block_bytes);
+  }
+  {
+    SCOPED_TRACE("from a view of the text");
+    ExpectCompactTextSameAsPlain(text, CompactText(std::string_view(text), block_bytes), block_bytes);
+  }
 }
 
 TEST(SourceMapCompactTest, KeepsPositionsAcrossBlockEdges) {

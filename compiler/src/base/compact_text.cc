@@ -14,7 +14,7 @@ namespace {
 // zstd's fastest standard level: 630 MB/s on GitHub's JSON in 64 KiB blocks, which
 // it takes to a ninth (negative levels and smaller hash tables were no faster on it). The
 // text is compressed once, on the second core where the run has one
-// (SourceMap::CompactFrom), and read back only for the caret lines a run prints.
+// (SourceMap::StartCompressing), and read back only for the caret lines a run prints.
 constexpr int kLevel = 1;
 
 struct FreeCompressor {
@@ -25,37 +25,63 @@ struct FreeCompressor {
 
 CompactText::CompactText(std::string text, uint32_t block_bytes)
     : size_(static_cast<uint32_t>(text.size())), block_bytes_(block_bytes) {
-  SPECC_CHECK(block_bytes > 0 && block_bytes <= 64 * 1024) << "blocks of 1 byte to 64 KiB";
+  size_t breaks = CountByte(text, '\n');
+  CompressBlocks(text);
+  // The text goes before the compressed copy is trimmed and the line breaks' table is made
+  // from the blocks: with the table collected as the text was compressed, the lint of
+  // GitHub's JSON peaked 2.5 MiB higher.
+  std::string().swap(text);
+  IndexBreaksFromBlocks(breaks);
+}
+
+CompactText::CompactText(std::string_view text, uint32_t block_bytes)
+    : size_(static_cast<uint32_t>(text.size())), block_bytes_(block_bytes) {
+  size_t breaks = CountByte(text, '\n');
+  CompressBlocks(text);
+  IndexBreaks(text, breaks);
+}
+
+void CompactText::CompressBlocks(std::string_view text) {
+  SPECC_CHECK(block_bytes_ > 0 && block_bytes_ <= 64 * 1024) << "blocks of 1 byte to 64 KiB";
   std::unique_ptr<ZSTD_CCtx, FreeCompressor> ctx(ZSTD_createCCtx());
   SPECC_CHECK(ctx != nullptr) << "out of memory for zstd's compression context";
-  std::string scratch(ZSTD_compressBound(std::min<size_t>(block_bytes, text.size())), '\0');
-  size_t breaks = CountByte(text, '\n');
+  std::string scratch(ZSTD_compressBound(std::min<size_t>(block_bytes_, text.size())), '\0');
   // Room for what a description compresses to, so that the text is not copied as it grows
   // (a ninth for GitHub's JSON; pages never written cost nothing).
   compressed_.reserve(text.size() / 4);
-  for (size_t begin = 0; begin < text.size(); begin += block_bytes) {
-    std::string_view block = std::string_view(text).substr(begin, block_bytes);
+  for (size_t begin = 0; begin < text.size(); begin += block_bytes_) {
+    std::string_view block = text.substr(begin, block_bytes_);
     blocks_.push_back(Block{static_cast<uint32_t>(compressed_.size()), 0, 0});
     size_t written = ZSTD_compressCCtx(ctx.get(), scratch.data(), scratch.size(), block.data(), block.size(), kLevel);
     SPECC_CHECK(!ZSTD_isError(written)) << "zstd: " << ZSTD_getErrorName(written);
     compressed_.append(scratch, 0, written);
   }
-  // The text goes before the compressed copy is trimmed and the line breaks' table is made
-  // from the blocks: with the table collected as the text was compressed, the lint of
-  // GitHub's JSON peaked 2.5 MiB higher.
-  std::string().swap(text);
   compressed_.shrink_to_fit();
   blocks_.shrink_to_fit();
+}
+
+void CompactText::IndexBreaks(std::string_view text, size_t breaks) {
   breaks_.reserve(breaks);
   uint32_t line_start = 0;
   for (size_t block = 0; block < blocks_.size(); ++block) {
-    std::string decompressed = Decompress(block);
-    blocks_[block].breaks_before = static_cast<uint32_t>(breaks_.size());
-    blocks_[block].line_start = line_start;
-    for (size_t at = decompressed.find('\n'); at != std::string::npos; at = decompressed.find('\n', at + 1)) {
-      breaks_.push_back(static_cast<uint16_t>(at));
-    }
-    if (breaks_.size() > blocks_[block].breaks_before) line_start = StartAfterBreak(block, static_cast<uint32_t>(breaks_.size() - 1));
+    IndexBlock(block, text.substr(BlockBegin(block), block_bytes_), line_start);
+  }
+}
+
+void CompactText::IndexBreaksFromBlocks(size_t breaks) {
+  breaks_.reserve(breaks);
+  uint32_t line_start = 0;
+  for (size_t block = 0; block < blocks_.size(); ++block) IndexBlock(block, Decompress(block), line_start);
+}
+
+void CompactText::IndexBlock(size_t block, std::string_view text, uint32_t& line_start) {
+  blocks_[block].breaks_before = static_cast<uint32_t>(breaks_.size());
+  blocks_[block].line_start = line_start;
+  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+    breaks_.push_back(static_cast<uint16_t>(at));
+  }
+  if (breaks_.size() > blocks_[block].breaks_before) {
+    line_start = StartAfterBreak(block, static_cast<uint32_t>(breaks_.size() - 1));
   }
 }
 

@@ -26,9 +26,15 @@ class CompactText {
  public:
   static constexpr uint32_t kBlockBytes = 64 * 1024;
 
-  // Takes `text` and compresses it. `block_bytes` (at most 64 KiB: a line break's place in
-  // its block is 16 bits) is for tests, which cross block edges with tiny blocks.
+  // Takes `text` and compresses it, freeing it before the line breaks' table is made (from
+  // the compressed blocks), so that the two are never held together. `block_bytes` (at
+  // most 64 KiB: a line break's place in its block is 16 bits) is for tests, which cross
+  // block edges with tiny blocks.
   explicit CompactText(std::string text, uint32_t block_bytes = kBlockBytes);
+  // Compresses a text its owner keeps (and must not change meanwhile), reading the line
+  // breaks from the text itself: for a compression that runs while the text is still in
+  // use (SourceMap::StartCompressing).
+  explicit CompactText(std::string_view text, uint32_t block_bytes = kBlockBytes);
 
   // The length of the original text.
   uint32_t size() const { return size_; }
@@ -60,6 +66,13 @@ class CompactText {
   // Where the line after line break `n` (0-based, in text order) starts.
   uint32_t StartAfterBreak(size_t block, uint32_t n) const { return BlockBegin(block) + breaks_[n] + 1; }
   std::string Decompress(size_t block) const;
+  // The constructors' parts: the blocks, then the line breaks' table from the text or,
+  // once the text is gone, from the blocks.
+  void CompressBlocks(std::string_view text);
+  void IndexBreaks(std::string_view text, size_t breaks);
+  void IndexBreaksFromBlocks(size_t breaks);
+  // Adds the line breaks of `block`'s text to the table.
+  void IndexBlock(size_t block, std::string_view text, uint32_t& line_start);
 
   std::string compressed_;
   std::vector<Block> blocks_;

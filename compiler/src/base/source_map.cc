@@ -18,6 +18,7 @@ FileId SourceMap::Add(std::string display_path, std::string contents) {
 SourceMap::~SourceMap() {
   for (const std::unique_ptr<File>& f : files_) {
     if (f->compacting.valid()) f->compacting.wait();
+    if (f->compressing.valid()) f->compressing.wait();
   }
 }
 
@@ -58,13 +59,29 @@ void SourceMap::Compact(FileId id) {
   File& f = *files_[id];
   Settle(f);
   if (f.compact) return;
-  f.compact.emplace(std::move(f.contents));
-  f.contents = std::string();
+  if (f.compressing.valid()) {
+    f.compact = f.compressing.get();  // rethrows what the compression threw (out of memory)
+  } else {
+    f.compact = std::make_unique<CompactText>(std::move(f.contents));
+  }
+  // Swapped, not assigned: assigning an empty string keeps the text's buffer.
+  std::string().swap(f.contents);
   f.line_starts = std::vector<uint32_t>();
 }
 
+void SourceMap::StartCompressing(FileId id) {
+  SPECC_CHECK(id < files_.size()) << "unknown file id " << id;
+  File& f = *files_[id];
+  // A small file compresses in less time than a thread takes to start, and a thread for
+  // each of a thousand small files would be a thousand threads.
+  constexpr size_t kMinBytes = 1 << 20;
+  if (!background_work_ || f.contents.size() < kMinBytes || f.compact || f.compressing.valid()) return;
+  std::string_view text = f.contents;
+  f.compressing = std::async(std::launch::async, [text] { return std::make_unique<CompactText>(text); });
+}
+
 void SourceMap::CompactFrom(FileId first) {
-  if (!background_compaction_) {
+  if (!background_work_) {
     for (FileId id = first; id < files_.size(); ++id) Compact(id);
     return;
   }
@@ -75,6 +92,7 @@ void SourceMap::CompactFrom(FileId first) {
   for (FileId id = first; id < files_.size(); ++id) {
     File& f = *files_[id];
     Settle(f);
+    if (f.compressing.valid()) Compact(id);
     if (f.compact) continue;
     files.push_back(&f);
     texts.push_back(std::move(f.contents));
@@ -84,7 +102,7 @@ void SourceMap::CompactFrom(FileId first) {
   if (files.empty()) return;
   std::shared_future<void> done =
       std::async(std::launch::async, [files, texts = std::move(texts)]() mutable {
-        for (size_t i = 0; i < files.size(); ++i) files[i]->compact.emplace(std::move(texts[i]));
+        for (size_t i = 0; i < files.size(); ++i) files[i]->compact = std::make_unique<CompactText>(std::move(texts[i]));
       }).share();
   for (File* f : files) f->compacting = done;
 }

@@ -30,7 +30,8 @@ class SourceMap {
   SourceMap() = default;
   SourceMap(const SourceMap&) = delete;
   SourceMap& operator=(const SourceMap&) = delete;
-  // Waits for a background compaction still under way: its thread writes into the files.
+  // Waits for the compressions still under way: they read the texts, and one writes into
+  // the files.
   ~SourceMap();
   // Takes ownership of `contents` and returns the id of the new file. `display_path` is
   // the path printed in diagnostics (relative to the project root where there is one).
@@ -54,13 +55,20 @@ class SourceMap {
   // view points into the text (the OpenAPI load does, after lowering). Positions, lines
   // and sizes stay exactly what they were. Like the lazy line table, not for threads.
   void Compact(FileId file);
-  // Compact() for every file from `first` on. With background compaction on, one thread
-  // compresses them while the caller goes on, and whoever next asks about one of them waits
-  // for it (the front end's meanings and checks need none of the texts).
+  // Compact() for every file from `first` on. With background work on, a file whose
+  // compression was started early is only waited for; one thread compresses the others
+  // while the caller goes on, and whoever next asks about one of them waits for it (the
+  // front end's meanings and checks need none of the texts).
   void CompactFrom(FileId first);
-  // Whether CompactFrom works on a thread of its own: off unless the run may use more than
-  // one core (`-j`).
-  void set_background_compaction(bool background) { background_compaction_ = background; }
+  // With background work on, starts compressing a large `file` on a thread of its own
+  // while its text is still parsed and lowered (the text is read, never changed, until
+  // Compact or CompactFrom frees it): GitHub's 13 MB description is then compressed by the
+  // time its lowering ends, on the core the parser leaves idle. Does nothing otherwise.
+  void StartCompressing(FileId file);
+  // Whether work on the texts (the compression, a parser's secret scan) may run on threads
+  // of its own: off unless the run may use more than one core (`-j`).
+  bool background_work() const { return background_work_; }
+  void set_background_work(bool background) { background_work_ = background; }
 
   // The secrets of `file`'s text, judged by whoever parsed it while its tree was alive (the
   // OpenAPI load), so that the secret review need not parse the file a second time.
@@ -78,9 +86,12 @@ class SourceMap {
   struct File {
     std::string path;
     mutable std::string contents;  // empty while `compact` holds the text, or is being made
-    mutable std::optional<CompactText> compact;
+    mutable std::unique_ptr<CompactText> compact;
     // Valid while a background thread makes `compact`; that thread touches nothing else.
     mutable std::shared_future<void> compacting;
+    // Valid while StartCompressing's thread compresses `contents`, which it only reads;
+    // Compact() takes what it made.
+    std::future<std::unique_ptr<CompactText>> compressing;
     mutable std::vector<uint32_t> line_starts;  // filled on first use; never for a compact file
     std::optional<std::vector<SecretFinding>> secrets;
   };
@@ -92,7 +103,7 @@ class SourceMap {
 
   std::vector<std::unique_ptr<File>> files_;
   bool secrets_wanted_ = true;
-  bool background_compaction_ = false;
+  bool background_work_ = false;
 };
 
 }  // namespace specc

@@ -122,9 +122,10 @@ std::shared_ptr<const sema::SchemaMeanings> MeaningsOf(const LoadedApi& loaded) 
 LoadedSpecs LoadSpecs(const std::vector<std::string>& paths, const std::string& working_dir,
                       const Fs& fs, SourceMap& sources, DiagSink& sink, Meanings meanings) {
   LoadedSpecs out = LoadProjectSpecs(paths, working_dir, fs, sources, sink);
-  // A description's text is compressed on another core while its meanings are computed
-  // (GitHub's: a seventh of the front end's instructions).
-  sources.set_background_compaction(Jobs() > 1);
+  // A large description's text is compressed, and its secrets found, on another core
+  // while the parser and the lowering keep this one busy (GitHub's: a seventh and a tenth
+  // of the front end's instructions).
+  sources.set_background_work(Jobs() > 1);
   for (LoadedApi& api : out.apis) LoadApiChecked(api, working_dir, fs, sources, sink, meanings);
   return out;
 }

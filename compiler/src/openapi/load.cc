@@ -79,6 +79,7 @@ std::optional<ir::Api> LoadApi(const std::string& path, const Fs& fs, SourceMap&
   {
     Workspace workspace(fs, sources, sink, display_base);
     api = LowerDescription(workspace, path, sink, work);
+    workspace.RecordSecrets();
   }
   // The trees died with the workspace, and the IR holds copies: from here on the texts
   // serve only diagnostics, which can wait for a block to be decompressed.

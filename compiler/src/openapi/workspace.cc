@@ -84,6 +84,15 @@ Workspace::Workspace(const Fs& fs, SourceMap& sources, DiagSink& sink, std::stri
       display_base_(std::move(display_base)),
       suggestion_budget_(kSuggestionBudget) {}
 
+Workspace::~Workspace() {
+  for (auto& [file, scan] : secret_scans_) scan.wait();
+}
+
+void Workspace::RecordSecrets() {
+  for (auto& [file, scan] : secret_scans_) sources_.RecordSecrets(file, scan.get());
+  secret_scans_.clear();
+}
+
 std::string Workspace::BoundaryName() const {
   if (bounded_by_repository_) return "the repository";
   return "the root document's directory `" + (root_dir_.empty() ? std::string(".") : RelativeTo(root_dir_, display_base_)) + "`";
@@ -126,13 +135,23 @@ const Document* Workspace::Load(const std::string& path, Loc referenced_from) {
     return nullptr;
   }
   FileId file = sources_.Add(RelativeTo(path, display_base_), std::move(text).value());
+  sources_.StartCompressing(file);
   std::string_view contents = sources_.contents(file);
   const spec::Node* root = spec::ParseDocument(file, spec::DetectFormat(path, contents), contents,
                                                arena_, sink_);
   // Where each secret-shaped value sits is judged now, while the tree is alive: the secret
-  // review would otherwise parse every file with a finding a second time.
+  // review would otherwise parse every file with a finding a second time. A large file's
+  // scan runs on another core while the description is lowered (RecordSecrets collects it);
+  // a small one's costs less than a thread.
   if (sources_.secrets_wanted()) {
-    sources_.RecordSecrets(file, spec::FindSecretsInTree(sources_.path(file), contents, root));
+    constexpr size_t kBackgroundScanBytes = 1 << 20;
+    if (sources_.background_work() && contents.size() >= kBackgroundScanBytes) {
+      secret_scans_.emplace_back(file, std::async(std::launch::async, [path = sources_.path(file), contents, root] {
+                                   return spec::FindSecretsInTree(path, contents, root);
+                                 }));
+    } else {
+      sources_.RecordSecrets(file, spec::FindSecretsInTree(sources_.path(file), contents, root));
+    }
   }
   if (root == nullptr) return nullptr;
   auto doc = std::make_unique<Document>(Document{file, path, root});

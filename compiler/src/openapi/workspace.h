@@ -8,6 +8,7 @@
 #define SPECC_OPENAPI_WORKSPACE_H_
 
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +43,11 @@ class Workspace {
   // `fs`, `sources` and `sink` must outlive the workspace. `display_base` is the directory
   // that printed paths are relative to.
   Workspace(const Fs& fs, SourceMap& sources, DiagSink& sink, std::string display_base);
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
+  // Waits for the secret scans still under way (they read the trees), dropping what they
+  // found: a file without recorded findings is parsed again by the secret review.
+  ~Workspace();
 
   // Loads and parses the root document; returns nullptr after reporting when it cannot.
   // Every later `$ref` must stay inside `display_base` (the repository), or inside the
@@ -64,6 +70,10 @@ class Workspace {
   static const spec::Node* RefOf(const spec::Node& node);
 
   const std::vector<std::unique_ptr<Document>>& documents() const { return documents_; }
+  // Waits for the secret scans started on other threads (a large file's, with the
+  // SourceMap's background work on) and records their findings in the SourceMap, as the
+  // scans of the other files were when they were parsed. Call it before the workspace goes.
+  void RecordSecrets();
   const SourceMap& sources() const { return sources_; }
   // The resolver's work so far, which the hostile-input tests bound: references followed
   // one step (a Resolve), JSON-pointer tokens walked and map keys indexed.
@@ -88,6 +98,10 @@ class Workspace {
   bool bounded_by_repository_ = false;
   spec::NodeArena arena_;
   std::vector<std::unique_ptr<Document>> documents_;
+  // The secret scans of large files, running while the description is lowered. They read
+  // the trees in arena_ (which only grows meanwhile) and the texts, and are declared after
+  // them so that they end first.
+  std::vector<std::pair<FileId, std::future<std::vector<SecretFinding>>>> secret_scans_;
   // Files by normalised path; nullptr for files that failed to load (reported once).
   std::unordered_map<std::string, const Document*> by_path_;
   // Resolution results by (file, $ref text); failures are cached too, so each broken
