@@ -114,6 +114,36 @@ TEST(SecretContextTest, LoadPlacesEachFindingInItsOwnFilesTree) {
   }
 }
 
+// With background work on (a run with -j above 1), files of a megabyte and more are
+// scanned on another thread while the description is lowered: the findings recorded are
+// the ones the scan on the loading thread records.
+TEST(SecretContextTest, LargeFilesScannedOnAnotherThreadAreJudgedAlike) {
+  MemFs fs;
+  WriteSplitDescription(fs);
+  // Each file grows past a megabyte with a schema of its own that nothing references.
+  std::string filler(size_t{1} << 20, 'f');
+  fs.Write("spec/parts/link.yaml", fs.Read("spec/parts/link.yaml").value() + "Filler:\n  description: " + filler + "\n");
+  std::string db = fs.Read("spec/parts/db.json").value();
+  db.insert(db.rfind('}'), ", \"Filler\": {\"description\": \"" + filler + "\"}");
+  fs.Write("spec/parts/db.json", db);
+  fs.Write("spec/root.yaml", fs.Read("spec/root.yaml").value() + "    Filler: {description: " + filler + "}\n");
+  SourceMap serial, background;
+  background.set_background_work(true);
+  DiagSink serial_sink, background_sink;
+  ASSERT_TRUE(openapi::LoadApi("spec/root.yaml", fs, serial, serial_sink, ".").has_value());
+  ASSERT_TRUE(openapi::LoadApi("spec/root.yaml", fs, background, background_sink, ".").has_value());
+  ASSERT_FALSE(background_sink.has_errors());
+  ASSERT_EQ(background.file_count(), 3u);
+  for (FileId file = 0; file < background.file_count(); ++file) {
+    SCOPED_TRACE(background.path(file));
+    ASSERT_GT(background.size(file), size_t{1} << 20);
+    const std::vector<SecretFinding>* found = background.RecordedSecrets(file);
+    ASSERT_NE(found, nullptr);
+    EXPECT_FALSE(found->empty());
+    EXPECT_EQ(Describe(*found), Describe(*serial.RecordedSecrets(FileNamed(serial, background.path(file)))));
+  }
+}
+
 TEST(SecretContextTest, OnlyYamlAndJsonFilesArePlaced) {
   std::string text = std::string("example: ") + kConnection + "\n";
   SourceMap sources;
