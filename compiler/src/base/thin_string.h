@@ -52,16 +52,6 @@ class ThinString {
   size_t size() const { return block_ == nullptr ? 0 : *block_; }
   bool empty() const { return block_ == nullptr; }
   const char* data() const { return block_ == nullptr ? "" : Chars(block_); }
-  const char* c_str() const { return data(); }
-  const char* begin() const { return data(); }
-  const char* end() const { return data() + size(); }
-  char operator[](size_t i) const { return data()[i]; }
-  char front() const { return data()[0]; }
-  char back() const { return data()[size() - 1]; }
-  size_t find(std::string_view what, size_t from = 0) const { return view().find(what, from); }
-  size_t find(char what, size_t from = 0) const { return view().find(what, from); }
-  bool starts_with(std::string_view prefix) const { return view().starts_with(prefix); }
-  bool ends_with(std::string_view suffix) const { return view().ends_with(suffix); }
 
   void clear() { Free(); }
   void swap(ThinString& other) noexcept { std::swap(block_, other.block_); }
