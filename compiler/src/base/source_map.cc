@@ -69,13 +69,16 @@ void SourceMap::Compact(FileId id) {
   f.line_starts = std::vector<uint32_t>();
 }
 
-void SourceMap::StartCompressing(FileId id) {
+bool SourceMap::WorthAThread(FileId id) const {
   SPECC_CHECK(id < files_.size()) << "unknown file id " << id;
-  File& f = *files_[id];
-  // A small file compresses in less time than a thread takes to start, and a thread for
-  // each of a thousand small files would be a thousand threads.
   constexpr size_t kMinBytes = 1 << 20;
-  if (!background_work_ || f.contents.size() < kMinBytes || f.compact || f.compressing.valid()) return;
+  return background_work_ && files_[id]->contents.size() >= kMinBytes;
+}
+
+void SourceMap::StartCompressing(FileId id) {
+  if (!WorthAThread(id)) return;
+  File& f = *files_[id];
+  if (f.compact || f.compressing.valid()) return;
   std::string_view text = f.contents;
   f.compressing = std::async(std::launch::async, [text] { return std::make_unique<CompactText>(text); });
 }

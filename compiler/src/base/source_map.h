@@ -67,8 +67,12 @@ class SourceMap {
   void StartCompressing(FileId file);
   // Whether work on the texts (the compression, a parser's secret scan) may run on threads
   // of its own: off unless the run may use more than one core (`-j`).
-  bool background_work() const { return background_work_; }
   void set_background_work(bool background) { background_work_ = background; }
+  // Whether work on `file`'s text goes to a thread of its own: background work is on and
+  // the file is a megabyte or more. A smaller file is done in less time than a thread
+  // takes to start, and a description of a thousand small files must not be a thousand
+  // threads.
+  bool WorthAThread(FileId file) const;
 
   // The secrets of `file`'s text, judged by whoever parsed it while its tree was alive (the
   // OpenAPI load), so that the secret review need not parse the file a second time.

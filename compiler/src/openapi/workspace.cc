@@ -141,11 +141,9 @@ const Document* Workspace::Load(const std::string& path, Loc referenced_from) {
                                                arena_, sink_);
   // Where each secret-shaped value sits is judged now, while the tree is alive: the secret
   // review would otherwise parse every file with a finding a second time. A large file's
-  // scan runs on another core while the description is lowered (RecordSecrets collects it);
-  // a small one's costs less than a thread.
+  // scan runs on another core while the description is lowered (RecordSecrets collects it).
   if (sources_.secrets_wanted()) {
-    constexpr size_t kBackgroundScanBytes = 1 << 20;
-    if (sources_.background_work() && contents.size() >= kBackgroundScanBytes) {
+    if (sources_.WorthAThread(file)) {
       secret_scans_.emplace_back(file, std::async(std::launch::async, [path = sources_.path(file), contents, root] {
                                    return spec::FindSecretsInTree(path, contents, root);
                                  }));
